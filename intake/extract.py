@@ -1,0 +1,265 @@
+"""The requester's own text into the fields of a recovery request, each with evidence.
+
+Pure functions. Precedence, when a detail is given more than once: an answer under
+a label or form heading beats prose, and prose beats a ticked checkbox (the web
+form forces the recovery-codes box, so people tick it and then explain). When two
+answers of the same rank disagree the field stays unknown, so we ask again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from intake.answers import Answers, Checkbox, read_answers
+from intake.fields import CREDENTIAL_PARTS, nest_fields
+from intake.mentions import ownership_items, username_mentions
+from intake.prose import clause_polarity, coc_statement, credential_statements, time_statement
+from intake.reasons import is_reason_sentence, reason_kind, recovery_code_state
+from intake.values import clean_username, codes_value, is_option_list, yes_no
+
+FORM_CODES_BOX = re.compile(r"never generated or have lost access to the recovery codes", re.I)
+_CODES_BOX = re.compile(r"recovery codes?", re.I)
+_COC_BOX = re.compile(r"code of conduct", re.I)
+_TIME_BOX = re.compile(r"\btime\b|\btake\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_PRONOUN_START = re.compile(r"^(?:\w+ ){0,2}(?:they|them|none of them|those|these)\b", re.I)
+_NONE_ANSWER = re.compile(r"^(?:no|none|nothing|n/a|na|-|no other proof|not really)\.?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One extracted value and the line it came from."""
+
+    value: Any
+    evidence: str
+    explicit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Findings keyed by flat field name (``credentials.email``, ``recovery_codes``, …)."""
+
+    findings: Mapping[str, Finding] = field(default_factory=dict)
+
+    def values(self) -> dict[str, Any]:
+        return {key: found.value for key, found in self.findings.items()}
+
+    def fields(self) -> dict[str, Any]:
+        """The request as DESIGN §2 shapes it (nested credentials, derived keys)."""
+        return nest_fields(self.values())
+
+    def evidence(self) -> dict[str, str]:
+        return {key: found.evidence for key, found in self.findings.items()}
+
+
+def extract_fields(own_text: str) -> Extraction:
+    """Extract every field the requester's own words state."""
+    answers = read_answers(own_text)
+    findings: dict[str, Finding] = {}
+    for rule in (_username, _reason, _credentials, _recovery_codes, _agreements, _ownership):
+        findings.update(rule(answers, findings))
+    return Extraction(findings)
+
+
+def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
+    labelled = [
+        (name, entry.line)
+        for entry in answers.labelled
+        if entry.field == "username" and (name := clean_username(entry.value))
+    ]
+    if labelled:
+        return _agreed("username", labelled, explicit=True)
+    mentioned = [
+        (name, sentence)
+        for sentence in answers.sentences
+        for name in username_mentions(sentence)
+        if clean_username(name) == name
+    ]
+    return _agreed("username", mentioned, explicit=False)
+
+
+def _agreed(key: str, candidates: list[tuple[Any, str]], *, explicit: bool) -> dict[str, Finding]:
+    """One finding when every candidate agrees (case-insensitively), else none."""
+    if not candidates:
+        return {}
+    distinct = {str(value).lower() for value, _ in candidates}
+    if len(distinct) > 1:
+        return {}
+    value, evidence = candidates[0]
+    return {key: Finding(value, evidence, explicit)}
+
+
+def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
+    labelled = [entry for entry in answers.labelled if entry.field == "reason"]
+    if labelled:
+        text = _first_sentences(labelled[0].value.replace("\n", " "))
+        found = {"reason": Finding(text, labelled[0].line, True)}
+    else:
+        chosen = _reason_sentences(answers.sentences)
+        if not chosen:
+            return {}
+        found = {"reason": Finding(" ".join(chosen), " ".join(chosen), False)}
+    kind = reason_kind(found["reason"].value)
+    found["reason_kind"] = Finding(kind, found["reason"].evidence, found["reason"].explicit)
+    return found
+
+
+def _reason_sentences(sentences: Iterable[str]) -> list[str]:
+    chosen: list[str] = []
+    for sentence in sentences:
+        if is_reason_sentence(sentence):
+            chosen.append(sentence)
+            if len(chosen) == 2:
+                break
+        elif chosen:
+            break
+    return chosen
+
+
+def _first_sentences(text: str, count: int = 2, limit: int = 500) -> str:
+    parts = _SENTENCE.split(text.strip())
+    return " ".join(parts[:count])[:limit].strip()
+
+
+def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Finding]:
+    result: dict[str, Finding] = {}
+    for part in CREDENTIAL_PARTS:
+        key = f"credentials.{part}"
+        labelled = [(_part_answer(e.value), e.line) for e in answers.labelled if e.field == key]
+        labelled += [
+            (stated[part], e.line)
+            for e in answers.labelled
+            if e.field in ("credentials", key) and part in (stated := _combined(e.value))
+        ]
+        labelled = [(value, line) for value, line in labelled if value is not None]
+        prose = [
+            (stated[part], sentence)
+            for sentence in answers.sentences
+            if part in (stated := credential_statements(sentence))
+        ]
+        result.update(_agreed(key, labelled, explicit=True) or _agreed(key, prose, explicit=False))
+    if "credentials.username" not in result and "username" in found:
+        named = found["username"]
+        result["credentials.username"] = Finding(True, named.evidence, named.explicit)
+    return result
+
+
+def _part_answer(value: str) -> bool | None:
+    """An answer under a one-part label: "yes", "no", or a clause ("I can still read it")."""
+    answer = yes_no(value)
+    return answer if answer is not None or is_option_list(value) else clause_polarity(value)
+
+
+def _combined(value: str) -> dict[str, bool]:
+    """A combined credentials answer: "yes" for all three, or per-part statements."""
+    stated = credential_statements(value)
+    if stated:
+        return stated
+    answer = yes_no(value)
+    if answer is True and not re.search(r"\b(?:but|except|not)\b", value, re.I):
+        return dict.fromkeys(CREDENTIAL_PARTS, True)
+    return {}
+
+
+def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
+    labelled = [
+        (state, e.line)
+        for e in answers.labelled
+        if e.field == "recovery_codes" and (state := codes_value(e.value))
+    ]
+    if labelled:
+        return _agreed("recovery_codes", labelled, explicit=True)
+    prose = [
+        (state, sentence)
+        for sentence in _with_followers(answers.sentences)
+        if not FORM_CODES_BOX.search(sentence) and (state := recovery_code_state(sentence))
+    ]
+    if prose:
+        return {"recovery_codes": _strongest_state(prose)}
+    boxes = [box for box in answers.checkboxes if box.checked and _CODES_BOX.search(box.text)]
+    boxes += [Checkbox(True, s, s) for s in answers.sentences if FORM_CODES_BOX.search(s)]
+    for box in boxes:
+        state = "lost" if FORM_CODES_BOX.search(box.text) else codes_value(box.text)
+        if state:
+            return {"recovery_codes": Finding(state, box.line, True)}
+    return {}
+
+
+def _with_followers(sentences: tuple[str, ...]) -> list[str]:
+    """Sentences, each also joined with a next one that goes on about "them"."""
+    joined = list(sentences)
+    for current, following in pairwise(sentences):
+        if _PRONOUN_START.search(following):
+            joined.append(f"{current} {following}")
+    return joined
+
+
+def _strongest_state(stated: list[tuple[str, str]]) -> Finding:
+    """Several statements: the most specific state wins (not_working over lost …)."""
+    order = ("not_working", "never_saved", "lost", "have")
+    state, sentence = min(stated, key=lambda item: order.index(item[0]))
+    return Finding(state, sentence, False)
+
+
+def _agreements(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
+    result: dict[str, Finding] = {}
+    for key, box_text, statement in (
+        ("coc_agreed", _COC_BOX, coc_statement),
+        ("time_acknowledged", _TIME_BOX, time_statement),
+    ):
+        finding = _agreement(answers, key, box_text, statement)
+        if finding:
+            result[key] = finding
+    return result
+
+
+def _agreement(
+    answers: Answers,
+    key: str,
+    box_text: re.Pattern[str],
+    statement: Callable[[str], bool | None],
+) -> Finding | None:
+    """A refusal anywhere (an unticked box included) wins over an agreement."""
+    said: list[tuple[bool, str, bool]] = []
+    for entry in answers.labelled:
+        if entry.field == key:
+            answer = yes_no(entry.value)
+            answer = statement(entry.value) if answer is None else answer
+            if answer is not None:
+                said.append((answer, entry.line, True))
+    for box in answers.checkboxes:
+        if box_text.search(box.text) and (key != "time_acknowledged" or statement(box.text)):
+            said.append((box.checked, box.line, True))
+    said += [
+        (answer, sentence, False)
+        for sentence in answers.sentences
+        if (answer := statement(sentence)) is not None
+    ]
+    for wanted in (False, True):
+        for answer, line, explicit in said:
+            if answer is wanted:
+                return Finding(answer, line, explicit)
+    return None
+
+
+def _ownership(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
+    items: list[str] = []
+    lines: list[str] = []
+    for entry in answers.labelled:
+        if entry.field == "ownership_evidence" and not _NONE_ANSWER.match(entry.value.strip()):
+            parts = [p.strip(" -*•") for p in re.split(r"[\n;]|,\s+", entry.value)]
+            items += [p for p in parts if p and yes_no(p) is None]
+            lines.append(entry.line)
+    for sentence in answers.sentences:
+        found = ownership_items(sentence)
+        if found:
+            items += found
+            lines.append(sentence)
+    unique = list(dict.fromkeys(items))
+    if not unique:
+        return {}
+    return {"ownership_evidence": Finding(unique, " | ".join(dict.fromkeys(lines)), True)}

@@ -1,0 +1,86 @@
+"""Names in prose: the account's username, and proof of owning it.
+
+A name is only taken where the sentence says it is the account ("my PyPI account
+iineolineii", "username: jdoe"); English words that often follow "account"
+("locked", "disabled") are rejected, as is anything that is part of an email address.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.values import NOT_USERNAMES
+
+_I = re.I
+_NAME = r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?)"
+_OPEN = r"[`'\"“‘(]"
+_ACCOUNT = r"(?:account|acount|accout|acc|profile)"
+USERNAME_MENTIONS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, _I)
+    for pattern in (
+        rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\s*"
+        rf"(?:on pypi\s*)?(?:is|was|=|:|-)?\s*{_OPEN}?{_NAME}",
+        rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+)?(?:pypi(?:\.org)?\s+)?"
+        rf"{_ACCOUNT}\s+(?:on pypi\s+)?(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
+        rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
+        rf"\b(?:logged|log|signed|sign) in(?: to pypi)? as\s+{_OPEN}?{_NAME}",
+        rf"\blocked out of\s+{_OPEN}?{_NAME}",
+        rf"pypi\.org/user/{_NAME}",
+    )
+)
+_OTHER_SERVICE = re.compile(r"\b(?:github|gitlab|twitter|discord|slack|e-?mail|bitbucket)\b", _I)
+_ENGLISH_SUFFIX = re.compile(r"^[a-z]+(?:ed|ing|ly|ble|tion|ment|ness|ity)$")
+
+
+def username_mentions(sentence: str) -> list[str]:
+    """Usernames a sentence names as the account, in order."""
+    found: list[str] = []
+    for pattern in USERNAME_MENTIONS:
+        for match in pattern.finditer(sentence):
+            name = match.group("name")
+            after = sentence[match.end("name") : match.end("name") + 1]
+            lead = sentence[max(0, match.start() - 25) : match.start("name")]
+            if after == "@" or _OTHER_SERVICE.search(lead) or not _looks_like_username(name):
+                continue
+            found.append(name)
+    return found
+
+
+def _looks_like_username(name: str) -> bool:
+    lowered = name.lower()
+    return lowered not in NOT_USERNAMES and not _ENGLISH_SUFFIX.match(lowered)
+
+
+_URL = re.compile(
+    r"\bhttps?://[^\s<>\"')\]]+|\b(?:github|gitlab|codeberg)\.(?:com|org)/[\w.-]+/[\w.-]+", _I
+)
+_NOT_EVIDENCE_URL = re.compile(
+    r"pypi\.org/(?:help|account|manage|user|policy|security|trademarks)|github\.com/pypi/"
+    r"|python\.org/psf|policies\.python\.org|docs\.pypi\.org",
+    _I,
+)
+_PACKAGE_NAME = r"[`'\"“]?(?P<package>[A-Za-z0-9][\w.-]*[A-Za-z0-9])"
+_OWNERSHIP_CLAIMS = tuple(
+    re.compile(pattern, _I)
+    for pattern in (
+        r"\b(?:maintain\w*|own|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
+        r"develop\w*)\b.{0,40}?\b(?:packages?|projects?|librar(?:y|ies)|distributions?)\s+"
+        + _PACKAGE_NAME,
+        r"\b(?:my|our)\s+(?:packages?|projects?)\s+(?:are|is|include|includes|:)?\s*"
+        + _PACKAGE_NAME,
+        r"\b(?:maintain\w*|owner|author\w*) of\s+" + _PACKAGE_NAME,
+    )
+)
+
+
+def ownership_items(sentence: str) -> list[str]:
+    """Proof of ownership in a sentence: repository or project links, named packages."""
+    items = [
+        url.rstrip(".,;:") for url in _URL.findall(sentence) if not _NOT_EVIDENCE_URL.search(url)
+    ]
+    if any(
+        (match := claim.search(sentence)) and match.group("package").lower() not in NOT_USERNAMES
+        for claim in _OWNERSHIP_CLAIMS
+    ):
+        items.append(sentence)
+    return items

@@ -1,0 +1,176 @@
+"""The outbox: replies are stored (rendered bytes and Message-ID) before any send.
+
+Sending is at-least-once: a row leaves ``pending`` only after the transport took
+it. Temporary failures back off from one minute, doubling up to an hour;
+permanent ones (5xx) are marked ``failed`` and recorded on the case for staff.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from intake.clock import iso, utcnow
+from intake.errors import DeliveryError
+from intake.guard import ReplyCounts
+from intake.reply import OutgoingReply
+from intake.store import Store
+from intake.transports import Transport
+
+log = logging.getLogger(__name__)
+
+FIRST_RETRY = timedelta(minutes=1)
+LAST_RETRY = timedelta(hours=1)
+REPLY_KINDS = ("acknowledgement", "missing_details")
+
+
+@dataclass(frozen=True, slots=True)
+class FlushResult:
+    """What one pass over the due outbox rows did (``sent``/``failed`` count replies
+    to requesters; ``staff_sent`` counts notifications and alerts)."""
+
+    sent: int = 0
+    failed: int = 0
+    deferred: int = 0
+    staff_sent: int = 0
+
+
+def queue_message(
+    store: Store, case_id: int | None, reply: OutgoingReply, *, trigger: str = "new"
+) -> None:
+    """Store a rendered message for sending (inside the caller's transaction)."""
+    now = iso(utcnow())
+    store.insert(
+        "outbox",
+        {
+            "case_id": case_id,
+            "message_id": reply.message_id,
+            "recipient": reply.recipient,
+            "kind": reply.kind,
+            "trigger": trigger,
+            "raw": reply.raw,
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+        },
+    )
+    store.insert(
+        "messages",
+        {
+            "case_id": case_id,
+            "direction": "out",
+            "message_id": reply.message_id,
+            "recipient": reply.recipient,
+            "subject": reply.subject,
+            "body_text": reply.body,
+            "reply": reply.kind,
+            "received_at": now,
+        },
+    )
+
+
+def reply_counts(store: Store, recipient: str, case_id: int | None) -> ReplyCounts:
+    """Replies queued to this sender, for this case, and overall, in the limit windows."""
+    day = iso(utcnow() - timedelta(days=1))
+    hour = iso(utcnow() - timedelta(hours=1))
+    kinds = "('acknowledgement', 'missing_details')"
+    base = f"SELECT count(*) FROM outbox WHERE kind IN {kinds} AND created_at >= ?"
+    return ReplyCounts(
+        to_sender_today=store.scalar(f"{base} AND lower(recipient) = lower(?)", (day, recipient)),
+        for_case_today=store.scalar(f"{base} AND case_id = ?", (day, case_id)),
+        unchanged_for_case_today=store.scalar(
+            f"{base} AND case_id = ? AND trigger = 'unchanged'", (day, case_id)
+        ),
+        all_last_hour=store.scalar(base, (hour,)),
+    )
+
+
+async def flush_outbox(
+    store: Store, transport: Transport, *, now: datetime | None = None
+) -> FlushResult:
+    """Send every due pending row over one transport session."""
+    moment = now or utcnow()
+    due = [
+        _Due(**row)
+        for row in store.rows(
+            "SELECT id, case_id, kind, recipient, raw, attempts FROM outbox "
+            "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id",
+            (iso(moment),),
+        )
+    ]
+    if not due:
+        return FlushResult()
+    outcomes: list[tuple[str, str]] = []
+    try:
+        async with transport as session:
+            for row in due:
+                outcomes.append((row.kind, await _send_one(store, session, row, moment)))
+    except DeliveryError as exc:
+        unsent = [row for row in due if _is_pending(store, row.id)]
+        for row in unsent:
+            _defer(store, row, str(exc), moment)
+        log.warning("outbox: transport unavailable, %d messages wait: %s", len(unsent), exc)
+        outcomes += [(row.kind, "deferred") for row in unsent]
+    replies = [outcome for kind, outcome in outcomes if kind in REPLY_KINDS]
+    return FlushResult(
+        sent=replies.count("sent"),
+        failed=replies.count("failed"),
+        deferred=sum(outcome == "deferred" for _, outcome in outcomes),
+        staff_sent=sum(kind not in REPLY_KINDS and o == "sent" for kind, o in outcomes),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Due:
+    id: int
+    case_id: int | None
+    kind: str
+    recipient: str
+    raw: bytes
+    attempts: int
+
+
+async def _send_one(store: Store, session: Transport, row: _Due, now: datetime) -> str:
+    try:
+        await session.send("", row.recipient, row.raw)
+    except DeliveryError as exc:
+        if not exc.permanent:
+            raise
+        _fail(store, row, str(exc))
+        return "failed"
+    with store.transaction():
+        store.db.execute(
+            "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, "
+            "last_error = NULL WHERE id = ?",
+            (iso(now), row.id),
+        )
+    return "sent"
+
+
+def _is_pending(store: Store, row_id: int) -> bool:
+    return bool(store.scalar("SELECT status FROM outbox WHERE id = ?", (row_id,)) == "pending")
+
+
+def _defer(store: Store, row: _Due, error: str, now: datetime) -> None:
+    attempts = row.attempts + 1
+    delay = min(FIRST_RETRY * 2 ** (attempts - 1), LAST_RETRY)
+    with store.transaction():
+        store.db.execute(
+            "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+            (attempts, iso(now + delay), error[:500], row.id),
+        )
+
+
+def _fail(store: Store, row: _Due, error: str) -> None:
+    with store.transaction():
+        store.db.execute(
+            "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? "
+            "WHERE id = ?",
+            (error[:500], row.id),
+        )
+        if row.case_id is not None:
+            detail = {"recipient": row.recipient, "error": error[:500]}
+            store.add_event(row.case_id, "reply_failed", detail)
+    log.error("outbox: reply to %s failed permanently: %s", row.recipient, error)

@@ -1,0 +1,327 @@
+"""One poll cycle: read new mail, store each message with its case and reply, move it.
+
+Every message is handled in one transaction (message row, case, events, outbox
+rows) and only then moved out of the inbox, so a crash anywhere neither loses
+nor doubles a case: on restart a stored message is recognised by its source key
+(or its bytes, or its Message-ID and sender) and only moved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from intake.cases import (
+    AUTO_REPLY_STATUSES,
+    CaseRecord,
+    Decision,
+    decide_reply,
+    evaluate,
+    match_case,
+    merge_findings,
+    new_token,
+    status_after,
+)
+from intake.clock import iso, utcnow
+from intake.config import Config
+from intake.errors import MessageError
+from intake.guard import GuardContext, limit_reason
+from intake.outbox import queue_message, reply_counts
+from intake.reply import render_reply, render_staff_message, render_text
+from intake.sources import RawMessage, Source
+from intake.store import Store
+from intake.summary import case_detail, render_summary
+from intake.triage import Triage, triage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class CycleSummary:
+    """Counts for one cycle; the JSON line of ``intake run --once``."""
+
+    fetched: int = 0
+    new_cases: int = 0
+    follow_ups: int = 0
+    automated: int = 0
+    quarantined: int = 0
+    replies_sent: int = 0
+    replies_failed: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def count(self, outcome: str) -> None:
+        if outcome in ("new_cases", "follow_ups", "automated", "quarantined"):
+            setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+@dataclass(slots=True)
+class _Settled:
+    processed: list[RawMessage] = field(default_factory=list)
+    quarantined: list[RawMessage] = field(default_factory=list)
+
+
+class Pipeline:
+    """Handles messages against one store with one configuration."""
+
+    def __init__(self, config: Config, store: Store) -> None:
+        self.config = config
+        self.store = store
+        self.guard = GuardContext(
+            own_addresses=config.own_addresses,
+            own_domain=config.reply.from_.domain,
+            authserv_id=config.mailbox.authserv_id,
+        )
+
+    def run_cycle(self, source: Source, summary: CycleSummary | None = None) -> CycleSummary:
+        """Process everything in the inbox, batch by batch."""
+        summary = summary or CycleSummary()
+        limit = self.config.limits.max_message_bytes
+        for batch in source.batches(self.store.is_known_source, limit):
+            settled = _Settled()
+            for raw in batch:
+                outcome = self.handle(raw)
+                summary.fetched += raw.data is not None
+                summary.count(outcome)
+                target = settled.quarantined if outcome == "quarantined" else settled.processed
+                target.append(raw)
+            source.settle(settled.processed, settled.quarantined)
+        return summary
+
+    def handle(self, raw: RawMessage) -> str:
+        """Store one message; return its outcome (new_cases, follow_ups, automated, …)."""
+        if self.store.is_known_source(raw.source_key):
+            quarantined = self.store.is_quarantined(raw.source_key)
+            return "quarantined" if quarantined else "known"
+        if raw.data is None:
+            return self._quarantine(raw, None, f"message is over the size limit ({raw.size} bytes)")
+        sha = hashlib.sha256(raw.data).hexdigest()
+        try:
+            result = triage(raw.data, self.guard, max_bytes=self.config.limits.max_message_bytes)
+        except MessageError as exc:
+            return self._quarantine(raw, sha, str(exc))
+        message = result.message
+        if message.sender is None and result.automated_reason is None:
+            return self._quarantine(raw, sha, "no valid sender address in From")
+        sender = message.sender.email if message.sender else None
+        if self.store.is_duplicate(sha, message.message_id, sender):
+            return "duplicate"
+        with self.store.transaction():
+            return self._record(raw, result)
+
+    def _quarantine(self, raw: RawMessage, sha: str | None, error: str) -> str:
+        self.store.record_quarantine(raw.source_key, sha, error)
+        log.warning("quarantined %s: %s", raw.source_key, error)
+        return "quarantined"
+
+    def _record(self, raw: RawMessage, result: Triage) -> str:
+        message = result.message
+        sender = message.sender.email if message.sender else None
+        username = result.extraction.findings.get("username")
+        match = match_case(
+            sender=sender,
+            references=[*message.in_reply_to, *message.references],
+            subject=message.subject,
+            body=message.text,
+            username=username.value if username else None,
+            lookup=self.store,
+        )
+        if result.automated_reason or match.foreign_sender:
+            flag = None if result.automated_reason else "foreign_sender"
+            self._store_message(raw, result, match.case, flags=[flag] if flag else [])
+            if match.case is not None:
+                self.store.add_event(
+                    match.case.id,
+                    flag or "automated_message",
+                    {"from": sender, "reason": result.automated_reason},
+                )
+            return "automated" if result.automated_reason else "follow_ups"
+        return self._merge_and_reply(raw, result, match.case)
+
+    def _merge_and_reply(self, raw: RawMessage, result: Triage, case: CaseRecord | None) -> str:
+        message = result.message
+        merge = merge_findings(case.findings if case else {}, result.extraction, message.message_id)
+        fields, missing = evaluate(merge.findings)
+        status_before = case.status if case else None
+        status = status_after(status_before, missing)
+        flags = sorted({*(case.flags if case else ()), *(["conflict"] if merge.conflict else [])})
+        case_id = self._save_case(case, merge.findings, fields, missing, status, flags, message)
+        self._case_events(case_id, case, merge.changes, merge.conflict, status_before, status)
+        trigger = "new" if case is None else ("changed" if merge.changed else "unchanged")
+        decision = self._decide(case_id, status_before, status, missing, trigger)
+        self._store_message(raw, result, None, flags=[], case_id=case_id, decision=decision)
+        if decision.reply != "none":
+            self._queue_reply(case_id, result, decision, missing, trigger)
+        if decision.notify_staff:
+            self._notify_staff(case_id)
+        return "new_cases" if case is None else "follow_ups"
+
+    def _save_case(
+        self,
+        case: CaseRecord | None,
+        findings: dict[str, dict[str, object]],
+        fields: dict[str, object],
+        missing: list[str],
+        status: str,
+        flags: list[str],
+        message: object,
+    ) -> int:
+        now = iso(utcnow())
+        values = {
+            "username": fields.get("username"),
+            "status": status,
+            "fields": fields,
+            "missing": missing,
+            "flags": flags,
+            "findings": findings,
+            "updated_at": now,
+        }
+        if case is not None:
+            self.store.update("cases", case.id, values)
+            return case.id
+        sender = getattr(message, "sender", None)
+        return self.store.insert(
+            "cases",
+            {
+                "token": new_token(),
+                "requester": sender.email if sender else "",
+                "created_at": now,
+                **values,
+            },
+        )
+
+    def _case_events(
+        self,
+        case_id: int,
+        case: CaseRecord | None,
+        changes: list[dict[str, object]],
+        conflict: dict[str, object] | None,
+        status_before: str | None,
+        status: str,
+    ) -> None:
+        if case is None:
+            self.store.add_event(case_id, "created", {"status": status})
+        else:
+            for change in changes:
+                self.store.add_event(case_id, "field_changed", change)
+        if conflict:
+            self.store.add_event(case_id, "conflict", conflict)
+        if case is not None and status != status_before:
+            self.store.add_event(case_id, "status_changed", {"from": status_before, "to": status})
+
+    def _decide(
+        self, case_id: int, status_before: str | None, status: str, missing: list[str], trigger: str
+    ) -> Decision:
+        blocked = None
+        if status_before in (None, *AUTO_REPLY_STATUSES):
+            requester = self.store.scalar("SELECT requester FROM cases WHERE id = ?", (case_id,))
+            limits = self.config.limits
+            blocked = limit_reason(
+                reply_counts(self.store, requester, case_id),
+                per_sender_per_day=limits.replies_per_sender_per_day,
+                per_case_per_day=limits.replies_per_case_per_day,
+                per_hour=limits.replies_per_hour,
+                changed=trigger != "unchanged",
+            )
+            if blocked == "global_rate_limit":
+                self._global_limit_reached()
+        return decide_reply(
+            blocked_by=blocked, status_before=status_before, status=status, missing=missing
+        )
+
+    def _global_limit_reached(self) -> None:
+        log.error(
+            "global reply limit reached (%d per hour): auto-replies paused, ingest goes on",
+            self.config.limits.replies_per_hour,
+        )
+        if not self.store.claim_notice("global_rate_limit", timedelta(hours=1)):
+            return
+        body = render_text("rate_limit_alert.txt.j2", per_hour=self.config.limits.replies_per_hour)
+        for staff in self.config.reply.staff:
+            alert = render_staff_message(
+                sender=self.config.reply.from_,
+                staff=staff,
+                subject="Auto-replies paused: global reply limit reached",
+                body=body,
+                kind="staff_alert",
+            )
+            queue_message(self.store, None, alert)
+
+    def _queue_reply(
+        self, case_id: int, result: Triage, decision: Decision, missing: list[str], trigger: str
+    ) -> None:
+        message = result.message
+        token = self.store.scalar("SELECT token FROM cases WHERE id = ?", (case_id,))
+        assert message.sender is not None
+        reply = render_reply(
+            decision.reply,
+            token=token,
+            sender=self.config.reply.from_,
+            recipient=message.sender,
+            subject=message.subject,
+            in_reply_to=message.message_id,
+            references=list(message.references),
+            missing=missing,
+            redacted=bool(message.redactions),
+        )
+        queue_message(self.store, case_id, reply, trigger=trigger)
+
+    def _notify_staff(self, case_id: int) -> None:
+        detail = case_detail(self.store, case_id)
+        summary = render_summary(detail)
+        case = detail["case"]
+        body = render_text("staff_notification.txt.j2", token=case["token"], summary=summary)
+        for staff in self.config.reply.staff:
+            notice = render_staff_message(
+                sender=self.config.reply.from_,
+                staff=staff,
+                subject=f"[case {case['token']}] ready for review: "
+                f"{case['username'] or 'username not given'}",
+                body=body,
+                kind="staff_notification",
+            )
+            queue_message(self.store, case_id, notice)
+
+    def _store_message(
+        self,
+        raw: RawMessage,
+        result: Triage,
+        case: CaseRecord | None,
+        *,
+        flags: list[str],
+        case_id: int | None = None,
+        decision: Decision | None = None,
+    ) -> None:
+        message = result.message
+        reply = decision.reply if decision else "none"
+        if decision and decision.why_none:
+            flags = [*flags, f"no_reply:{decision.why_none}"]
+        self.store.insert(
+            "messages",
+            {
+                "case_id": case_id if case_id is not None else (case.id if case else None),
+                "direction": "in",
+                "message_id": message.message_id,
+                "in_reply_to": message.in_reply_to[0] if message.in_reply_to else None,
+                "references": list(message.references),
+                "sender": message.sender.email if message.sender else message.from_header,
+                "subject": message.subject,
+                "date": message.date,
+                "body_text": message.text,
+                "extracted": result.extraction.fields(),
+                "evidence": result.extraction.evidence(),
+                "attachments": [
+                    {"name": a.name, "type": a.type, "size": a.size, "sha256": a.sha256}
+                    for a in message.attachments
+                ],
+                "raw_sha256": message.raw_sha256,
+                "source_key": raw.source_key,
+                "automated_reason": result.automated_reason,
+                "flags": flags,
+                "reply": reply,
+                "received_at": iso(utcnow()),
+            },
+        )

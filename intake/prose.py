@@ -1,0 +1,166 @@
+"""What a prose sentence states: statements about credentials, codes, agreements.
+
+Each rule is data (patterns) read by one small function. Negation and hedging
+decide polarity: "I no longer have access to my email" is a denial, "I think I
+still have the password" confirms nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.I
+
+NEGATION = re.compile(
+    r"\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|deactivated|"
+    r"deleted|closed|expired|defunct|disabled|inaccessible|lack|missing|neither|nor)\b"
+    r"|n't\b|\bcannot\b",
+    _I,
+)
+HEDGE = re.compile(
+    r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|"
+    r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
+    r"not 100%|i suppose|could be|limited|partial|partially|sometimes|intermittent\w*)\b",
+    _I,
+)
+_DOUBLE_NEGATIVE = re.compile(
+    r"\b(?:have not|haven't|did not|didn't|never) (?:lost|forgotten|forgot|lose|forget)\b", _I
+)
+_NEUTRAL_PHRASES = re.compile(
+    r"\b(?:can't|cannot|can not|couldn't|could not|unable to|not able to|no way to)\s+"
+    r"(?:log ?in|sign ?in|login|access (?:my|the) (?:pypi )?account|get (?:in|into)|use)\b"
+    r"|\b(?:lost|lose|broke|broken|stolen|reset|wiped|no longer have|don't have|do not have)"
+    r"\s+(?:my|the|access to my|access to the)?\s*(?:2fa|two[- ]factor|mfa|totp|phone|device|"
+    r"authenticator|security key|yubikey)[\w -]{0,20}?(?=\b(?:and|but|,|\.|$))",
+    _I,
+)
+_ACCESS_CUE = re.compile(
+    r"\b(?:have|has|know|remember|access|accessible|control|own|use|using|receive|read|"
+    r"log ?in to|sign ?in to|got|still)\b|\bcan\b|\bable to\b",
+    _I,
+)
+_PARTS = {
+    "username": re.compile(r"\buser ?names?\b|\blogin names?\b", _I),
+    "password": re.compile(r"\bpass(?:word|phrase)s?\b", _I),
+    "email": re.compile(
+        r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b|\binbox\b|\bmailbox\b", _I
+    ),
+}
+_CLAUSE_SPLIT = re.compile(
+    r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
+    r"\bexcluding\b|\band not\b|, not\b)\s*",
+    _I,
+)
+_WRITING_FROM_ACCOUNT_EMAIL = re.compile(
+    r"\b(?:writing|sending|contacting you|emailing you|reaching out|sent|mailing) (?:this )?"
+    r"(?:\w+ )?from (?:the |my )?(?:same )?(?:registered |associated |linked |primary |verified )?"
+    r"(?:e-?mail(?: address)?|address) (?:that is |which is |i )?(?:registered|associated|linked|"
+    r"used|on (?:the|my) (?:pypi )?account|tied|connected)"
+    r"|\bthis (?:e-?mail )?(?:address )?is the (?:same )?(?:e-?mail|address|one) "
+    r"(?:registered|associated|linked|used|on)"
+    r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)",
+    _I,
+)
+
+
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|me|my|mine|we|our|us)\b", _I)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", _I)
+_READ_MAIL = re.compile(
+    r"\b(?:can|still|able to|do|i|we)\s+(?:\w+\s+)?(?:read|receive|get|access|check|open)\s+"
+    r"(?:\w+\s+){0,3}?(?:e-?)?mails?\b",
+    _I,
+)
+
+
+def addresses_reader(sentence: str) -> bool:
+    """Advice to the reader ("never share your password"), not the requester's own state."""
+    return bool(_SECOND_PERSON.search(sentence)) and not FIRST_PERSON.search(sentence)
+
+
+def credential_statements(sentence: str) -> dict[str, bool]:
+    """The credential parts this sentence confirms (True) or denies (False)."""
+    found: dict[str, bool] = {}
+    if addresses_reader(sentence):
+        return found
+    if HEDGE.search(sentence) is None and (
+        _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
+        or (_READ_MAIL.search(sentence) and clause_polarity(sentence) is True)
+    ):
+        found["email"] = True
+    for clause in _CLAUSE_SPLIT.split(_NEUTRAL_PHRASES.sub(" ", sentence)):
+        parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
+        if not parts or HEDGE.search(clause):
+            continue
+        polarity = clause_polarity(clause)
+        if polarity is None:
+            continue
+        for part in parts:
+            found.setdefault(part, polarity)
+    return found
+
+
+_PAST_ACCESS = re.compile(r"\bused to (?:have|know|use|access)\b|\bhad (?:access|the|my)\b", _I)
+
+
+def clause_polarity(clause: str) -> bool | None:
+    """Whether a clause affirms having something (True), denies it (False), or neither."""
+    clause = _DOUBLE_NEGATIVE.sub("have", clause)
+    if _PAST_ACCESS.search(clause) and not re.search(r"\bstill\b", clause, _I):
+        return False if NEGATION.search(clause) is None else None
+    if NEGATION.search(clause):
+        return False
+    if _ACCESS_CUE.search(clause):
+        return True
+    return None
+
+
+_COC = r"(?:(?:psf|pypi|python)(?: software foundation)?(?:'s)? )?(?:code of conduct|coc)\b"
+_COC_YES = re.compile(
+    r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+)?(?:agree|accept|will (?:follow|abide|"
+    r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?"
+    + _COC
+    + r"|\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?"
+    + _COC
+    + r"|"
+    + _COC
+    + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
+    _I,
+)
+_COC_NO = re.compile(
+    r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree)\b"
+    r".{0,40}" + _COC,
+    _I,
+)
+_TIME_YES = re.compile(
+    r"\b(?:understand|acknowledge|accept|realise|realize|am aware|'m aware|aware|know|"
+    r"appreciate|recognize|recognise)\b.{0,90}?"
+    r"\b(?:take|takes|taking|require|requires|need|needs)\b.{0,50}?"
+    r"\b(?:time|while|weeks?|days?|months?|long|patience)\b"
+    r"|\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b"
+    r"|\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b"
+    r"|\bi understand that it may take a significant amount of time\b",
+    _I,
+)
+_TIME_NO = re.compile(
+    r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|do not want to)"
+    r" (?:afford to )?wait\b|\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
+    _I,
+)
+
+
+def coc_statement(sentence: str) -> bool | None:
+    """True/False when the sentence agrees or refuses the Code of Conduct."""
+    if _COC_NO.search(sentence):
+        return False
+    if _COC_YES.search(sentence) and not HEDGE.search(sentence):
+        return True
+    return None
+
+
+def time_statement(sentence: str) -> bool | None:
+    """True/False when the sentence accepts or refuses that recovery takes time."""
+    if _TIME_NO.search(sentence):
+        return False
+    if _TIME_YES.search(sentence) and not HEDGE.search(sentence):
+        return True
+    return None

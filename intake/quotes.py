@@ -1,0 +1,132 @@
+"""Split a plain-text body into the requester's own words and everything else.
+
+Quoted lines (``>``), the quoted original below an attribution ("On … wrote:")
+or an Outlook header block, signatures, "Sent from my phone" lines and legal
+disclaimers are not the requester's answer, so only ``own`` is ever read for
+fields. One exception keeps inline answering working: text typed on the line
+after a quoted fill-in label (``> Username:`` then ``alice``) is the answer to
+that label and comes back as ``Username: alice``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTED = re.compile(r"^\s*>")
+_ATTRIBUTION_END = re.compile(
+    r"(wrote|writes|schrieb|a écrit|escribió|scrisse|napisał|schreef)\s*:\s*$", re.I
+)
+_ATTRIBUTION_START = re.compile(r"^\s*(on|am|le|el|il|w dniu|op)\s", re.I)
+_ORIGINAL_MARKERS = re.compile(
+    r"^\s*(-{2,}\s*original message\s*-{2,}|-{2,}\s*ursprüngliche nachricht\s*-{2,}"
+    r"|_{10,}\s*$|begin forwarded message:?\s*$)",
+    re.I,
+)
+_FORWARD_MARKER = re.compile(r"^\s*-{3,}\s*forwarded message\s*-{3,}\s*$", re.I)
+_HEADER_LINE = re.compile(r"^\s*\*?(from|sent|date|to|cc|subject|reply-to)\*?\s*:", re.I)
+_SIGNATURE = re.compile(r"^(--|-- |__)\s*$")
+_PHONE_FOOTER = re.compile(
+    r"^\s*(sent from my \w+|sent from (outlook|yahoo mail|mail for windows)|"
+    r"get outlook for \w+|sent from proton ?mail.*|sent with proton ?mail.*)\s*\.?\s*$",
+    re.I,
+)
+_DISCLAIMER = re.compile(
+    r"^\s*(confidentiality notice|disclaimer|this (e-?mail|message) and any attachments"
+    r"|this (e-?mail|message) (is|may be) confidential|the information (contained )?in this"
+    r" (e-?mail|message))",
+    re.I,
+)
+_QUOTED_LABEL = re.compile(r"^\s*(?:>\s*)+(?P<label>[^>:]{2,80}?)\s*:\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class SplitText:
+    """A body split into the requester's own words and the rest."""
+
+    own: str
+    quoted: str
+
+
+def split_quotes(text: str) -> SplitText:
+    """Separate the requester's own lines from quotes, signatures and disclaimers."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    own: list[str] = []
+    quoted: list[str] = []
+    pending_label: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _starts_quoted_tail(lines, index):
+            quoted.extend(lines[index:])
+            break
+        if _ends_own_text(line):
+            break
+        if _FORWARD_MARKER.match(line) or line.strip().lower().startswith("begin forwarded"):
+            index = _skip_forward_header(lines, index + 1)
+            continue
+        if _QUOTED.match(line):
+            quoted.append(line)
+            label = _QUOTED_LABEL.match(line)
+            pending_label = label.group("label").strip() if label else None
+        elif _is_attribution(lines, index):
+            quoted.append(line)
+            pending_label = None
+        elif pending_label and line.strip():
+            own.append(f"{pending_label}: {line.strip()}")
+            pending_label = None
+        elif not _PHONE_FOOTER.match(line):
+            own.append(line)
+            pending_label = None if line.strip() else pending_label
+        index += 1
+    return SplitText(own=_tidy(own), quoted=_tidy(quoted))
+
+
+def _starts_quoted_tail(lines: list[str], index: int) -> bool:
+    """Tell whether an unquoted original message starts at ``index`` (Outlook style)."""
+    line = lines[index]
+    if _ORIGINAL_MARKERS.match(line) and not line.strip().lower().startswith("begin forwarded"):
+        return True
+    if not _HEADER_LINE.match(line) or not line.strip().lower().lstrip("*").startswith("from"):
+        return False
+    if _after_forward_marker(lines, index):
+        return False
+    window = [entry.strip().lower().lstrip("*") for entry in lines[index + 1 : index + 5]]
+    has_date = any(entry.startswith(("sent:", "date:")) for entry in window)
+    has_subject = any(entry.startswith(("subject:", "to:")) for entry in window)
+    return has_date and has_subject
+
+
+def _skip_forward_header(lines: list[str], index: int) -> int:
+    """Step over the From/Date/Subject/To lines that head a forwarded message."""
+    while index < len(lines) and (_HEADER_LINE.match(lines[index]) or not lines[index].strip()):
+        index += 1
+    return index
+
+
+def _after_forward_marker(lines: list[str], index: int) -> bool:
+    for back in range(index - 1, max(-1, index - 3), -1):
+        if _FORWARD_MARKER.match(lines[back]) or lines[back].lower().startswith("begin forwarded"):
+            return True
+        if lines[back].strip():
+            return False
+    return False
+
+
+def _ends_own_text(line: str) -> bool:
+    return bool(_SIGNATURE.match(line) or _DISCLAIMER.match(line))
+
+
+def _is_attribution(lines: list[str], index: int) -> bool:
+    """An "On <date>, <name> wrote:" line, possibly wrapped onto the next line."""
+    line = lines[index]
+    if _ATTRIBUTION_END.search(line):
+        return True
+    if not _ATTRIBUTION_START.match(line) or index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return bool(_ATTRIBUTION_END.search(following)) and not _QUOTED.match(following)
+
+
+def _tidy(lines: list[str]) -> str:
+    return "\n".join(line.rstrip() for line in lines).strip("\n")

@@ -1,0 +1,155 @@
+"""Remove secrets from text before anything stores, logs, prints or quotes it.
+
+Three kinds: passwords given after a password word, one-time codes near 2FA
+words, and tokens shaped like recovery codes. Answers such as "Password: yes"
+are kept, because they say whether the requester has the password, not what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MARK = "[redacted]"
+
+_ANSWER_WORDS = frozenset(
+    [
+        "yes",
+        "y",
+        "no",
+        "n",
+        "true",
+        "false",
+        "ok",
+        "okay",
+        "fine",
+        "correct",
+        "valid",
+        "working",
+        "known",
+        "unknown",
+        "unchanged",
+        "same",
+        "still",
+        "not",
+        "the",
+        "a",
+        "an",
+        "also",
+        "definitely",
+        "right",
+        "accepted",
+        "rejected",
+        "wrong",
+        "incorrect",
+        "in",
+        "on",
+        "saved",
+        "stored",
+        "lost",
+        "forgotten",
+        "forgot",
+        "reset",
+        "changed",
+        "available",
+        "needed",
+        "required",
+        "missing",
+        "none",
+        "n/a",
+        "set",
+        "expired",
+        "locked",
+        "fine.",
+        "yes.",
+        "no.",
+        "have",
+        "had",
+        "and",
+        "or",
+        "but",
+        "which",
+        "that",
+        "because",
+    ]
+)
+_LABEL_ANSWERS = frozenset(
+    "yes y no n true false ok okay have had lost forgot forgotten unknown n/a none known still "
+    "i not available changed reset same fine".split()
+)
+_PASSWORD_VALUE = re.compile(
+    r"(?P<lead>\b(?:pass(?:word|wd|phrase)|pwd|pw)\b\s*"
+    r"(?:(?:is|was)\b\s*(?P<sep1>[:=\-])?|(?P<sep2>[:=\-]))\s*)"
+    r"(?P<secret>\S{3,128})(?P<rest>.*)$",
+    re.I,
+)
+_OTP_CONTEXT = re.compile(
+    r"\b(?:2fa|two[- ]factor|totp|otp|one[- ]time|authenticat\w*|verification|security|"
+    r"auth|mfa|code)\b",
+    re.I,
+)
+_OTP_VALUE = re.compile(r"(?<![\w/.-])\d{3}[ -]?\d{3,5}(?![\w/-]|\.\w)")
+_RECOVERY_HEX = re.compile(
+    r"(?<![\w/.#-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,40}(?![\w/-]|\.\w)", re.I
+)
+_RECOVERY_GROUPED = re.compile(
+    r"(?<![\w/.-])(?=[\w-]*\d)[a-z0-9]{4,6}(?:-[a-z0-9]{4,6}){1,3}(?![\w/-]|\.\w)", re.I
+)
+_RECOVERY_CONTEXT = re.compile(r"\b(?:recovery|backup|2fa|two[- ]factor)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """Text with secrets replaced by ``[redacted]``, and the kinds that were found."""
+
+    text: str
+    kinds: tuple[str, ...]
+
+
+def redact(text: str) -> Redaction:
+    """Replace passwords, one-time codes and recovery codes in ``text``."""
+    kinds: list[str] = []
+    lines = []
+    for line in text.split("\n"):
+        line, found = _redact_line(line)
+        kinds.extend(kind for kind in found if kind not in kinds)
+        lines.append(line)
+    return Redaction("\n".join(lines), tuple(kinds))
+
+
+def _redact_line(line: str) -> tuple[str, list[str]]:
+    found: list[str] = []
+    line, count = _PASSWORD_VALUE.subn(_password_replacement, line)
+    if MARK in line and count:
+        found.append("password")
+    if _OTP_CONTEXT.search(line):
+        line, count = _OTP_VALUE.subn(MARK, line)
+        if count:
+            found.append("one_time_code")
+    line, count = _RECOVERY_HEX.subn(MARK, line)
+    if _RECOVERY_CONTEXT.search(line):
+        line, grouped = _RECOVERY_GROUPED.subn(MARK, line)
+        count += grouped
+    if count:
+        found.append("recovery_code")
+    return line, found
+
+
+def _only_answer(rest: str) -> bool:
+    """After "Password: yes", the rest must read as words about it, not more secret."""
+    words = re.findall(r"[^\s,.;:!?]+", rest.lower())
+    return all(word in _ANSWER_WORDS or len(word) <= 2 or word.isalpha() for word in words)
+
+
+def _password_replacement(match: re.Match[str]) -> str:
+    """Replace the value; after a ``Password:`` label, the rest of the line too."""
+    secret = match.group("secret")
+    bare = secret.strip("\"'`").lower().rstrip(".,;:!?)")
+    if MARK in secret or secret.startswith(("(", "[")):
+        return match.group(0)
+    if bare in _ANSWER_WORDS and not (match.group("sep1") or match.group("sep2")):
+        return match.group(0)
+    labelled = match.group("sep1") or match.group("sep2")
+    if labelled and bare in _LABEL_ANSWERS and _only_answer(match.group("rest")):
+        return match.group(0)
+    return match.group("lead") + MARK + ("" if labelled else match.group("rest"))

@@ -1,0 +1,168 @@
+"""Rendering: replies to requesters, staff notifications and case summaries.
+
+Text comes from the Jinja2 templates in ``templates/`` (shipped inside the wheel
+as ``intake/templates``). Headers follow DESIGN §4: one recipient, our own
+Message-ID carrying the case token, and every marker that tells robots not to
+answer us.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from intake.addresses import Address
+from intake.clock import utcnow
+from intake.fields import REDACTION_NOTE, REQUIREMENTS, REVIEW_NOTE, SAFETY_NOTE
+
+TEAM_SIGNATURE = "Account Recovery team"
+TOKEN_IN_TEXT = re.compile(r"PR-[0-9A-Z]{10}")
+_CASE_TAG = re.compile(r"\s*\[case PR-[0-9A-Z]{10}\]", re.I)
+_REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|fwd?|wg)\s*(\[\d+\])?\s*:\s*)+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingReply:
+    """A rendered message ready for the outbox."""
+
+    kind: str
+    message_id: str
+    recipient: str
+    subject: str
+    raw: bytes
+    body: str
+
+
+def templates_dir() -> Path:
+    """The templates: inside the package when installed, beside it in a checkout."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
+    )
+
+
+def render_text(template: str, **context: Any) -> str:
+    """Render one text template (StrictUndefined: a missing variable is a bug)."""
+    return environment().get_template(template).render(**context)
+
+
+def reply_subject(original: str, token: str) -> str:
+    """``Re: <original> [case PR-…]`` without stacking prefixes or tags."""
+    bare = _REPLY_PREFIX.sub("", _CASE_TAG.sub("", original)).strip()
+    bare = re.sub(r"[\r\n\t]+", " ", bare)[:200] or "Account recovery"
+    return f"Re: {bare} [case {token}]"
+
+
+def render_reply(
+    kind: str,
+    *,
+    token: str,
+    sender: Address,
+    recipient: Address,
+    subject: str,
+    in_reply_to: str | None,
+    references: Sequence[str],
+    missing: Sequence[str],
+    redacted: bool,
+) -> OutgoingReply:
+    """Render the acknowledgement or the missing-details reply for one request."""
+    wanted = [r for r in REQUIREMENTS if r.name in missing]
+    body = render_text(
+        f"{kind}.txt.j2",
+        token=token,
+        missing=wanted,
+        fill_in=[line for r in wanted for line in r.fill_in],
+        redacted=redacted,
+        redaction_note=REDACTION_NOTE,
+        safety_note=SAFETY_NOTE,
+        review_note=REVIEW_NOTE,
+        team=TEAM_SIGNATURE,
+    )
+    thread = [*references, in_reply_to] if in_reply_to else list(references)
+    return _message(
+        kind,
+        token=token,
+        sender=sender,
+        recipient=recipient,
+        subject=reply_subject(subject, token),
+        body=body,
+        in_reply_to=in_reply_to,
+        references=thread[-20:],
+        auto_submitted="auto-replied",
+    )
+
+
+def render_staff_message(
+    *, sender: Address, staff: Address, subject: str, body: str, kind: str
+) -> OutgoingReply:
+    """A message to one staff address (case ready for review, alerts)."""
+    token = TOKEN_IN_TEXT.search(subject)
+    return _message(
+        kind,
+        token=token.group(0) if token else "intake",
+        sender=sender,
+        recipient=staff,
+        subject=subject,
+        body=body,
+        in_reply_to=None,
+        references=[],
+        auto_submitted="auto-generated",
+    )
+
+
+def _message(
+    kind: str,
+    *,
+    token: str,
+    sender: Address,
+    recipient: Address,
+    subject: str,
+    body: str,
+    in_reply_to: str | None,
+    references: Sequence[str],
+    auto_submitted: str,
+) -> OutgoingReply:
+    message_id = f"<{token}.{secrets.token_hex(8)}@{sender.domain}>"
+    message = EmailMessage(policy=SMTP)
+    message["From"] = sender.formatted()
+    message["To"] = recipient.formatted()
+    message["Subject"] = subject
+    message["Date"] = format_datetime(utcnow())
+    message["Message-ID"] = message_id
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+    if references:
+        message["References"] = " ".join(references)
+    message["Auto-Submitted"] = auto_submitted
+    message["X-Auto-Response-Suppress"] = "All"
+    message["Precedence"] = "bulk"
+    message["X-Loop"] = sender.email
+    message.set_content(body, charset="utf-8")
+    return OutgoingReply(
+        kind=kind,
+        message_id=message_id,
+        recipient=recipient.email,
+        subject=subject,
+        raw=message.as_bytes(),
+        body=body,
+    )

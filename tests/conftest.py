@@ -1,0 +1,52 @@
+"""Shared fixtures; the real-server fixtures live in tests/servers/."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("tests.servers.dovecot", "tests.servers.smtp")
+
+_CORPUS_STATS: Counter[str] = Counter()
+
+
+@pytest.fixture
+def corpus_stats() -> Counter[str]:
+    """Field accuracy over the corpus, printed at the end of the run."""
+    return _CORPUS_STATS
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    stats = _CORPUS_STATS
+    if stats["files"]:
+        accuracy = 1 - stats["wrong"] / max(1, stats["fields"])
+        terminalreporter.write_line(
+            f"corpus: {stats['files']} requests, field accuracy {accuracy:.3f} "
+            f"({stats['wrong']} of {stats['fields']} fields wrong), "
+            f"false complete: {stats['false_complete']}"
+        )
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Path]:
+    """A folder with a maildir config: inbox, outbox and database inside it."""
+    (tmp_path / "config.toml").write_text(
+        """
+[mailbox]
+kind = "maildir"
+path = "inbox"
+[smtp]
+kind = "maildir"
+path = "outbox"
+[reply]
+from = "Account Recovery <support@pypi-support.example>"
+staff = ["staff@pypi-support.example"]
+[database]
+path = "intake.db"
+""",
+        encoding="utf-8",
+    )
+    yield tmp_path

@@ -1,0 +1,121 @@
+"""The ``intake`` command as a user runs it: real process, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.messages import INCOMPLETE_BODY, deliver, make_message
+
+INTAKE = str(Path(sys.executable).parent / "intake")
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def intake(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [INTAKE, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_parse_prints_the_fixed_json() -> None:
+    done = intake("parse", str(CORPUS / "real_iineolineii.eml"), "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert set(result) == {
+        "message_id",
+        "from",
+        "subject",
+        "date",
+        "case_token",
+        "automated_reason",
+        "fields",
+        "evidence",
+        "missing",
+        "complete",
+        "reply",
+    }
+    assert result["fields"]["username"] == "iineolineii" and result["reply"] == "acknowledgement"
+    assert result["evidence"]["username"]
+
+
+@pytest.mark.parametrize("path", ["/no/such/file.eml", "/"])
+def test_parse_unreadable_input_exits_2_with_one_line(path: str) -> None:
+    done = intake("parse", path, "--json")
+    assert done.returncode == 2
+    assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1
+    assert done.stderr.startswith("error: ")
+
+
+def test_run_once_prints_a_summary_line_and_cases_are_listed(workspace: Path) -> None:
+    deliver(
+        workspace / "inbox",
+        make_message("jo@example.org", INCOMPLETE_BODY.format(username="jo-dev")),
+    )
+    config = str(workspace / "config.toml")
+    done = intake("run", "--config", config, "--once")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {
+        "fetched": 1,
+        "new_cases": 1,
+        "follow_ups": 0,
+        "automated": 0,
+        "quarantined": 0,
+        "replies_sent": 1,
+        "replies_failed": 0,
+    }
+    listed = json.loads(intake("cases", "list", "--json", env={"INTAKE_CONFIG": config}).stdout)
+    assert [(c["username"], c["status"]) for c in listed] == [("jo-dev", "awaiting_details")]
+    token = listed[0]["token"]
+
+    shown = json.loads(intake("cases", "show", token, "--config", config, "--json").stdout)
+    assert shown["case"]["token"] == token and len(shown["messages"]) == 2
+    assert "jo-dev" in intake("cases", "show", "1", "--config", config).stdout
+
+    assert intake("cases", "set-status", token, "in_review", "--config", config).returncode == 0
+    assert intake("cases", "note", "1", "Called the requester", "--config", config).returncode == 0
+    events = json.loads(intake("cases", "show", "1", "--config", config, "--json").stdout)["events"]
+    assert [e["kind"] for e in events][-2:] == ["status_changed", "note"]
+    assert json.loads(
+        intake("cases", "list", "--status", "in_review", "--json", "--config", config).stdout
+    )
+
+
+def test_unknown_case_and_bad_config_are_one_line_errors(workspace: Path, tmp_path: Path) -> None:
+    missing = intake("cases", "show", "PR-0000000000", "--config", str(workspace / "config.toml"))
+    assert missing.returncode == 1 and missing.stderr.startswith("error: no case")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[mailbox]\nport = "x"\n[reply]\nfrom = "a@example.org"\n')
+    done = intake("run", "--once", "--config", str(bad))
+    assert done.returncode == 1
+    assert done.stderr.strip() == "error: mailbox.port = 'x': expected a whole number"
+
+
+def test_check_config_on_the_embedded_default(workspace: Path) -> None:
+    done = intake("check-config", "--config", str(workspace / "config.toml"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ok   mailbox (maildir)" in done.stdout
+
+
+def test_demo_runs_end_to_end_without_network(tmp_path: Path) -> None:
+    done = intake("demo", "--dir", str(tmp_path / "demo"))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "new_cases=3" in out and "automated=1" in out
+    assert "follow_ups=1" in out and out.count("ready for review") >= 2
+    assert "Tr0ub4dor" not in out
+
+
+def test_demo_refuses_a_folder_that_is_not_its_own(tmp_path: Path) -> None:
+    (tmp_path / "precious.txt").write_text("keep me")
+    done = intake("demo", "--dir", str(tmp_path))
+    assert done.returncode == 1 and (tmp_path / "precious.txt").exists()
