@@ -65,7 +65,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "time_acknowledged",
-            r"acknowledge?ment|processing time|time acknowledge?ment"
+            r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
             r"|(?:i )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
         ),
     )
@@ -78,7 +78,8 @@ _LABEL_LINE = re.compile(
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[A-Z0-9])")
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"')]?\s+(?=[\"'(\[\w])")
+_ABBREVIATIONS = frozenset("e.g i.e etc vs mr mrs ms dr approx incl no nr st".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +203,9 @@ class _Reader:
         )
 
 
-_QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\t": " "})
+_QUOTE_MARKS = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "\t": " "}
+)
 
 
 def _normalise(line: str) -> str:
@@ -259,5 +262,20 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
             else:
                 units[-1] = f"{units[-1]} {line}"
         for unit in units:
-            result.extend(s.strip() for s in _SENTENCE_END.split(unit) if s.strip())
+            result.extend(split_sentences(unit))
     return result
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split at . ! ? followed by space, but not after abbreviations or initials."""
+    sentences: list[str] = []
+    start = 0
+    for found in _SENTENCE_BREAK.finditer(text):
+        words = text[start : found.start()].split()
+        last = words[-1].lower().rstrip(".") if words else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last != "i"):
+            continue
+        sentences.append(text[start : found.end()].strip())
+        start = found.end()
+    sentences.append(text[start:].strip())
+    return [sentence for sentence in sentences if sentence]

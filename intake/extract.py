@@ -9,24 +9,23 @@ answers of the same rank disagree the field stays unknown, so we ask again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from intake.answers import Answers, Checkbox, read_answers
+from intake.answers import Answers, Checkbox, read_answers, split_sentences
 from intake.fields import CREDENTIAL_PARTS, nest_fields
 from intake.mentions import ownership_items, username_mentions
 from intake.prose import clause_polarity, coc_statement, credential_statements, time_statement
-from intake.reasons import is_reason_sentence, reason_kind, recovery_code_state
+from intake.reasons import reason_kind, reason_sentences, recovery_code_state
 from intake.values import clean_username, codes_value, is_option_list, yes_no
 
 FORM_CODES_BOX = re.compile(r"never generated or have lost access to the recovery codes", re.I)
 _CODES_BOX = re.compile(r"recovery codes?", re.I)
 _COC_BOX = re.compile(r"code of conduct", re.I)
 _TIME_BOX = re.compile(r"\btime\b|\btake\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_PRONOUN_START = re.compile(r"^(?:\w+ ){0,2}(?:they|them|none of them|those|these)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:they|them|none of them|those|these)\b", re.I)
 _NONE_ANSWER = re.compile(r"^(?:no|none|nothing|n/a|na|-|no other proof|not really)\.?$", re.I)
 
 
@@ -95,11 +94,13 @@ def _agreed(key: str, candidates: list[tuple[Any, str]], *, explicit: bool) -> d
 
 def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     labelled = [entry for entry in answers.labelled if entry.field == "reason"]
+    labelled = [entry for entry in labelled if _is_substantial(entry.value)]
     if labelled:
         text = _first_sentences(labelled[0].value.replace("\n", " "))
         found = {"reason": Finding(text, labelled[0].line, True)}
     else:
-        chosen = _reason_sentences(answers.sentences)
+        answered = {entry.value for entry in answers.labelled}
+        chosen = reason_sentences([s for s in answers.sentences if s not in answered])
         if not chosen:
             return {}
         found = {"reason": Finding(" ".join(chosen), " ".join(chosen), False)}
@@ -108,21 +109,13 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     return found
 
 
-def _reason_sentences(sentences: Iterable[str]) -> list[str]:
-    chosen: list[str] = []
-    for sentence in sentences:
-        if is_reason_sentence(sentence):
-            chosen.append(sentence)
-            if len(chosen) == 2:
-                break
-        elif chosen:
-            break
-    return chosen
+def _is_substantial(reason: str) -> bool:
+    """A greeting left under a reason label ("Hello,") is no reason."""
+    return len(reason.split()) >= 3 or bool(reason_sentences([f"I {reason}"]))
 
 
 def _first_sentences(text: str, count: int = 2, limit: int = 500) -> str:
-    parts = _SENTENCE.split(text.strip())
-    return " ".join(parts[:count])[:limit].strip()
+    return " ".join(split_sentences(text.strip())[:count])[:limit].strip()
 
 
 def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Finding]:
@@ -135,6 +128,11 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
             for e in answers.labelled
             if e.field in ("credentials", key) and part in (stated := _combined(e.value))
         ]
+        labelled += [
+            (box.checked, box.line)
+            for box in answers.checkboxes
+            if len(box.text) <= 40 and _only_part(box.text) == part
+        ]
         labelled = [(value, line) for value, line in labelled if value is not None]
         prose = [
             (stated[part], sentence)
@@ -146,6 +144,12 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
         named = found["username"]
         result["credentials.username"] = Finding(True, named.evidence, named.explicit)
     return result
+
+
+def _only_part(text: str) -> str | None:
+    """The one credential a short checkbox names ("[x] password"), if it names exactly one."""
+    named = list(credential_statements(f"I have {text}"))
+    return named[0] if len(named) == 1 else None
 
 
 def _part_answer(value: str) -> bool | None:
@@ -193,7 +197,7 @@ def _with_followers(sentences: tuple[str, ...]) -> list[str]:
     """Sentences, each also joined with a next one that goes on about "them"."""
     joined = list(sentences)
     for current, following in pairwise(sentences):
-        if _PRONOUN_START.search(following):
+        if _PRONOUN.search(following) and not recovery_code_state(following):
             joined.append(f"{current} {following}")
     return joined
 

@@ -119,6 +119,22 @@ RULES: tuple[tuple[str, Rule], ...] = (
 )
 
 
+# Rules whose mail a machine wrote: its words are never a request, so nothing is extracted.
+# A mailing-list copy, a no-reply tracker relaying an issue form, or a DMARC failure may
+# still carry a person's words.
+MACHINE_WRITTEN = frozenset(
+    (
+        "empty_return_path",
+        "delivery_report",
+        "auto_submitted",
+        "precedence",
+        "auto_response_suppress",
+        "autoreply_header",
+        "automated_reply_to_us",
+    )
+)
+
+
 def automated_reason(message: ParsedMessage, context: GuardContext) -> str | None:
     """Name the first rule saying this mail is automated, or None for a person's mail."""
     for name, rule in RULES:

@@ -13,13 +13,22 @@ from intake.values import NOT_USERNAMES
 
 _I = re.I
 _NAME = r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?)"
-_OPEN = r"[`'\"“‘(]"
-_ACCOUNT = r"(?:account|acount|accout|acc|profile)"
+_OPEN = r"(?:[`'\"“‘(]\s?)"
+_ACCOUNT = r"(?:account|acount|accout|acct|acc|profile)"
+_ADVERB = r"(?:(?:literally|actually|simply|just|really|still|now|currently)\s+)?"
 USERNAME_MENTIONS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, _I)
     for pattern in (
         rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\s*"
-        rf"(?:on pypi\s*)?(?:is|was|=|:|-)?\s*{_OPEN}?{_NAME}",
+        rf"(?:on pypi\s*)?(?:is|was|=|:|-)?\s*{_ADVERB}{_OPEN}?{_NAME}",
+        rf"\bpypi(?:\.org)?(?: user ?name| account| user| name| login| handle)?\s*(?:is|:|=)\s*"
+        rf"{_OPEN}?{_NAME}",
+        rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}",
+        rf"\brecover\s+(?:the\s+)?(?:account\s+)?{_OPEN}?{_NAME}",
+        rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b",
+        rf"^\s*{_NAME}\s*\((?:this is |that's |which is )?(?:my|the)\s+(?:pypi\s+)?"
+        rf"(?:user ?name|username|account(?: name)?)\)",
+        rf"\b{_NAME}\s+(?:is|was)\s+(?:my|the)\s+(?:pypi\s+)?(?:user ?name|username|account)\b",
         rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+)?(?:pypi(?:\.org)?\s+)?"
         rf"{_ACCOUNT}\s+(?:on pypi\s+)?(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
         rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
@@ -39,7 +48,7 @@ def username_mentions(sentence: str) -> list[str]:
         for match in pattern.finditer(sentence):
             name = match.group("name")
             after = sentence[match.end("name") : match.end("name") + 1]
-            lead = sentence[max(0, match.start() - 25) : match.start("name")]
+            lead = sentence[max(0, match.start() - 12) : match.start("name")]
             if after == "@" or _OTHER_SERVICE.search(lead) or not _looks_like_username(name):
                 continue
             found.append(name)
@@ -69,14 +78,30 @@ _OWNERSHIP_CLAIMS = tuple(
         r"\b(?:my|our)\s+(?:packages?|projects?)\s+(?:are|is|include|includes|:)?\s*"
         + _PACKAGE_NAME,
         r"\b(?:maintain\w*|owner|author\w*) of\s+" + _PACKAGE_NAME,
+        r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|maintain|own|wrote|created|develop|release)\s+"
+        r"(?P<package>[A-Za-z0-9][\w.]*[-_][\w.-]*[A-Za-z0-9])",
+        r"\b(?:the\s+)?(?:package|project|library)\s+" + _PACKAGE_NAME + r"\s+is\s+(?:mine|ours)\b",
     )
+)
+_CODE_HOST = re.compile(
+    r"\b(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|sr\.ht|sourceforge\.net|"
+    r"pypi\.org/project|readthedocs\.(?:io|org))/",
+    _I,
+)
+_OWN_SITE = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:homepage|home page|website|site|blog|repo|repository|"
+    r"project|package|docs|documentation)\b|\b(?:mine|ours)\b",
+    _I,
 )
 
 
 def ownership_items(sentence: str) -> list[str]:
     """Proof of ownership in a sentence: repository or project links, named packages."""
+    own_site = bool(_OWN_SITE.search(sentence))
     items = [
-        url.rstrip(".,;:") for url in _URL.findall(sentence) if not _NOT_EVIDENCE_URL.search(url)
+        url.rstrip(".,;:")
+        for url in _URL.findall(sentence)
+        if not _NOT_EVIDENCE_URL.search(url) and (own_site or _CODE_HOST.search(url + "/"))
     ]
     if any(
         (match := claim.search(sentence)) and match.group("package").lower() not in NOT_USERNAMES

@@ -41,16 +41,26 @@ _ACCESS_CUE = re.compile(
 )
 _PARTS = {
     "username": re.compile(r"\buser ?names?\b|\blogin names?\b", _I),
-    "password": re.compile(r"\bpass(?:word|phrase)s?\b", _I),
+    "password": re.compile(r"\bpass(?:word|phrase)s?\b|\bpw\b|\bpwd\b", _I),
     "email": re.compile(
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b|\binbox\b|\bmailbox\b", _I
     ),
 }
-_CLAUSE_SPLIT = re.compile(
-    r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
-    r"\bexcluding\b|\band not\b|, not\b)\s*",
+_GONE = re.compile(
+    r"\b(?:that|it|this)(?:'s| is| was| has been)? (?:\w+ )?(?:gone|dead|lost|closed|deleted|"
+    r"deactivated|expired|useless|no longer \w+)\b",
     _I,
 )
+_CLAUSE_SPLIT = re.compile(
+    r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
+    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b|\bwhich\b)\s*"
+    r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+)?"
+    r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
+    r"agree|understand|am|was|got|still|used|think|also|need|want|tried|changed|bought|"
+    r"dropped|left)\b)",
+    _I,
+)
+_NEW_SUBJECT = re.compile(r"^\s*(?:i|we)\b", _I)
 _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"\b(?:writing|sending|contacting you|emailing you|reaching out|sent|mailing) (?:this )?"
     r"(?:\w+ )?from (?:the |my )?(?:same )?(?:registered |associated |linked |primary |verified )?"
@@ -72,9 +82,18 @@ _READ_MAIL = re.compile(
 )
 
 
+_IMPERATIVE = re.compile(
+    r"^\s*(?:please|kindly|do not|don't|never|always)\b|\b(?:do not|don't|never) (?:reply|respond|"
+    r"share|send|forward|give)\b",
+    _I,
+)
+
+
 def addresses_reader(sentence: str) -> bool:
     """Advice to the reader ("never share your password"), not the requester's own state."""
-    return bool(_SECOND_PERSON.search(sentence)) and not FIRST_PERSON.search(sentence)
+    if FIRST_PERSON.search(sentence):
+        return False
+    return bool(_SECOND_PERSON.search(sentence) or _IMPERATIVE.search(sentence))
 
 
 def credential_statements(sentence: str) -> dict[str, bool]:
@@ -87,8 +106,12 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         or (_READ_MAIL.search(sentence) and clause_polarity(sentence) is True)
     ):
         found["email"] = True
-    for clause in _CLAUSE_SPLIT.split(_NEUTRAL_PHRASES.sub(" ", sentence)):
+    previous: list[str] = []
+    for clause in clauses(_NEUTRAL_PHRASES.sub(" ", sentence)):
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
+        if not parts and previous and _GONE.search(clause):
+            parts, clause = previous, "no longer"
+        previous = parts
         if not parts or HEDGE.search(clause):
             continue
         polarity = clause_polarity(clause)
@@ -97,6 +120,22 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         for part in parts:
             found.setdefault(part, polarity)
     return found
+
+
+def clauses(sentence: str) -> list[str]:
+    """Split a sentence into clauses; a new "I have…" starts one only after a subject.
+
+    "I lost my phone and I still have my password" is two clauses, but "The password
+    I have still" (object first, as non-native speakers often write) is one.
+    """
+    pieces = [piece for piece in _CLAUSE_SPLIT.split(sentence) if piece and piece.strip()]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _NEW_SUBJECT.match(piece) and not FIRST_PERSON.search(merged[-1]):
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged
 
 
 _PAST_ACCESS = re.compile(r"\bused to (?:have|know|use|access)\b|\bhad (?:access|the|my)\b", _I)
@@ -115,36 +154,40 @@ def clause_polarity(clause: str) -> bool | None:
 
 
 _COC = r"(?:(?:psf|pypi|python)(?: software foundation)?(?:'s)? )?(?:code of conduct|coc)\b"
-_COC_YES = re.compile(
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``patterns``."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), _I)
+
+
+_COC_YES = _any(
     r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+)?(?:agree|accept|will (?:follow|abide|"
-    r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?"
-    + _COC
-    + r"|\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?"
-    + _COC
-    + r"|"
-    + _COC
-    + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
-    _I,
+    r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
+    r"\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?" + _COC,
+    _COC + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
+    _COC + r".{0,30}\b(?:i|we) (?:\w+ )?(?:agree|accept)\b",
+    r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
 )
-_COC_NO = re.compile(
+_COC_NO = _any(
     r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree)\b"
     r".{0,40}" + _COC,
-    _I,
 )
-_TIME_YES = re.compile(
+_TIME_YES = _any(
     r"\b(?:understand|acknowledge|accept|realise|realize|am aware|'m aware|aware|know|"
-    r"appreciate|recognize|recognise)\b.{0,90}?"
-    r"\b(?:take|takes|taking|require|requires|need|needs)\b.{0,50}?"
-    r"\b(?:time|while|weeks?|days?|months?|long|patience)\b"
-    r"|\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b"
-    r"|\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b"
-    r"|\bi understand that it may take a significant amount of time\b",
-    _I,
+    r"appreciate|recognize|recognise)\b.{0,90}?\b(?:take|takes|taking|require|requires|need|"
+    r"needs)\b.{0,50}?\b(?:time|while|weeks?|days?|months?|long|patience)\b",
+    r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
+    r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b|\bi can wait\b",
+    r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b",
+    r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\bif (?:it|this) (?:takes?|needs?)\b",
+    r"\b(?:takes?|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|no problem|"
+    r"understand|understood)\b",
 )
-_TIME_NO = re.compile(
-    r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|do not want to)"
-    r" (?:afford to )?wait\b|\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
-    _I,
+_TIME_NO = _any(
+    r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
+    r"do not want to)(?: afford to)? wait\b",
+    r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
 )
 
 

@@ -11,19 +11,25 @@ import re
 from intake.prose import FIRST_PERSON
 
 _I = re.I
-CODES = r"(?:recovery|backup|2fa recovery) ?codes?"
+CODES = (
+    r"(?:(?:2fa |pypi )?(?:recovery|backup|recuperation|rescue)[- ]?codes?"
+    r"|codes? (?:of|for) (?:recovery|recuperation))"
+)
 _NOT_LOST = re.compile(
     r"\b(?:not|never|haven't|hasn't|didn't|did not|don't|do not)\s+(?:\w+\s+)?(?:lost|lose)\b", _I
 )
 _DEVICE = (
-    r"(?:phone|smartphone|mobile|handy|cell|device|authenticator|2fa app|totp app|otp app|"
+    r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
+    r"totp app|otp app|authentication app|app of authentication|"
     r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token)"
 )
 _DEVICE_TROUBLE = (
     r"(?:los(?:t|e|ing)\w*|dropp\w*|brok\w*|break\w*|stol\w*|wip\w*|reset\w*|replac\w*|new|chang\w*|"
     r"switch\w*|mov\w*|dead|died|damag\w*|destroy\w*|smash\w*|crack\w*|fell|drown\w*|water|"
     r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|washing|gone|"
-    r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet)"
+    r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
+    r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
+    r"empty)"
 )
 
 RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -58,7 +64,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"deleted|threw away|without|unable to find|unable to locate|can't locate)\b.{0,30}"
             + CODES
             + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
-            r"destroyed)\b",
+            r"destroyed)\b"
+            + rf"|{CODES}.{{0,60}}?\b(?:not have|don't have|do not have|no longer have|haven't got|"
+            r"can't access|cannot access|can't open|cannot open|can not open|can't get to)\b",
         ),
         (
             "have",
@@ -112,16 +120,36 @@ def reason_kind(text: str) -> str:
     return "other"
 
 
-_REASON_CUES = re.compile(
-    r"\b(?:lost|lose|losing|broke|broken|stolen|reset|wiped|replaced|new phone|factory|"
-    r"authenticator|2fa|two[- ]factor|mfa|totp|recovery codes?|backup codes?|locked out|"
-    r"lock(?:ed)? me out|can't (?:log|sign)|cannot (?:log|sign)|unable to (?:log|sign)|"
-    r"not able to (?:log|sign)|cant (?:log|sign)|no longer have access|lost access|not working|"
-    r"don't work|does not work|security key|yubikey|phone|device|compromised|hacked)\b",
+_CAUSE = re.compile(
+    "|".join(rule.pattern for _, rule in (REASON_KIND_RULES[0], *REASON_KIND_RULES[2:]))
+    + "|"
+    + RECOVERY_CODE_RULES[0][1].pattern
+    + "|"
+    + RECOVERY_CODE_RULES[2][1].pattern
+    + r"|\b(?:2fa|totp|authenticator|one-time|six-digit|6-digit|otp)\b.{0,40}\b(?:rejected|"
+    r"invalid|not (?:accepted|working)|wrong|fail\w*)\b"
+    + r"|\b(?:compromised|hacked|stolen|robbed|two-step|2-step|authentification|transferr\w*)\b",
+    _I,
+)
+_LOCKED_OUT = re.compile(
+    r"\b(?:locked out|lock(?:ed)? me out|blocked out|can'?t (?:log|sign|get)|cannot (?:log|sign|"
+    r"get|enter|access)|can not (?:log|sign|enter|access)|unable to (?:log|sign|access)|"
+    r"not able to (?:log|sign)|no longer have access|lost access|no access)\b",
     _I,
 )
 
 
-def is_reason_sentence(sentence: str) -> bool:
-    """Tell whether a prose sentence is the requester explaining why they are locked out."""
-    return bool(_REASON_CUES.search(sentence)) and bool(FIRST_PERSON.search(sentence))
+def reason_sentences(sentences: list[str]) -> list[str]:
+    """One or two sentences saying why the requester is locked out.
+
+    A sentence naming the cause (a lost device, codes that fail) wins over one that
+    only says "I can't log in"; the next sentence joins it when it goes on about the cause.
+    """
+    for index, sentence in enumerate(sentences):
+        if _CAUSE.search(sentence) and FIRST_PERSON.search(sentence):
+            chosen = [sentence]
+            following = sentences[index + 1] if index + 1 < len(sentences) else ""
+            if following and _CAUSE.search(following):
+                chosen.append(following)
+            return chosen
+    return [s for s in sentences if _LOCKED_OUT.search(s) and FIRST_PERSON.search(s)][:1]

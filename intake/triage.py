@@ -12,7 +12,7 @@ from typing import Any
 from intake.cases import find_token
 from intake.extract import Extraction, extract_fields
 from intake.fields import missing_requirements
-from intake.guard import GuardContext, automated_reason
+from intake.guard import MACHINE_WRITTEN, GuardContext, automated_reason
 from intake.parse import ParsedMessage, parse_message
 
 
@@ -33,10 +33,12 @@ class Triage:
 def triage(raw: bytes, context: GuardContext, *, max_bytes: int = 10_000_000) -> Triage:
     """Parse and read one message; raises MessageError for unreadable mail."""
     message = parse_message(raw, max_bytes=max_bytes)
+    reason = automated_reason(message, context)
+    machine_written = reason in MACHINE_WRITTEN
     return Triage(
         message=message,
-        automated_reason=automated_reason(message, context),
-        extraction=extract_fields(message.own_text),
+        automated_reason=reason,
+        extraction=Extraction() if machine_written else extract_fields(message.own_text),
         token=find_token(message.subject) or find_token(message.text),
     )
 
