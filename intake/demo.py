@@ -8,6 +8,7 @@ requester answering our fill-in block in place and runs again.
 from __future__ import annotations
 
 import email
+import email.utils
 import mailbox
 import shutil
 from collections.abc import Callable
@@ -94,7 +95,7 @@ def _show_new_replies(config: Config, after: int, echo: Callable[[str], None]) -
         )
     for row in rows:
         message = email.message_from_bytes(row["raw"], policy=default)
-        echo(f"\n--- sent to {message['To']}\nSubject: {message['Subject']}\n")
+        echo(f"\n--- sent to {message['To']}\nSubject: {str(message['Subject']).strip()}\n")
         echo(_plain_body(message).rstrip())
     return max((row["id"] for row in rows), default=after)
 
@@ -127,7 +128,8 @@ def _follow_up(ours: Message, text: str) -> Message:
     reply = email.message.EmailMessage()
     reply["From"] = str(ours["To"])
     reply["To"] = str(ours["From"])
-    reply["Subject"] = f"Re: {ours['Subject']}"
+    reply["Subject"] = str(ours["Subject"]).strip()
+    reply["Date"] = email.utils.format_datetime(email.utils.localtime())
     reply["Message-ID"] = "<demo-follow-up@example.org>"
     reply["In-Reply-To"] = str(ours["Message-ID"])
     reply["References"] = str(ours["Message-ID"])

@@ -64,12 +64,16 @@ def extract_fields(own_text: str) -> Extraction:
     return Extraction(findings)
 
 
+def _labelled(
+    answers: Answers, field: str, interpret: Callable[[str], Any]
+) -> list[tuple[Any, str]]:
+    """Answers given under ``field``'s labels, interpreted; unreadable ones are dropped."""
+    found = [(interpret(e.value), e.line) for e in answers.labelled if e.field == field]
+    return [(value, line) for value, line in found if value is not None]
+
+
 def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
-    labelled = [
-        (name, entry.line)
-        for entry in answers.labelled
-        if entry.field == "username" and (name := clean_username(entry.value))
-    ]
+    labelled = _labelled(answers, "username", clean_username)
     if labelled:
         return _agreed("username", labelled, explicit=True)
     mentioned = [
@@ -122,7 +126,7 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
     result: dict[str, Finding] = {}
     for part in CREDENTIAL_PARTS:
         key = f"credentials.{part}"
-        labelled = [(_part_answer(e.value), e.line) for e in answers.labelled if e.field == key]
+        labelled = _labelled(answers, key, _part_answer)
         labelled += [
             (stated[part], e.line)
             for e in answers.labelled
@@ -154,8 +158,9 @@ def _only_part(text: str) -> str | None:
 
 def _part_answer(value: str) -> bool | None:
     """An answer under a one-part label: "yes", "no", or a clause ("I can still read it")."""
-    answer = yes_no(value)
-    return answer if answer is not None or is_option_list(value) else clause_polarity(value)
+    if is_option_list(value):
+        return None
+    return _first_known(yes_no, clause_polarity, value)
 
 
 def _combined(value: str) -> dict[str, bool]:
@@ -170,11 +175,7 @@ def _combined(value: str) -> dict[str, bool]:
 
 
 def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
-    labelled = [
-        (state, e.line)
-        for e in answers.labelled
-        if e.field == "recovery_codes" and (state := codes_value(e.value))
-    ]
+    labelled = _labelled(answers, "recovery_codes", codes_value)
     if labelled:
         return _agreed("recovery_codes", labelled, explicit=True)
     prose = [
@@ -228,13 +229,12 @@ def _agreement(
     statement: Callable[[str], bool | None],
 ) -> Finding | None:
     """A refusal anywhere (an unticked box included) wins over an agreement."""
-    said: list[tuple[bool, str, bool]] = []
-    for entry in answers.labelled:
-        if entry.field == key:
-            answer = yes_no(entry.value)
-            answer = statement(entry.value) if answer is None else answer
-            if answer is not None:
-                said.append((answer, entry.line, True))
+    said = [
+        (answer, line, True)
+        for answer, line in _labelled(
+            answers, key, lambda value: _first_known(yes_no, statement, value)
+        )
+    ]
     for box in answers.checkboxes:
         if box_text.search(box.text) and (key != "time_acknowledged" or statement(box.text)):
             said.append((box.checked, box.line, True))
@@ -248,6 +248,13 @@ def _agreement(
             if answer is wanted:
                 return Finding(answer, line, explicit)
     return None
+
+
+def _first_known(
+    first: Callable[[str], bool | None], second: Callable[[str], bool | None], value: str
+) -> bool | None:
+    answer = first(value)
+    return second(value) if answer is None else answer
 
 
 def _ownership(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:

@@ -72,10 +72,13 @@ def field_rows(case: Mapping[str, Any]) -> list[FieldRow]:
         **{f"credentials.{part}": value for part, value in credentials.items()},
     }
     evidence = case.get("evidence") or {}
-    return [
-        FieldRow(label, _shown(flat.get(key)), evidence.get(key) or "")
-        for key, label in _FIELD_LABELS
-    ]
+    rows = []
+    for key, label in _FIELD_LABELS:
+        value = _shown(flat.get(key))
+        line = " / ".join((evidence.get(key) or "").splitlines())
+        derived = key == "reason_kind" or line == value
+        rows.append(FieldRow(label, value, "" if derived else line))
+    return rows
 
 
 def _shown(value: Any) -> str:

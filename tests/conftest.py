@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from intake.demo import CONFIG as DEMO_CONFIG
+
 pytest_plugins = ("tests.servers.dovecot", "tests.servers.smtp")
 
 _CORPUS_STATS: Counter[str] = Counter()
@@ -32,21 +34,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Path]:
-    """A folder with a maildir config: inbox, outbox and database inside it."""
-    (tmp_path / "config.toml").write_text(
-        """
-[mailbox]
-kind = "maildir"
-path = "inbox"
-[smtp]
-kind = "maildir"
-path = "outbox"
-[reply]
-from = "Account Recovery <support@pypi-support.example>"
-staff = ["staff@pypi-support.example"]
-[database]
-path = "intake.db"
-""",
-        encoding="utf-8",
-    )
+    """A folder with the embedded-default config: inbox, outbox and database inside it."""
+    (tmp_path / "config.toml").write_text(DEMO_CONFIG, encoding="utf-8")
     yield tmp_path

@@ -1,0 +1,94 @@
+"""Parsing: headers, bodies, quotes, attachments and the structure limits of DESIGN §7."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.errors import MessageError
+from intake.parse import MAX_DEPTH, MAX_PARTS, parse_message
+from intake.quotes import split_quotes
+
+
+def _multipart(parts: int) -> bytes:
+    body = "".join(f"--b\nContent-Type: text/plain\n\npart {n}\n" for n in range(parts))
+    head = 'From: a@example.org\nContent-Type: multipart/mixed; boundary="b"\n\n'
+    return f"{head}{body}--b--\n".encode()
+
+
+def _nested(depth: int) -> bytes:
+    head = "From: a@example.org\n"
+    inner = "Content-Type: text/plain\n\nhello\n"
+    for level in reversed(range(depth)):
+        boundary = f"b{level}"
+        inner = (
+            f'Content-Type: multipart/mixed; boundary="{boundary}"\n\n'
+            f"--{boundary}\n{inner}--{boundary}--\n"
+        )
+    return (head + inner).encode()
+
+
+def test_headers_are_decoded_and_the_sender_validated() -> None:
+    raw = (
+        b"From: =?utf-8?q?Zo=C3=AB_M?= <zoe@Example.NET>\n"
+        b"Subject: =?iso-8859-1?q?R=E9cup=E9ration?=\n"
+        b"Message-ID: <m1@example.net>\nIn-Reply-To: <PR-7K3M9Q2XHD.ab@example.org>\n"
+        b"References: <a@x> <b@y>\nDate: Mon, 23 Nov 2026 09:14:02 +0100\n\nhello\n"
+    )
+    parsed = parse_message(raw)
+    assert parsed.sender is not None and parsed.sender.email == "zoe@example.net"
+    assert parsed.sender.name == "Zoë M" and parsed.subject == "Récupération"
+    assert parsed.in_reply_to == ("<PR-7K3M9Q2XHD.ab@example.org>",)
+    assert parsed.references == ("<a@x>", "<b@y>") and parsed.date == "2026-11-23T09:14:02+01:00"
+
+
+def test_html_only_mail_becomes_text_with_quotes_kept_apart() -> None:
+    raw = (
+        b"From: a@example.org\nContent-Type: text/html; charset=utf-8\n\n"
+        b"<html><head><style>p{}</style></head><body><p>My username is <b>alice</b></p>"
+        b"<ul><li>[x] lost</li></ul><blockquote>Username:<br>Reason:</blockquote>"
+        b"<script>alert(1)</script></body></html>"
+    )
+    parsed = parse_message(raw)
+    assert "My username is alice" in parsed.own_text and "alert" not in parsed.text
+    assert "> Username:" in parsed.quoted_text and "Username:" not in parsed.own_text
+
+
+def test_attachments_are_metadata_only() -> None:
+    raw = (
+        b'From: a@example.org\nContent-Type: multipart/mixed; boundary="b"\n\n'
+        b"--b\nContent-Type: text/plain\n\nsee attached\n"
+        b'--b\nContent-Type: image/png\nContent-Disposition: attachment; filename="shot.png"\n'
+        b"Content-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b--\n"
+    )
+    (attachment,) = parse_message(raw).attachments
+    assert (attachment.name, attachment.type, attachment.size) == ("shot.png", "image/png", 8)
+    assert len(attachment.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"From: a@example.org\n\n" + b"x" * 2000, "over the limit of 1024"),
+        (b"X-Big: " + b"y" * (64 * 1024 + 10) + b"\n\nbody", "header block"),
+        (_multipart(MAX_PARTS + 1), "MIME parts"),
+        (_nested(MAX_DEPTH + 2), "nested deeper"),
+    ],
+)
+def test_structure_limits_are_enforced(raw: bytes, message: str) -> None:
+    with pytest.raises(MessageError, match=message):
+        parse_message(raw, max_bytes=1024 if b"x" * 2000 in raw else 10_000_000)
+
+
+def test_limits_leave_ordinary_mail_alone() -> None:
+    assert parse_message(_multipart(MAX_PARTS - 1)).text.startswith("part 0")
+    assert "hello" in parse_message(_nested(MAX_DEPTH - 1)).text
+
+
+def test_quotes_signatures_and_outlook_originals_are_not_own_text() -> None:
+    split = split_quotes(
+        "Here you go.\n\n> Username:\nalice\n\nOn Mon, Support <s@example.org> wrote:\n"
+        "> Reason:\n\n-- \nAlice\n"
+    )
+    assert split.own == "Here you go.\n\nUsername: alice"
+    outlook = split_quotes("Yes.\n\nFrom: Support\nSent: Monday\nTo: me\nSubject: x\n\nUsername:\n")
+    assert outlook.own == "Yes." and "Username:" in outlook.quoted
