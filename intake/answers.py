@@ -30,18 +30,20 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "credentials.username",
-            r"(?:access to|have|still have|know) (?:the |your |my )?user ?name|username access",
+            r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
+            r"(?:the |your |my )?user ?name|username access",
         ),
         (
             "credentials.password",
-            r"(?:access to|have|still have|know) (?:the |your |my )?password|password access"
-            r"|password",
+            r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
+            r"(?:the |your |my )?password|password access|(?:the |my )?password",
         ),
         (
             "credentials.email",
-            r"(?:access to|have|still have|have access to) (?:the |your |my )?"
-            r"(?:account |linked |registered )?e-?mail(?: address| account| inbox)?|e-?mail access"
-            r"|(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "
+            r"(?:i |do you |do i )?(?:still )?(?:can )?(?:access to|have|have access to|access) "
+            r"(?:to )?(?:the |your |my )?(?:account |linked |registered )?e-?mail"
+            r"(?: address| account| inbox)?(?: (?:of|on|for) (?:the |my )?account)?|e-?mail access"
+            r"|(?:the |my )?(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "
             r"(?:the|my) account)?",
         ),
         (
@@ -52,8 +54,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "ownership_evidence",
             r"(?:other |additional )?(?:ownership )?(?:evidence|proof)(?: of ownership)?"
-            r"|ownership|packages?|projects?|(?:my |owned |maintained )packages?"
-            r"|packages? i (?:own|maintain)|repositor(?:y|ies)|homepage|links?",
+            r"|ownership|(?:my |owned |maintained )?(?:packages?|projects?)"
+            r"(?: of me| i (?:own|maintain|publish)| on pypi)?|repositor(?:y|ies)|homepage|links?",
         ),
         (
             "recovery_codes",
@@ -253,14 +255,26 @@ def _continuation(lines: list[str], index: int) -> tuple[str, int]:
 
 
 def _sentences(paragraphs: list[list[str]]) -> list[str]:
+    """Join hard-wrapped lines, keep bullets apart, and split into sentences.
+
+    Bullets under a line ending in ":" carry that line ("What I still have:" then
+    "- the password" reads "What I still have the password").
+    """
     result: list[str] = []
     for paragraph in paragraphs:
         units: list[str] = []
+        header = ""
         for line in paragraph:
-            if _BULLET.match(line) or not units:
-                units.append(_BULLET.sub("", line))
-            else:
+            if _BULLET.match(line):
+                units.append(f"{header} {_BULLET.sub('', line)}".strip())
+            elif line.endswith(":"):
+                units.append(line)
+                header = split_sentences(line.rstrip(":"))[-1]
+            elif units and not header:
                 units[-1] = f"{units[-1]} {line}"
+            else:
+                units.append(line)
+                header = ""
         for unit in units:
             result.extend(split_sentences(unit))
     return result

@@ -141,6 +141,22 @@ def check_config(config_file: Path | None) -> None:
 
 
 @main.command()
+@CONFIG_OPTION
+@click.argument("destination", type=click.Path(dir_okay=False, path_type=Path))
+@fails_cleanly
+def backup(config_file: Path | None, destination: Path) -> None:
+    """Copy the case database to DESTINATION while intake keeps running.
+
+    \b
+    Example:
+      intake backup --config /etc/intake/config.toml /var/backups/intake.db
+    """
+    with open_store(_config(config_file)) as store:
+        store.backup(destination)
+    click.echo(f"backed up to {destination}")
+
+
+@main.command()
 @click.option(
     "--dir",
     "directory",

@@ -76,12 +76,14 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     labelled = _labelled(answers, "username", clean_username)
     if labelled:
         return _agreed("username", labelled, explicit=True)
-    mentioned = [
-        (name, sentence)
+    mentions = [
+        (mention, sentence)
         for sentence in answers.sentences
-        for name in username_mentions(sentence)
-        if clean_username(name) == name
+        for mention in username_mentions(sentence)
+        if clean_username(mention.name) == mention.name
     ]
+    sure = any(mention.sure for mention, _ in mentions)
+    mentioned = [(m.name, sentence) for m, sentence in mentions if m.sure or not sure]
     return _agreed("username", mentioned, explicit=False)
 
 
@@ -142,12 +144,27 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
             (stated[part], sentence)
             for sentence in answers.sentences
             if part in (stated := credential_statements(sentence))
+        ] + [
+            (answer, line) for named, answer, line in _questions_answered(answers) if part in named
         ]
         result.update(_agreed(key, labelled, explicit=True) or _agreed(key, prose, explicit=False))
     if "credentials.username" not in result and "username" in found:
         named = found["username"]
         result["credentials.username"] = Finding(True, named.evidence, named.explicit)
     return result
+
+
+def _questions_answered(answers: Answers) -> list[tuple[set[str], bool, str]]:
+    """ "Do I still have the password? Yes." — the parts a question names, and the answer."""
+    sentences = answers.sentences
+    found = []
+    for question, reply in pairwise(sentences):
+        answer = yes_no(reply) if question.endswith("?") and len(reply) < 40 else None
+        if answer is not None:
+            found.append(
+                (set(credential_statements(f"I have {question}")), answer, f"{question} {reply}")
+            )
+    return found
 
 
 def _only_part(text: str) -> str | None:

@@ -8,6 +8,7 @@ iineolineii", "username: jdoe"); English words that often follow "account"
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from intake.values import NOT_USERNAMES
 
@@ -16,42 +17,82 @@ _NAME = r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?)"
 _OPEN = r"(?:[`'\"“‘(]\s?)"
 _ACCOUNT = r"(?:account|acount|accout|acct|acc|profile)"
 _ADVERB = r"(?:(?:literally|actually|simply|just|really|still|now|currently)\s+)?"
-USERNAME_MENTIONS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern, _I)
-    for pattern in (
-        rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\s*"
-        rf"(?:on pypi\s*)?(?:is|was|=|:|-)?\s*{_ADVERB}{_OPEN}?{_NAME}",
-        rf"\bpypi(?:\.org)?(?: user ?name| account| user| name| login| handle)?\s*(?:is|:|=)\s*"
-        rf"{_OPEN}?{_NAME}",
-        rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}",
-        rf"\brecover\s+(?:the\s+)?(?:account\s+)?{_OPEN}?{_NAME}",
-        rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b",
-        rf"^\s*{_NAME}\s*\((?:this is |that's |which is )?(?:my|the)\s+(?:pypi\s+)?"
-        rf"(?:user ?name|username|account(?: name)?)\)",
-        rf"\b{_NAME}\s+(?:is|was)\s+(?:my|the)\s+(?:pypi\s+)?(?:user ?name|username|account)\b",
-        rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+)?(?:pypi(?:\.org)?\s+)?"
-        rf"{_ACCOUNT}\s+(?:on pypi\s+)?(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
-        rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
-        rf"\b(?:logged|log|signed|sign) in(?: to pypi)? as\s+{_OPEN}?{_NAME}",
-        rf"\blocked out of\s+{_OPEN}?{_NAME}",
-        rf"pypi\.org/user/{_NAME}",
+# (pattern, strong): a strong pattern says outright that the name is the username;
+# a weak one only puts a word next to "account", so a plain word found by it needs
+# more support (quotes, digits or punctuation in it, or a sentence break after it).
+USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
+    (re.compile(pattern, _I), strong)
+    for pattern, strong in (
+        (
+            rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\s*"
+            rf"(?:on pypi\s*)?(?:is|was|=|:|-)?\s*{_ADVERB}{_OPEN}?{_NAME}",
+            True,
+        ),
+        (
+            rf"\bpypi(?:\.org)?(?: user ?name| account| user| name| login| handle)?\s*(?:is|:|=)\s*"
+            rf"{_OPEN}?{_NAME}",
+            True,
+        ),
+        (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
+        (
+            rf"^\s*{_NAME}\s*\((?:this is |that's |which is )?(?:my|the)\s+(?:pypi\s+)?"
+            rf"(?:user ?name|username|account(?: name)?)\)",
+            True,
+        ),
+        (
+            rf"\b{_NAME}\s+(?:is|was)\s+(?:my|the)\s+(?:pypi\s+)?(?:user ?name|username|account)\b",
+            True,
+        ),
+        (rf"\b(?:logged|log|signed|sign) in(?: to pypi)? as\s+{_OPEN}?{_NAME}", True),
+        (rf"pypi\.org/user/{_NAME}", True),
+        (rf"\brecover\s+(?:the\s+)?(?:account\s+)?{_OPEN}?{_NAME}", False),
+        (rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b", False),
+        (
+            rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+)?(?:pypi(?:\.org)?\s+)?"
+            rf"{_ACCOUNT}\s+(?:on pypi\s+)?(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
+            False,
+        ),
+        (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
+        (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
     )
 )
+_PLAIN_FOLLOWER = re.compile(
+    r"(?:\s*$|\s*[.,;:!?)\"'`]|\s+\([^)]*@|\s+(?:on pypi|is|are|has|have|had|was|were|since|and|"
+    r"but|because|for|after|which|that|got|became|now|anymore|any more)\b)",
+    _I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name a sentence gives as the account; ``sure`` when nothing about it is in doubt."""
+
+    name: str
+    sure: bool
+
+
 _OTHER_SERVICE = re.compile(r"\b(?:github|gitlab|twitter|discord|slack|e-?mail|bitbucket)\b", _I)
 _ENGLISH_SUFFIX = re.compile(r"^[a-z]+(?:ed|ing|ly|ble|tion|ment|ness|ity)$")
 
 
-def username_mentions(sentence: str) -> list[str]:
+def username_mentions(sentence: str) -> list[Mention]:
     """Usernames a sentence names as the account, in order."""
-    found: list[str] = []
-    for pattern in USERNAME_MENTIONS:
+    found: list[Mention] = []
+    for pattern, strong in USERNAME_MENTIONS:
         for match in pattern.finditer(sentence):
             name = match.group("name")
-            after = sentence[match.end("name") : match.end("name") + 1]
+            after = sentence[match.end("name") :]
             lead = sentence[max(0, match.start() - 12) : match.start("name")]
-            if after == "@" or _OTHER_SERVICE.search(lead) or not _looks_like_username(name):
+            if after.startswith("@") or _OTHER_SERVICE.search(lead):
                 continue
-            found.append(name)
+            if not _looks_like_username(name):
+                continue
+            quoted = bool(re.search(r"[`'\"“‘(]\s?$", sentence[: match.start("name")]))
+            distinct = not name.isalpha()
+            if strong or quoted or distinct:
+                found.append(Mention(name, True))
+            elif _PLAIN_FOLLOWER.match(after):
+                found.append(Mention(name, False))
     return found
 
 

@@ -36,14 +36,16 @@ _NEUTRAL_PHRASES = re.compile(
 )
 _ACCESS_CUE = re.compile(
     r"\b(?:have|has|know|remember|access|accessible|control|own|use|using|receive|read|"
-    r"log ?in to|sign ?in to|got|still)\b|\bcan\b|\bable to\b",
+    r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me)\b|\bcan\b|\bable to\b",
     _I,
 )
 _PARTS = {
     "username": re.compile(r"\buser ?names?\b|\blogin names?\b", _I),
     "password": re.compile(r"\bpass(?:word|phrase)s?\b|\bpw\b|\bpwd\b", _I),
     "email": re.compile(
-        r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b|\binbox\b|\bmailbox\b", _I
+        r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b|\binbox\b|\bmailbox\b"
+        r"|\b(?:this|that|my|the|same|account)\s+address\b",
+        _I,
     ),
 }
 _GONE = re.compile(
@@ -53,7 +55,7 @@ _GONE = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
-    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b|\bwhich\b)\s*"
+    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b)\s*"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
     r"agree|understand|am|was|got|still|used|think|also|need|want|tried|changed|bought|"
@@ -106,6 +108,9 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         or (_READ_MAIL.search(sentence) and clause_polarity(sentence) is True)
     ):
         found["email"] = True
+    paired = _paired_answers(sentence)
+    if paired:
+        return paired
     previous: list[str] = []
     for clause in clauses(_NEUTRAL_PHRASES.sub(" ", sentence)):
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
@@ -119,6 +124,20 @@ def credential_statements(sentence: str) -> dict[str, bool]:
             continue
         for part in parts:
             found.setdefault(part, polarity)
+    return found
+
+
+_PAIRED_ANSWER = re.compile(
+    r"\b((?:account\s+)?(?:user ?name|password|e-?mail(?: address)?))\s*[-:=]\s*(yes|no)\b", _I
+)
+
+
+def _paired_answers(sentence: str) -> dict[str, bool]:
+    """A list such as "username - yes, password - no, account email - no"."""
+    found: dict[str, bool] = {}
+    for part, answer in _PAIRED_ANSWER.findall(sentence):
+        key = next(name for name, pattern in _PARTS.items() if pattern.search(part))
+        found.setdefault(key, answer.lower() == "yes")
     return found
 
 
@@ -175,8 +194,8 @@ _COC_NO = _any(
 )
 _TIME_YES = _any(
     r"\b(?:understand|acknowledge|accept|realise|realize|am aware|'m aware|aware|know|"
-    r"appreciate|recognize|recognise)\b.{0,90}?\b(?:take|takes|taking|require|requires|need|"
-    r"needs)\b.{0,50}?\b(?:time|while|weeks?|days?|months?|long|patience)\b",
+    r"appreciate|recognize|recognise)\b.{0,90}?\b(?:take|takes|taking)\b.{0,50}?"
+    r"\b(?:time|while|weeks?|days?|months?|long)\b",
     r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b|\bi can wait\b",
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b",

@@ -120,16 +120,22 @@ def reason_kind(text: str) -> str:
     return "other"
 
 
-_CAUSE = re.compile(
-    "|".join(rule.pattern for _, rule in (REASON_KIND_RULES[0], *REASON_KIND_RULES[2:]))
-    + "|"
-    + RECOVERY_CODE_RULES[0][1].pattern
-    + "|"
-    + RECOVERY_CODE_RULES[2][1].pattern
-    + r"|\b(?:2fa|totp|authenticator|one-time|six-digit|6-digit|otp)\b.{0,40}\b(?:rejected|"
-    r"invalid|not (?:accepted|working)|wrong|fail\w*)\b"
-    + r"|\b(?:compromised|hacked|stolen|robbed|two-step|2-step|authentification|transferr\w*)\b",
-    _I,
+# Causes in order of preference: what broke the second factor (a device, codes that
+# fail, a lost mailbox or password) before codes that are merely lost.
+_CAUSES: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        "|".join(rule.pattern for _, rule in (REASON_KIND_RULES[0], *REASON_KIND_RULES[2:]))
+        + "|"
+        + RECOVERY_CODE_RULES[0][1].pattern
+        + r"|\b(?:2fa|totp|authenticator|one-time|six-digit|6-digit|otp)\b.{0,40}\b(?:rejected|"
+        r"invalid|not (?:accepted|working)|wrong|fail\w*)\b"
+        r"|\b(?:reject\w*|refus\w*|not accept\w*)\b.{0,40}\b(?:2fa|totp|authenticator|otp|"
+        r"one-time|six-digit|6-digit)\b"
+        r"|\bforg[eo]t(?:ten)?\s+(?:\w+\s+)?password"
+        r"|\b(?:compromised|hacked|stolen|robbed|two-step|2-step|authentification|transferr\w*)\b",
+        _I,
+    ),
+    RECOVERY_CODE_RULES[2][1],
 )
 _LOCKED_OUT = re.compile(
     r"\b(?:locked out|lock(?:ed)? me out|blocked out|can'?t (?:log|sign|get)|cannot (?:log|sign|"
@@ -145,11 +151,11 @@ def reason_sentences(sentences: list[str]) -> list[str]:
     A sentence naming the cause (a lost device, codes that fail) wins over one that
     only says "I can't log in"; the next sentence joins it when it goes on about the cause.
     """
-    for index, sentence in enumerate(sentences):
-        if _CAUSE.search(sentence) and FIRST_PERSON.search(sentence):
-            chosen = [sentence]
-            following = sentences[index + 1] if index + 1 < len(sentences) else ""
-            if following and _CAUSE.search(following):
-                chosen.append(following)
-            return chosen
+    for cause in _CAUSES:
+        for index, sentence in enumerate(sentences):
+            if cause.search(sentence) and FIRST_PERSON.search(sentence):
+                following = sentences[index + 1] if index + 1 < len(sentences) else ""
+                return (
+                    [sentence, following] if following and cause.search(following) else [sentence]
+                )
     return [s for s in sentences if _LOCKED_OUT.search(s) and FIRST_PERSON.search(s)][:1]

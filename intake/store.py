@@ -150,6 +150,19 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def backup(self, destination: Path) -> None:
+        """Copy the live database to ``destination`` (SQLite online backup, then rename)."""
+        partial = destination.with_name(destination.name + ".partial")
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            with sqlite3.connect(str(partial)) as target:
+                self.db.conn.backup(target)
+            target.close()
+            partial.replace(destination)
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise StoreError(f"backup to {destination} failed: {exc}") from None
+
     @property
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])

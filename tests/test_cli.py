@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,16 @@ def test_demo_refuses_a_folder_that_is_not_its_own(tmp_path: Path) -> None:
     (tmp_path / "precious.txt").write_text("keep me")
     done = intake("demo", "--dir", str(tmp_path))
     assert done.returncode == 1 and (tmp_path / "precious.txt").exists()
+
+
+def test_backup_copies_the_database(workspace: Path, tmp_path: Path) -> None:
+    deliver(
+        workspace / "inbox", make_message("kay@example.org", INCOMPLETE_BODY.format(username="kay"))
+    )
+    config = str(workspace / "config.toml")
+    assert intake("run", "--once", "--config", config).returncode == 0
+    done = intake("backup", "--config", config, str(tmp_path / "copy" / "intake.db"))
+    assert done.returncode == 0, done.stderr
+    copy = sqlite3.connect(tmp_path / "copy" / "intake.db")
+    assert copy.execute("SELECT username FROM cases").fetchall() == [("kay",)]
+    assert not (tmp_path / "copy" / "intake.db.partial").exists()

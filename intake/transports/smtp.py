@@ -55,12 +55,8 @@ class SmtpTransport:
     ) -> None:
         self._entered = False
         client, self._client = self._client, None
-        if client is None or not client.is_connected:
-            return
-        with contextlib.suppress(*_CONNECTION_TROUBLE):
-            async with asyncio.timeout(self._cfg.timeout):
-                await client.quit()
-        await _close(client)
+        if client is not None:
+            await _close(client, quit_timeout=self._cfg.timeout)
 
     async def send(self, envelope_from: str, recipient: str, data: bytes) -> None:
         """Deliver ``data`` to ``recipient``; ``envelope_from=""`` sends ``MAIL FROM:<>``."""
@@ -166,9 +162,16 @@ class SmtpTransport:
         return " ".join(text.split())
 
 
-async def _close(client: aiosmtplib.SMTP) -> None:
-    """Close and wait until the socket is gone: asyncio.run() ending first would leak it."""
-    protocol = client.protocol
+async def _close(client: aiosmtplib.SMTP, *, quit_timeout: float | None = None) -> None:
+    """Say QUIT (given a timeout), close, and wait until the socket is really gone.
+
+    A TLS close takes a few loop turns; an asyncio.run() ending first would leak the socket.
+    """
+    protocol = client.protocol  # quit() forgets it
+    if quit_timeout is not None and client.is_connected:
+        with contextlib.suppress(*_CONNECTION_TROUBLE):
+            async with asyncio.timeout(quit_timeout):
+                await client.quit()
     client.close()
     with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(CLOSE_WAIT):
