@@ -7,19 +7,9 @@ from collections.abc import Callable, Iterator
 
 from intake.config import Config
 from intake.errors import IntakeError
-from intake.sources import open_source
+from intake.sources import NoCheckpoints, open_source
 from intake.store import Store
 from intake.transports import open_transport
-
-
-class _NoCheckpoints:
-    """Checking must not move a real checkpoint."""
-
-    def load_checkpoint(self, mailbox: str) -> tuple[int, int] | None:
-        return None
-
-    def save_checkpoint(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
-        return None
 
 
 def check_all(config: Config) -> Iterator[tuple[str, str | None]]:
@@ -46,7 +36,7 @@ def _database(config: Config) -> str:
 
 def _mailbox(config: Config) -> str:
     cfg = config.mailbox
-    with open_source(cfg, _NoCheckpoints()):
+    with open_source(cfg, NoCheckpoints()):
         pass
     return f"folders {cfg.folder}, {cfg.processed_folder}, {cfg.quarantine_folder}"
 

@@ -1,96 +1,166 @@
 """``intake run`` without ``--once``: poll and send on a schedule until a signal.
 
-APScheduler 3 runs two jobs, each never overlapping itself (``max_instances=1``)
-and coalescing missed runs: the poll cycle every ``poll_interval`` seconds and
-the outbox flush every ``OUTBOX_INTERVAL`` seconds. SIGTERM or SIGINT lets the
-message in hand finish, then the scheduler stops.
+APScheduler 3 runs the poll cycle every ``poll_interval`` seconds and the outbox
+flush every ``OUTBOX_INTERVAL`` seconds; each job never overlaps itself and missed
+runs coalesce. Where the IMAP server has IDLE, a second connection waits in IDLE
+and wakes the poll job the moment mail arrives. SIGTERM/SIGINT let the message in
+hand finish, then everything stops; a second signal exits at once.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable
 from datetime import datetime
 from types import FrameType
 
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 
 from intake.config import Config
 from intake.errors import IntakeError
+from intake.lock import InstanceLock
+from intake.notify import notify, watchdog_interval
 from intake.pipeline import Pipeline
 from intake.runner import flush, open_store
-from intake.sources import open_source
+from intake.sources import NoCheckpoints, open_source
 
 log = logging.getLogger(__name__)
 OUTBOX_INTERVAL = 30
+IDLE_SECONDS = 25 * 60
+MAX_BACKOFF = 300.0
+POLL_WAIT_SECONDS = 120.0
+MIN_WAKE_SPACING = 0.5
 
 
-class _Jobs:
-    """The two scheduled jobs; each opens its own store connection (thread-safe)."""
+class Outages:
+    """Log a failing server once per outage, and its recovery once."""
+
+    def __init__(self) -> None:
+        self._failing: set[str] = set()
+        self._lock = threading.Lock()
+
+    def run(self, name: str, job: Callable[[], None]) -> bool:
+        """Run ``job``; return whether it succeeded."""
+        try:
+            job()
+        except IntakeError as exc:
+            with self._lock:
+                first = name not in self._failing
+                self._failing.add(name)
+            if first:
+                log.error("%s unavailable: %s (retrying)", name, exc)
+            return False
+        with self._lock:
+            recovered = name in self._failing
+            self._failing.discard(name)
+        if recovered:
+            log.info("%s working again", name)
+        return True
+
+
+class Daemon:
+    """The scheduled jobs, the IDLE watcher and the stop logic."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.failing: set[str] = set()
+        self.stopping = threading.Event()
+        self.polled = threading.Event()
+        self.outages = Outages()
+        self.scheduler = BackgroundScheduler(
+            job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": 60}
+        )
 
     def poll(self) -> None:
-        self._guarded("mailbox", self._poll)
+        try:
+            self.outages.run("mailbox", self._poll)
+            self.send()
+        finally:
+            self.polled.set()
 
     def send(self) -> None:
-        self._guarded("outbox", self._send)
+        self.outages.run("outbox", self._send)
 
     def _poll(self) -> None:
         with open_store(self.config) as store, open_source(self.config.mailbox, store) as source:
-            summary = Pipeline(self.config, store).run_cycle(source)
-        if summary.fetched:
-            log.info("cycle: %s", summary.as_dict())
-        self._send()
+            summary = Pipeline(self.config, store).run_cycle(source, stop=self.stopping)
+        if summary.fetched or summary.quarantined:
+            log.info("cycle %s", " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))
 
     def _send(self) -> None:
         with open_store(self.config) as store:
             result = flush(self.config, store)
-        if result.sent or result.failed:
-            log.info("outbox: sent=%d failed=%d", result.sent, result.failed)
+        if result.sent or result.failed or result.staff_sent:
+            log.info(
+                "outbox sent=%d failed=%d staff=%d", result.sent, result.failed, result.staff_sent
+            )
 
-    def _guarded(self, name: str, job: Callable[[], None]) -> None:
-        """Log a failing server once per outage, and its recovery once."""
-        try:
-            job()
-        except IntakeError as exc:
-            if name not in self.failing:
-                log.error("%s: %s (retrying on schedule)", name, exc)
-            self.failing.add(name)
-            return
-        if name in self.failing:
-            log.info("%s: working again", name)
-            self.failing.discard(name)
+    def _wake_and_wait(self) -> None:
+        """Run the poll job now and let it finish before watching again.
+
+        Mail stays in the inbox until the poll job has stored and moved it; watching
+        again before that would only see the same mail and wake the job in a loop.
+        """
+        self.polled.clear()
+        self.scheduler.modify_job("poll", next_run_time=datetime.now().astimezone())
+        self.polled.wait(timeout=POLL_WAIT_SECONDS)
+        self.stopping.wait(MIN_WAKE_SPACING)
+
+    def watch_idle(self) -> None:
+        """Wait in IMAP IDLE and wake the poll job on new mail; reconnect with backoff."""
+        from intake.sources.imap import ImapSource
+
+        delay = 1.0
+        while not self.stopping.is_set():
+            try:
+                with ImapSource(self.config.mailbox, NoCheckpoints()) as watcher:
+                    delay = 1.0
+                    log.info("IDLE watcher connected: waiting for mail in IDLE")
+                    while not self.stopping.is_set():
+                        if watcher.wait_for_mail(IDLE_SECONDS):
+                            self._wake_and_wait()
+            except IntakeError as exc:
+                log.debug("IDLE watcher: %s; reconnecting in %.0fs", exc, delay)
+                self.stopping.wait(delay)
+                delay = min(delay * 2, MAX_BACKOFF)
+
+    def run(self) -> None:
+        self.scheduler.add_job(
+            self.poll,
+            "interval",
+            seconds=self.config.mailbox.poll_interval,
+            id="poll",
+            next_run_time=datetime.now().astimezone(),
+        )
+        self.scheduler.add_job(self.send, "interval", seconds=OUTBOX_INTERVAL, id="outbox")
+        self.scheduler.start()
+        if self.config.mailbox.kind == "imap" and self.config.mailbox.idle:
+            threading.Thread(target=self.watch_idle, name="idle", daemon=True).start()
+        notify("READY=1", f"STATUS=polling every {self.config.mailbox.poll_interval}s")
+        log.info("intake running (pid %d)", os.getpid())
+        ping = watchdog_interval()
+        while not self.stopping.wait(ping or 3600):
+            if ping:
+                notify("WATCHDOG=1")
+        notify("STOPPING=1")
+        self.scheduler.shutdown(wait=True)
+        log.info("intake stopped")
+
+    def handle_signal(self, signum: int, frame: FrameType | None) -> None:
+        if self.stopping.is_set():
+            os._exit(1)
+        log.info("signal %d: finishing the message in hand, then stopping", signum)
+        self.stopping.set()
 
 
 def run_daemon(config: Config) -> None:
-    """Run until SIGTERM/SIGINT; a second signal exits at once."""
-    jobs = _Jobs(config)
-    scheduler = BlockingScheduler(
-        job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": 30}
-    )
-    scheduler.add_job(
-        jobs.poll,
-        "interval",
-        seconds=config.mailbox.poll_interval,
-        id="poll",
-        next_run_time=datetime.now().astimezone(),
-    )
-    scheduler.add_job(jobs.send, "interval", seconds=OUTBOX_INTERVAL, id="outbox")
-    stopping = threading.Event()
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        if stopping.is_set():
-            raise SystemExit(1)
-        stopping.set()
-        log.info("signal %d: finishing the message in hand, then stopping", signum)
-        scheduler.shutdown(wait=False)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    log.info("intake running: polling every %ss", config.mailbox.poll_interval)
-    scheduler.start()
+    """Run until SIGTERM/SIGINT; refuse to start when another daemon has the database."""
+    with InstanceLock(config.database.path):
+        with open_store(config) as store:
+            log.info("database %s at schema version %d", store.path, store.schema_version)
+        daemon = Daemon(config)
+        signal.signal(signal.SIGTERM, daemon.handle_signal)
+        signal.signal(signal.SIGINT, daemon.handle_signal)
+        daemon.run()

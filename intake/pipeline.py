@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -76,19 +77,23 @@ class Pipeline:
             authserv_id=config.mailbox.authserv_id,
         )
 
-    def run_cycle(self, source: Source, summary: CycleSummary | None = None) -> CycleSummary:
-        """Process everything in the inbox, batch by batch."""
-        summary = summary or CycleSummary()
+    def run_cycle(self, source: Source, stop: threading.Event | None = None) -> CycleSummary:
+        """Process everything in the inbox, batch by batch; ``stop`` ends it between messages."""
+        summary = CycleSummary()
         limit = self.config.limits.max_message_bytes
         for batch in source.batches(self.store.is_known_source, limit):
             settled = _Settled()
             for raw in batch:
+                if stop is not None and stop.is_set():
+                    break
                 outcome = self.handle(raw)
                 summary.fetched += raw.data is not None
                 summary.count(outcome)
                 target = settled.quarantined if outcome == "quarantined" else settled.processed
                 target.append(raw)
             source.settle(settled.processed, settled.quarantined)
+            if stop is not None and stop.is_set():
+                break
         return summary
 
     def handle(self, raw: RawMessage) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from intake.config import MailboxConfig
-from intake.sources.base import CheckpointStore, RawMessage, Source
+from intake.sources.base import CheckpointStore, NoCheckpoints, RawMessage, Source
 
 
 def open_source(cfg: MailboxConfig, checkpoints: CheckpointStore) -> Source:
@@ -17,4 +17,4 @@ def open_source(cfg: MailboxConfig, checkpoints: CheckpointStore) -> Source:
     return MaildirSource(cfg)
 
 
-__all__ = ["CheckpointStore", "RawMessage", "Source", "open_source"]
+__all__ = ["CheckpointStore", "NoCheckpoints", "RawMessage", "Source", "open_source"]

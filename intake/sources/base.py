@@ -30,6 +30,16 @@ class CheckpointStore(Protocol):
     def save_checkpoint(self, mailbox: str, uidvalidity: int, last_uid: int) -> None: ...
 
 
+class NoCheckpoints:
+    """For connections that only look (IDLE watcher, check-config): never moves a checkpoint."""
+
+    def load_checkpoint(self, mailbox: str) -> tuple[int, int] | None:
+        return None
+
+    def save_checkpoint(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
+        return None
+
+
 class Source(Protocol):
     """A support mailbox: lists new mail in batches and moves it away once stored."""
 

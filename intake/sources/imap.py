@@ -312,7 +312,10 @@ class ImapSource:
         if self._listed_up_to is None:
             saved = self._checkpoints.load_checkpoint(self._cfg.folder)
             self._listed_up_to = saved[1] if saved and saved[0] == self._uidvalidity else 0
-        return bool(self._new_uids(self._listed_up_to))
+        # NOOP makes the server show this session what other sessions added meanwhile.
+        with self._talking("checking for new mail") as client:
+            _text, responses = client.noop()
+        return any(map(_is_exists, responses)) or bool(self._new_uids(self._listed_up_to))
 
     def _fetch(self, uids: Sequence[int], item: str, action: str) -> dict[int, Any]:
         """Fetch one item per message, a few commands at most; vanished UIDs are absent."""

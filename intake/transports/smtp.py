@@ -163,11 +163,12 @@ class SmtpTransport:
 
 
 async def _close(client: aiosmtplib.SMTP, *, quit_timeout: float | None = None) -> None:
-    """Say QUIT (given a timeout), close, and wait until the socket is really gone.
+    """Say QUIT (given a timeout), close, and wait until the socket is really closed.
 
     A TLS close takes a few loop turns; an asyncio.run() ending first would leak the socket.
     """
-    protocol = client.protocol  # quit() forgets it
+    transport = client.transport
+    sock = transport.get_extra_info("socket") if transport is not None else None
     if quit_timeout is not None and client.is_connected:
         with contextlib.suppress(*_CONNECTION_TROUBLE):
             async with asyncio.timeout(quit_timeout):
@@ -175,7 +176,7 @@ async def _close(client: aiosmtplib.SMTP, *, quit_timeout: float | None = None) 
     client.close()
     with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(CLOSE_WAIT):
-            while protocol is not None and protocol.is_connected:
+            while sock is not None and sock.fileno() != -1:
                 await asyncio.sleep(0.001)
 
 

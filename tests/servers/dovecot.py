@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import grp
-import itertools
 import os
 import pwd
 import re
@@ -37,7 +36,8 @@ DOVECOT = Path("/usr/sbin/dovecot")
 TEMPLATE = Path(__file__).with_name("dovecot.conf.in")
 START_TIMEOUT = 10.0
 STOP_TIMEOUT = 10.0
-_user_numbers = itertools.count(1)
+# Dovecot re-reads the users file at most once a second, so users are made up front.
+USERS = 300
 
 
 def require_dovecot() -> None:
@@ -68,13 +68,16 @@ class DovecotServer:
         self.tls_port = tls_port  # implicit TLS (imaps), when started with certificates
         self.conf = directory / "dovecot.conf"
         self.process: subprocess.Popen[bytes] | None = None
+        self._unused = [
+            (f"user{n}@example.test", secrets.token_urlsafe(12)) for n in range(USERS, 0, -1)
+        ]
+        self._users_text = "".join(f"{u}:{{PLAIN}}{p}\n" for u, p in self._unused)
 
     def add_user(self) -> DovecotUser:
-        """Create a user with an empty mailbox and a random password."""
-        user = f"user{next(_user_numbers)}@example.test"
-        password = secrets.token_urlsafe(12)
-        with (self.directory / "users").open("a", encoding="ascii") as users:
-            users.write(f"{user}:{{PLAIN}}{password}\n")
+        """Hand out a user nobody has used yet: an empty mailbox, a random password."""
+        if not self._unused:
+            raise RuntimeError(f"all {USERS} test users are taken; raise USERS")
+        user, password = self._unused.pop()
         return DovecotUser(self, user, password)
 
     def doveadm(self, *args: str) -> str:
@@ -225,7 +228,7 @@ def _write_config(server: DovecotServer, tls: TlsFiles | None, capabilities: str
     if capabilities is not None:
         text += f"imap_capability = {capabilities}\n"
     server.conf.write_text(text)
-    (directory / "users").touch()
+    (directory / "users").write_text(server._users_text, encoding="ascii")
 
 
 def _tls_settings(tls: TlsFiles, tls_port: int | None) -> str:
