@@ -126,27 +126,22 @@ def _first_sentences(text: str, count: int = 2, limit: int = 500) -> str:
 
 def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Finding]:
     result: dict[str, Finding] = {}
+    statements = [(credential_statements(s), s) for s in answers.sentences]
+    statements += [
+        (dict.fromkeys(named, answer), line) for named, answer, line in _questions_answered(answers)
+    ]
+    combined = [(_combined(e.value), e) for e in answers.labelled if e.field.startswith("cred")]
+    boxes = [(_only_part(box.text), box) for box in answers.checkboxes if len(box.text) <= 40]
     for part in CREDENTIAL_PARTS:
         key = f"credentials.{part}"
         labelled = _labelled(answers, key, _part_answer)
         labelled += [
             (stated[part], e.line)
-            for e in answers.labelled
-            if e.field in ("credentials", key) and part in (stated := _combined(e.value))
+            for stated, e in combined
+            if e.field in ("credentials", key) and part in stated
         ]
-        labelled += [
-            (box.checked, box.line)
-            for box in answers.checkboxes
-            if len(box.text) <= 40 and _only_part(box.text) == part
-        ]
-        labelled = [(value, line) for value, line in labelled if value is not None]
-        prose = [
-            (stated[part], sentence)
-            for sentence in answers.sentences
-            if part in (stated := credential_statements(sentence))
-        ] + [
-            (answer, line) for named, answer, line in _questions_answered(answers) if part in named
-        ]
+        labelled += [(box.checked, box.line) for named, box in boxes if named == part]
+        prose = [(stated[part], sentence) for stated, sentence in statements if part in stated]
         result.update(_agreed(key, labelled, explicit=True) or _agreed(key, prose, explicit=False))
     if "credentials.username" not in result and "username" in found:
         named = found["username"]

@@ -71,19 +71,37 @@ def queue_message(
     )
 
 
-def reply_counts(store: Store, recipient: str, case_id: int | None) -> ReplyCounts:
-    """Replies queued to this sender, for this case, and overall, in the limit windows."""
-    day = iso(utcnow() - timedelta(days=1))
+_REPLY_KINDS_SQL = "kind IN ('acknowledgement', 'missing_details')"
+
+
+def replies_in_last_hour(store: Store) -> int:
+    """Replies queued in the last hour, over all senders (the global limit's window)."""
     hour = iso(utcnow() - timedelta(hours=1))
-    kinds = "('acknowledgement', 'missing_details')"
-    base = f"SELECT count(*) FROM outbox WHERE kind IN {kinds} AND created_at >= ?"
+    return int(
+        store.scalar(
+            f"SELECT count(*) FROM outbox WHERE {_REPLY_KINDS_SQL} AND created_at >= ?", (hour,)
+        )
+    )
+
+
+def reply_counts(
+    store: Store, recipient: str, case_id: int | None, all_last_hour: int
+) -> ReplyCounts:
+    """Replies queued to this sender and for this case in the last day (one indexed query)."""
+    day = iso(utcnow() - timedelta(days=1))
+    row = store.db.execute(
+        "SELECT count(*) FILTER (WHERE recipient = ? COLLATE NOCASE),"
+        " count(*) FILTER (WHERE case_id = ?),"
+        " count(*) FILTER (WHERE case_id = ? AND trigger = 'unchanged')"
+        f" FROM outbox WHERE {_REPLY_KINDS_SQL} AND created_at >= ?"
+        " AND (recipient = ? COLLATE NOCASE OR case_id = ?)",
+        (recipient, case_id, case_id, day, recipient, case_id),
+    ).fetchone()
     return ReplyCounts(
-        to_sender_today=store.scalar(f"{base} AND lower(recipient) = lower(?)", (day, recipient)),
-        for_case_today=store.scalar(f"{base} AND case_id = ?", (day, case_id)),
-        unchanged_for_case_today=store.scalar(
-            f"{base} AND case_id = ? AND trigger = 'unchanged'", (day, case_id)
-        ),
-        all_last_hour=store.scalar(base, (hour,)),
+        to_sender_today=row[0],
+        for_case_today=row[1],
+        unchanged_for_case_today=row[2],
+        all_last_hour=all_last_hour,
     )
 
 

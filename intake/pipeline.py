@@ -29,7 +29,7 @@ from intake.clock import iso, utcnow
 from intake.config import Config
 from intake.errors import MessageError
 from intake.guard import GuardContext, limit_reason
-from intake.outbox import queue_message, reply_counts
+from intake.outbox import queue_message, replies_in_last_hour, reply_counts
 from intake.reply import render_reply, render_staff_message, render_text
 from intake.sources import RawMessage, Source
 from intake.store import Store
@@ -37,6 +37,7 @@ from intake.summary import case_detail, render_summary
 from intake.triage import Triage, triage
 
 log = logging.getLogger(__name__)
+SETTLE_EVERY = 1000
 
 
 @dataclass(slots=True)
@@ -61,8 +62,27 @@ class CycleSummary:
 
 @dataclass(slots=True)
 class _Settled:
+    """Stored messages waiting to be moved out of the inbox (keys only, no bodies).
+
+    Moving in larger groups matters on IMAP: every MOVE makes the server expunge,
+    which costs time in proportion to the folder, not to the messages moved.
+    """
+
     processed: list[RawMessage] = field(default_factory=list)
     quarantined: list[RawMessage] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.processed) + len(self.quarantined)
+
+    def add(self, raw: RawMessage, *, quarantined: bool) -> None:
+        target = self.quarantined if quarantined else self.processed
+        target.append(RawMessage(raw.source_key, raw.size, None))
+
+    def flush(self, source: Source) -> _Settled:
+        if self.size:
+            source.settle(self.processed, self.quarantined)
+        return _Settled()
 
 
 class Pipeline:
@@ -76,24 +96,27 @@ class Pipeline:
             own_domain=config.reply.from_.domain,
             authserv_id=config.mailbox.authserv_id,
         )
+        self._replies_this_hour: int | None = None
 
     def run_cycle(self, source: Source, stop: threading.Event | None = None) -> CycleSummary:
         """Process everything in the inbox, batch by batch; ``stop`` ends it between messages."""
         summary = CycleSummary()
+        self._replies_this_hour = None  # counted afresh each cycle, then kept in memory
         limit = self.config.limits.max_message_bytes
-        for batch in source.batches(self.store.is_known_source, limit):
-            settled = _Settled()
-            for raw in batch:
-                if stop is not None and stop.is_set():
-                    break
-                outcome = self.handle(raw)
-                summary.fetched += raw.data is not None
-                summary.count(outcome)
-                target = settled.quarantined if outcome == "quarantined" else settled.processed
-                target.append(raw)
-            source.settle(settled.processed, settled.quarantined)
-            if stop is not None and stop.is_set():
-                break
+        settled = _Settled()
+        try:
+            for batch in source.batches(self.store.is_known_source, limit):
+                for raw in batch:
+                    if stop is not None and stop.is_set():
+                        return summary
+                    outcome = self.handle(raw)
+                    summary.fetched += raw.data is not None
+                    summary.count(outcome)
+                    settled.add(raw, quarantined=outcome == "quarantined")
+                if settled.size >= SETTLE_EVERY:
+                    settled = settled.flush(source)
+        finally:
+            settled.flush(source)
         return summary
 
     def handle(self, raw: RawMessage) -> str:
@@ -224,8 +247,10 @@ class Pipeline:
         if status_before in (None, *AUTO_REPLY_STATUSES):
             requester = self.store.scalar("SELECT requester FROM cases WHERE id = ?", (case_id,))
             limits = self.config.limits
+            if self._replies_this_hour is None:
+                self._replies_this_hour = replies_in_last_hour(self.store)
             blocked = limit_reason(
-                reply_counts(self.store, requester, case_id),
+                reply_counts(self.store, requester, case_id, self._replies_this_hour),
                 per_sender_per_day=limits.replies_per_sender_per_day,
                 per_case_per_day=limits.replies_per_case_per_day,
                 per_hour=limits.replies_per_hour,
@@ -238,12 +263,12 @@ class Pipeline:
         )
 
     def _global_limit_reached(self) -> None:
+        if not self.store.claim_notice("global_rate_limit", timedelta(hours=1)):
+            return
         log.error(
             "global reply limit reached (%d per hour): auto-replies paused, ingest goes on",
             self.config.limits.replies_per_hour,
         )
-        if not self.store.claim_notice("global_rate_limit", timedelta(hours=1)):
-            return
         body = render_text("rate_limit_alert.txt.j2", per_hour=self.config.limits.replies_per_hour)
         for staff in self.config.reply.staff:
             alert = render_staff_message(
@@ -273,6 +298,8 @@ class Pipeline:
             redacted=bool(message.redactions),
         )
         queue_message(self.store, case_id, reply, trigger=trigger)
+        if self._replies_this_hour is not None:
+            self._replies_this_hour += 1
 
     def _notify_staff(self, case_id: int) -> None:
         detail = case_detail(self.store, case_id)

@@ -53,6 +53,7 @@ _GONE = re.compile(
     r"deactivated|expired|useless|no longer \w+)\b",
     _I,
 )
+_ANY_PART = re.compile(r"user|pass|pw|mail|inbox|address", _I)
 _CLAUSE_SPLIT = re.compile(
     r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
     r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b)\s*"
@@ -101,7 +102,7 @@ def addresses_reader(sentence: str) -> bool:
 def credential_statements(sentence: str) -> dict[str, bool]:
     """The credential parts this sentence confirms (True) or denies (False)."""
     found: dict[str, bool] = {}
-    if addresses_reader(sentence):
+    if not _ANY_PART.search(sentence) or addresses_reader(sentence):
         return found
     if HEDGE.search(sentence) is None and (
         _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
@@ -180,6 +181,8 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), _I)
 
 
+_COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
+_TIME_WORDS = re.compile(r"time|wait|rush|hurry|long|while|take|patien", _I)
 _COC_YES = _any(
     r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+)?(?:agree|accept|will (?:follow|abide|"
     r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
@@ -212,6 +215,8 @@ _TIME_NO = _any(
 
 def coc_statement(sentence: str) -> bool | None:
     """True/False when the sentence agrees or refuses the Code of Conduct."""
+    if not _COC_WORDS.search(sentence):
+        return None
     if _COC_NO.search(sentence):
         return False
     if _COC_YES.search(sentence) and not HEDGE.search(sentence):
@@ -221,6 +226,8 @@ def coc_statement(sentence: str) -> bool | None:
 
 def time_statement(sentence: str) -> bool | None:
     """True/False when the sentence accepts or refuses that recovery takes time."""
+    if not _TIME_WORDS.search(sentence):
+        return None
     if _TIME_NO.search(sentence):
         return False
     if _TIME_YES.search(sentence) and not HEDGE.search(sentence):

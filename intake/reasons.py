@@ -79,6 +79,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 def recovery_code_state(sentence: str) -> str | None:
     """The recovery-codes state a sentence states, or None."""
+    if "code" not in sentence.lower():
+        return None
     for state, pattern in RECOVERY_CODE_RULES:
         match = pattern.search(sentence)
         if match and not (state == "lost" and _NOT_LOST.search(match.group(0))):

@@ -12,9 +12,9 @@ import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime
+from email.header import Header
+from email.quoprimime import body_encode
+from email.utils import format_datetime, formataddr
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -143,26 +143,57 @@ def _message(
     auto_submitted: str,
 ) -> OutgoingReply:
     message_id = f"<{token}.{secrets.token_hex(8)}@{sender.domain}>"
-    message = EmailMessage(policy=SMTP)
-    message["From"] = sender.formatted()
-    message["To"] = recipient.formatted()
-    message["Subject"] = subject
-    message["Date"] = format_datetime(utcnow())
-    message["Message-ID"] = message_id
-    if in_reply_to:
-        message["In-Reply-To"] = in_reply_to
-    if references:
-        message["References"] = " ".join(references)
-    message["Auto-Submitted"] = auto_submitted
-    message["X-Auto-Response-Suppress"] = "All"
-    message["Precedence"] = "bulk"
-    message["X-Loop"] = sender.email
-    message.set_content(body, charset="utf-8")
+    headers = [
+        ("From", formataddr((sender.name, sender.email), charset="utf-8")),
+        ("To", formataddr((recipient.name, recipient.email), charset="utf-8")),
+        ("Subject", subject),
+        ("Date", format_datetime(utcnow())),
+        ("Message-ID", message_id),
+        ("In-Reply-To", in_reply_to or ""),
+        ("References", " ".join(references)),
+        ("Auto-Submitted", auto_submitted),
+        ("X-Auto-Response-Suppress", "All"),
+        ("Precedence", "bulk"),
+        ("X-Loop", sender.email),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain; charset="utf-8"'),
+    ]
     return OutgoingReply(
         kind=kind,
         message_id=message_id,
         recipient=recipient.email,
         subject=subject,
-        raw=message.as_bytes(),
+        raw=compose(headers, body),
         body=body,
     )
+
+
+def compose(headers: Sequence[tuple[str, str]], body: str) -> bytes:
+    """Serialise a plain-text UTF-8 message with CRLF line ends; empty headers are left out.
+
+    Written by hand because ``EmailMessage`` re-parses every header it is given,
+    which made rendering the costliest step of a cycle. Values here are ours or
+    already validated; CR and LF never reach a header.
+    """
+    lines = [_header(name, value) for name, value in headers if value]
+    text = body.replace("\r\n", "\n").rstrip("\n")
+    if text.isascii() and all(len(line) <= 900 for line in text.split("\n")):
+        lines.append("Content-Transfer-Encoding: 7bit")
+        encoded = text.replace("\n", "\r\n")
+    else:
+        lines.append("Content-Transfer-Encoding: quoted-printable")
+        encoded = body_encode(text.encode("utf-8").decode("latin-1"), maxlinelen=76, eol="\r\n")
+    return ("\r\n".join(lines) + "\r\n\r\n" + encoded + "\r\n").encode("ascii")
+
+
+def _header(name: str, value: str) -> str:
+    value = re.sub(r"[\r\n]+", " ", value)
+    if not value.isascii():
+        return f"{name}: " + Header(value, "utf-8", header_name=name).encode(linesep="\r\n")
+    line, folded = f"{name}:", []
+    for word in value.split(" "):
+        if len(line) + 1 + len(word) > 78 and line != f"{name}:":
+            folded.append(line)
+            line = " "
+        line = f"{line} {word}" if line != " " else f" {word}"
+    return "\r\n".join([*folded, line])

@@ -101,7 +101,8 @@ class ImapSource:
         uids = self._new_uids(last_uid)
         for start in range(0, len(uids), self._cfg.batch_size):
             chunk = uids[start : start + self._cfg.batch_size]
-            sizes = self._sizes(chunk)
+            found = self._fetch(chunk, "RFC822.SIZE", "reading message sizes")
+            sizes = {uid: int(size) for uid, size in found.items()}
             wanted = {
                 uid
                 for uid, size in sizes.items()
@@ -132,8 +133,8 @@ class ImapSource:
         """Block until new mail arrives or ``timeout`` seconds pass; True if mail arrived.
 
         Uses IDLE, at most 25 minutes per call (the caller calls again). Mail that
-        arrived since the last ``batches()`` counts as arrived. Servers without IDLE:
-        waits ``timeout`` and then looks once.
+        came after the last ``batches()`` or the last True counts as arrived, once.
+        Servers without IDLE: waits ``timeout`` and then looks once.
         """
         if self._uidvalidity is None:
             self._select()
@@ -153,9 +154,8 @@ class ImapSource:
         except BaseException:
             self._drop()  # a connection stuck in IDLE is of no further use
             raise
-        return arrived or any(map(_is_exists, responses))
-
-    # -- connection ------------------------------------------------------------------
+        # EXISTS also follows mail that is gone again: only mail still there counts.
+        return (arrived or any(map(_is_exists, responses))) and self._has_new_mail()
 
     def _connect(self) -> None:
         """Open, secure and log in; on failure nothing stays open."""
@@ -175,14 +175,9 @@ class ImapSource:
         if cfg.security == "none" and not is_loopback(cfg.host):
             raise MailboxError(f"{self._where}: plaintext IMAP is allowed only to a loopback host")
         context = None if cfg.security == "none" else _tls_context(cfg)
+        tls = cfg.security == "tls"  # "starttls" upgrades a plain connection after the greeting
         try:
-            return IMAPClient(
-                cfg.host,
-                cfg.port,
-                ssl=cfg.security == "tls",
-                ssl_context=context,
-                timeout=cfg.timeout,
-            )
+            return IMAPClient(cfg.host, cfg.port, ssl=tls, ssl_context=context, timeout=cfg.timeout)
         except (*_ConnectionLost, _ProtocolError) as exc:
             raise MailboxError(f"{self._where}: {self._reason(exc)}") from None
 
@@ -255,8 +250,6 @@ class ImapSource:
             text = text.replace(self._secret, "[redacted]")
         return text
 
-    # -- folders and messages --------------------------------------------------------
-
     def _ensure_folders(self) -> None:
         """Create the processed and quarantine folders once per source (servers lack them)."""
         if self._folders_ready:
@@ -288,14 +281,8 @@ class ImapSource:
         if saved is not None and saved[0] == uidvalidity:
             return saved[1]
         if saved is not None:
-            log.warning(
-                "%s: UIDVALIDITY of %r changed from %d to %d; listing every message again "
-                "(stored ones are recognised by content and only moved)",
-                self._where,
-                folder,
-                saved[0],
-                uidvalidity,
-            )
+            # Stored messages are recognised by content (sha256, Message-ID) and only moved.
+            log.warning("%s: UIDVALIDITY of %r changed; listing all again", self._where, folder)
         self._checkpoints.save_checkpoint(folder, uidvalidity, 0)
         return 0
 
@@ -307,15 +294,24 @@ class ImapSource:
         return sorted(int(uid) for uid in found if int(uid) > last_uid)
 
     def _has_new_mail(self) -> bool:
-        if self._uidvalidity is None:
-            return False
-        if self._listed_up_to is None:
-            saved = self._checkpoints.load_checkpoint(self._cfg.folder)
-            self._listed_up_to = saved[1] if saved and saved[0] == self._uidvalidity else 0
+        """Tell whether mail came above the last UID listed or reported, and remember it.
+
+        Without a checkpoint, mail already there at the first look does not count:
+        a watcher that never lists would otherwise report it again and again.
+        """
         # NOOP makes the server show this session what other sessions added meanwhile.
         with self._talking("checking for new mail") as client:
-            _text, responses = client.noop()
-        return any(map(_is_exists, responses)) or bool(self._new_uids(self._listed_up_to))
+            client.noop()
+        if self._listed_up_to is None:
+            saved = self._checkpoints.load_checkpoint(self._cfg.folder)
+            if not saved or saved[0] != self._uidvalidity:
+                self._listed_up_to = max(self._new_uids(0), default=0)
+                return False
+            self._listed_up_to = saved[1]
+        new = self._new_uids(self._listed_up_to)
+        if new:
+            self._listed_up_to = new[-1]
+        return bool(new)
 
     def _fetch(self, uids: Sequence[int], item: str, action: str) -> dict[int, Any]:
         """Fetch one item per message, a few commands at most; vanished UIDs are absent."""
@@ -327,10 +323,6 @@ class ImapSource:
                 response = client.fetch(part, [item])
             found.update({int(u): d[key] for u, d in response.items() if key in d})
         return found
-
-    def _sizes(self, uids: Sequence[int]) -> dict[int, int]:
-        sizes = self._fetch(uids, "RFC822.SIZE", "reading message sizes")
-        return {uid: int(size) for uid, size in sizes.items()}
 
     def _download(
         self, group: list[int], sizes: dict[int, int], wanted: set[int], uidvalidity: int
@@ -356,13 +348,7 @@ class ImapSource:
             if message.source_key.startswith(prefix) and tail.isdigit():
                 uids.add(int(tail))
             else:
-                log.warning(
-                    "%s: not moving %s: it is not from %r at UIDVALIDITY %d",
-                    self._where,
-                    message.source_key,
-                    self._cfg.folder,
-                    uidvalidity,
-                )
+                log.warning("%s: not moving %s: stale key", self._where, message.source_key)
         return sorted(uids)
 
     def _move(self, uids: list[int], folder: str) -> None:
@@ -437,7 +423,7 @@ def _describe(exc: BaseException, timeout: float) -> str:
     if isinstance(exc, ConnectionRefusedError):
         return "connection refused (is the server running on that port?)"
     if isinstance(exc, OSError):
-        return f"cannot connect ({exc.strerror or exc})"
+        return f"network error ({exc.strerror or exc})"
     # imaplib shows server text as bytes reprs: b'[AUTHENTICATIONFAILED] ...'
     text = re.sub(r"""\bb(['"])(.*?)\1""", r"\2", str(exc))
     return " ".join(text.split()) or type(exc).__name__

@@ -1,0 +1,187 @@
+"""Ingest benchmark: intake against a raw baseline, on the same servers, in the same run.
+
+    python bench/ingest.py N
+
+Fills a throw-away Dovecot with N realistic requests (the corpus under tests/corpus,
+each with a fresh Message-ID and sender; some senders write twice, some mail is
+automated), then measures
+
+- baseline: imapclient batch fetch (BODY.PEEK[], 200 per round trip) + mail-parser
+  parse + sqlite-utils insert + one pre-rendered reply per message sent with aiosmtplib
+  over one connection;
+- intake:   ``intake run --once`` as a subprocess (its own peak RSS from wait4).
+
+Both send to one in-process aiosmtpd that counts and discards. Prints messages/s for
+both, intake's peak RSS and ``ratio`` = intake seconds / baseline seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from email.utils import make_msgid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import aiosmtplib  # noqa: E402
+import mailparser  # noqa: E402
+import sqlite_utils  # noqa: E402
+from aiosmtpd.controller import Controller  # noqa: E402
+from imapclient import IMAPClient  # noqa: E402
+
+from tests.servers.dovecot import DovecotUser, free_port, running_dovecot  # noqa: E402
+
+BATCH = 200
+REPLY = (
+    b"From: support@pypi-support.example\r\nTo: someone@example.org\r\n"
+    b"Subject: Re: your request\r\nAuto-Submitted: auto-replied\r\n\r\n" + b"Thank you.\r\n" * 40
+)
+
+
+class CountingHandler:
+    """aiosmtpd handler that counts messages and keeps nothing."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        self.count += 1
+        return "250 OK"
+
+
+def corpus_messages() -> list[bytes]:
+    return [path.read_bytes() for path in sorted((ROOT / "tests" / "corpus").glob("*.eml"))]
+
+
+def realistic(n: int) -> Iterator[bytes]:
+    """N messages from the corpus: unique Message-IDs, mostly unique senders."""
+    templates = corpus_messages()
+    for index in range(n):
+        raw = templates[index % len(templates)]
+        sender = f"requester{index if index % 10 else index - 1}@example.org"
+        raw = re.sub(rb"(?mi)^Message-ID:.*$", f"Message-ID: {make_msgid()}".encode(), raw, 1)
+        if not re.search(rb"(?mi)^From:.*(mailer-daemon|no-?reply)", raw):
+            raw = re.sub(rb"(?mi)^From:.*$", f"From: <{sender}>".encode(), raw, 1)
+        yield raw
+
+
+def fill_mailbox(user: DovecotUser, n: int) -> None:
+    """Write N messages straight into the user's Maildir (faster than N APPENDs)."""
+    maildir = user.server.directory / "mail" / user.user / "Maildir"
+    for sub in ("cur", "new", "tmp"):
+        (maildir / sub).mkdir(parents=True, exist_ok=True)
+    for index, raw in enumerate(realistic(n)):
+        (maildir / "new" / f"{1700000000 + index}.M{index}P1.bench").write_bytes(raw)
+    if os.geteuid() == 0:
+        for path in (user.server.directory / "mail" / user.user, *maildir.rglob("*"), maildir):
+            shutil.chown(path, "dovecot", "dovecot")
+    with user.client("INBOX") as client:  # let Dovecot index the new mail once
+        assert len(client.search(["ALL"])) == n
+
+
+async def baseline(user: DovecotUser, smtp_port: int, database: Path) -> float:
+    started = time.perf_counter()
+    db = sqlite_utils.Database(database)
+    smtp = aiosmtplib.SMTP(hostname="127.0.0.1", port=smtp_port)
+    await smtp.connect()
+    with IMAPClient(user.host, user.port, ssl=False, timeout=30) as client:
+        client.login(user.user, user.password)
+        client.select_folder("INBOX", readonly=True)
+        uids = client.search(["ALL"])
+        for start in range(0, len(uids), BATCH):
+            fetched = client.fetch(uids[start : start + BATCH], ["RFC822.SIZE", "BODY.PEEK[]"])
+            rows = []
+            for uid, item in fetched.items():
+                mail = mailparser.parse_from_bytes(item[b"BODY[]"])
+                rows.append({"uid": uid, "subject": mail.subject, "body": mail.body})
+                await smtp.sendmail("", ["someone@example.org"], REPLY)
+            db["messages"].insert_all(rows)
+    await smtp.quit()
+    return time.perf_counter() - started
+
+
+def intake_config(user: DovecotUser, smtp_port: int, directory: Path) -> Path:
+    config = directory / "config.toml"
+    config.write_text(
+        f"""
+[mailbox]
+kind = "imap"
+host = "{user.host}"
+port = {user.port}
+security = "none"
+username = "{user.user}"
+password = "{user.password}"
+[smtp]
+kind = "smtp"
+host = "127.0.0.1"
+port = {smtp_port}
+security = "none"
+[reply]
+from = "Account Recovery <support@pypi-support.example>"
+[limits]
+replies_per_hour = 100000000
+replies_per_sender_per_day = 100000000
+replies_per_case_per_day = 100000000
+[database]
+path = "intake.db"
+"""
+    )
+    return config
+
+
+def run_intake(config: Path) -> tuple[float, int, str]:
+    """Run ``intake run --once``; return seconds, peak RSS in KiB and its summary line."""
+    intake = Path(sys.executable).parent / "intake"
+    started = time.perf_counter()
+    with (config.parent / "intake.log").open("wb") as log:
+        process = subprocess.Popen(
+            [str(intake), "run", "--once", "--config", str(config)],
+            stdout=subprocess.PIPE,
+            stderr=log,
+        )
+        assert process.stdout is not None
+        summary = process.stdout.read().decode().strip()
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"intake failed ({process.returncode}); see {config.parent}/intake.log")
+    return elapsed, usage.ru_maxrss, summary
+
+
+def main(n: int) -> None:
+    handler = CountingHandler()
+    smtp_port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    work = Path(tempfile.mkdtemp(prefix="intake-bench-"))
+    try:
+        with running_dovecot() as server:
+            user = server.add_user()
+            fill_mailbox(user, n)
+            base_seconds = asyncio.run(baseline(user, smtp_port, work / "baseline.db"))
+            sent_by_baseline = handler.count
+            seconds, rss_kib, summary = run_intake(intake_config(user, smtp_port, work))
+    finally:
+        controller.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"messages={n}")
+    print(f"baseline: {base_seconds:.1f}s {n / base_seconds:.0f} msg/s, replies={sent_by_baseline}")
+    print(f"intake:   {seconds:.1f}s {n / seconds:.0f} msg/s, peak_rss={rss_kib / 1024:.0f}MB")
+    print(f"intake summary: {summary}")
+    print(f"ratio={seconds / base_seconds:.2f}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or not sys.argv[1].isdigit():
+        raise SystemExit("usage: python bench/ingest.py N")
+    main(int(sys.argv[1]))
