@@ -68,9 +68,9 @@ def realistic(n: int) -> Iterator[bytes]:
     for index in range(n):
         raw = templates[index % len(templates)]
         sender = f"requester{index if index % 10 else index - 1}@example.org"
-        raw = re.sub(rb"(?mi)^Message-ID:.*$", f"Message-ID: {make_msgid()}".encode(), raw, 1)
+        raw = re.sub(rb"(?mi)^Message-ID:.*$", f"Message-ID: {make_msgid()}".encode(), raw, count=1)
         if not re.search(rb"(?mi)^From:.*(mailer-daemon|no-?reply)", raw):
-            raw = re.sub(rb"(?mi)^From:.*$", f"From: <{sender}>".encode(), raw, 1)
+            raw = re.sub(rb"(?mi)^From:.*$", f"From: <{sender}>".encode(), raw, count=1)
         yield raw
 
 
