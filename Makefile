@@ -22,8 +22,9 @@ demo: $(VENV)/.installed
 	$(BIN)/intake demo --dir demo
 
 servers:
-	@test -x $(DOVECOT) || { apt-get update && apt-get install -y --no-install-recommends dovecot-imapd; } \
-		|| echo "warning: could not install dovecot-imapd; IMAP tests will be skipped"
+	@test -x $(DOVECOT) && command -v systemd-analyze >/dev/null && command -v openssl >/dev/null || \
+		{ apt-get update && apt-get install -y --no-install-recommends dovecot-imapd systemd openssl; } \
+		|| echo "warning: could not install dovecot-imapd/systemd/openssl; those tests will be skipped"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check intake tests $(wildcard bench)

@@ -296,18 +296,15 @@ class ImapSource:
     def _has_new_mail(self) -> bool:
         """Tell whether mail came above the last UID listed or reported, and remember it.
 
-        Without a checkpoint, mail already there at the first look does not count:
-        a watcher that never lists would otherwise report it again and again.
+        Without a checkpoint all mail counts at the first look (it may have come just
+        now); after that each message is reported once, so a watcher never spins on it.
         """
         # NOOP makes the server show this session what other sessions added meanwhile.
         with self._talking("checking for new mail") as client:
             client.noop()
         if self._listed_up_to is None:
             saved = self._checkpoints.load_checkpoint(self._cfg.folder)
-            if not saved or saved[0] != self._uidvalidity:
-                self._listed_up_to = max(self._new_uids(0), default=0)
-                return False
-            self._listed_up_to = saved[1]
+            self._listed_up_to = saved[1] if saved and saved[0] == self._uidvalidity else 0
         new = self._new_uids(self._listed_up_to)
         if new:
             self._listed_up_to = new[-1]
