@@ -10,7 +10,7 @@ import pytest
 
 from intake.demo import CONFIG as DEMO_CONFIG
 
-pytest_plugins = ("tests.servers.dovecot", "tests.servers.smtp")
+pytest_plugins = ("tests.servers.dovecot", "tests.servers.smtp", "tests.servers.tls")
 
 _CORPUS_STATS: Counter[str] = Counter()
 

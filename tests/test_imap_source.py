@@ -147,9 +147,11 @@ def test_checkpoint_is_saved_when_the_consumer_asks_for_more(dovecot: DovecotUse
         assert list(batches) == []
         assert checkpoints.saved["INBOX"] == (validity, 3)
 
-        assert collect(source) == []  # the next cycle lists nothing again
+        # Stored but never moved (a crash before settle): listed again, not downloaded.
+        stored = lambda key: int(key.rsplit(":", 1)[1]) <= 3  # noqa: E731
+        assert [m.data for m in collect(source, is_known=stored)] == [None, None, None]
         dovecot.append(request(4))
-        assert [m.data for m in collect(source)] == [request(4)]
+        assert [m.data for m in collect(source, is_known=stored)][-1] == request(4)
 
 
 def test_changed_uidvalidity_lists_everything_again_with_a_warning(

@@ -24,6 +24,7 @@ from intake.config import MailboxConfig, is_loopback
 from intake.credentials import read_secret, run_secret_command
 from intake.errors import ConfigError, MailboxError
 from intake.sources.base import CheckpointStore, RawMessage
+from intake.tls import tls_context
 
 log = logging.getLogger(__name__)
 
@@ -89,16 +90,18 @@ class ImapSource:
     def batches(
         self, is_known: Callable[[str], bool], max_bytes: int
     ) -> Iterator[list[RawMessage]]:
-        """Yield the folder's new messages in batches, oldest first.
+        """Yield the folder's messages in batches, oldest first.
 
         The checkpoint (UIDVALIDITY, last UID) is saved when the consumer asks for the
-        next batch, i.e. after it has stored the previous one.
+        next batch, i.e. after it has stored the previous one. Messages at or below the
+        checkpoint that are still here were stored but not moved (a crash between the
+        two): they are listed again, and ``is_known`` keeps their bodies from being
+        downloaded, so the pipeline only moves them.
         """
         self._ensure_folders()
         uidvalidity = self._select()
-        last_uid = self._resume_point(uidvalidity)
-        self._listed_up_to = last_uid
-        uids = self._new_uids(last_uid)
+        self._listed_up_to = self._resume_point(uidvalidity)
+        uids = self._new_uids(0)
         for start in range(0, len(uids), self._cfg.batch_size):
             chunk = uids[start : start + self._cfg.batch_size]
             found = self._fetch(chunk, "RFC822.SIZE", "reading message sizes")
@@ -174,7 +177,7 @@ class ImapSource:
         cfg = self._cfg
         if cfg.security == "none" and not is_loopback(cfg.host):
             raise MailboxError(f"{self._where}: plaintext IMAP is allowed only to a loopback host")
-        context = None if cfg.security == "none" else _tls_context(cfg)
+        context = None if cfg.security == "none" else tls_context("mailbox", cfg.ca_file)
         tls = cfg.security == "tls"  # "starttls" upgrades a plain connection after the greeting
         try:
             return IMAPClient(cfg.host, cfg.port, ssl=tls, ssl_context=context, timeout=cfg.timeout)
@@ -183,7 +186,7 @@ class ImapSource:
 
     def _starttls(self, client: Any) -> None:
         try:
-            client.starttls(_tls_context(self._cfg))
+            client.starttls(tls_context("mailbox", self._cfg.ca_file))
         except CapabilityError:
             raise MailboxError(
                 f'{self._where}: the server does not offer STARTTLS (security = "starttls"); '
@@ -392,20 +395,6 @@ def _idle_until(client: Any, deadline: float) -> bool:
 
 def _is_exists(response: Any) -> bool:
     return isinstance(response, tuple) and len(response) >= 2 and response[1] == b"EXISTS"
-
-
-def _tls_context(cfg: MailboxConfig) -> ssl.SSLContext:
-    """Verify certificates against the system store, plus ``ca_file`` when configured."""
-    context = ssl.create_default_context()
-    if cfg.ca_file is not None:
-        try:
-            context.load_verify_locations(cafile=str(cfg.ca_file))
-        except (OSError, ssl.SSLError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            raise ConfigError(
-                f"mailbox.ca_file = {str(cfg.ca_file)!r}: cannot load: {reason}"
-            ) from None
-    return context
 
 
 def _describe(exc: BaseException, timeout: float) -> str:

@@ -19,6 +19,7 @@ import aiosmtplib
 from intake.config import SmtpConfig, is_loopback
 from intake.credentials import read_secret
 from intake.errors import ConfigError, DeliveryError
+from intake.tls import tls_context
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class SmtpTransport:
             use_tls=cfg.security == "tls",
             # False, not None: None would mean "STARTTLS if offered", silently plaintext.
             start_tls=cfg.security == "starttls",
-            tls_context=None if cfg.security == "none" else _tls_context(cfg),
+            tls_context=None if cfg.security == "none" else tls_context("smtp", cfg.ca_file),
             timeout=cfg.timeout,
         )
         try:
@@ -178,17 +179,3 @@ async def _close(client: aiosmtplib.SMTP, *, quit_timeout: float | None = None) 
         async with asyncio.timeout(CLOSE_WAIT):
             while sock is not None and sock.fileno() != -1:
                 await asyncio.sleep(0.001)
-
-
-def _tls_context(cfg: SmtpConfig) -> ssl.SSLContext:
-    """Verify certificates against the system store, plus ``ca_file`` when configured."""
-    context = ssl.create_default_context()
-    if cfg.ca_file is not None:
-        try:
-            context.load_verify_locations(cafile=str(cfg.ca_file))
-        except (OSError, ssl.SSLError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            raise ConfigError(
-                f"smtp.ca_file = {str(cfg.ca_file)!r}: cannot load: {reason}"
-            ) from None
-    return context

@@ -14,9 +14,11 @@ import pwd
 import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -187,24 +189,56 @@ def running_dovecot(
     """
     require_dovecot()
     directory = Path(tempfile.mkdtemp(prefix="dovetest-"))
-    try:
-        server = DovecotServer(directory, free_port(), free_port() if tls else None)
-        _write_config(server, tls, capabilities)
-        stderr = (directory / "stderr.log").open("wb")
-        with stderr:
-            server.process = subprocess.Popen(
-                [str(DOVECOT), "-F", "-c", str(server.conf)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=stderr,
-            )
+    server = DovecotServer(directory, free_port(), free_port() if tls else None)
+    with _sigterm_as_interrupt():
         try:
+            _write_config(server, tls, capabilities)
+            with (directory / "stderr.log").open("wb") as stderr:
+                server.process = subprocess.Popen(
+                    [str(DOVECOT), "-F", "-c", str(server.conf)],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=stderr,
+                )
             _wait_until_listening(server)
             yield server
         finally:
-            _stop(server.process)
+            with _sigterm_held():
+                _stop(server.process)
+                shutil.rmtree(directory)
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM (e.g. from ``timeout``) into KeyboardInterrupt so teardown still runs.
+
+    Otherwise a killed test run leaves Dovecot running with its temp folder. Someone
+    else's SIGTERM handler is left alone.
+    """
+    previous = signal.getsignal(signal.SIGTERM)
+    main = threading.current_thread() is threading.main_thread()
+    if not main or previous not in (signal.SIG_DFL, _interrupt):
+        yield
+        return
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
     finally:
-        shutil.rmtree(directory)
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _sigterm_held() -> Iterator[None]:
+    """Hold SIGTERM back during cleanup so that an interrupt cannot cut it short."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 def _write_config(server: DovecotServer, tls: TlsFiles | None, capabilities: str | None) -> None:

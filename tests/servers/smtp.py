@@ -24,11 +24,8 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from intake.config import SmtpConfig
 from tests.servers.dovecot import free_port
 
-if TYPE_CHECKING:  # imported at run time by pytest_plugins below, so pytest can rewrite it
+if TYPE_CHECKING:  # loaded by conftest's pytest_plugins, so pytest can rewrite it
     from tests.servers.tls import TlsFiles
-
-# conftest.py loads only dovecot.py and this module; the CA fixture comes with this one.
-pytest_plugins = ("tests.servers.tls",)
 
 STAGES = ("mail", "rcpt", "data")
 
