@@ -38,6 +38,7 @@ import sqlite_utils  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 from imapclient import IMAPClient  # noqa: E402
 
+from tests.servers.config import write_server_config  # noqa: E402
 from tests.servers.dovecot import DovecotUser, free_port, running_dovecot  # noqa: E402
 
 BATCH = 200
@@ -110,32 +111,12 @@ async def baseline(user: DovecotUser, smtp_port: int, database: Path) -> float:
 
 
 def intake_config(user: DovecotUser, smtp_port: int, directory: Path) -> Path:
-    config = directory / "config.toml"
-    config.write_text(
-        f"""
-[mailbox]
-kind = "imap"
-host = "{user.host}"
-port = {user.port}
-security = "none"
-username = "{user.user}"
-password = "{user.password}"
-[smtp]
-kind = "smtp"
-host = "127.0.0.1"
-port = {smtp_port}
-security = "none"
-[reply]
-from = "Account Recovery <support@pypi-support.example>"
-[limits]
-replies_per_hour = 100000000
-replies_per_sender_per_day = 100000000
-replies_per_case_per_day = 100000000
-[database]
-path = "intake.db"
-"""
+    """No reply limits: the benchmark measures throughput, not the brakes."""
+    limits = "\n".join(
+        f"{key} = 100000000"
+        for key in ("replies_per_hour", "replies_per_sender_per_day", "replies_per_case_per_day")
     )
-    return config
+    return write_server_config(directory, user, smtp_port, limits=limits)
 
 
 def run_intake(config: Path) -> tuple[float, int, str]:

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from aiosmtpd.controller import Controller  # noqa: E402
 
 from tests.messages import INCOMPLETE_BODY, make_message  # noqa: E402
+from tests.servers.config import write_server_config  # noqa: E402
 from tests.servers.dovecot import DovecotUser, free_port, running_dovecot  # noqa: E402
 
 POLL_INTERVAL = 5
@@ -52,32 +53,10 @@ class ArrivalHandler:
 
 
 def write_config(user: DovecotUser, smtp_port: int, directory: Path, idle: bool) -> Path:
-    config = directory / "config.toml"
-    config.write_text(
-        f"""
-[mailbox]
-kind = "imap"
-host = "{user.host}"
-port = {user.port}
-security = "none"
-username = "{user.user}"
-password = "{user.password}"
-idle = {"true" if idle else "false"}
-poll_interval = {POLL_INTERVAL}
-[smtp]
-kind = "smtp"
-host = "127.0.0.1"
-port = {smtp_port}
-security = "none"
-[reply]
-from = "Account Recovery <support@pypi-support.example>"
-[limits]
-replies_per_hour = 100000
-[database]
-path = "intake.db"
-"""
+    mailbox = f"idle = {'true' if idle else 'false'}\npoll_interval = {POLL_INTERVAL}"
+    return write_server_config(
+        directory, user, smtp_port, mailbox=mailbox, limits="replies_per_hour = 100000"
     )
-    return config
 
 
 def wait_for_log(log: Path, text: str, timeout: float = 30.0) -> None:

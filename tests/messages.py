@@ -19,6 +19,14 @@ I agree to follow the PSF Code of Conduct and I understand that it may take a si
 amount of time to process my request.
 """
 
+FOLLOW_UP = """Access to username (yes/no): yes
+Access to password (yes/no): yes
+Access to account email (yes/no): yes
+Recovery codes (lost / not working / never saved / have): lost
+Code of Conduct agreed (yes/no): yes
+Accept that recovery can take a long time (yes/no): yes
+"""
+
 INCOMPLETE_BODY = """Hi, my PyPI account is {username} and I lost my phone with the
 authenticator app. Please help.
 """

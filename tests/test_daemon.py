@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.messages import INCOMPLETE_BODY, deliver, make_message
+from tests.servers.config import write_server_config
 from tests.servers.dovecot import DovecotUser
 from tests.servers.smtp import SmtpServer
 
@@ -92,27 +93,8 @@ def test_a_second_daemon_on_the_same_database_is_refused(
 def test_idle_answers_without_waiting_for_the_poll_interval(
     dovecot: DovecotUser, smtp_server: SmtpServer, tmp_path: Path
 ) -> None:
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f"""
-[mailbox]
-kind = "imap"
-host = "127.0.0.1"
-port = {dovecot.port}
-security = "none"
-username = "{dovecot.user}"
-password = "{dovecot.password}"
-poll_interval = 3600
-[smtp]
-kind = "smtp"
-host = "127.0.0.1"
-port = {smtp_server.port}
-security = "none"
-[reply]
-from = "Account Recovery <support@pypi-support.example>"
-[database]
-path = "intake.db"
-"""
+    config = write_server_config(
+        tmp_path, dovecot, smtp_server.port, mailbox="poll_interval = 3600"
     )
     with running_daemon(config) as process:
         wait_until(lambda: "waiting for mail in IDLE" in (tmp_path / "daemon.log").read_text())

@@ -12,17 +12,9 @@ import pytest
 
 from intake.config import Config, config_from_dict
 from intake.runner import run_once
-from tests.messages import COMPLETE_BODY, INCOMPLETE_BODY, body_of, make_message
+from tests.messages import COMPLETE_BODY, FOLLOW_UP, INCOMPLETE_BODY, body_of, make_message
 from tests.servers.dovecot import DovecotUser
 from tests.servers.smtp import SmtpServer
-
-FOLLOW_UP = """Access to username (yes/no): yes
-Access to password (yes/no): yes
-Access to account email (yes/no): yes
-Recovery codes (lost / not working / never saved / have): lost
-Code of Conduct agreed (yes/no): yes
-Accept that recovery can take a long time (yes/no): yes
-"""
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from intake.config import load_config
 from intake.runner import run_once
 from tests.messages import (
     COMPLETE_BODY,
+    FOLLOW_UP,
     INCOMPLETE_BODY,
     body_of,
     deliver,
@@ -111,15 +112,6 @@ def test_same_message_delivered_twice_is_stored_once(workspace: Path) -> None:
     summary = _run(workspace)
     assert summary["new_cases"] == 1 and summary["replies_sent"] == 1
     assert len(os.listdir(workspace / "inbox" / ".Processed" / "cur")) == 2
-
-
-FOLLOW_UP = """Access to username (yes/no): yes
-Access to password (yes/no): yes
-Access to account email (yes/no): yes
-Recovery codes (lost / not working / never saved / have): lost
-Code of Conduct agreed (yes/no): yes
-Accept that recovery can take a long time (yes/no): yes
-"""
 
 
 @pytest.mark.parametrize("threading", ["in_reply_to", "subject_token", "body_token"])

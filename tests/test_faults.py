@@ -16,38 +16,17 @@ import pytest
 from intake.config import Config, config_from_dict
 from intake.runner import run_once
 from tests.messages import INCOMPLETE_BODY, make_message
+from tests.servers.config import write_server_config
 from tests.servers.dovecot import DovecotUser
 from tests.servers.smtp import SmtpServer
 
 INTAKE = str(Path(sys.executable).parent / "intake")
 
 
-def _config_file(dovecot: DovecotUser, smtp: SmtpServer, directory: Path, batch: int = 10) -> Path:
-    path = directory / "config.toml"
-    path.write_text(
-        f"""
-[mailbox]
-kind = "imap"
-host = "127.0.0.1"
-port = {dovecot.port}
-security = "none"
-username = "{dovecot.user}"
-password = "{dovecot.password}"
-batch_size = {batch}
-[smtp]
-kind = "smtp"
-host = "127.0.0.1"
-port = {smtp.port}
-security = "none"
-[reply]
-from = "Account Recovery <support@pypi-support.example>"
-[limits]
-replies_per_hour = 100000
-[database]
-path = "intake.db"
-"""
+def _config_file(dovecot: DovecotUser, smtp: SmtpServer, directory: Path) -> Path:
+    return write_server_config(
+        directory, dovecot, smtp.port, mailbox="batch_size = 10", limits="replies_per_hour = 100000"
     )
-    return path
 
 
 def _count(database: Path, sql: str) -> int:
