@@ -269,7 +269,7 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
                 units.append(f"{header} {_BULLET.sub('', line)}".strip())
             elif line.endswith(":"):
                 units.append(line)
-                header = split_sentences(line.rstrip(":"))[-1]
+                header = (split_sentences(line.rstrip(":")) or [""])[-1]
             elif units and not header:
                 units[-1] = f"{units[-1]} {line}"
             else:

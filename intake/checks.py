@@ -35,10 +35,13 @@ def _database(config: Config) -> str:
 
 
 def _mailbox(config: Config) -> str:
-    cfg = config.mailbox
-    with open_source(cfg, NoCheckpoints()):
-        pass
-    return f"folders {cfg.folder}, {cfg.processed_folder}, {cfg.quarantine_folder}"
+    with open_source(config.mailbox, NoCheckpoints()) as source:
+        folders = source.folders()
+    shown = ", ".join(
+        f"{name}{'' if exists else ' (missing; created on first run)'}"
+        for name, exists in folders.items()
+    )
+    return f"reachable; folders {shown}"
 
 
 def _transport(config: Config) -> str:

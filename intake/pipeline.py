@@ -185,7 +185,16 @@ class Pipeline:
             self._queue_reply(case_id, result, decision, missing, trigger)
         if decision.notify_staff:
             self._notify_staff(case_id)
-        return "new_cases" if case is None else "follow_ups"
+        outcome = "new_cases" if case is None else "follow_ups"
+        log.info(
+            "message %s: %s case #%d is %s, reply %s",
+            raw.source_key,
+            "new" if case is None else "follow-up to",
+            case_id,
+            status,
+            decision.reply if decision.reply != "none" else f"none ({decision.why_none})",
+        )
+        return outcome
 
     def _save_case(
         self,

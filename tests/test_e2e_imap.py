@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import email
+import subprocess
+import sys
 from email.message import Message
 from email.policy import default
 from pathlib import Path
@@ -13,6 +15,7 @@ import pytest
 from intake.config import Config, config_from_dict
 from intake.runner import run_once
 from tests.messages import COMPLETE_BODY, FOLLOW_UP, INCOMPLETE_BODY, body_of, make_message
+from tests.servers.config import write_server_config
 from tests.servers.dovecot import DovecotUser
 from tests.servers.smtp import SmtpServer
 
@@ -118,3 +121,35 @@ def test_smtp_down_for_a_cycle_loses_no_reply(
     assert second["replies_sent"] == 1
     (reply,) = smtp_server.wait_for(1)
     assert reply.rcpt_tos == ("dora@example.org",)
+
+
+def test_check_config_logs_in_and_names_what_is_wrong(
+    dovecot: DovecotUser, smtp_server: SmtpServer, tmp_path: Path
+) -> None:
+    intake = str(Path(sys.executable).parent / "intake")
+    good = write_server_config(tmp_path, dovecot, smtp_server.port)
+    done = subprocess.run(
+        [intake, "check-config", "--config", str(good)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (
+        "ok   mailbox (imap): reachable; folders INBOX, Processed, Quarantine (missing"
+        in done.stdout
+    )
+    assert "ok   outgoing mail (smtp): connected" in done.stdout
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(good.read_text().replace(dovecot.password, "wrong-password"))
+    done = subprocess.run(
+        [intake, "check-config", "--config", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "FAIL mailbox (imap)" in done.stdout and "wrong-password" not in done.stdout

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from intake.config import load_config
+from intake.errors import StoreError
 from intake.runner import run_once
 from tests.messages import (
     COMPLETE_BODY,
@@ -259,3 +260,36 @@ def test_kill_between_commit_and_move_loses_and_doubles_nothing(workspace: Path)
     assert len(os.listdir(workspace / "inbox" / ".Processed" / "cur")) == 3
     assert len(maildir_messages(workspace / "outbox")) == 3
     assert _run(workspace) == dict.fromkeys(summary, 0)
+
+
+def test_global_cap_pauses_replies_and_tells_staff_once(
+    workspace: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = workspace / "config.toml"
+    config.write_text(config.read_text() + "\n[limits]\nreplies_per_hour = 3\n")
+    for n in range(6):
+        deliver(workspace / "inbox", make_message(f"flood{n}@example.org", f"my account is f{n}"))
+    first = _run(workspace)
+    for n in range(6, 9):
+        deliver(workspace / "inbox", make_message(f"flood{n}@example.org", f"my account is f{n}"))
+    second = _run(workspace)
+
+    assert first["new_cases"] == 6 and second["new_cases"] == 3
+    assert first["replies_sent"] + second["replies_sent"] == 3
+    alerts = _replies_to(workspace, "staff@pypi-support.example")
+    assert len(alerts) == 1 and "paused" in str(alerts[0]["Subject"])
+    errors = [r for r in caplog.records if "global reply limit" in r.getMessage()]
+    assert len(errors) == 1
+    flags = [
+        row[0]
+        for row in _db(workspace).execute("SELECT flags FROM messages WHERE direction = 'in'")
+    ]
+    assert sum("global_rate_limit" in f for f in flags) == 6
+
+
+def test_a_database_from_a_newer_release_is_refused(workspace: Path) -> None:
+    _run(workspace)
+    with sqlite3.connect(workspace / "intake.db") as connection:
+        connection.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="newer than this release"):
+        _run(workspace)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from intake.errors import MessageError
@@ -15,7 +15,7 @@ from intake.triage import triage, triage_json
 from tests.strategies import OTP_CODES, PASSWORDS, RECOVERY_CODES, REQUEST_TEXT, emails
 
 CONTEXT = GuardContext(frozenset({"support@example.org"}), "example.org")
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY
@@ -41,6 +41,8 @@ def test_triage_never_raises_on_any_mime_tree(raw: bytes) -> None:
 
 @PROPERTY
 @given(REQUEST_TEXT)
+@example(":")
+@example("What I still have:\n- password\n:")
 def test_extract_never_raises_and_every_value_has_evidence(text: str) -> None:
     extraction = extract_fields(text)
     for key, finding in extraction.findings.items():

@@ -52,6 +52,10 @@ class Source(Protocol):
         tb: TracebackType | None,
     ) -> None: ...
 
+    def folders(self) -> dict[str, bool]:
+        """Each folder this source uses (inbox, processed, quarantine) and whether it exists."""
+        ...
+
     def batches(
         self, is_known: Callable[[str], bool], max_bytes: int
     ) -> Iterator[list[RawMessage]]:

@@ -45,6 +45,16 @@ class MaildirSource:
     ) -> None:
         return None
 
+    def folders(self) -> dict[str, bool]:
+        """Each folder this source uses (inbox, processed, quarantine) and whether it exists."""
+        cfg = self._cfg
+        paths = {
+            cfg.folder: self._root,
+            cfg.processed_folder: self._root / f".{cfg.processed_folder}",
+            cfg.quarantine_folder: self._root / f".{cfg.quarantine_folder}",
+        }
+        return {name: (path / "cur").is_dir() for name, path in paths.items()}
+
     def batches(
         self, is_known: Callable[[str], bool], max_bytes: int
     ) -> Iterator[list[RawMessage]]:
