@@ -181,6 +181,11 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), _I)
 
 
+_NEGATED_AGREEMENT = re.compile(
+    r"\b(?:not|never|n't|dont|cannot|refuse\w*|decline\w*|disagree\w*)\b|n't\b"
+    r"|\bno\b(?! problem| rush| worries)",
+    _I,
+)
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
 _TIME_WORDS = re.compile(r"time|wait|rush|hurry|long|while|take|patien", _I)
 _COC_YES = _any(
@@ -210,6 +215,7 @@ _TIME_NO = _any(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
     r"do not want to)(?: afford to)? wait\b",
     r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
+    r"\btoo long\b|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
 )
 
 
@@ -217,19 +223,22 @@ def coc_statement(sentence: str) -> bool | None:
     """True/False when the sentence agrees or refuses the Code of Conduct."""
     if not _COC_WORDS.search(sentence):
         return None
-    if _COC_NO.search(sentence):
-        return False
-    if _COC_YES.search(sentence) and not HEDGE.search(sentence):
-        return True
-    return None
+    return _agreement(sentence, _COC_YES, _COC_NO)
 
 
 def time_statement(sentence: str) -> bool | None:
     """True/False when the sentence accepts or refuses that recovery takes time."""
     if not _TIME_WORDS.search(sentence):
         return None
-    if _TIME_NO.search(sentence):
+    return _agreement(sentence, _TIME_YES, _TIME_NO)
+
+
+def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool | None:
+    """A refusal wins; an agreement counts only when nothing in it is negated or hedged."""
+    if no.search(sentence):
         return False
-    if _TIME_YES.search(sentence) and not HEDGE.search(sentence):
-        return True
-    return None
+    found = yes.search(sentence)
+    if found is None or HEDGE.search(sentence):
+        return None
+    said = sentence[max(0, found.start() - 30) : found.end()]  # the agreement and its lead-in
+    return None if _NEGATED_AGREEMENT.search(said) else True
