@@ -8,6 +8,7 @@ permanent ones (5xx) are marked ``failed`` and recorded on the case for staff.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 FIRST_RETRY = timedelta(minutes=1)
 LAST_RETRY = timedelta(hours=1)
 REPLY_KINDS = ("acknowledgement", "missing_details")
+PAGE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,36 +110,56 @@ def reply_counts(
 async def flush_outbox(
     store: Store, transport: Transport, *, now: datetime | None = None
 ) -> FlushResult:
-    """Send every due pending row over one transport session."""
+    """Send every due pending row over one transport session, a page of rows at a time."""
     moment = now or utcnow()
-    due = [
-        _Due(**row)
-        for row in store.rows(
-            "SELECT id, case_id, kind, recipient, raw, attempts FROM outbox "
-            "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id",
-            (iso(moment),),
-        )
-    ]
-    if not due:
+    page = _due_page(store, moment, after=0)
+    if not page:
         return FlushResult()
-    outcomes: list[tuple[str, str]] = []
+    tally: Counter[tuple[bool, str]] = Counter()
     try:
         async with transport as session:
-            for row in due:
-                outcomes.append((row.kind, await _send_one(store, session, row, moment)))
+            while page:
+                for row in page:
+                    outcome = await _send_one(store, session, row, moment)
+                    tally[row.kind in REPLY_KINDS, outcome] += 1
+                page = _due_page(store, moment, after=page[-1].id)
     except DeliveryError as exc:
-        unsent = [row for row in due if _is_pending(store, row.id)]
-        for row in unsent:
-            _defer(store, row, str(exc), moment)
-        log.warning("outbox: transport unavailable, %d messages wait: %s", len(unsent), exc)
-        outcomes += [(row.kind, "deferred") for row in unsent]
-    replies = [outcome for kind, outcome in outcomes if kind in REPLY_KINDS]
+        waiting = _defer_due(store, moment, str(exc))
+        log.warning("outbox: transport unavailable, %d messages wait: %s", waiting, exc)
+        tally[True, "deferred"] += waiting
     return FlushResult(
-        sent=replies.count("sent"),
-        failed=replies.count("failed"),
-        deferred=sum(outcome == "deferred" for _, outcome in outcomes),
-        staff_sent=sum(kind not in REPLY_KINDS and o == "sent" for kind, o in outcomes),
+        sent=tally[True, "sent"],
+        failed=tally[True, "failed"],
+        deferred=tally[True, "deferred"],
+        staff_sent=tally[False, "sent"],
     )
+
+
+def _due_page(store: Store, moment: datetime, *, after: int) -> list[_Due]:
+    """The next due rows after id ``after``; paging keeps memory flat however long the queue."""
+    rows = store.rows(
+        "SELECT id, case_id, kind, recipient, raw, attempts FROM outbox "
+        "WHERE status = 'pending' AND next_attempt_at <= ? AND id > ? ORDER BY id LIMIT ?",
+        (iso(moment), after, PAGE),
+    )
+    return [_Due(**row) for row in rows]
+
+
+def _defer_due(store: Store, moment: datetime, error: str) -> int:
+    """Back off every row that is still due; return how many wait."""
+    due = store.rows(
+        "SELECT id, attempts FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?",
+        (iso(moment),),
+    )
+    with store.transaction():
+        for row in due:
+            attempts = int(row["attempts"]) + 1
+            delay = min(FIRST_RETRY * 2 ** (attempts - 1), LAST_RETRY)
+            store.db.execute(
+                "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                (attempts, iso(moment + delay), error[:500], row["id"]),
+            )
+    return len(due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,20 +187,6 @@ async def _send_one(store: Store, session: Transport, row: _Due, now: datetime) 
             (iso(now), row.id),
         )
     return "sent"
-
-
-def _is_pending(store: Store, row_id: int) -> bool:
-    return bool(store.scalar("SELECT status FROM outbox WHERE id = ?", (row_id,)) == "pending")
-
-
-def _defer(store: Store, row: _Due, error: str, now: datetime) -> None:
-    attempts = row.attempts + 1
-    delay = min(FIRST_RETRY * 2 ** (attempts - 1), LAST_RETRY)
-    with store.transaction():
-        store.db.execute(
-            "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-            (attempts, iso(now + delay), error[:500], row.id),
-        )
 
 
 def _fail(store: Store, row: _Due, error: str) -> None:
