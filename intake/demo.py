@@ -11,6 +11,7 @@ import email
 import email.utils
 import mailbox
 import shutil
+import sys
 from collections.abc import Callable
 from email.message import Message
 from email.policy import default
@@ -80,7 +81,8 @@ def run_demo(directory: Path, echo: Callable[[str], None]) -> None:
     with open_store(config) as store:
         for row in store.rows("SELECT id FROM cases ORDER BY id"):
             echo(render_summary(case_detail(store, row["id"])))
-    echo(f"Try: intake cases list --config {directory / 'config.toml'}")
+    command = sys.argv[0] if sys.argv[0].endswith("intake") else "intake"
+    echo(f"Try: {command} cases list --config {directory / 'config.toml'}")
 
 
 def _summary_line(config: Config) -> str:
