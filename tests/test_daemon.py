@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -15,7 +18,7 @@ import pytest
 
 from tests.messages import INCOMPLETE_BODY, deliver, make_message
 from tests.servers.config import write_server_config
-from tests.servers.dovecot import DovecotUser
+from tests.servers.dovecot import DOVECOT, DovecotUser, running_dovecot
 from tests.servers.smtp import SmtpServer
 
 INTAKE = str(Path(sys.executable).parent / "intake")
@@ -105,3 +108,85 @@ def test_idle_answers_without_waiting_for_the_poll_interval(
         assert time.monotonic() - started < 20
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=10) == 0
+
+
+def test_daemon_rides_out_an_imap_server_restart(smtp_server: SmtpServer, tmp_path: Path) -> None:
+    with running_dovecot() as server:
+        user = server.add_user()
+        config = write_server_config(tmp_path, user, smtp_server.port, mailbox="poll_interval = 1")
+        with running_daemon(config) as process:
+            user.append(make_message("before@example.org", INCOMPLETE_BODY.format(username="b")))
+            smtp_server.wait_for(1, timeout=20)
+
+            assert server.process is not None
+            server.process.terminate()
+            server.process.wait(timeout=10)
+            log = tmp_path / "daemon.log"
+            wait_until(lambda: "unavailable" in log.read_text(), timeout=20)
+            server.process = subprocess.Popen(
+                [str(DOVECOT), "-F", "-c", str(server.conf)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            wait_until(lambda: _listening(server.port))
+            user.append(make_message("after@example.org", INCOMPLETE_BODY.format(username="a")))
+
+            received = smtp_server.wait_for(2, timeout=30)
+            assert received[-1].rcpt_tos == ("after@example.org",)
+            wait_until(lambda: "working again" in log.read_text())
+            assert log.read_text().count("mailbox unavailable") == 1  # once per outage
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=10) == 0
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def test_sigterm_during_a_batch_then_restart_loses_and_doubles_nothing(workspace: Path) -> None:
+    total = 500
+    for n in range(total):
+        deliver(
+            workspace / "inbox",
+            make_message(f"t{n}@example.org", INCOMPLETE_BODY.format(username=f"t{n}")),
+        )
+    config = workspace / "config.toml"
+    config.write_text(config.read_text() + "\n[limits]\nreplies_per_hour = 100000\n")
+    with running_daemon(config) as process:
+        wait_until(lambda: _stored(workspace) > 0)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
+    before = _stored(workspace)
+    assert 0 < before < total  # it stopped in the middle of the batch
+
+    summary = subprocess.run(
+        [INTAKE, "run", "--once", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(summary.stdout)["new_cases"] == total - before
+    with sqlite3.connect(workspace / "intake.db") as connection:
+        cases = connection.execute("SELECT count(*) FROM cases").fetchone()[0]
+        replies = connection.execute(
+            "SELECT count(*), count(DISTINCT recipient) FROM outbox WHERE kind = 'missing_details'"
+        ).fetchone()
+    assert cases == total and replies == (total, total)
+    assert os.listdir(workspace / "inbox" / "new") == []
+
+
+def _stored(workspace: Path) -> int:
+    database = workspace / "intake.db"
+    if not database.exists():
+        return 0
+    with sqlite3.connect(database) as connection:
+        try:
+            return int(connection.execute("SELECT count(*) FROM cases").fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
