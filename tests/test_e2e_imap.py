@@ -153,3 +153,15 @@ def test_check_config_logs_in_and_names_what_is_wrong(
     )
     assert done.returncode == 1
     assert "FAIL mailbox (imap)" in done.stdout and "wrong-password" not in done.stdout
+
+
+def test_a_flood_from_one_sender_gets_at_most_the_per_sender_limit(
+    config: Config, dovecot: DovecotUser, smtp_server: SmtpServer
+) -> None:
+    with dovecot.client() as client:
+        for n in range(1000):
+            client.append("INBOX", make_message("flood@example.org", f"Help! my account is fl{n}"))
+    summary = run_once(config).as_dict()
+    assert summary["fetched"] == 1000 and summary["replies_sent"] == 5
+    assert [m.rcpt_tos for m in smtp_server.received] == [("flood@example.org",)] * 5
+    assert dovecot.uids("INBOX") == [] and len(dovecot.uids("Processed")) == 1000
