@@ -60,6 +60,15 @@ class CycleSummary:
             setattr(self, outcome, getattr(self, outcome) + 1)
 
 
+@dataclass(frozen=True, slots=True)
+class _SavedCase:
+    """What the rest of a message's handling needs of the case it was stored in."""
+
+    id: int
+    token: str
+    requester: str
+
+
 @dataclass(slots=True)
 class _Settled:
     """Stored messages waiting to be moved out of the inbox (keys only, no bodies).
@@ -159,7 +168,8 @@ class Pipeline:
         )
         if result.automated_reason or match.foreign_sender:
             flag = None if result.automated_reason else "foreign_sender"
-            self._store_message(raw, result, match.case, flags=[flag] if flag else [])
+            case_id = match.case.id if match.case else None
+            self._store_message(raw, result, case_id, flags=[flag] if flag else [])
             if match.case is not None:
                 self.store.add_event(
                     match.case.id,
@@ -176,13 +186,15 @@ class Pipeline:
         status_before = case.status if case else None
         status = status_after(status_before, missing)
         flags = sorted({*(case.flags if case else ()), *(["conflict"] if merge.conflict else [])})
-        case_id = self._save_case(case, merge.findings, fields, missing, status, flags, message)
+        requester = case.requester if case else (message.sender.email if message.sender else "")
+        saved = self._save_case(case, requester, merge.findings, fields, missing, status, flags)
+        case_id = saved.id
         self._case_events(case_id, case, merge.changes, merge.conflict, status_before, status)
         trigger = "new" if case is None else ("changed" if merge.changed else "unchanged")
-        decision = self._decide(case_id, status_before, status, missing, trigger)
-        self._store_message(raw, result, None, flags=[], case_id=case_id, decision=decision)
+        decision = self._decide(saved, status_before, status, missing, trigger)
+        self._store_message(raw, result, case_id, flags=[], decision=decision)
         if decision.reply != "none":
-            self._queue_reply(case_id, result, decision, missing, trigger)
+            self._queue_reply(saved, result, decision, missing, trigger)
         if decision.notify_staff:
             self._notify_staff(case_id)
         outcome = "new_cases" if case is None else "follow_ups"
@@ -199,13 +211,13 @@ class Pipeline:
     def _save_case(
         self,
         case: CaseRecord | None,
+        requester: str,
         findings: dict[str, dict[str, object]],
         fields: dict[str, object],
         missing: list[str],
         status: str,
         flags: list[str],
-        message: object,
-    ) -> int:
+    ) -> _SavedCase:
         now = iso(utcnow())
         values = {
             "username": fields.get("username"),
@@ -218,17 +230,10 @@ class Pipeline:
         }
         if case is not None:
             self.store.update("cases", case.id, values)
-            return case.id
-        sender = getattr(message, "sender", None)
-        return self.store.insert(
-            "cases",
-            {
-                "token": new_token(),
-                "requester": sender.email if sender else "",
-                "created_at": now,
-                **values,
-            },
-        )
+            return _SavedCase(case.id, case.token, requester)
+        token = new_token()
+        row = {"token": token, "requester": requester, "created_at": now, **values}
+        return _SavedCase(self.store.insert("cases", row), token, requester)
 
     def _case_events(
         self,
@@ -250,16 +255,20 @@ class Pipeline:
             self.store.add_event(case_id, "status_changed", {"from": status_before, "to": status})
 
     def _decide(
-        self, case_id: int, status_before: str | None, status: str, missing: list[str], trigger: str
+        self,
+        case: _SavedCase,
+        status_before: str | None,
+        status: str,
+        missing: list[str],
+        trigger: str,
     ) -> Decision:
         blocked = None
         if status_before in (None, *AUTO_REPLY_STATUSES):
-            requester = self.store.scalar("SELECT requester FROM cases WHERE id = ?", (case_id,))
             limits = self.config.limits
             if self._replies_this_hour is None:
                 self._replies_this_hour = replies_in_last_hour(self.store)
             blocked = limit_reason(
-                reply_counts(self.store, requester, case_id, self._replies_this_hour),
+                reply_counts(self.store, case.requester, case.id, self._replies_this_hour),
                 per_sender_per_day=limits.replies_per_sender_per_day,
                 per_case_per_day=limits.replies_per_case_per_day,
                 per_hour=limits.replies_per_hour,
@@ -290,14 +299,13 @@ class Pipeline:
             queue_message(self.store, None, alert)
 
     def _queue_reply(
-        self, case_id: int, result: Triage, decision: Decision, missing: list[str], trigger: str
+        self, case: _SavedCase, result: Triage, decision: Decision, missing: list[str], trigger: str
     ) -> None:
         message = result.message
-        token = self.store.scalar("SELECT token FROM cases WHERE id = ?", (case_id,))
         assert message.sender is not None
         reply = render_reply(
             decision.reply,
-            token=token,
+            token=case.token,
             sender=self.config.reply.from_,
             recipient=message.sender,
             subject=message.subject,
@@ -306,7 +314,7 @@ class Pipeline:
             missing=missing,
             redacted=bool(message.redactions),
         )
-        queue_message(self.store, case_id, reply, trigger=trigger)
+        queue_message(self.store, case.id, reply, trigger=trigger)
         if self._replies_this_hour is not None:
             self._replies_this_hour += 1
 
@@ -330,10 +338,9 @@ class Pipeline:
         self,
         raw: RawMessage,
         result: Triage,
-        case: CaseRecord | None,
+        case_id: int | None,
         *,
         flags: list[str],
-        case_id: int | None = None,
         decision: Decision | None = None,
     ) -> None:
         message = result.message
@@ -343,7 +350,7 @@ class Pipeline:
         self.store.insert(
             "messages",
             {
-                "case_id": case_id if case_id is not None else (case.id if case else None),
+                "case_id": case_id,
                 "direction": "in",
                 "message_id": message.message_id,
                 "in_reply_to": message.in_reply_to[0] if message.in_reply_to else None,
