@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.commands import intake
 from tests.messages import INCOMPLETE_BODY, deliver, make_message
 
-INTAKE = str(Path(sys.executable).parent / "intake")
 CORPUS = Path(__file__).parent / "corpus"
-
-
-def intake(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [INTAKE, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_parse_prints_the_fixed_json() -> None:

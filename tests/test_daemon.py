@@ -8,7 +8,6 @@ import signal
 import socket
 import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,12 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.commands import INTAKE, intake
 from tests.messages import INCOMPLETE_BODY, deliver, make_message
 from tests.servers.config import write_server_config
 from tests.servers.dovecot import DOVECOT, DovecotUser, running_dovecot
 from tests.servers.smtp import SmtpServer
-
-INTAKE = str(Path(sys.executable).parent / "intake")
 
 
 def wait_until(check: Callable[[], bool], timeout: float = 15.0) -> None:
@@ -82,13 +80,7 @@ def test_a_second_daemon_on_the_same_database_is_refused(
     workspace: Path, maildir_daemon: subprocess.Popen[bytes]
 ) -> None:
     wait_until(lambda: (workspace / "intake.db.lock").exists())
-    second = subprocess.run(
-        [INTAKE, "run", "--config", str(workspace / "config.toml")],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
+    second = intake("run", "--config", str(workspace / "config.toml"), timeout=30)
     assert second.returncode == 1
     assert "another intake daemon" in second.stderr and str(maildir_daemon.pid) in second.stderr
 
@@ -164,13 +156,8 @@ def test_sigterm_during_a_batch_then_restart_loses_and_doubles_nothing(workspace
     before = _stored(workspace)
     assert 0 < before < total  # it stopped in the middle of the batch
 
-    summary = subprocess.run(
-        [INTAKE, "run", "--once", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    summary = intake("run", "--once", "--config", str(config))
+    assert summary.returncode == 0, summary.stderr
     assert json.loads(summary.stdout)["new_cases"] == total - before
     with sqlite3.connect(workspace / "intake.db") as connection:
         cases = connection.execute("SELECT count(*) FROM cases").fetchone()[0]

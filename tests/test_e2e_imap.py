@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import email
-import subprocess
-import sys
 from email.message import Message
 from email.policy import default
 from pathlib import Path
@@ -14,6 +12,7 @@ import pytest
 
 from intake.config import Config, config_from_dict
 from intake.runner import run_once
+from tests.commands import intake
 from tests.messages import COMPLETE_BODY, FOLLOW_UP, INCOMPLETE_BODY, body_of, make_message
 from tests.servers.config import write_server_config
 from tests.servers.dovecot import DovecotUser
@@ -126,15 +125,8 @@ def test_smtp_down_for_a_cycle_loses_no_reply(
 def test_check_config_logs_in_and_names_what_is_wrong(
     dovecot: DovecotUser, smtp_server: SmtpServer, tmp_path: Path
 ) -> None:
-    intake = str(Path(sys.executable).parent / "intake")
     good = write_server_config(tmp_path, dovecot, smtp_server.port)
-    done = subprocess.run(
-        [intake, "check-config", "--config", str(good)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = intake("check-config", "--config", str(good), timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (
         "ok   mailbox (imap): reachable; folders INBOX, Processed, Quarantine (missing"
@@ -144,13 +136,7 @@ def test_check_config_logs_in_and_names_what_is_wrong(
 
     bad = tmp_path / "bad.toml"
     bad.write_text(good.read_text().replace(dovecot.password, "wrong-password"))
-    done = subprocess.run(
-        [intake, "check-config", "--config", str(bad)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = intake("check-config", "--config", str(bad), timeout=60)
     assert done.returncode == 1
     assert "FAIL mailbox (imap)" in done.stdout and "wrong-password" not in done.stdout
 

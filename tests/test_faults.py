@@ -8,19 +8,17 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from intake.config import Config, config_from_dict
 from intake.runner import run_once
+from tests.commands import INTAKE, intake
 from tests.messages import INCOMPLETE_BODY, make_message
 from tests.servers.config import write_server_config
 from tests.servers.dovecot import DovecotUser
 from tests.servers.smtp import SmtpServer
-
-INTAKE = str(Path(sys.executable).parent / "intake")
 
 
 def _config_file(dovecot: DovecotUser, smtp: SmtpServer, directory: Path) -> Path:
@@ -60,14 +58,8 @@ def test_sigkill_at_random_points_loses_and_doubles_nothing(
             continue
         assert process.returncode == 0
         break
-    final = subprocess.run(
-        [INTAKE, "run", "--once", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert '"fetched": 0' in final.stdout
+    final = intake("run", "--once", "--config", str(config))
+    assert final.returncode == 0 and '"fetched": 0' in final.stdout
 
     database = tmp_path / "intake.db"
     assert kills >= 2
