@@ -229,9 +229,17 @@ def _resolve(path: Path, base_dir: Path) -> Path:
     return path if path.is_absolute() else base_dir / path
 
 
+_CREDENTIALS = ("password", "password_file", "password_command", "oauth2_token_command")
+
+
 def _check_transport(section: str, kind: str, network_kind: str, cfg: Any) -> None:
     if kind != network_kind:
         return
+    given = [key for key in _CREDENTIALS if getattr(cfg, key, None)]
+    if len(given) > 1:
+        raise ConfigError(
+            f"{section}: {', '.join(given)} are all set; expected only one way to log in"
+        )
     if not cfg.host:
         raise ConfigError(f'{section}.host is required when {section}.kind = "{network_kind}"')
     if cfg.security == "none" and not is_loopback(cfg.host):

@@ -63,6 +63,11 @@ def test_defaults_are_the_embedded_maildir_setup(tmp_path: Path) -> None:
         ),
         (MINIMAL + '[smtp]\nkind = "smtp"\n', 'smtp.host is required when smtp.kind = "smtp"'),
         ("[mailbox\n", "is not valid TOML"),
+        (
+            MINIMAL + '[smtp]\nkind = "smtp"\nhost = "mx.example.org"\npassword_file = "p"\n'
+            'password_command = "pass smtp"\n',
+            "smtp: password_file, password_command are all set; expected only one way to log in",
+        ),
     ],
 )
 def test_bad_values_are_named(tmp_path: Path, text: str, message: str) -> None:

@@ -5,68 +5,18 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
 from intake.config import MailboxConfig
 from intake.errors import MailboxError
 from intake.sources.base import RawMessage
-from intake.sources.imap import ImapSource
+from tests.imap_helpers import MemoryCheckpoints, collect, connect, fill, opened, request
 from tests.servers.dovecot import DovecotServer, DovecotUser, free_port, running_dovecot
 from tests.servers.tls import TlsFiles
 
 pytestmark = pytest.mark.servers
-
-
-class MemoryCheckpoints:
-    """A CheckpointStore in a dict."""
-
-    def __init__(self) -> None:
-        self.saved: dict[str, tuple[int, int]] = {}
-
-    def load_checkpoint(self, mailbox: str) -> tuple[int, int] | None:
-        return self.saved.get(mailbox)
-
-    def save_checkpoint(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
-        self.saved[mailbox] = (uidvalidity, last_uid)
-
-
-def request(n: int, body: str = "I lost my phone with the authenticator app.") -> bytes:
-    return (
-        f"From: Requester {n} <requester{n}@example.net>\r\n"
-        f"To: support@example.test\r\n"
-        f"Subject: account recovery {n}\r\n"
-        f"Message-ID: <request-{n}@example.net>\r\n"
-        f"\r\n{body}\r\n"
-    ).encode()
-
-
-def fill(dovecot: DovecotUser, count: int) -> dict[int, bytes]:
-    """Append ``count`` requests to INBOX; return them by UID."""
-    sent = {}
-    for n in range(1, count + 1):
-        data = request(n)
-        sent[dovecot.append(data)] = data
-    return sent
-
-
-def collect(
-    source: ImapSource,
-    is_known: Callable[[str], bool] = lambda key: False,
-    max_bytes: int = 10_000_000,
-) -> list[RawMessage]:
-    return [message for batch in source.batches(is_known, max_bytes) for message in batch]
-
-
-def connect(cfg: MailboxConfig) -> None:
-    """Enter and leave a source: only the connection and login are exercised."""
-    with opened(cfg):
-        pass
-
-
-def opened(cfg: MailboxConfig, checkpoints: MemoryCheckpoints | None = None) -> ImapSource:
-    return ImapSource(cfg, checkpoints if checkpoints is not None else MemoryCheckpoints())
 
 
 def test_batches_yield_new_messages_with_keys_and_bytes(dovecot: DovecotUser) -> None:
@@ -200,16 +150,6 @@ def test_wrong_password_is_a_clear_error_without_the_password(dovecot: DovecotUs
     assert "AUTHENTICATIONFAILED" in text
     assert "Wr0ng-pa55word" not in text
     assert "\n" not in text
-
-
-def test_xoauth2_token_comes_from_the_command_and_stays_secret(dovecot: DovecotUser) -> None:
-    # This Dovecot offers no XOAUTH2: the login is attempted and refused.
-    cfg = dovecot.mailbox_config(password="", oauth2_token_command="echo tok-Secret-123")
-
-    with pytest.raises(MailboxError, match="refused") as caught:
-        connect(cfg)
-
-    assert "tok-Secret-123" not in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,21 @@ from tests.servers.dovecot import DovecotUser
 
 
 def write_server_config(
-    directory: Path, user: DovecotUser, smtp_port: int, *, mailbox: str = "", limits: str = ""
+    directory: Path,
+    user: DovecotUser,
+    smtp_port: int,
+    *,
+    mailbox: str = "",
+    limits: str = "",
+    login: str | None = None,
 ) -> Path:
     """Write ``config.toml`` for IMAP at ``user`` and SMTP on ``smtp_port``; return its path.
 
-    ``mailbox`` and ``limits`` are extra TOML lines for those sections.
+    ``mailbox`` and ``limits`` are extra TOML lines for those sections; ``login`` replaces
+    the mailbox's ``password`` line.
     """
+    if login is None:
+        login = f'password = "{user.password}"'
     path = directory / "config.toml"
     path.write_text(
         f"""
@@ -23,7 +32,7 @@ host = "{user.host}"
 port = {user.port}
 security = "none"
 username = "{user.user}"
-password = "{user.password}"
+{login}
 {mailbox}
 [smtp]
 kind = "smtp"

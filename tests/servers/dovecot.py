@@ -180,19 +180,24 @@ class DovecotUser:
 
 @contextmanager
 def running_dovecot(
-    *, tls: TlsFiles | None = None, capabilities: str | None = None
+    *,
+    tls: TlsFiles | None = None,
+    capabilities: str | None = None,
+    introspection_url: str | None = None,
 ) -> Iterator[DovecotServer]:
     """Start Dovecot in a temp folder; stop it and remove the folder afterwards.
 
     ``tls`` turns on STARTTLS on the plain port and adds an imaps port.
     ``capabilities`` replaces what the server announces after login (to hide MOVE).
+    ``introspection_url`` adds XOAUTH2 and OAUTHBEARER logins whose bearer tokens are
+    checked by a GET to that URL with the token appended.
     """
     require_dovecot()
     directory = Path(tempfile.mkdtemp(prefix="dovetest-"))
     server = DovecotServer(directory, free_port(), free_port() if tls else None)
     with _sigterm_as_interrupt():
         try:
-            _write_config(server, tls, capabilities)
+            _write_config(server, tls, capabilities, introspection_url)
             with (directory / "stderr.log").open("wb") as stderr:
                 server.process = subprocess.Popen(
                     [str(DOVECOT), "-F", "-c", str(server.conf)],
@@ -241,7 +246,12 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
-def _write_config(server: DovecotServer, tls: TlsFiles | None, capabilities: str | None) -> None:
+def _write_config(
+    server: DovecotServer,
+    tls: TlsFiles | None,
+    capabilities: str | None,
+    introspection_url: str | None,
+) -> None:
     directory = server.directory
     for sub in ("run", "state", "mail"):
         (directory / sub).mkdir()
@@ -261,6 +271,8 @@ def _write_config(server: DovecotServer, tls: TlsFiles | None, capabilities: str
         text += _tls_settings(tls, server.tls_port)
     if capabilities is not None:
         text += f"imap_capability = {capabilities}\n"
+    if introspection_url is not None:
+        text += _oauth2_settings(directory, introspection_url)
     server.conf.write_text(text)
     (directory / "users").write_text(server._users_text, encoding="ascii")
 
@@ -275,6 +287,23 @@ service imap-login {{
     address = 127.0.0.1
     port = {tls_port}
   }}
+}}
+"""
+
+
+def _oauth2_settings(directory: Path, introspection_url: str) -> str:
+    oauth2_conf = directory / "oauth2.conf.ext"
+    oauth2_conf.write_text(
+        f"introspection_mode = get\nintrospection_url = {introspection_url}\n"
+        "force_introspection = yes\nusername_attribute = email\n"
+        "active_attribute = active\nactive_value = true\n"
+    )
+    return f"""
+auth_mechanisms = plain login xoauth2 oauthbearer
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {oauth2_conf}
 }}
 """
 
