@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from email.utils import make_msgid
@@ -119,8 +120,9 @@ def intake_config(user: DovecotUser, smtp_port: int, directory: Path) -> Path:
     return write_server_config(directory, user, smtp_port, limits=limits)
 
 
-def run_intake(config: Path) -> tuple[float, int, str]:
-    """Run ``intake run --once``; return seconds, peak RSS in KiB and its summary line."""
+def run_intake(config: Path) -> tuple[float, float, int, str, str]:
+    """Run ``intake run --once``; return seconds, CPU seconds, peak RSS in KiB, summary,
+    and when the resident set was largest (as a share of the run)."""
     intake = Path(sys.executable).parent / "intake"
     started = time.perf_counter()
     with (config.parent / "intake.log").open("wb") as log:
@@ -129,14 +131,51 @@ def run_intake(config: Path) -> tuple[float, int, str]:
             stdout=subprocess.PIPE,
             stderr=log,
         )
+        sampler = RssSampler(process.pid)
+        sampler.start()
         assert process.stdout is not None
         summary = process.stdout.read().decode().strip()
         _pid, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
+        sampler.join()
     elapsed = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"intake failed ({process.returncode}); see {config.parent}/intake.log")
-    return elapsed, usage.ru_maxrss, summary
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss, summary, sampler.describe()
+
+
+class RssSampler(threading.Thread):
+    """Reads a process's resident set every 20 ms, to tell when its peak came."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.status = Path(f"/proc/{pid}/status")
+        self.samples: list[tuple[float, int]] = []
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        while True:
+            try:
+                text = self.status.read_text()
+            except OSError:
+                return
+            match = re.search(r"VmRSS:\s+(\d+) kB", text)
+            if match is None:  # a zombie has no memory left to read
+                return
+            self.samples.append((time.perf_counter() - started, int(match.group(1))))
+            time.sleep(0.02)
+
+    def describe(self) -> str:
+        if not self.samples:
+            return "no samples"
+        end = self.samples[-1][0] or 1.0
+        at, peak = max(self.samples, key=lambda sample: sample[1])
+        middle = sorted(rss for _, rss in self.samples)[len(self.samples) // 2]
+        return (
+            f"largest {peak / 1024:.0f}MB at {at / end:.0%} of the run, "
+            f"median {middle / 1024:.0f}MB"
+        )
 
 
 def main(n: int) -> None:
@@ -151,13 +190,18 @@ def main(n: int) -> None:
             fill_mailbox(user, n)
             base_seconds = asyncio.run(baseline(user, smtp_port, work / "baseline.db"))
             sent_by_baseline = handler.count
-            seconds, rss_kib, summary = run_intake(intake_config(user, smtp_port, work))
+            config = intake_config(user, smtp_port, work)
+            seconds, cpu, rss_kib, summary, rss_timeline = run_intake(config)
     finally:
         controller.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(f"messages={n}")
     print(f"baseline: {base_seconds:.1f}s {n / base_seconds:.0f} msg/s, replies={sent_by_baseline}")
-    print(f"intake:   {seconds:.1f}s {n / seconds:.0f} msg/s, peak_rss={rss_kib / 1024:.0f}MB")
+    print(
+        f"intake:   {seconds:.1f}s {n / seconds:.0f} msg/s, cpu={cpu:.1f}s, "
+        f"peak_rss={rss_kib / 1024:.0f}MB"
+    )
+    print(f"intake rss: {rss_timeline}")
     print(f"intake summary: {summary}")
     print(f"ratio={seconds / base_seconds:.2f}")
 

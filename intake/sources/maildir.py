@@ -70,28 +70,37 @@ class MaildirSource:
             yield batch
 
     def settle(self, processed: Sequence[RawMessage], quarantined: Sequence[RawMessage]) -> None:
+        paths = self._paths_by_key() if processed or quarantined else {}
         for messages, folder in (
             (processed, self._cfg.processed_folder),
             (quarantined, self._cfg.quarantine_folder),
         ):
             target = self._root / f".{folder}" / "cur"
             for message in messages:
-                self._move(message.source_key.removeprefix("maildir:"), target)
+                path = paths.get(message.source_key.removeprefix("maildir:"))
+                if path is not None:
+                    self._move(path, target)
 
     def _inbox_files(self) -> list[Path]:
         """Files in new/ and cur/, oldest first (modification time, then name)."""
-        entries: list[tuple[float, str, Path]] = []
+        entries = [(entry.stat().st_mtime, entry.name, entry.path) for entry in self._entries()]
+        return [Path(path) for _, _, path in sorted(entries)]
+
+    def _paths_by_key(self) -> dict[str, Path]:
+        """Every inbox file by its key: one listing for a whole settle, not one per message."""
+        return {_key(entry.name): Path(entry.path) for entry in self._entries()}
+
+    def _entries(self) -> Iterator[os.DirEntry[str]]:
         for sub in ("new", "cur"):
             try:
                 with os.scandir(self._root / sub) as listing:
                     for entry in listing:
                         if entry.is_file() and not entry.name.startswith("."):
-                            entries.append((entry.stat().st_mtime, entry.name, Path(entry.path)))
+                            yield entry
             except FileNotFoundError:
                 continue
             except OSError as exc:
                 raise MailboxError(f"maildir {self._root}: {exc.strerror or exc}") from None
-        return [path for _, _, path in sorted(entries)]
 
     def _read(
         self, path: Path, is_known: Callable[[str], bool], max_bytes: int
@@ -107,17 +116,13 @@ class MaildirSource:
         except OSError as exc:
             raise MailboxError(f"maildir {self._root}: {exc.strerror or exc}") from None
 
-    def _move(self, key: str, target: Path) -> None:
-        for sub in ("new", "cur"):
-            for path in (self._root / sub).glob(f"{key}*"):
-                if _key(path.name) != key:
-                    continue
-                try:
-                    path.rename(target / path.name)
-                except FileNotFoundError:
-                    continue
-                except OSError as exc:
-                    raise MailboxError(f"maildir {self._root}: cannot move {key}: {exc}") from None
+    def _move(self, path: Path, target: Path) -> None:
+        try:
+            path.rename(target / path.name)
+        except FileNotFoundError:
+            return  # moved by someone else since the listing
+        except OSError as exc:
+            raise MailboxError(f"maildir {self._root}: cannot move {path.name}: {exc}") from None
 
 
 def _key(name: str) -> str:
