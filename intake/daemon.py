@@ -23,9 +23,9 @@ from intake.config import Config
 from intake.errors import IntakeError
 from intake.lock import InstanceLock
 from intake.notify import notify, watchdog_interval
-from intake.pipeline import Pipeline
-from intake.runner import flush, open_store
-from intake.sources import NoCheckpoints, open_source
+from intake.outbox import FlushResult
+from intake.runner import flush, open_store, run_cycle
+from intake.sources import NoCheckpoints
 
 log = logging.getLogger(__name__)
 OUTBOX_INTERVAL = 30
@@ -68,6 +68,8 @@ class Daemon:
         self.config = config
         self.stopping = threading.Event()
         self.polled = threading.Event()
+        # One sender at a time, or two could both send a row before either marks it.
+        self.sending = threading.Lock()
         self.outages = Outages()
         self.scheduler = BackgroundScheduler(
             job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": 60}
@@ -75,27 +77,29 @@ class Daemon:
 
     def poll(self) -> None:
         try:
-            self.outages.run("mailbox", self._poll)
-            self.send()
+            with self.sending:
+                self.outages.run("mailbox", self._poll)
         finally:
             self.polled.set()
 
     def send(self) -> None:
-        self.outages.run("outbox", self._send)
+        """Send due replies, unless a poll is under way: its own sender sends them."""
+        if not self.sending.acquire(blocking=False):
+            return
+        try:
+            self.outages.run("outbox", self._send)
+        finally:
+            self.sending.release()
 
     def _poll(self) -> None:
-        with open_store(self.config) as store, open_source(self.config.mailbox, store) as source:
-            summary = Pipeline(self.config, store).run_cycle(source, stop=self.stopping)
+        summary, result = run_cycle(self.config, stop=self.stopping)
         if summary.fetched or summary.quarantined:
             log.info("cycle %s", " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))
+        _log_sent(result)
 
     def _send(self) -> None:
         with open_store(self.config) as store:
-            result = flush(self.config, store)
-        if result.sent or result.failed or result.staff_sent:
-            log.info(
-                "outbox sent=%d failed=%d staff=%d", result.sent, result.failed, result.staff_sent
-            )
+            _log_sent(flush(self.config, store, stop=self.stopping))
 
     def _wake_and_wait(self) -> None:
         """Run the poll job now and let it finish before watching again.
@@ -153,6 +157,11 @@ class Daemon:
             os._exit(1)
         log.info("signal %d: finishing the message in hand, then stopping", signum)
         self.stopping.set()
+
+
+def _log_sent(result: FlushResult) -> None:
+    if result.sent or result.failed or result.staff_sent:
+        log.info("outbox sent=%d failed=%d staff=%d", result.sent, result.failed, result.staff_sent)
 
 
 def run_daemon(config: Config) -> None:

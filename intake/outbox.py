@@ -8,7 +8,9 @@ permanent ones (5xx) are marked ``failed`` and recorded on the case for staff.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -108,25 +110,35 @@ def reply_counts(
 
 
 async def flush_outbox(
-    store: Store, transport: Transport, *, now: datetime | None = None
+    store: Store,
+    transport: Transport,
+    *,
+    now: datetime | None = None,
+    stop: threading.Event | None = None,
 ) -> FlushResult:
-    """Send every due pending row over one transport session, a page of rows at a time."""
+    """Send every due pending row over one transport session, a page of rows at a time.
+
+    ``stop`` ends the pass between two messages (a signal). The transport is opened
+    only when something is due.
+    """
     moment = now or utcnow()
-    page = _due_page(store, moment, after=0)
-    if not page:
+    rows = _due_rows(store, moment, stop)
+    row = await anext(rows, None)
+    if row is None:
         return FlushResult()
     tally: Counter[tuple[bool, str]] = Counter()
     try:
         async with transport as session:
-            while page:
-                for row in page:
-                    outcome = await _send_one(store, session, row, moment)
-                    tally[row.kind in REPLY_KINDS, outcome] += 1
-                page = _due_page(store, moment, after=page[-1].id)
+            while row is not None:
+                outcome = await _send_one(store, session, row, moment)
+                tally[row.kind in REPLY_KINDS, outcome] += 1
+                row = await anext(rows, None)
     except DeliveryError as exc:
         waiting = _defer_due(store, moment, str(exc))
         log.warning("outbox: transport unavailable, %d messages wait: %s", waiting, exc)
         tally[True, "deferred"] += waiting
+    finally:
+        await rows.aclose()
     return FlushResult(
         sent=tally[True, "sent"],
         failed=tally[True, "failed"],
@@ -135,10 +147,22 @@ async def flush_outbox(
     )
 
 
+async def _due_rows(
+    store: Store, moment: datetime, stop: threading.Event | None
+) -> AsyncGenerator[_Due, None]:
+    page = _due_page(store, moment, after=0)
+    while page:
+        for row in page:
+            if stop is not None and stop.is_set():
+                return
+            yield row
+        page = _due_page(store, moment, after=page[-1].id)
+
+
 def _due_page(store: Store, moment: datetime, *, after: int) -> list[_Due]:
     """The next due rows after id ``after``; paging keeps memory flat however long the queue."""
     rows = store.rows(
-        "SELECT id, case_id, kind, recipient, raw, attempts FROM outbox "
+        "SELECT id, case_id, kind, recipient, raw, attempts FROM outbox INDEXED BY outbox_pending "
         "WHERE status = 'pending' AND next_attempt_at <= ? AND id > ? ORDER BY id LIMIT ?",
         (iso(moment), after, PAGE),
     )

@@ -53,6 +53,7 @@ def templates_dir() -> Path:
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
+        auto_reload=False,  # packaged files: no stat() of the template on every reply
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

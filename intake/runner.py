@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from intake.config import Config
 from intake.outbox import FlushResult, flush_outbox
@@ -18,16 +19,22 @@ def open_store(config: Config) -> Store:
 
 def run_once(config: Config) -> CycleSummary:
     """One poll cycle and one outbox flush; the summary of ``intake run --once``."""
-    with open_store(config) as store:
-        pipeline = Pipeline(config, store)
-        with open_source(config.mailbox, store) as source:
-            summary = pipeline.run_cycle(source)
-        flushed = flush(config, store)
+    summary, flushed = run_cycle(config)
     summary.replies_sent = flushed.sent
     summary.replies_failed = flushed.failed
     return summary
 
 
-def flush(config: Config, store: Store) -> FlushResult:
-    """Send the due outbox rows over one transport session."""
-    return asyncio.run(flush_outbox(store, open_transport(config.smtp)))
+def run_cycle(
+    config: Config, stop: threading.Event | None = None
+) -> tuple[CycleSummary, FlushResult]:
+    """Store what the inbox holds, then send the due replies; ``stop`` ends either early."""
+    with open_store(config) as store:
+        with open_source(config.mailbox, store) as source:
+            summary = Pipeline(config, store).run_cycle(source, stop=stop)
+        return summary, flush(config, store, stop)
+
+
+def flush(config: Config, store: Store, stop: threading.Event | None = None) -> FlushResult:
+    """Send the due outbox rows over one transport session; ``stop`` ends it early."""
+    return asyncio.run(flush_outbox(store, open_transport(config.smtp), stop=stop))

@@ -8,7 +8,10 @@ at all. Migrations are numbered; ``PRAGMA user_version`` records the last one ru
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -20,6 +23,8 @@ import sqlite_utils
 from intake.cases import OPEN_STATUSES, CaseRecord
 from intake.clock import iso, utcnow
 from intake.errors import CaseNotFound, StoreError
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -108,6 +113,11 @@ MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL
     );
     """,
+    # Due replies are found in id order among pending rows only; sent rows, however
+    # many, are never scanned, and paging needs no sort.
+    """
+    CREATE INDEX outbox_pending ON outbox (id) WHERE status = 'pending';
+    """,
 )
 JSON_COLUMNS = frozenset(
     (
@@ -129,6 +139,7 @@ class Store:
 
     def __init__(self, path: Path, *, timeout: float = 10.0) -> None:
         self.path = path
+        self._write_lock = _write_lock_for(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(str(path), timeout=timeout)
@@ -136,11 +147,18 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.migrate()
+            ran = self.migrate()
         except sqlite3.Error as exc:
             raise StoreError(f"database {path}: {exc}") from None
         except OSError as exc:
             raise StoreError(f"database {path}: {exc.strerror}") from None
+        if ran and self.schema_version > ran:
+            log.info(
+                "database %s: schema upgraded from version %d to %d",
+                path,
+                self.schema_version - ran,
+                self.schema_version,
+            )
 
     def __enter__(self) -> Store:
         return self
@@ -185,9 +203,26 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Everything inside commits together or rolls back together."""
-        with self.db.atomic():
-            yield
+        """Everything inside commits together or rolls back together.
+
+        The outermost level takes the write lock up front (BEGIN IMMEDIATE): a
+        transaction that reads first and writes later fails at once, without waiting,
+        when another connection wrote in between. Nested levels are savepoints.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
 
     def insert(self, table: str, row: dict[str, Any]) -> int:
         """Insert one row (JSON columns encoded); return its id.
@@ -206,7 +241,8 @@ class Store:
 
     def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
         """Update one row by id (JSON columns encoded)."""
-        self.db.table(table).update(row_id, {k: _encode(k, v) for k, v in values.items()})
+        with self.transaction():
+            self.db.table(table).update(row_id, {k: _encode(k, v) for k, v in values.items()})
 
     def rows(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         """Run a query; JSON columns come back decoded."""
@@ -319,6 +355,22 @@ class Store:
         self.insert(
             "events", {"case_id": case_id, "at": iso(utcnow()), "kind": kind, "detail": detail}
         )
+
+
+_WRITE_LOCKS: dict[str, threading.RLock] = {}
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def _write_lock_for(path: Path) -> threading.RLock:
+    """One lock per database file in this process, shared by all its connections.
+
+    Threads of one process (the cycle and the sender) then queue for the write lock
+    at once instead of in SQLite's busy handler, which sleeps a millisecond or more
+    per retry.
+    """
+    key = os.path.realpath(path)
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(key, threading.RLock())
 
 
 def _record(row: dict[str, Any]) -> CaseRecord:
