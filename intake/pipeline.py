@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -115,18 +116,33 @@ class Pipeline:
         settled = _Settled()
         try:
             for batch in source.batches(self.store.is_known_source, limit):
-                for raw in batch:
-                    if stop is not None and stop.is_set():
-                        return summary
-                    outcome = self.handle(raw)
+                for raw, outcome in self._store_batch(batch, stop):
                     summary.fetched += raw.data is not None
                     summary.count(outcome)
                     settled.add(raw, quarantined=outcome == "quarantined")
+                if stop is not None and stop.is_set():
+                    break
                 if settled.size >= SETTLE_EVERY:
                     settled = settled.flush(source)
         finally:
             settled.flush(source)
         return summary
+
+    def _store_batch(
+        self, batch: list[RawMessage], stop: threading.Event | None
+    ) -> list[tuple[RawMessage, str]]:
+        """Handle a batch in one transaction, each message in a savepoint of its own.
+
+        One commit per batch instead of per message; nothing of the batch is moved or
+        answered before that commit, so a crash only means reading it again.
+        """
+        handled = []
+        with self.store.transaction():
+            for raw in batch:
+                if stop is not None and stop.is_set():
+                    break
+                handled.append((raw, self.handle(raw)))
+        return handled
 
     def handle(self, raw: RawMessage) -> str:
         """Store one message; return its outcome (new_cases, follow_ups, automated, …)."""
@@ -140,14 +156,23 @@ class Pipeline:
             result = triage(raw.data, self.guard, max_bytes=self.config.limits.max_message_bytes)
         except MessageError as exc:
             return self._quarantine(raw, sha, str(exc))
+        except Exception:  # a bug must cost one message, not the batch or the daemon
+            log.exception("reading %s failed", raw.source_key)
+            return self._quarantine(raw, sha, "internal error while reading; see the log")
         message = result.message
         if message.sender is None and result.automated_reason is None:
             return self._quarantine(raw, sha, "no valid sender address in From")
         sender = message.sender.email if message.sender else None
         if self.store.is_duplicate(sha, message.message_id, sender):
             return "duplicate"
-        with self.store.transaction():
-            return self._record(raw, result)
+        try:
+            with self.store.transaction():
+                return self._record(raw, result)
+        except sqlite3.Error:
+            raise  # the database itself is in trouble: the whole batch waits for later
+        except Exception:
+            log.exception("storing %s failed", raw.source_key)
+            return self._quarantine(raw, sha, "internal error while storing; see the log")
 
     def _quarantine(self, raw: RawMessage, sha: str | None, error: str) -> str:
         self.store.record_quarantine(raw.source_key, sha, error)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import intake.triage
 from intake.config import load_config
 from intake.errors import StoreError
 from intake.runner import run_once
@@ -203,6 +204,32 @@ def test_bad_mail_is_quarantined_and_the_cycle_goes_on(workspace: Path) -> None:
     assert len(os.listdir(workspace / "inbox" / ".Quarantine" / "cur")) == 1
     error = _db(workspace).execute("SELECT error FROM quarantine").fetchone()[0]
     assert "sender" in error
+
+
+def test_a_bug_on_one_message_quarantines_it_and_the_batch_is_kept(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Stands in for a bug no test has found yet: extraction raises on one message.
+    real = intake.triage.extract_fields
+
+    def extract_or_fail(own_text: str) -> object:
+        if "tripwire" in own_text:
+            raise KeyError("tripwire")
+        return real(own_text)
+
+    monkeypatch.setattr(intake.triage, "extract_fields", extract_or_fail)
+    for name, body in (("jan", "first"), ("kai", "tripwire"), ("lou", "third")):
+        deliver(workspace / "inbox", make_message(f"{name}@example.org", f"I am {name}, {body}."))
+
+    summary = _run(workspace)
+
+    assert summary["quarantined"] == 1 and summary["new_cases"] == 2
+    assert summary["replies_sent"] == 2
+    assert _db(workspace).execute("SELECT error FROM quarantine").fetchone()[0] == (
+        "internal error while reading; see the log"
+    )
+    assert len(os.listdir(workspace / "inbox" / ".Quarantine" / "cur")) == 1
+    assert "KeyError: 'tripwire'" in caplog.text
 
 
 def test_secrets_never_reach_the_database_or_the_outbox(workspace: Path) -> None:
