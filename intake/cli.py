@@ -17,6 +17,7 @@ from intake.cases import STATUSES
 from intake.config import Config, config_path_from, load_config
 from intake.errors import IntakeError, MessageError
 from intake.guard import GuardContext
+from intake.logs import configure as configure_logging
 from intake.runner import open_store, run_once
 from intake.summary import case_detail, render_summary
 from intake.triage import triage, triage_json
@@ -62,11 +63,7 @@ def main(verbose: bool) -> None:
       intake run --config /etc/intake/config.toml --once
       intake cases list --config config.toml --status ready_for_review
     """
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(verbose=verbose)
 
 
 @main.command()

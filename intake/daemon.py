@@ -22,6 +22,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from intake.config import Config
 from intake.errors import IntakeError
 from intake.lock import InstanceLock
+from intake.logs import event
 from intake.notify import notify, watchdog_interval
 from intake.outbox import FlushResult
 from intake.runner import flush, open_store, run_cycle
@@ -51,13 +52,13 @@ class Outages:
                 first = name not in self._failing
                 self._failing.add(name)
             if first:
-                log.error("%s unavailable: %s (retrying)", name, exc)
+                log.error("%s unavailable: %s (retrying)", name, exc, extra=event(f"{name}.down"))
             return False
         with self._lock:
             recovered = name in self._failing
             self._failing.discard(name)
         if recovered:
-            log.info("%s working again", name)
+            log.info("%s working again", name, extra=event(f"{name}.up"))
         return True
 
 
@@ -94,7 +95,8 @@ class Daemon:
     def _poll(self) -> None:
         summary, result = run_cycle(self.config, stop=self.stopping)
         if summary.fetched or summary.quarantined:
-            log.info("cycle %s", " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))
+            counts = " ".join(f"{k}={v}" for k, v in summary.as_dict().items())
+            log.info("%s", counts, extra=event("cycle.done"))
         _log_sent(result)
 
     def _send(self) -> None:
@@ -121,12 +123,12 @@ class Daemon:
             try:
                 with ImapSource(self.config.mailbox, NoCheckpoints()) as watcher:
                     delay = 1.0
-                    log.info("IDLE watcher connected: waiting for mail in IDLE")
+                    log.info("waiting for mail in IDLE", extra=event("idle.connected"))
                     while not self.stopping.is_set():
                         if watcher.wait_for_mail(IDLE_SECONDS):
                             self._wake_and_wait()
             except IntakeError as exc:
-                log.debug("IDLE watcher: %s; reconnecting in %.0fs", exc, delay)
+                log.debug("%s; reconnecting in %.0fs", exc, delay, extra=event("idle.lost"))
                 self.stopping.wait(delay)
                 delay = min(delay * 2, MAX_BACKOFF)
 
@@ -143,32 +145,47 @@ class Daemon:
         if self.config.mailbox.kind == "imap" and self.config.mailbox.idle:
             threading.Thread(target=self.watch_idle, name="idle", daemon=True).start()
         notify("READY=1", f"STATUS=polling every {self.config.mailbox.poll_interval}s")
-        log.info("intake running (pid %d)", os.getpid())
+        log.info("intake running (pid %d)", os.getpid(), extra=event("daemon.ready"))
         ping = watchdog_interval()
         while not self.stopping.wait(ping or 3600):
             if ping:
                 notify("WATCHDOG=1")
         notify("STOPPING=1")
         self.scheduler.shutdown(wait=True)
-        log.info("intake stopped")
+        log.info("intake stopped", extra=event("daemon.stopped"))
 
     def handle_signal(self, signum: int, frame: FrameType | None) -> None:
         if self.stopping.is_set():
             os._exit(1)
-        log.info("signal %d: finishing the message in hand, then stopping", signum)
+        log.info(
+            "signal %d: finishing the message in hand, then stopping",
+            signum,
+            extra=event("daemon.stopping"),
+        )
         self.stopping.set()
 
 
 def _log_sent(result: FlushResult) -> None:
     if result.sent or result.failed or result.staff_sent:
-        log.info("outbox sent=%d failed=%d staff=%d", result.sent, result.failed, result.staff_sent)
+        log.info(
+            "sent=%d failed=%d staff=%d",
+            result.sent,
+            result.failed,
+            result.staff_sent,
+            extra=event("outbox.sent"),
+        )
 
 
 def run_daemon(config: Config) -> None:
     """Run until SIGTERM/SIGINT; refuse to start when another daemon has the database."""
     with InstanceLock(config.database.path):
         with open_store(config) as store:
-            log.info("database %s at schema version %d", store.path, store.schema_version)
+            log.info(
+                "database %s at schema version %d",
+                store.path,
+                store.schema_version,
+                extra=event("database.opened"),
+            )
         daemon = Daemon(config)
         signal.signal(signal.SIGTERM, daemon.handle_signal)
         signal.signal(signal.SIGINT, daemon.handle_signal)

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from intake.clock import iso, utcnow
 from intake.errors import DeliveryError
 from intake.guard import ReplyCounts
+from intake.logs import event
 from intake.reply import OutgoingReply
 from intake.store import Store
 from intake.transports import Transport
@@ -135,7 +136,12 @@ async def flush_outbox(
                 row = await anext(rows, None)
     except DeliveryError as exc:
         waiting = _defer_due(store, moment, str(exc))
-        log.warning("outbox: transport unavailable, %d messages wait: %s", waiting, exc)
+        log.warning(
+            "transport unavailable, %d messages wait: %s",
+            waiting,
+            exc,
+            extra=event("outbox.deferred"),
+        )
         tally[True, "deferred"] += waiting
     finally:
         await rows.aclose()
@@ -162,7 +168,8 @@ async def _due_rows(
 def _due_page(store: Store, moment: datetime, *, after: int) -> list[_Due]:
     """The next due rows after id ``after``; paging keeps memory flat however long the queue."""
     rows = store.rows(
-        "SELECT id, case_id, kind, recipient, raw, attempts FROM outbox INDEXED BY outbox_pending "
+        "SELECT id, case_id, message_id, kind, recipient, raw, attempts "
+        "FROM outbox INDEXED BY outbox_pending "
         "WHERE status = 'pending' AND next_attempt_at <= ? AND id > ? ORDER BY id LIMIT ?",
         (iso(moment), after, PAGE),
     )
@@ -190,6 +197,7 @@ def _defer_due(store: Store, moment: datetime, error: str) -> int:
 class _Due:
     id: int
     case_id: int | None
+    message_id: str
     kind: str
     recipient: str
     raw: bytes
@@ -223,4 +231,9 @@ def _fail(store: Store, row: _Due, error: str) -> None:
         if row.case_id is not None:
             detail = {"recipient": row.recipient, "error": error[:500]}
             store.add_event(row.case_id, "reply_failed", detail)
-    log.error("outbox: reply to %s failed permanently: %s", row.recipient, error)
+    log.error(
+        "reply to %s failed permanently: %s",
+        row.recipient,
+        error,
+        extra=event("outbox.failed", key=row.message_id),
+    )

@@ -30,6 +30,7 @@ from intake.clock import iso, utcnow
 from intake.config import Config
 from intake.errors import MessageError
 from intake.guard import GuardContext, limit_reason
+from intake.logs import event
 from intake.outbox import queue_message, replies_in_last_hour, reply_counts
 from intake.reply import render_reply, render_staff_message, render_text
 from intake.sources import RawMessage, Source
@@ -157,7 +158,7 @@ class Pipeline:
         except MessageError as exc:
             return self._quarantine(raw, sha, str(exc))
         except Exception:  # a bug must cost one message, not the batch or the daemon
-            log.exception("reading %s failed", raw.source_key)
+            log.exception("reading failed", extra=event("message.error", key=raw.source_key))
             return self._quarantine(raw, sha, "internal error while reading; see the log")
         message = result.message
         if message.sender is None and result.automated_reason is None:
@@ -171,12 +172,12 @@ class Pipeline:
         except sqlite3.Error:
             raise  # the database itself is in trouble: the whole batch waits for later
         except Exception:
-            log.exception("storing %s failed", raw.source_key)
+            log.exception("storing failed", extra=event("message.error", key=raw.source_key))
             return self._quarantine(raw, sha, "internal error while storing; see the log")
 
     def _quarantine(self, raw: RawMessage, sha: str | None, error: str) -> str:
         self.store.record_quarantine(raw.source_key, sha, error)
-        log.warning("quarantined %s: %s", raw.source_key, error)
+        log.warning("%s", error, extra=event("message.quarantined", key=raw.source_key))
         return "quarantined"
 
     def _record(self, raw: RawMessage, result: Triage) -> str:
@@ -201,6 +202,15 @@ class Pipeline:
                     flag or "automated_message",
                     {"from": sender, "reason": result.automated_reason},
                 )
+            log.info(
+                "stored without a reply: %s",
+                result.automated_reason or "sender is not the case's requester",
+                extra=event(
+                    f"message.{flag or 'automated'}",
+                    case=match.case.token if match.case else None,
+                    key=raw.source_key,
+                ),
+            )
             return "automated" if result.automated_reason else "follow_ups"
         return self._merge_and_reply(raw, result, match.case)
 
@@ -224,12 +234,11 @@ class Pipeline:
             self._notify_staff(case_id)
         outcome = "new_cases" if case is None else "follow_ups"
         log.info(
-            "message %s: %s case #%d is %s, reply %s",
-            raw.source_key,
-            "new" if case is None else "follow-up to",
-            case_id,
+            "%s, status %s, reply %s",
+            "new case" if case is None else "follow-up",
             status,
             decision.reply if decision.reply != "none" else f"none ({decision.why_none})",
+            extra=event("message.stored", case=saved.token, key=raw.source_key),
         )
         return outcome
 
@@ -311,6 +320,7 @@ class Pipeline:
         log.error(
             "global reply limit reached (%d per hour): auto-replies paused, ingest goes on",
             self.config.limits.replies_per_hour,
+            extra=event("limit.global"),
         )
         body = render_text("rate_limit_alert.txt.j2", per_hour=self.config.limits.replies_per_hour)
         for staff in self.config.reply.staff:

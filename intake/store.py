@@ -23,6 +23,7 @@ import sqlite_utils
 from intake.cases import OPEN_STATUSES, CaseRecord
 from intake.clock import iso, utcnow
 from intake.errors import CaseNotFound, StoreError
+from intake.logs import event
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,7 @@ class Store:
                 path,
                 self.schema_version - ran,
                 self.schema_version,
+                extra=event("database.upgraded"),
             )
 
     def __enter__(self) -> Store:

@@ -23,6 +23,7 @@ from imapclient.exceptions import CapabilityError, LoginError
 from intake.config import MailboxConfig, is_loopback
 from intake.credentials import read_secret, run_secret_command
 from intake.errors import ConfigError, MailboxError
+from intake.logs import event
 from intake.sources.base import CheckpointStore, RawMessage
 from intake.tls import tls_context
 
@@ -228,7 +229,7 @@ class ImapSource:
         if not self._entered:
             raise RuntimeError("ImapSource used outside 'with'")
         if self._client is None:
-            log.info("%s: connecting again", self._where)
+            log.info("%s: connecting again", self._where, extra=event("mailbox.reconnect"))
             self._connect()
         try:
             yield self._client
@@ -262,7 +263,9 @@ class ImapSource:
                 if not client.folder_exists(name):
                     client.create_folder(name)
                     client.subscribe_folder(name)
-                    log.info("%s: created folder %r", self._where, name)
+                    log.info(
+                        "%s: created folder %r", self._where, name, extra=event("mailbox.folder")
+                    )
         self._folders_ready = True
 
     def _select(self) -> int:
@@ -285,7 +288,12 @@ class ImapSource:
             return saved[1]
         if saved is not None:
             # Stored messages are recognised by content (sha256, Message-ID) and only moved.
-            log.warning("%s: UIDVALIDITY of %r changed; listing all again", self._where, folder)
+            log.warning(
+                "%s: UIDVALIDITY of %r changed; listing all again",
+                self._where,
+                folder,
+                extra=event("mailbox.uidvalidity"),
+            )
         self._checkpoints.save_checkpoint(folder, uidvalidity, 0)
         return 0
 
@@ -348,7 +356,11 @@ class ImapSource:
             if message.source_key.startswith(prefix) and tail.isdigit():
                 uids.add(int(tail))
             else:
-                log.warning("%s: not moving %s: stale key", self._where, message.source_key)
+                log.warning(
+                    "%s: not moving: stale key",
+                    self._where,
+                    extra=event("mailbox.stale_key", key=message.source_key),
+                )
         return sorted(uids)
 
     def _move(self, uids: list[int], folder: str) -> None:

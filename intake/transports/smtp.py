@@ -19,6 +19,7 @@ import aiosmtplib
 from intake.config import SmtpConfig, is_loopback
 from intake.credentials import read_secret
 from intake.errors import ConfigError, DeliveryError
+from intake.logs import event
 from intake.tls import tls_context
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class SmtpTransport:
         if not self._entered:
             raise RuntimeError("SmtpTransport used outside 'async with'")
         if self._client is None or not self._client.is_connected:
-            log.info("%s: connecting again", self._where)
+            log.info("%s: connecting again", self._where, extra=event("smtp.reconnect"))
             await self._connect()
         client = self._client
         assert client is not None
