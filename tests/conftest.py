@@ -13,6 +13,7 @@ from intake.demo import CONFIG as DEMO_CONFIG
 pytest_plugins = ("tests.servers.dovecot", "tests.servers.smtp", "tests.servers.tls")
 
 _CORPUS_STATS: Counter[str] = Counter()
+_FIGURES: list[str] = []
 
 
 @pytest.fixture
@@ -21,7 +22,15 @@ def corpus_stats() -> Counter[str]:
     return _CORPUS_STATS
 
 
+@pytest.fixture
+def figures() -> list[str]:
+    """Lines a test measured (kills, duplicates, …), printed at the end of the run."""
+    return _FIGURES
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for line in _FIGURES:
+        terminalreporter.write_line(line)
     stats = _CORPUS_STATS
     if stats["files"]:
         accuracy = 1 - stats["wrong"] / max(1, stats["fields"])
