@@ -9,9 +9,10 @@ automated), then measures
 - baseline: imapclient batch fetch (BODY.PEEK[], 200 per round trip) + mail-parser
   parse + sqlite-utils insert + one pre-rendered reply per message sent with aiosmtplib
   over one connection;
-- intake:   ``intake run --once`` as a subprocess; its peak RSS is the kernel's high-water
-  mark (VmHWM) read while it runs. wait4's ru_maxrss is not used: it also counts the
-  benchmark's own memory, which the child had for an instant between fork and exec.
+- intake:   ``intake run --once`` as a subprocess, with any helper process it starts; peak
+  RSS is the sum of the kernel's high-water marks (VmHWM) read while they run. wait4's
+  ru_maxrss is not used: it also counts the benchmark's own memory, which the child had
+  for an instant between fork and exec.
 
 Both send to one in-process aiosmtpd that counts and discards. Prints messages/s for
 both, intake's peak RSS and ``ratio`` = intake seconds / baseline seconds.
@@ -133,7 +134,7 @@ def run_intake(config: Path) -> tuple[float, float, int, str, str]:
             stdout=subprocess.PIPE,
             stderr=log,
         )
-        sampler = RssSampler(process.pid)
+        sampler = TreeSampler(process.pid)
         sampler.start()
         assert process.stdout is not None
         summary = process.stdout.read().decode().strip()
@@ -143,33 +144,67 @@ def run_intake(config: Path) -> tuple[float, float, int, str, str]:
     elapsed = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"intake failed ({process.returncode}); see {config.parent}/intake.log")
-    cpu = usage.ru_utime + usage.ru_stime
-    return elapsed, cpu, sampler.high_water, summary, sampler.describe()
+    cpu = usage.ru_utime + usage.ru_stime + sum(sampler.child_cpu.values())
+    return elapsed, cpu, sampler.peak_kib, summary, sampler.describe()
 
 
-class RssSampler(threading.Thread):
-    """Reads a process's resident set and high-water mark every 20 ms."""
+class TreeSampler(threading.Thread):
+    """Reads the memory and CPU of a process and its descendants every 50 ms.
+
+    intake may read mail in a helper process (started through a forkserver), so the
+    figures are for the whole tree: peak RSS is the sum of each process's high-water
+    mark (an upper bound: they need not peak at once), CPU the sum of the last
+    readings of the descendants.
+    """
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.status = Path(f"/proc/{pid}/status")
+        self.pid = pid
         self.samples: list[tuple[float, int]] = []
-        self.high_water = 0
+        self.high_water: dict[int, int] = {}
+        self.child_cpu: dict[int, float] = {}
 
     def run(self) -> None:
         started = time.perf_counter()
-        while True:
-            try:
-                text = self.status.read_text()
-            except OSError:
+        ticks = os.sysconf("SC_CLK_TCK")
+        tree, listed = self._tree(), time.perf_counter()
+        while self.pid in tree:
+            if time.perf_counter() - listed > 0.5:  # listing /proc costs; do it rarely
+                tree, listed = self._tree(), time.perf_counter()
+            total = 0
+            for pid in tree:
+                status = _read(f"/proc/{pid}/status")
+                rss = re.search(r"VmRSS:\s+(\d+) kB", status)
+                high = re.search(r"VmHWM:\s+(\d+) kB", status)
+                if rss and high:  # a zombie has no memory left to read
+                    total += int(rss.group(1))
+                    self.high_water[pid] = int(high.group(1))
+                stat = _read(f"/proc/{pid}/stat").rpartition(")")[2].split()
+                if pid != self.pid and len(stat) > 13:
+                    self.child_cpu[pid] = (int(stat[11]) + int(stat[12])) / ticks
+            if not _read(f"/proc/{self.pid}/status"):
                 return
-            rss = re.search(r"VmRSS:\s+(\d+) kB", text)
-            high = re.search(r"VmHWM:\s+(\d+) kB", text)
-            if rss is None or high is None:  # a zombie has no memory left to read
-                return
-            self.samples.append((time.perf_counter() - started, int(rss.group(1))))
-            self.high_water = max(self.high_water, int(high.group(1)))
-            time.sleep(0.02)
+            self.samples.append((time.perf_counter() - started, total))
+            time.sleep(0.05)
+
+    def _tree(self) -> set[int]:
+        parents: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                stat = _read(f"/proc/{entry}/stat").rpartition(")")[2].split()
+                if len(stat) > 1:
+                    parents[int(entry)] = int(stat[1])
+        tree = {self.pid} if self.pid in parents else set()
+        grew = True
+        while grew:
+            found = {pid for pid, parent in parents.items() if parent in tree} - tree
+            tree |= found
+            grew = bool(found)
+        return tree
+
+    @property
+    def peak_kib(self) -> int:
+        return sum(self.high_water.values())
 
     def describe(self) -> str:
         if not self.samples:
@@ -178,9 +213,16 @@ class RssSampler(threading.Thread):
         at, peak = max(self.samples, key=lambda sample: sample[1])
         middle = sorted(rss for _, rss in self.samples)[len(self.samples) // 2]
         return (
-            f"largest {peak / 1024:.0f}MB at {at / end:.0%} of the run, "
-            f"median {middle / 1024:.0f}MB"
+            f"{len(self.high_water)} processes; together largest {peak / 1024:.0f}MB "
+            f"at {at / end:.0%} of the run, median {middle / 1024:.0f}MB"
         )
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:  # the process ended meanwhile
+        return ""
 
 
 def main(n: int) -> None:

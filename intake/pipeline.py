@@ -28,15 +28,15 @@ from intake.cases import (
 )
 from intake.clock import iso, utcnow
 from intake.config import Config
-from intake.errors import MessageError
 from intake.guard import GuardContext, limit_reason
 from intake.logs import event
 from intake.outbox import queue_message, replies_in_last_hour, reply_counts
+from intake.reading import BatchReader, Read, Unreadable
 from intake.reply import render_reply, render_staff_message, render_text
 from intake.sources import RawMessage, Source
 from intake.store import Store
 from intake.summary import case_detail, render_summary
-from intake.triage import Triage, triage
+from intake.triage import Triage
 
 log = logging.getLogger(__name__)
 SETTLE_EVERY = 1000
@@ -116,21 +116,22 @@ class Pipeline:
         limit = self.config.limits.max_message_bytes
         settled = _Settled()
         try:
-            for batch in source.batches(self.store.is_known_source, limit):
-                for raw, outcome in self._store_batch(batch, stop):
-                    summary.fetched += raw.data is not None
-                    summary.count(outcome)
-                    settled.add(raw, quarantined=outcome == "quarantined")
-                if stop is not None and stop.is_set():
-                    break
-                if settled.size >= SETTLE_EVERY:
-                    settled = settled.flush(source)
+            with BatchReader(self.guard, limit) as reader:
+                for batch in source.batches(self.store.is_known_source, limit):
+                    for raw, outcome in self._store_batch(batch, reader, stop):
+                        summary.fetched += raw.data is not None
+                        summary.count(outcome)
+                        settled.add(raw, quarantined=outcome == "quarantined")
+                    if stop is not None and stop.is_set():
+                        break
+                    if settled.size >= SETTLE_EVERY:
+                        settled = settled.flush(source)
         finally:
             settled.flush(source)
         return summary
 
     def _store_batch(
-        self, batch: list[RawMessage], stop: threading.Event | None
+        self, batch: list[RawMessage], reader: BatchReader, stop: threading.Event | None
     ) -> list[tuple[RawMessage, str]]:
         """Handle a batch in one transaction, each message in a savepoint of its own.
 
@@ -139,27 +140,32 @@ class Pipeline:
         """
         handled = []
         with self.store.transaction():
-            for raw in batch:
+            for raw, read in zip(batch, reader.read(batch), strict=True):
                 if stop is not None and stop.is_set():
                     break
-                handled.append((raw, self.handle(raw)))
+                handled.append((raw, self.handle(raw, read)))
         return handled
 
-    def handle(self, raw: RawMessage) -> str:
-        """Store one message; return its outcome (new_cases, follow_ups, automated, …)."""
+    def handle(self, raw: RawMessage, read: Read | None) -> str:
+        """Store one message and what was read from it (None: it has no bytes).
+
+        Returns the outcome: new_cases, follow_ups, automated, quarantined, …
+        """
         if self.store.is_known_source(raw.source_key):
             quarantined = self.store.is_quarantined(raw.source_key)
             return "quarantined" if quarantined else "known"
         if raw.data is None:
             return self._quarantine(raw, None, f"message is over the size limit ({raw.size} bytes)")
         sha = hashlib.sha256(raw.data).hexdigest()
-        try:
-            result = triage(raw.data, self.guard, max_bytes=self.config.limits.max_message_bytes)
-        except MessageError as exc:
-            return self._quarantine(raw, sha, str(exc))
-        except Exception:  # a bug must cost one message, not the batch or the daemon
-            log.exception("reading failed", extra=event("message.error", key=raw.source_key))
-            return self._quarantine(raw, sha, "internal error while reading; see the log")
+        if read is None or isinstance(read, Unreadable):
+            if read is not None and read.bug:
+                log.error(
+                    "reading failed:\n%s",
+                    read.bug,
+                    extra=event("message.error", key=raw.source_key),
+                )
+            return self._quarantine(raw, sha, read.reason if read else "message was not read")
+        result = read
         message = result.message
         if message.sender is None and result.automated_reason is None:
             return self._quarantine(raw, sha, "no valid sender address in From")
