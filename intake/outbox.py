@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -116,14 +116,15 @@ async def flush_outbox(
     *,
     now: datetime | None = None,
     stop: threading.Event | None = None,
+    more: Callable[[], Awaitable[bool]] | None = None,
 ) -> FlushResult:
     """Send every due pending row over one transport session, a page of rows at a time.
 
-    ``stop`` ends the pass between two messages (a signal). The transport is opened
-    only when something is due.
+    ``stop`` ends the pass between two messages (a signal). ``more`` is awaited when
+    nothing is due: while it returns True the session stays open for rows stored
+    meanwhile. The transport is opened only when something is due.
     """
-    moment = now or utcnow()
-    rows = _due_rows(store, moment, stop)
+    rows = _due_rows(store, now, stop, more)
     row = await anext(rows, None)
     if row is None:
         return FlushResult()
@@ -131,11 +132,11 @@ async def flush_outbox(
     try:
         async with transport as session:
             while row is not None:
-                outcome = await _send_one(store, session, row, moment)
+                outcome = await _send_one(store, session, row, now or utcnow())
                 tally[row.kind in REPLY_KINDS, outcome] += 1
                 row = await anext(rows, None)
     except DeliveryError as exc:
-        waiting = _defer_due(store, moment, str(exc))
+        waiting = _defer_due(store, now or utcnow(), str(exc))
         log.warning(
             "transport unavailable, %d messages wait: %s",
             waiting,
@@ -154,15 +155,22 @@ async def flush_outbox(
 
 
 async def _due_rows(
-    store: Store, moment: datetime, stop: threading.Event | None
+    store: Store,
+    now: datetime | None,
+    stop: threading.Event | None,
+    more: Callable[[], Awaitable[bool]] | None,
 ) -> AsyncGenerator[_Due, None]:
-    page = _due_page(store, moment, after=0)
-    while page:
+    after = 0
+    while True:
+        page = _due_page(store, now or utcnow(), after=after)
         for row in page:
             if stop is not None and stop.is_set():
                 return
             yield row
-        page = _due_page(store, moment, after=page[-1].id)
+        if page:
+            after = page[-1].id
+        elif more is None or not await more():
+            return
 
 
 def _due_page(store: Store, moment: datetime, *, after: int) -> list[_Due]:

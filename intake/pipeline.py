@@ -12,6 +12,7 @@ import hashlib
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -40,6 +41,7 @@ from intake.triage import Triage
 
 log = logging.getLogger(__name__)
 SETTLE_EVERY = 1000
+COMMIT_EVERY = 20
 
 
 @dataclass(slots=True)
@@ -109,8 +111,16 @@ class Pipeline:
         )
         self._replies_this_hour: int | None = None
 
-    def run_cycle(self, source: Source, stop: threading.Event | None = None) -> CycleSummary:
-        """Process everything in the inbox, batch by batch; ``stop`` ends it between messages."""
+    def run_cycle(
+        self,
+        source: Source,
+        stop: threading.Event | None = None,
+        on_commit: Callable[[], None] | None = None,
+    ) -> CycleSummary:
+        """Process everything in the inbox, batch by batch; ``stop`` ends it between messages.
+
+        ``on_commit`` runs after each commit (it wakes the sender).
+        """
         summary = CycleSummary()
         self._replies_this_hour = None  # counted afresh each cycle, then kept in memory
         limit = self.config.limits.max_message_bytes
@@ -118,7 +128,7 @@ class Pipeline:
         try:
             with BatchReader(self.guard, limit) as reader:
                 for batch in source.batches(self.store.is_known_source, limit):
-                    for raw, outcome in self._store_batch(batch, reader, stop):
+                    for raw, outcome in self._store_batch(batch, reader, stop, on_commit):
                         summary.fetched += raw.data is not None
                         summary.count(outcome)
                         settled.add(raw, quarantined=outcome == "quarantined")
@@ -131,19 +141,30 @@ class Pipeline:
         return summary
 
     def _store_batch(
-        self, batch: list[RawMessage], reader: BatchReader, stop: threading.Event | None
+        self,
+        batch: list[RawMessage],
+        reader: BatchReader,
+        stop: threading.Event | None,
+        on_commit: Callable[[], None] | None,
     ) -> list[tuple[RawMessage, str]]:
-        """Handle a batch in one transaction, each message in a savepoint of its own.
+        """Handle a batch a group at a time: one transaction per group, a savepoint per message.
 
-        One commit per batch instead of per message; nothing of the batch is moved or
-        answered before that commit, so a crash only means reading it again.
+        A group is read before the write lock is taken, so the sender can mark replies
+        sent while the helper reads. Nothing is moved or answered before its group
+        commits, so a crash only means reading that group again.
         """
-        handled = []
-        with self.store.transaction():
-            for raw, read in zip(batch, reader.read(batch), strict=True):
-                if stop is not None and stop.is_set():
-                    break
-                handled.append((raw, self.handle(raw, read)))
+        handled: list[tuple[RawMessage, str]] = []
+        reads = reader.read(batch)
+        for start in range(0, len(batch), COMMIT_EVERY):
+            group = batch[start : start + COMMIT_EVERY]
+            group_reads = [next(reads) for _ in group]
+            with self.store.transaction():
+                for raw, read in zip(group, group_reads, strict=True):
+                    if stop is not None and stop.is_set():
+                        return handled
+                    handled.append((raw, self.handle(raw, read)))
+            if on_commit is not None:
+                on_commit()
         return handled
 
     def handle(self, raw: RawMessage, read: Read | None) -> str:

@@ -8,6 +8,7 @@ import threading
 from intake.config import Config
 from intake.outbox import FlushResult, flush_outbox
 from intake.pipeline import CycleSummary, Pipeline
+from intake.sender import BackgroundSender
 from intake.sources import open_source
 from intake.store import Store
 from intake.transports import open_transport
@@ -28,11 +29,14 @@ def run_once(config: Config) -> CycleSummary:
 def run_cycle(
     config: Config, stop: threading.Event | None = None
 ) -> tuple[CycleSummary, FlushResult]:
-    """Store what the inbox holds, then send the due replies; ``stop`` ends either early."""
-    with open_store(config) as store:
-        with open_source(config.mailbox, store) as source:
-            summary = Pipeline(config, store).run_cycle(source, stop=stop)
-        return summary, flush(config, store, stop)
+    """Store what the inbox holds while a second thread sends the replies as they commit."""
+    with (
+        open_store(config) as store,
+        BackgroundSender(config, stop) as sender,
+        open_source(config.mailbox, store) as source,
+    ):
+        summary = Pipeline(config, store).run_cycle(source, stop=stop, on_commit=sender.wake)
+    return summary, sender.result()
 
 
 def flush(config: Config, store: Store, stop: threading.Event | None = None) -> FlushResult:
