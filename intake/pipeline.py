@@ -178,14 +178,15 @@ class Pipeline:
         if raw.data is None:
             return self._quarantine(raw, None, f"message is over the size limit ({raw.size} bytes)")
         sha = hashlib.sha256(raw.data).hexdigest()
-        if read is None or isinstance(read, Unreadable):
-            if read is not None and read.bug:
+        assert read is not None, "every message with bytes has been read"
+        if isinstance(read, Unreadable):
+            if read.bug:
                 log.error(
                     "reading failed:\n%s",
                     read.bug,
                     extra=event("message.error", key=raw.source_key),
                 )
-            return self._quarantine(raw, sha, read.reason if read else "message was not read")
+            return self._quarantine(raw, sha, read.reason)
         result = read
         message = result.message
         if message.sender is None and result.automated_reason is None:

@@ -78,10 +78,7 @@ class BatchReader:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        helper, self._helper = self._helper, None
-        if helper is not None:
-            helper.terminate()  # whatever it still reads is no longer wanted
-            helper.join()
+        self._stop_helper()
 
     def read(self, batch: list[RawMessage]) -> Iterator[Read | None]:
         """Each message's triage in batch order; None for messages without bytes."""
@@ -105,9 +102,15 @@ class BatchReader:
                     type(exc).__name__,
                     extra=event("reading.helper_failed"),
                 )
-                self.__exit__()
+                self._stop_helper()
                 yield from self._here([data for chunk in chunks[index:] for data in chunk])
                 return
+
+    def _stop_helper(self) -> None:
+        helper, self._helper = self._helper, None
+        if helper is not None:
+            helper.terminate()  # whatever it still reads is no longer wanted
+            helper.join()
 
     def _start(self) -> Pool:
         if self._helper is None:
