@@ -29,14 +29,20 @@ def wait_until(check: Callable[[], bool], timeout: float = 15.0) -> None:
         time.sleep(0.05)
 
 
-def _replies(workspace: Path) -> int:
+def _count(workspace: Path, sql: str) -> int:
+    """One count from the daemon's database; 0 until the daemon has created its tables."""
     database = workspace / "intake.db"
     if not database.exists():
         return 0
     with sqlite3.connect(database) as connection:
-        return int(
-            connection.execute("SELECT count(*) FROM outbox WHERE status = 'sent'").fetchone()[0]
-        )
+        try:
+            return int(connection.execute(sql).fetchone()[0])
+        except sqlite3.OperationalError:  # the file exists, the migration has not run yet
+            return 0
+
+
+def _replies(workspace: Path) -> int:
+    return _count(workspace, "SELECT count(*) FROM outbox WHERE status = 'sent'")
 
 
 @contextmanager
@@ -169,11 +175,4 @@ def test_sigterm_during_a_batch_then_restart_loses_and_doubles_nothing(workspace
 
 
 def _stored(workspace: Path) -> int:
-    database = workspace / "intake.db"
-    if not database.exists():
-        return 0
-    with sqlite3.connect(database) as connection:
-        try:
-            return int(connection.execute("SELECT count(*) FROM cases").fetchone()[0])
-        except sqlite3.OperationalError:
-            return 0
+    return _count(workspace, "SELECT count(*) FROM cases")
