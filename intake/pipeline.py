@@ -177,7 +177,6 @@ class Pipeline:
             return "quarantined" if quarantined else "known"
         if raw.data is None:
             return self._quarantine(raw, None, f"message is over the size limit ({raw.size} bytes)")
-        sha = hashlib.sha256(raw.data).hexdigest()
         assert read is not None, "every message with bytes has been read"
         if isinstance(read, Unreadable):
             if read.bug:
@@ -186,9 +185,10 @@ class Pipeline:
                     read.bug,
                     extra=event("message.error", key=raw.source_key),
                 )
-            return self._quarantine(raw, sha, read.reason)
+            return self._quarantine(raw, hashlib.sha256(raw.data).hexdigest(), read.reason)
         result = read
         message = result.message
+        sha = message.raw_sha256  # of the same bytes, hashed once while reading
         if message.sender is None and result.automated_reason is None:
             return self._quarantine(raw, sha, "no valid sender address in From")
         sender = message.sender.email if message.sender else None
