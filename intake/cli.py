@@ -18,7 +18,8 @@ from intake.config import Config, config_path_from, load_config
 from intake.errors import IntakeError, MessageError
 from intake.guard import GuardContext
 from intake.logs import configure as configure_logging
-from intake.runner import open_store, run_once
+from intake.runner import run_once
+from intake.store import open_store
 from intake.summary import case_detail, render_summary
 from intake.triage import triage, triage_json
 

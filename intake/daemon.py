@@ -25,8 +25,9 @@ from intake.lock import InstanceLock
 from intake.logs import event
 from intake.notify import notify, watchdog_interval
 from intake.outbox import FlushResult
-from intake.runner import flush, open_store, run_cycle
+from intake.runner import flush, run_cycle
 from intake.sources import NoCheckpoints
+from intake.store import open_store
 
 log = logging.getLogger(__name__)
 OUTBOX_INTERVAL = 30

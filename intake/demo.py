@@ -19,7 +19,8 @@ from pathlib import Path
 
 from intake.config import Config, load_config
 from intake.errors import IntakeError
-from intake.runner import open_store, run_once
+from intake.runner import run_once
+from intake.store import open_store
 from intake.summary import case_detail, render_summary
 
 MARKER = ".intake-demo"

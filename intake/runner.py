@@ -10,12 +10,8 @@ from intake.outbox import FlushResult, flush_outbox
 from intake.pipeline import CycleSummary, Pipeline
 from intake.sender import BackgroundSender
 from intake.sources import open_source
-from intake.store import Store
+from intake.store import Store, open_store
 from intake.transports import open_transport
-
-
-def open_store(config: Config) -> Store:
-    return Store(config.database.path, timeout=config.database.timeout)
 
 
 def run_once(config: Config) -> CycleSummary:

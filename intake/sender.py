@@ -14,7 +14,7 @@ from typing import Self
 
 from intake.config import Config
 from intake.outbox import FlushResult, flush_outbox
-from intake.store import Store
+from intake.store import open_store
 from intake.transports import open_transport
 
 
@@ -62,13 +62,11 @@ class BackgroundSender:
         return self._result
 
     def _run(self) -> None:
-        config = self._config
         try:
-            with Store(config.database.path, timeout=config.database.timeout) as store:
+            with open_store(self._config) as store:
+                transport = open_transport(self._config.smtp)
                 self._result = asyncio.run(
-                    flush_outbox(
-                        store, open_transport(config.smtp), stop=self._stop, more=self._more
-                    )
+                    flush_outbox(store, transport, stop=self._stop, more=self._more)
                 )
         except BaseException as exc:  # handed to the caller by result()
             self._error = exc

@@ -22,6 +22,7 @@ import sqlite_utils
 
 from intake.cases import OPEN_STATUSES, CaseRecord
 from intake.clock import iso, utcnow
+from intake.config import Config
 from intake.errors import CaseNotFound, StoreError
 from intake.logs import event
 
@@ -357,6 +358,11 @@ class Store:
         self.insert(
             "events", {"case_id": case_id, "at": iso(utcnow()), "kind": kind, "detail": detail}
         )
+
+
+def open_store(config: Config) -> Store:
+    """The configured database, opened (and migrated)."""
+    return Store(config.database.path, timeout=config.database.timeout)
 
 
 _WRITE_LOCKS: dict[str, threading.RLock] = {}

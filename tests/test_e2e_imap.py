@@ -111,7 +111,7 @@ def test_smtp_down_for_a_cycle_loses_no_reply(
 
     assert first["new_cases"] == 1 and first["replies_sent"] == 0
     assert dovecot.uids("INBOX") == []
-    from intake.runner import open_store
+    from intake.store import open_store
 
     with open_store(config) as store:
         store.db.execute("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00+00:00'")
