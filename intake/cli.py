@@ -13,15 +13,15 @@ from typing import Any, TypeVar
 import click
 
 from intake import __version__
-from intake.cases import STATUSES
+from intake.cases.status import STATUSES
+from intake.cases.summary import case_detail, render_summary
 from intake.config import Config, config_path_from, load_config
 from intake.errors import IntakeError, MessageError
-from intake.guard import GuardContext
 from intake.logs import configure as configure_logging
-from intake.runner import run_once
-from intake.store import open_store
-from intake.summary import case_detail, render_summary
-from intake.triage import triage, triage_json
+from intake.pipeline.triage import triage, triage_json
+from intake.reading.robots import GuardContext
+from intake.service.runner import run_once
+from intake.storage import backup_database, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONFIG_OPTION = click.option(
@@ -112,7 +112,7 @@ def run(config_file: Path | None, once: bool) -> None:
         summary = run_once(config)
         click.echo(json.dumps(summary.as_dict()))
         return
-    from intake.daemon import run_daemon
+    from intake.service.daemon import run_daemon
 
     run_daemon(config)
 
@@ -127,7 +127,7 @@ def check_config(config_file: Path | None) -> None:
     Example:
       intake check-config --config /etc/intake/config.toml
     """
-    from intake.checks import check_all
+    from intake.service.checks import check_all
 
     config = _config(config_file)
     failures = 0
@@ -150,7 +150,7 @@ def backup(config_file: Path | None, destination: Path) -> None:
       intake backup --config /etc/intake/config.toml /var/backups/intake.db
     """
     with open_store(_config(config_file)) as store:
-        store.backup(destination)
+        backup_database(store, destination)
     click.echo(f"backed up to {destination}")
 
 
@@ -247,7 +247,7 @@ def cases_set_status(ref: str, status: str, config_file: Path | None) -> None:
     Example:
       intake cases set-status 12 in_review --config config.toml
     """
-    from intake.staff import set_status
+    from intake.cases.actions import set_status
 
     with open_store(_config(config_file)) as store:
         before = set_status(store, ref, status)
@@ -266,7 +266,7 @@ def cases_note(ref: str, text: str, config_file: Path | None) -> None:
     Example:
       intake cases note 12 "Asked for the GitHub link by phone" --config config.toml
     """
-    from intake.staff import add_note
+    from intake.cases.actions import add_note
 
     with open_store(_config(config_file)) as store:
         add_note(store, ref, text)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from intake.cases import TOKEN_PATTERN, find_token, match_case, merge_findings, new_token
-from intake.extract import extract_fields
-from intake.store import Store
+from intake.cases.lookup import StoredCases
+from intake.extraction.extract import extract_fields
+from intake.storage import Store
 
 
 def test_tokens_are_crockford_base32_and_found_in_text() -> None:
@@ -60,7 +61,7 @@ def _case(
 def test_match_order_headers_then_subject_then_body_then_sender(store: Store) -> None:
     first = _case(store, "PR-AAAAAAAAAA", "a@example.org")
     second = _case(store, "PR-BBBBBBBBBB", "a@example.org")
-    common = {"sender": "a@example.org", "username": None, "lookup": store}
+    common = {"sender": "a@example.org", "username": None, "lookup": StoredCases(store)}
     by_header = match_case(
         references=["<PR-AAAAAAAAAA.1@example.org>"],
         subject="[case PR-BBBBBBBBBB]",
@@ -87,11 +88,16 @@ def test_sender_match_needs_the_same_username_and_an_open_case(store: Store) -> 
         subject="",
         body="",
         username="someone-else",
-        lookup=store,
+        lookup=StoredCases(store),
     )
     assert other.case is None and other.how == "new"
     closed = match_case(
-        sender="d@example.org", references=[], subject="", body="", username=None, lookup=store
+        sender="d@example.org",
+        references=[],
+        subject="",
+        body="",
+        username=None,
+        lookup=StoredCases(store),
     )
     assert closed.case is None
 
@@ -104,7 +110,7 @@ def test_token_from_another_address_is_a_foreign_sender(store: Store) -> None:
         subject="[case PR-EEEEEEEEEE]",
         body="",
         username=None,
-        lookup=store,
+        lookup=StoredCases(store),
     )
     assert found.foreign_sender and found.case is not None
 
@@ -117,7 +123,7 @@ def test_never_matched_on_subject_text_alone(store: Store) -> None:
         subject="Re: Account recovery",
         body="",
         username=None,
-        lookup=store,
+        lookup=StoredCases(store),
     )
     assert found.case is None
 

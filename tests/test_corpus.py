@@ -1,4 +1,4 @@
-"""The labelled corpus: every request shape of DESIGN §2, checked field by field."""
+"""The labelled corpus: every shape a request arrives in, checked field by field."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.guard import GuardContext
-from intake.triage import triage, triage_json
+from intake.pipeline.triage import triage, triage_json
+from intake.reading.robots import GuardContext
 from tests.corpus_check import compare
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from intake.config import Config, config_from_dict
-from intake.runner import run_once
+from intake.service.runner import run_once
 from tests.commands import intake
 from tests.messages import COMPLETE_BODY, FOLLOW_UP, INCOMPLETE_BODY, body_of, make_message
 from tests.servers.config import write_server_config
@@ -111,7 +111,7 @@ def test_smtp_down_for_a_cycle_loses_no_reply(
 
     assert first["new_cases"] == 1 and first["replies_sent"] == 0
     assert dovecot.uids("INBOX") == []
-    from intake.store import open_store
+    from intake.storage import open_store
 
     with open_store(config) as store:
         store.db.execute("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00+00:00'")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-import intake.triage
+import intake.pipeline.triage
 from intake.config import load_config
 from intake.errors import StoreError
-from intake.runner import run_once
+from intake.service.runner import run_once
 from tests.messages import (
     COMPLETE_BODY,
     FOLLOW_UP,
@@ -210,14 +210,14 @@ def test_a_bug_on_one_message_quarantines_it_and_the_batch_is_kept(
     workspace: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     # Stands in for a bug no test has found yet: extraction raises on one message.
-    real = intake.triage.extract_fields
+    real = intake.pipeline.triage.extract_fields
 
     def extract_or_fail(own_text: str) -> object:
         if "tripwire" in own_text:
             raise KeyError("tripwire")
         return real(own_text)
 
-    monkeypatch.setattr(intake.triage, "extract_fields", extract_or_fail)
+    monkeypatch.setattr(intake.pipeline.triage, "extract_fields", extract_or_fail)
     for name, body in (("jan", "first"), ("kai", "tripwire"), ("lou", "third")):
         deliver(workspace / "inbox", make_message(f"{name}@example.org", f"I am {name}, {body}."))
 
@@ -262,7 +262,7 @@ KILLER = textwrap.dedent(
         os.kill(os.getpid(), signal.SIGKILL)
 
     MaildirSource.settle = settle_then_die
-    from intake.runner import run_once
+    from intake.service.runner import run_once
     run_once(load_config(sys.argv[1]))
     """
 )

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from intake.extract import extract_fields
+from intake.extraction.extract import extract_fields
 
 
 def _field(text: str, key: str) -> Any:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from intake.config import Config, config_from_dict
-from intake.runner import run_once
+from intake.service.runner import run_once
 from tests.commands import INTAKE, intake
 from tests.messages import INCOMPLETE_BODY, make_message
 from tests.servers.config import write_server_config

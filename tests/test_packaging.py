@@ -21,6 +21,6 @@ def test_wheel_ships_templates_and_samples(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for template in (ROOT / "templates").glob("*.j2"):
         assert f"intake/templates/{template.name}" in names
-    assert any(name.startswith("intake/samples/") and name.endswith(".eml") for name in names)
+    assert any(name.startswith("intake/demo/samples/") and name.endswith(".eml") for name in names)
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
     assert "intake = intake.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -1,12 +1,12 @@
-"""Parsing: headers, bodies, quotes, attachments and the structure limits of DESIGN §7."""
+"""Parsing: headers, bodies, quotes, attachments, and the limits that bound hostile mail."""
 
 from __future__ import annotations
 
 import pytest
 
 from intake.errors import MessageError
-from intake.parse import MAX_DEPTH, MAX_PARTS, parse_message
-from intake.quotes import split_quotes
+from intake.reading.parse import MAX_DEPTH, MAX_PARTS, parse_message
+from intake.reading.quotes import split_quotes
 
 
 def _multipart(parts: int) -> bytes:

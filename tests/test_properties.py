@@ -6,12 +6,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from intake.errors import MessageError
-from intake.extract import extract_fields
-from intake.fields import missing_requirements
-from intake.guard import GuardContext
-from intake.parse import parse_message
-from intake.redact import redact
-from intake.triage import triage, triage_json
+from intake.extraction.extract import extract_fields
+from intake.extraction.fields import missing_requirements
+from intake.pipeline.triage import triage, triage_json
+from intake.reading.parse import parse_message
+from intake.reading.redact import redact
+from intake.reading.robots import GuardContext
 from tests.strategies import OTP_CODES, PASSWORDS, RECOVERY_CODES, REQUEST_TEXT, emails
 
 CONTEXT = GuardContext(frozenset({"support@example.org"}), "example.org")

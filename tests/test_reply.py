@@ -1,12 +1,13 @@
-"""Replies carry the headers of DESIGN §4 and never stack prefixes or secrets."""
+"""Replies carry the headers that keep robots from answering and never stack prefixes or secrets."""
 
 from __future__ import annotations
 
 import email
 from email.policy import default
 
-from intake.addresses import parse_mailbox
-from intake.reply import render_reply, reply_subject, templates_dir
+from intake.reading.addresses import parse_mailbox
+from intake.replies.rendering import render_reply, reply_subject
+from intake.templating import templates_dir
 
 SENDER = parse_mailbox("Account Recovery <support@example.org>")
 RECIPIENT = parse_mailbox('"Smith, Jo" <jo@example.net>')

@@ -10,7 +10,7 @@ import pytest
 
 from intake.config import SmtpConfig
 from intake.errors import DeliveryError
-from intake.transports.smtp import SmtpTransport
+from intake.replies.transports.smtp import SmtpTransport
 from tests.servers.dovecot import free_port
 from tests.servers.smtp import SmtpServer, running_smtp_server
 from tests.servers.tls import TlsFiles

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.store import MIGRATIONS, Store
+from intake.storage import Store
+from intake.storage.schema import MIGRATIONS
 
 
 def _version_1_database(path: Path) -> None:

@@ -21,11 +21,11 @@ from imapclient import IMAPClient
 from imapclient.exceptions import CapabilityError, LoginError
 
 from intake.config import MailboxConfig, is_loopback
-from intake.credentials import read_secret, run_secret_command
+from intake.config.credentials import read_secret, run_secret_command
+from intake.config.tls import tls_context
 from intake.errors import ConfigError, MailboxError
 from intake.logs import event
 from intake.sources.base import CheckpointStore, RawMessage
-from intake.tls import tls_context
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,94 @@
+"""Case summaries for staff: what was said, by whom, with the line it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from intake.cases.lookup import find_case
+from intake.storage import Store
+from intake.templating import render_text
+
+_FIELD_LABELS = (
+    ("username", "username"),
+    ("reason", "reason"),
+    ("reason_kind", "reason kind"),
+    ("credentials.username", "has username"),
+    ("credentials.password", "has password"),
+    ("credentials.email", "has account email"),
+    ("ownership_evidence", "ownership evidence"),
+    ("recovery_codes", "recovery codes"),
+    ("coc_agreed", "code of conduct"),
+    ("time_acknowledged", "accepts the wait"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    label: str
+    value: str
+    evidence: str
+
+
+def case_detail(store: Store, ref: str | int) -> dict[str, Any]:
+    """The case with its messages and events (the JSON of ``intake cases show``)."""
+    case = find_case(store, ref)
+    messages = store.rows(
+        'SELECT id, direction, message_id, in_reply_to, "references", sender, recipient, '
+        "subject, date, body_text, extracted, evidence, attachments, source_key, "
+        "automated_reason, flags, reply, received_at FROM messages WHERE case_id = ? ORDER BY id",
+        (case["id"],),
+    )
+    events = store.rows(
+        "SELECT at, kind, detail FROM events WHERE case_id = ? ORDER BY id", (case["id"],)
+    )
+    return {"case": _public_case(case), "messages": messages, "events": events}
+
+
+def _public_case(case: Mapping[str, Any]) -> dict[str, Any]:
+    shown = dict(case)
+    findings = shown.pop("findings")
+    shown["evidence"] = {key: entry.get("evidence") for key, entry in findings.items()}
+    return shown
+
+
+def render_summary(detail: Mapping[str, Any]) -> str:
+    """The readable summary of one case (also the body of staff notifications)."""
+    case = detail["case"]
+    return render_text(
+        "case_summary.txt.j2",
+        case=case,
+        field_rows=field_rows(case),
+        messages=detail["messages"],
+        events=detail["events"],
+    )
+
+
+def field_rows(case: Mapping[str, Any]) -> list[FieldRow]:
+    fields = case["fields"]
+    credentials = fields.get("credentials") or {}
+    flat = {
+        **{k: fields.get(k) for k, _ in _FIELD_LABELS if "." not in k},
+        **{f"credentials.{part}": value for part, value in credentials.items()},
+    }
+    evidence = case.get("evidence") or {}
+    rows = []
+    for key, label in _FIELD_LABELS:
+        value = _shown(flat.get(key))
+        line = " / ".join((evidence.get(key) or "").splitlines())
+        derived = key == "reason_kind" or line == value
+        rows.append(FieldRow(label, value, "" if derived else line))
+    return rows
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == []:
+        return "(not given)"
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)

@@ -1,0 +1,99 @@
+"""The configuration's sections as frozen dataclasses: every key, its type and default.
+
+Field metadata carries what validation checks: ``choices``, ``min``, ``required``
+and ``key`` (the TOML name where it differs from the attribute).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from intake.reading.addresses import Address
+
+SECURITY_MODES = ("tls", "starttls", "none")
+
+
+def _choices(*values: str) -> dict[str, Any]:
+    return {"choices": values}
+
+
+def _at_least(minimum: float) -> dict[str, Any]:
+    return {"min": minimum}
+
+
+@dataclass(frozen=True, slots=True)
+class MailboxConfig:
+    kind: str = field(default="maildir", metadata=_choices("maildir", "imap"))
+    path: Path = Path("var/inbox")
+    host: str = ""
+    port: int = field(default=993, metadata=_at_least(1))
+    security: str = field(default="tls", metadata=_choices(*SECURITY_MODES))
+    ca_file: Path | None = None
+    username: str = ""
+    password_file: Path | None = None
+    password_command: str = ""
+    oauth2_token_command: str = ""
+    password: str = field(default="", repr=False)
+    folder: str = "INBOX"
+    processed_folder: str = "Processed"
+    quarantine_folder: str = "Quarantine"
+    idle: bool = True
+    poll_interval: int = field(default=60, metadata=_at_least(1))
+    authserv_id: str = ""
+    timeout: float = field(default=30.0, metadata=_at_least(1))
+    batch_size: int = field(default=200, metadata=_at_least(1))
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpConfig:
+    kind: str = field(default="maildir", metadata=_choices("maildir", "smtp"))
+    path: Path = Path("var/outbox")
+    host: str = ""
+    port: int = field(default=587, metadata=_at_least(1))
+    security: str = field(default="starttls", metadata=_choices(*SECURITY_MODES))
+    ca_file: Path | None = None
+    username: str = ""
+    password_file: Path | None = None
+    password_command: str = ""
+    password: str = field(default="", repr=False)
+    timeout: float = field(default=30.0, metadata=_at_least(1))
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyConfig:
+    from_: Address = field(metadata={"key": "from", "required": True})
+    staff: tuple[Address, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LimitsConfig:
+    replies_per_sender_per_day: int = field(default=5, metadata=_at_least(0))
+    replies_per_case_per_day: int = field(default=10, metadata=_at_least(0))
+    replies_per_hour: int = field(default=300, metadata=_at_least(0))
+    max_message_bytes: int = field(default=10_000_000, metadata=_at_least(1024))
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseConfig:
+    path: Path = Path("var/intake.db")
+    timeout: float = field(default=10.0, metadata=_at_least(0.1))
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    mailbox: MailboxConfig
+    smtp: SmtpConfig
+    reply: ReplyConfig
+    limits: LimitsConfig
+    database: DatabaseConfig
+    source_file: Path | None = None
+
+    @property
+    def own_addresses(self) -> frozenset[str]:
+        """Addresses that are ours: mail from them is never answered."""
+        ours = {self.reply.from_.email.lower()}
+        if "@" in self.mailbox.username:
+            ours.add(self.mailbox.username.lower())
+        return frozenset(ours)

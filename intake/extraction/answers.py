@@ -1,0 +1,295 @@
+"""Read the requester's own text into labelled answers, checkboxes and prose sentences.
+
+Requests arrive as ``Label: value`` lines, Markdown headings of a pasted issue
+form (``### PyPI Username``), ``- [x]`` checkboxes, our fill-in block answered in
+place, or plain prose. This module only recognises the shape; ``extract`` decides
+what each piece means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.extraction.fields import TEMPLATE_PHRASES
+
+# Label text (lower case, parentheses removed) → the field it answers.
+LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        (
+            "username",
+            r"(?:your |my |the )?(?:pypi(?:\.org)? )?(?:account )?"
+            r"(?:user ?name|username|user|user ?id|login(?: name)?|handle|account(?: name)?)"
+            r"(?: on pypi| of the account| to recover)?",
+        ),
+        (
+            "reason",
+            r"(?:the )?reason(?: for (?:the |this |my )?(?:account )?(?:request|recovery))?"
+            r"|why|what happened|problem|issue|description|explanation|situation",
+        ),
+        (
+            "credentials.username",
+            r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
+            r"(?:the |your |my )?user ?name|username access",
+        ),
+        (
+            "credentials.password",
+            r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
+            r"(?:the |your |my )?password|password access|(?:the |my )?password",
+        ),
+        (
+            "credentials.email",
+            r"(?:i |do you |do i )?(?:still )?(?:can )?(?:access to|have|have access to|access) "
+            r"(?:to )?(?:the |your |my )?(?:account |linked |registered )?e-?mail"
+            r"(?: address| account| inbox)?(?: (?:of|on|for) (?:the |my )?account)?|e-?mail access"
+            r"|(?:the |my )?(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "
+            r"(?:the|my) account)?",
+        ),
+        (
+            "credentials",
+            r"(?:account )?credentials|access to (?:the )?(?:account )?credentials"
+            r"|credential access|account access|confirmation of access",
+        ),
+        (
+            "ownership_evidence",
+            r"(?:other |additional )?(?:ownership )?(?:evidence|proof)(?: of ownership)?"
+            r"|ownership|(?:my |owned |maintained )?(?:packages?|projects?)"
+            r"(?: of me| i (?:own|maintain|publish)| on pypi)?|repositor(?:y|ies)|homepage|links?",
+        ),
+        (
+            "recovery_codes",
+            r"(?:pypi )?(?:recovery|backup) codes?(?: status)?",
+        ),
+        (
+            "coc_agreed",
+            r"(?:psf |pypi )?code of conduct(?: agreed| agreement)?|coc",
+        ),
+        (
+            "time_acknowledged",
+            r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
+            r"|(?:i )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
+        ),
+    )
+)
+
+_CHECKBOX = re.compile(r"^(?:[-*•+]\s*)?\[(?P<mark>[ xX✓✔✗*]?)\]\s*(?P<text>.*)$")
+_HEADING = re.compile(r"^#{1,6}\s*(?P<text>.+?)\s*#*$")
+_LABEL_LINE = re.compile(
+    r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*(?::|=|\s[-–—]\s|\s[-–—]$)\s*(?P<value>.*)$"
+)
+_BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
+_NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"')]?\s+(?=[\"'(\[\w])")
+_ABBREVIATIONS = frozenset("e.g i.e etc vs mr mrs ms dr approx incl no nr st".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """A value given under a recognised label or form heading."""
+
+    field: str
+    value: str
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
+class Checkbox:
+    """A ``[x]`` or ``[ ]`` line."""
+
+    checked: bool
+    text: str
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """The requester's text by shape; ``sentences`` are prose not consumed by a label."""
+
+    labelled: tuple[Labelled, ...]
+    checkboxes: tuple[Checkbox, ...]
+    sentences: tuple[str, ...]
+
+
+def label_field(label: str) -> str | None:
+    """Map a label or heading text to the field it answers, or None."""
+    text = re.sub(r"\([^)]*\)", " ", clean_markup(label).lower())
+    text = re.sub(r"[^\w/' .-]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" .-?")
+    for name, pattern in LABELS:
+        if pattern.fullmatch(text):
+            return name
+    return None
+
+
+def clean_markup(text: str) -> str:
+    """Drop Markdown emphasis and code marks that are not part of a value."""
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    return text.strip()
+
+
+def read_answers(own_text: str) -> Answers:
+    """Split own text into labelled values, checkboxes and prose sentences.
+
+    Labelled values and form-section content are also kept as prose, because
+    requesters put statements there ("Reason: my recovery codes are rejected").
+    """
+    lines = [_normalise(line) for line in own_text.split("\n")]
+    reader = _Reader([line for line in lines if not _is_template_line(line)])
+    reader.run()
+    return Answers(
+        tuple(reader.labelled), tuple(reader.checkboxes), tuple(_sentences(reader.prose))
+    )
+
+
+class _Reader:
+    """One pass over the lines; a form section collects content up to the next heading."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.labelled: list[Labelled] = []
+        self.checkboxes: list[Checkbox] = []
+        self.prose: list[list[str]] = [[]]
+        self.section: str | None = None
+        self.section_entry: int | None = None
+
+    def run(self) -> None:
+        index = 0
+        while index < len(self.lines):
+            index = self._step(index)
+
+    def _step(self, index: int) -> int:
+        line = self.lines[index]
+        if not line:
+            self.prose.append([])
+            return index + 1
+        box = _CHECKBOX.match(line)
+        if box:
+            checked = box.group("mark") not in ("", " ")
+            self.checkboxes.append(Checkbox(checked, box.group("text"), line))
+            return index + 1
+        heading = _heading_field(line, self.lines, index + 1)
+        if heading is not None:
+            self.section, self.section_entry = heading or None, None
+            self.prose.append([])
+            return index + 1
+        label = _LABEL_LINE.match(clean_markup(_BULLET.sub("", line)))
+        field = label_field(label.group("label")) if label else None
+        if label and field:
+            return self._labelled_line(field, clean_markup(label.group("value")), line, index + 1)
+        if self.section is not None and not _NO_RESPONSE.match(clean_markup(line)):
+            self._section_content(line)
+        self.prose[-1].append(line)
+        return index + 1
+
+    def _labelled_line(self, field: str, value: str, line: str, index: int) -> int:
+        if not value and index < len(self.lines) and _is_free_value(self.lines[index]):
+            value, index = _continuation(self.lines, index)
+            line = f"{line} {value}"
+        if value and not _NO_RESPONSE.match(value):
+            self.labelled.append(Labelled(field, value, line))
+            self.prose.append([value])
+            self.prose.append([])
+        self.section = None
+        return index
+
+    def _section_content(self, line: str) -> None:
+        text = clean_markup(line)
+        if self.section_entry is None:
+            self.section_entry = len(self.labelled)
+            self.labelled.append(Labelled(self.section or "", text, line))
+            return
+        previous = self.labelled[self.section_entry]
+        self.labelled[self.section_entry] = Labelled(
+            previous.field, f"{previous.value}\n{text}", f"{previous.line}\n{line}"
+        )
+
+
+_QUOTE_MARKS = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "\t": " "}
+)
+
+
+def _normalise(line: str) -> str:
+    line = line.translate(_QUOTE_MARKS).strip()
+    return re.sub(r"\s{2,}", " ", line)
+
+
+def _is_template_line(line: str) -> bool:
+    lowered = line.lower()
+    return any(phrase in lowered for phrase in TEMPLATE_PHRASES)
+
+
+def _heading_field(line: str, lines: list[str], index: int) -> str | None:
+    """The field a heading line starts ("" for an unknown heading), or None if not a heading.
+
+    Markdown headings count, and so does a bare line that is exactly a known label
+    (an issue form copied from the rendered page loses its ``###``).
+    """
+    heading = _HEADING.match(line)
+    if heading:
+        return label_field(heading.group("text")) or ""
+    bare = clean_markup(line)
+    if len(bare) > 40 or bare.endswith((".", ",", ";")) or " " not in bare.strip():
+        return None
+    field = label_field(bare)
+    if field and index < len(lines) and not lines[index]:
+        return field
+    return None
+
+
+def _is_free_value(line: str) -> bool:
+    if not line or _CHECKBOX.match(line) or _HEADING.match(line):
+        return False
+    label = _LABEL_LINE.match(clean_markup(_BULLET.sub("", line)))
+    return not (label and label_field(label.group("label")))
+
+
+def _continuation(lines: list[str], index: int) -> tuple[str, int]:
+    """Collect the lines under an empty label up to the next blank line or label."""
+    taken: list[str] = []
+    while index < len(lines) and _is_free_value(lines[index]):
+        taken.append(clean_markup(lines[index]))
+        index += 1
+    return " ".join(taken), index
+
+
+def _sentences(paragraphs: list[list[str]]) -> list[str]:
+    """Join hard-wrapped lines, keep bullets apart, and split into sentences.
+
+    Bullets under a line ending in ":" carry that line ("What I still have:" then
+    "- the password" reads "What I still have the password").
+    """
+    result: list[str] = []
+    for paragraph in paragraphs:
+        units: list[str] = []
+        header = ""
+        for line in paragraph:
+            if _BULLET.match(line):
+                units.append(f"{header} {_BULLET.sub('', line)}".strip())
+            elif line.endswith(":"):
+                units.append(line)
+                header = (split_sentences(line.rstrip(":")) or [""])[-1]
+            elif units and not header:
+                units[-1] = f"{units[-1]} {line}"
+            else:
+                units.append(line)
+                header = ""
+        for unit in units:
+            result.extend(split_sentences(unit))
+    return result
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split at . ! ? followed by space, but not after abbreviations or initials."""
+    sentences: list[str] = []
+    start = 0
+    for found in _SENTENCE_BREAK.finditer(text):
+        words = text[start : found.start()].split()
+        last = words[-1].lower().rstrip(".") if words else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last != "i"):
+            continue
+        sentences.append(text[start : found.end()].strip())
+        start = found.end()
+    sentences.append(text[start:].strip())
+    return [sentence for sentence in sentences if sentence]

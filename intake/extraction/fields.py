@@ -1,0 +1,164 @@
+"""What a complete recovery request holds: the requirements, their labels and why we ask.
+
+One table serves three readers: the completeness check (``missing_requirements``),
+the reply templates (explanations and fill-in labels) and the extractor, which must
+recognise our own wording when a requester quotes or copies it back to us.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+REASON_KINDS = (
+    "lost_2fa_device",
+    "recovery_codes_not_working",
+    "codes_reset_unknowingly",
+    "lost_email_access",
+    "other",
+)
+RECOVERY_CODE_STATES = ("lost", "not_working", "never_saved", "have")
+CREDENTIAL_PARTS = ("username", "password", "email")
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One item of ``missing``: its name, what we ask and the fill-in lines answering it."""
+
+    name: str
+    title: str
+    explanation: str
+    fill_in: tuple[str, ...]
+
+
+REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement(
+        "username",
+        "Username",
+        "the exact username of the account you want to recover.",
+        ("Username:",),
+    ),
+    Requirement(
+        "reason",
+        "Reason",
+        "in a sentence or two, what stops you from signing in.",
+        ("Reason:",),
+    ),
+    Requirement(
+        "credentials",
+        "Account access",
+        "whether you still have the username, the password and the account's email "
+        "address; this decides how we can verify you.",
+        (
+            "Access to username (yes/no):",
+            "Access to password (yes/no):",
+            "Access to account email (yes/no):",
+        ),
+    ),
+    Requirement(
+        "ownership_evidence",
+        "Ownership evidence",
+        "since you cannot confirm every credential, other proof that the account is "
+        "yours: packages you publish, their repository or homepage links.",
+        ("Ownership evidence:",),
+    ),
+    Requirement(
+        "recovery_codes",
+        "Recovery codes",
+        "whether your recovery codes are lost, not working, never saved, or still with you.",
+        ("Recovery codes (lost / not working / never saved / have):",),
+    ),
+    Requirement(
+        "code_of_conduct",
+        "Code of Conduct",
+        "that you agree to follow the PSF Code of Conduct.",
+        ("Code of Conduct agreed (yes/no):",),
+    ),
+    Requirement(
+        "time_acknowledgement",
+        "Processing time",
+        "that you understand recovery is checked by hand and can take a significant time.",
+        ("Accept that recovery can take a long time (yes/no):",),
+    ),
+)
+REQUIREMENT_NAMES = tuple(r.name for r in REQUIREMENTS)
+
+# Sentences of our replies that mention passwords, codes or time. A requester who
+# pastes our reply back unquoted must not be read as saying them (``answers``
+# drops lines containing any of these).
+SAFETY_NOTE = "Please never send us your password, one-time codes or recovery codes."
+REDACTION_NOTE = (
+    "Your message contained what looks like a password or a security code. We removed it "
+    "before storing your message. Please change it as soon as you can, and keep it to "
+    "yourself: we will never ask for it."
+)
+REVIEW_NOTE = (
+    "Every request is checked by hand, so a review can take a significant amount of time, "
+    "and we can only restore access when we can verify that the account is yours."
+)
+TEMPLATE_PHRASES = frozenset(
+    text.lower()
+    for text in (
+        *(r.explanation for r in REQUIREMENTS),
+        SAFETY_NOTE,
+        *REDACTION_NOTE.split(". "),
+        *REVIEW_NOTE.split(", "),
+    )
+)
+
+
+def credentials_confirmed(credentials: Mapping[str, bool | None]) -> bool | None:
+    """All three parts confirmed → True; any part denied → False; otherwise unknown."""
+    values = [credentials.get(part) for part in CREDENTIAL_PARTS]
+    if any(value is False for value in values):
+        return False
+    if all(value is True for value in values):
+        return True
+    return None
+
+
+def missing_requirements(fields: Mapping[str, Any]) -> list[str]:
+    """List the unmet requirements, in the fixed order of ``REQUIREMENT_NAMES``."""
+    credentials = fields.get("credentials") or {}
+    confirmed = credentials_confirmed(credentials)
+    unmet = {
+        "username": not fields.get("username"),
+        "reason": not fields.get("reason"),
+        "credentials": any(credentials.get(part) is None for part in CREDENTIAL_PARTS),
+        "ownership_evidence": confirmed is False and not fields.get("ownership_evidence"),
+        "recovery_codes": fields.get("recovery_codes") not in RECOVERY_CODE_STATES,
+        "code_of_conduct": fields.get("coc_agreed") is not True,
+        "time_acknowledgement": fields.get("time_acknowledged") is not True,
+    }
+    return [name for name in REQUIREMENT_NAMES if unmet[name]]
+
+
+FLAT_KEYS = (
+    "username",
+    "reason",
+    "reason_kind",
+    "credentials.username",
+    "credentials.password",
+    "credentials.email",
+    "ownership_evidence",
+    "recovery_codes",
+    "coc_agreed",
+    "time_acknowledged",
+)
+
+
+def nest_fields(flat: Mapping[str, Any]) -> dict[str, Any]:
+    """Shape flat values (``credentials.email``) into the request as cases keep it."""
+    credentials = {part: flat.get(f"credentials.{part}") for part in CREDENTIAL_PARTS}
+    return {
+        "username": flat.get("username"),
+        "reason": flat.get("reason"),
+        "reason_kind": flat.get("reason_kind") if flat.get("reason") else None,
+        "credentials": credentials,
+        "credentials_confirmed": credentials_confirmed(credentials),
+        "ownership_evidence": list(flat.get("ownership_evidence") or []),
+        "recovery_codes": flat.get("recovery_codes"),
+        "coc_agreed": flat.get("coc_agreed"),
+        "time_acknowledged": flat.get("time_acknowledged"),
+    }

@@ -1,0 +1,152 @@
+"""Names in prose: the account's username, and proof of owning it.
+
+A name is only taken where the sentence says it is the account ("my PyPI account
+iineolineii", "username: jdoe"); English words that often follow "account"
+("locked", "disabled") are rejected, as is anything that is part of an email address.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.extraction.values import NOT_USERNAMES
+
+_I = re.I
+_NAME = r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?)"
+_OPEN = r"(?:[`'\"“‘(]\s?)"
+_ACCOUNT = r"(?:account|acount|accout|acct|acc|profile)"
+_ADVERB = r"(?:(?:literally|actually|simply|just|really|still|now|currently)\s+)?"
+# (pattern, strong): a strong pattern says outright that the name is the username;
+# a weak one only puts a word next to "account", so a plain word found by it needs
+# more support (quotes, digits or punctuation in it, or a sentence break after it).
+USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
+    (re.compile(pattern, _I), strong)
+    for pattern, strong in (
+        (
+            rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\s*"
+            rf"(?:on pypi\s*)?(?:is|was|=|:|-)?\s*{_ADVERB}{_OPEN}?{_NAME}",
+            True,
+        ),
+        (
+            rf"\bpypi(?:\.org)?(?: user ?name| account| user| name| login| handle)?\s*(?:is|:|=)\s*"
+            rf"{_OPEN}?{_NAME}",
+            True,
+        ),
+        (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
+        (
+            rf"^\s*{_NAME}\s*\((?:this is |that's |which is )?(?:my|the)\s+(?:pypi\s+)?"
+            rf"(?:user ?name|username|account(?: name)?)\)",
+            True,
+        ),
+        (
+            rf"\b{_NAME}\s+(?:is|was)\s+(?:my|the)\s+(?:pypi\s+)?(?:user ?name|username|account)\b",
+            True,
+        ),
+        (rf"\b(?:logged|log|signed|sign) in(?: to pypi)? as\s+{_OPEN}?{_NAME}", True),
+        (rf"pypi\.org/user/{_NAME}", True),
+        (rf"\brecover\s+(?:the\s+)?(?:account\s+)?{_OPEN}?{_NAME}", False),
+        (rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b", False),
+        (
+            rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+)?(?:pypi(?:\.org)?\s+)?"
+            rf"{_ACCOUNT}\s+(?:on pypi\s+)?(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
+            False,
+        ),
+        (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
+        (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
+    )
+)
+_PLAIN_FOLLOWER = re.compile(
+    r"(?:\s*$|\s*[.,;:!?)\"'`]|\s+\([^)]*@|\s+(?:on pypi|is|are|has|have|had|was|were|since|and|"
+    r"but|because|for|after|which|that|got|became|now|anymore|any more)\b)",
+    _I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name a sentence gives as the account; ``sure`` when nothing about it is in doubt."""
+
+    name: str
+    sure: bool
+
+
+_OTHER_SERVICE = re.compile(r"\b(?:github|gitlab|twitter|discord|slack|e-?mail|bitbucket)\b", _I)
+_ENGLISH_SUFFIX = re.compile(r"^[a-z]+(?:ed|ing|ly|ble|tion|ment|ness|ity)$")
+
+
+def username_mentions(sentence: str) -> list[Mention]:
+    """Usernames a sentence names as the account, in order."""
+    found: list[Mention] = []
+    for pattern, strong in USERNAME_MENTIONS:
+        for match in pattern.finditer(sentence):
+            name = match.group("name")
+            after = sentence[match.end("name") :]
+            lead = sentence[max(0, match.start() - 12) : match.start("name")]
+            if after.startswith("@") or _OTHER_SERVICE.search(lead):
+                continue
+            if not _looks_like_username(name):
+                continue
+            quoted = bool(re.search(r"[`'\"“‘(]\s?$", sentence[: match.start("name")]))
+            distinct = not name.isalpha()
+            if strong or quoted or distinct:
+                found.append(Mention(name, True))
+            elif _PLAIN_FOLLOWER.match(after):
+                found.append(Mention(name, False))
+    return found
+
+
+def _looks_like_username(name: str) -> bool:
+    lowered = name.lower()
+    return lowered not in NOT_USERNAMES and not _ENGLISH_SUFFIX.match(lowered)
+
+
+_URL = re.compile(
+    r"\bhttps?://[^\s<>\"')\]]+|\b(?:github|gitlab|codeberg)\.(?:com|org)/[\w.-]+/[\w.-]+", _I
+)
+_NOT_EVIDENCE_URL = re.compile(
+    r"pypi\.org/(?:help|account|manage|user|policy|security|trademarks)|github\.com/pypi/"
+    r"|python\.org/psf|policies\.python\.org|docs\.pypi\.org",
+    _I,
+)
+_PACKAGE_NAME = r"[`'\"“]?(?P<package>[A-Za-z0-9][\w.-]*[A-Za-z0-9])"
+_OWNERSHIP_CLAIMS = tuple(
+    re.compile(pattern, _I)
+    for pattern in (
+        r"\b(?:maintain\w*|own|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
+        r"develop\w*)\b.{0,40}?\b(?:packages?|projects?|librar(?:y|ies)|distributions?)\s+"
+        + _PACKAGE_NAME,
+        r"\b(?:my|our)\s+(?:packages?|projects?)\s+(?:are|is|include|includes|:)?\s*"
+        + _PACKAGE_NAME,
+        r"\b(?:maintain\w*|owner|author\w*) of\s+" + _PACKAGE_NAME,
+        r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|maintain|own|wrote|created|develop|release)\s+"
+        r"(?P<package>[A-Za-z0-9][\w.]*[-_][\w.-]*[A-Za-z0-9])",
+        r"\b(?:the\s+)?(?:package|project|library)\s+" + _PACKAGE_NAME + r"\s+is\s+(?:mine|ours)\b",
+    )
+)
+_CODE_HOST = re.compile(
+    r"\b(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|sr\.ht|sourceforge\.net|"
+    r"pypi\.org/project|readthedocs\.(?:io|org))/",
+    _I,
+)
+_OWN_SITE = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:homepage|home page|website|site|blog|repo|repository|"
+    r"project|package|docs|documentation)\b|\b(?:mine|ours)\b",
+    _I,
+)
+
+
+def ownership_items(sentence: str) -> list[str]:
+    """Proof of ownership in a sentence: repository or project links, named packages."""
+    own_site = bool(_OWN_SITE.search(sentence))
+    items = [
+        url.rstrip(".,;:")
+        for url in _URL.findall(sentence)
+        if not _NOT_EVIDENCE_URL.search(url) and (own_site or _CODE_HOST.search(url + "/"))
+    ]
+    if any(
+        (match := claim.search(sentence)) and match.group("package").lower() not in NOT_USERNAMES
+        for claim in _OWNERSHIP_CLAIMS
+    ):
+        items.append(sentence)
+    return items

@@ -1,0 +1,110 @@
+"""Interpret the value typed after a label: yes/no answers, usernames, code states."""
+
+from __future__ import annotations
+
+import re
+
+from intake.extraction.prose import HEDGE
+from intake.extraction.reasons import recovery_code_state
+
+USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WRAPPERS = re.compile(r"^(?:user(?:name)?|login|account)\s*[=:]\s*", re.I)
+
+# Words that can follow "account" or "username" in prose but are never a username,
+# and placeholders people leave in a form.
+NOT_USERNAMES = frozenset(
+    """
+    2fa a about above access account accounts across action active actually address
+    addresses after again against all also altogether always am an and another any anymore
+    app apps are as associated at back bad basically be because been before being below
+    between blocked both bunch but by called can can't cannot closed code codes com
+    completely could couple credential credentials currently data deleted details device
+    devices did didn't different disabled do does doesn't don't dot down due e-mail e.g each
+    email emails entirely etc even ever every example few fine first foo for from frozen
+    fully get gets github gone good got had handful has hasn't have haven't having help here
+    here's his history holder how i i'm i.e id if important in inaccessible inactive inbox
+    info information into is isn't issue issues it it's its just key keys last least less
+    level linked literally locked login logins lost mail main many me mfa mine more most
+    much my n/a na name named net never new next no no_response none not now number of off
+    offline often ok okay old on one ones online only onto or org other our out over owner
+    owners page pages password passwords personal phone placeholder please previous primary
+    private problem problems profile profiles public pypi pypi.org question questions really
+    recovery registered request requests response right safe same secondary secure security
+    see setting settings should simply since so some sometimes status still stuck such
+    support tbd team test.pypi.org testpypi that that's the their them then there there's
+    they this through to today token tokens too totally two-factor type unavailable under
+    unknown until unusable up used user username usernames via was wasn't we well were what
+    when where which while who why will with within without won't work would wrong yes
+    yesterday you your
+    """.split()
+)
+
+_YES = re.compile(
+    r"^(?:yes|y|yep|yeah|yup|ja|oui|si|true|x|\[x\]|✓|✔|confirmed?|correct|of course|sure|"
+    r"ok|okay|agreed?|i agree|i do|i have|i accept|accepted|accept|understood|i understand|"
+    r"have|still have|absolutely|definitely|affirmative|done)\b",
+    re.I,
+)
+_NO = re.compile(
+    r"^(?:no|n|nope|nah|nein|non|false|none|never|not|i don't|i do not|don't|do not|"
+    r"lost|no longer|gone|disagree|i disagree|decline|i decline|negative|without)\b",
+    re.I,
+)
+
+
+def is_option_list(value: str) -> bool:
+    """A left-in list of choices ("yes/no", "lost / not working / …") answers nothing."""
+    parts = [p.strip().lower() for p in re.split(r"/|\bor\b", value) if p.strip()]
+    return len(parts) >= 2 and all(p in _OPTION_WORDS for p in parts)
+
+
+_OPTION_WORDS = frozenset(("yes", "no", "lost", "not working", "never saved", "have", "y", "n"))
+
+
+def yes_no(value: str) -> bool | None:
+    """Read a yes/no answer; hedged or unclear answers are None."""
+    text = value.strip().strip("*_`'\"“”").strip()
+    if (
+        not text
+        or is_option_list(text)
+        or HEDGE.search(text)
+        or re.match(r"^(?:unsure|unknown|\?|idk)", text, re.I)
+    ):
+        return None
+    if _NO.match(text):
+        return False
+    if _YES.match(text):
+        return True
+    return None
+
+
+def clean_username(value: str) -> str | None:
+    """The username in a label's value, or None for an email, placeholder or junk."""
+    text = _EMAIL.sub(" ", value.split("\n", 1)[0])
+    text = _WRAPPERS.sub("", text.strip())
+    text = re.sub(r"[`\"'“”‘’<>\[\]{}*]", " ", text).strip()
+    token = re.split(r"[\s,;()]+", text, maxsplit=1)[0].lstrip("@").rstrip(".:!?")
+    if not token or not USERNAME.fullmatch(token) or token.lower() in NOT_USERNAMES:
+        return None
+    return token
+
+
+def codes_value(value: str) -> str | None:
+    """Map a recovery-codes answer ("lost", "not working", …) to its state."""
+    text = value.lower()
+    if is_option_list(text):
+        return None
+    stated = recovery_code_state(f"recovery codes {text}")
+    if stated:
+        return stated
+    table = (
+        ("not_working", r"not work|don't work|do not work|rejected|invalid|not accepted|fail"),
+        ("never_saved", r"never|not saved|didn't save|did not save|not generated"),
+        ("lost", r"\blost\b|no access|don't have|do not have|gone|missing|can't find|no\b"),
+        ("have", r"\bhave\b|\byes\b|\bstill\b|\bsaved\b"),
+    )
+    for state, pattern in table:
+        if re.search(pattern, text):
+            return state
+    return None

@@ -1,0 +1,123 @@
+"""Reading a batch of mail, on a second core when the batch is large.
+
+Triage (parse, redact, extract) needs nothing but the bytes and is most of the CPU a
+message costs. For a large batch it runs in one helper process a few messages ahead of
+the loop that stores the results, so the two overlap. Small batches are read here:
+starting the helper would cost more than they do. If the helper dies or stops
+answering, the rest of the batch is read here; nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.pool import Pool
+
+from intake.errors import MessageError
+from intake.logs import event
+from intake.pipeline.triage import Triage, triage
+from intake.reading.robots import GuardContext
+from intake.sources import RawMessage
+
+log = logging.getLogger(__name__)
+
+HELPER_FROM = 50  # messages to read in one batch before a helper process pays off
+CHUNK = 10  # messages per round trip to the helper
+ANSWER_TIMEOUT = 120.0  # seconds for the next answer before the helper counts as stuck
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """Why a message could not be read: a rule it breaks, or a bug (with its traceback)."""
+
+    reason: str
+    bug: str = ""
+
+
+Read = Triage | Unreadable
+
+
+def read_one(data: bytes, guard: GuardContext, max_bytes: int) -> Read:
+    """Triage one message; every failure becomes an Unreadable, never an exception."""
+    try:
+        return triage(data, guard, max_bytes=max_bytes)
+    except MessageError as exc:
+        return Unreadable(str(exc))
+    except Exception:  # a bug must cost one message, not the batch or the daemon
+        return Unreadable("internal error while reading; see the log", traceback.format_exc())
+
+
+_settings: tuple[GuardContext, int] | None = None  # the helper's copy, set when it starts
+
+
+def _helper_started(guard: GuardContext, max_bytes: int) -> None:
+    """Keep the settings; leave Ctrl-C to the main process, which stops the helper."""
+    global _settings
+    _settings = (guard, max_bytes)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _read_in_helper(chunk: list[bytes]) -> list[Read]:
+    assert _settings is not None, "helper used before it started"
+    return [read_one(data, *_settings) for data in chunk]
+
+
+class BatchReader:
+    """Triages batches in order; use as a context manager so the helper is stopped."""
+
+    def __init__(self, guard: GuardContext, max_bytes: int) -> None:
+        self._guard = guard
+        self._max_bytes = max_bytes
+        self._helper: Pool | None = None
+
+    def __enter__(self) -> BatchReader:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop_helper()
+
+    def read(self, batch: list[RawMessage]) -> Iterator[Read | None]:
+        """Each message's triage in batch order; None for messages without bytes."""
+        todo = [raw.data for raw in batch if raw.data is not None]
+        found = self._in_helper(todo) if len(todo) >= HELPER_FROM else self._here(todo)
+        for raw in batch:
+            yield None if raw.data is None else next(found)
+
+    def _here(self, todo: list[bytes]) -> Iterator[Read]:
+        return (read_one(data, self._guard, self._max_bytes) for data in todo)
+
+    def _in_helper(self, todo: list[bytes]) -> Iterator[Read]:
+        chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
+        answers = self._start().imap(_read_in_helper, chunks)
+        for index in range(len(chunks)):
+            try:
+                yield from answers.next(timeout=ANSWER_TIMEOUT)
+            except (multiprocessing.TimeoutError, OSError) as exc:
+                log.warning(
+                    "helper process failed (%s); reading here instead",
+                    type(exc).__name__,
+                    extra=event("reading.helper_failed"),
+                )
+                self._stop_helper()
+                yield from self._here([data for chunk in chunks[index:] for data in chunk])
+                return
+
+    def _stop_helper(self) -> None:
+        helper, self._helper = self._helper, None
+        if helper is not None:
+            helper.terminate()  # whatever it still reads is no longer wanted
+            helper.join()
+
+    def _start(self) -> Pool:
+        if self._helper is None:
+            # forkserver: the daemon has threads, and forking a threaded process is unsafe.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["intake.pipeline.batch_reader"])
+            self._helper = context.Pool(
+                1, initializer=_helper_started, initargs=(self._guard, self._max_bytes)
+            )
+        return self._helper

@@ -1,0 +1,66 @@
+"""One message without a database: parse, spot robots, extract, choose the reply.
+
+``intake parse`` prints this; the pipeline starts every message with it and then
+adds what only the database knows (the case, the limits).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from intake.cases.tokens import find_token
+from intake.extraction.extract import Extraction, extract_fields
+from intake.extraction.fields import missing_requirements
+from intake.reading.parse import ParsedMessage, parse_message
+from intake.reading.robots import MACHINE_WRITTEN, GuardContext, automated_reason
+
+
+@dataclass(frozen=True, slots=True)
+class Triage:
+    """A parsed message and what it says on its own."""
+
+    message: ParsedMessage
+    automated_reason: str | None
+    extraction: Extraction
+    token: str | None
+
+    @property
+    def missing(self) -> list[str]:
+        return missing_requirements(self.extraction.fields())
+
+
+def triage(raw: bytes, context: GuardContext, *, max_bytes: int = 10_000_000) -> Triage:
+    """Parse and read one message; raises MessageError for unreadable mail."""
+    message = parse_message(raw, max_bytes=max_bytes)
+    reason = automated_reason(message, context)
+    machine_written = reason in MACHINE_WRITTEN
+    return Triage(
+        message=message,
+        automated_reason=reason,
+        extraction=Extraction() if machine_written else extract_fields(message.own_text),
+        token=find_token(message.subject) or find_token(message.text),
+    )
+
+
+def triage_json(result: Triage) -> dict[str, Any]:
+    """The fixed JSON of ``intake parse --json`` (a fixed interface: other tools read it)."""
+    missing = result.missing
+    if result.automated_reason or result.message.sender is None:
+        reply = "none"
+    else:
+        reply = "missing_details" if missing else "acknowledgement"
+    message = result.message
+    return {
+        "message_id": message.message_id,
+        "from": message.sender.email if message.sender else message.from_header or None,
+        "subject": message.subject,
+        "date": message.date,
+        "case_token": result.token,
+        "automated_reason": result.automated_reason,
+        "fields": result.extraction.fields(),
+        "evidence": result.extraction.evidence(),
+        "missing": missing,
+        "complete": not missing,
+        "reply": reply,
+    }

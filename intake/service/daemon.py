@@ -1,0 +1,193 @@
+"""``intake run`` without ``--once``: poll and send on a schedule until a signal.
+
+APScheduler 3 runs the poll cycle every ``poll_interval`` seconds and the outbox
+flush every ``OUTBOX_INTERVAL`` seconds; each job never overlaps itself and missed
+runs coalesce. Where the IMAP server has IDLE, a second connection waits in IDLE
+and wakes the poll job the moment mail arrives. SIGTERM/SIGINT let the message in
+hand finish, then everything stops; a second signal exits at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from types import FrameType
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from intake.config import Config
+from intake.errors import IntakeError
+from intake.logs import event
+from intake.replies.outbox import FlushResult
+from intake.service.lock import InstanceLock
+from intake.service.runner import flush, run_cycle
+from intake.service.systemd import notify, watchdog_interval
+from intake.sources import NoCheckpoints
+from intake.storage import open_store
+
+log = logging.getLogger(__name__)
+OUTBOX_INTERVAL = 30
+IDLE_SECONDS = 25 * 60
+MAX_BACKOFF = 300.0
+POLL_WAIT_SECONDS = 120.0
+MIN_WAKE_SPACING = 0.5
+
+
+class Outages:
+    """Log a failing server once per outage, and its recovery once."""
+
+    def __init__(self) -> None:
+        self._failing: set[str] = set()
+        self._lock = threading.Lock()
+
+    def run(self, name: str, job: Callable[[], None]) -> bool:
+        """Run ``job``; return whether it succeeded."""
+        try:
+            job()
+        except IntakeError as exc:
+            with self._lock:
+                first = name not in self._failing
+                self._failing.add(name)
+            if first:
+                log.error("%s unavailable: %s (retrying)", name, exc, extra=event(f"{name}.down"))
+            return False
+        with self._lock:
+            recovered = name in self._failing
+            self._failing.discard(name)
+        if recovered:
+            log.info("%s working again", name, extra=event(f"{name}.up"))
+        return True
+
+
+class Daemon:
+    """The scheduled jobs, the IDLE watcher and the stop logic."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.stopping = threading.Event()
+        self.polled = threading.Event()
+        # One sender at a time, or two could both send a row before either marks it.
+        self.sending = threading.Lock()
+        self.outages = Outages()
+        self.scheduler = BackgroundScheduler(
+            job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": 60}
+        )
+
+    def poll(self) -> None:
+        try:
+            with self.sending:
+                self.outages.run("mailbox", self._poll)
+        finally:
+            self.polled.set()
+
+    def send(self) -> None:
+        """Send due replies, unless a poll is under way: its own sender sends them."""
+        if not self.sending.acquire(blocking=False):
+            return
+        try:
+            self.outages.run("outbox", self._send)
+        finally:
+            self.sending.release()
+
+    def _poll(self) -> None:
+        summary, result = run_cycle(self.config, stop=self.stopping)
+        if summary.fetched or summary.quarantined:
+            counts = " ".join(f"{k}={v}" for k, v in summary.as_dict().items())
+            log.info("%s", counts, extra=event("cycle.done"))
+        _log_sent(result)
+
+    def _send(self) -> None:
+        with open_store(self.config) as store:
+            _log_sent(flush(self.config, store, stop=self.stopping))
+
+    def _wake_and_wait(self) -> None:
+        """Run the poll job now and let it finish before watching again.
+
+        Mail stays in the inbox until the poll job has stored and moved it; watching
+        again before that would only see the same mail and wake the job in a loop.
+        """
+        self.polled.clear()
+        self.scheduler.modify_job("poll", next_run_time=datetime.now().astimezone())
+        self.polled.wait(timeout=POLL_WAIT_SECONDS)
+        self.stopping.wait(MIN_WAKE_SPACING)
+
+    def watch_idle(self) -> None:
+        """Wait in IMAP IDLE and wake the poll job on new mail; reconnect with backoff."""
+        from intake.sources.imap import ImapSource
+
+        delay = 1.0
+        while not self.stopping.is_set():
+            try:
+                with ImapSource(self.config.mailbox, NoCheckpoints()) as watcher:
+                    delay = 1.0
+                    log.info("waiting for mail in IDLE", extra=event("idle.connected"))
+                    while not self.stopping.is_set():
+                        if watcher.wait_for_mail(IDLE_SECONDS):
+                            self._wake_and_wait()
+            except IntakeError as exc:
+                log.debug("%s; reconnecting in %.0fs", exc, delay, extra=event("idle.lost"))
+                self.stopping.wait(delay)
+                delay = min(delay * 2, MAX_BACKOFF)
+
+    def run(self) -> None:
+        self.scheduler.add_job(
+            self.poll,
+            "interval",
+            seconds=self.config.mailbox.poll_interval,
+            id="poll",
+            next_run_time=datetime.now().astimezone(),
+        )
+        self.scheduler.add_job(self.send, "interval", seconds=OUTBOX_INTERVAL, id="outbox")
+        self.scheduler.start()
+        if self.config.mailbox.kind == "imap" and self.config.mailbox.idle:
+            threading.Thread(target=self.watch_idle, name="idle", daemon=True).start()
+        notify("READY=1", f"STATUS=polling every {self.config.mailbox.poll_interval}s")
+        log.info("intake running (pid %d)", os.getpid(), extra=event("daemon.ready"))
+        ping = watchdog_interval()
+        while not self.stopping.wait(ping or 3600):
+            if ping:
+                notify("WATCHDOG=1")
+        notify("STOPPING=1")
+        self.scheduler.shutdown(wait=True)
+        log.info("intake stopped", extra=event("daemon.stopped"))
+
+    def handle_signal(self, signum: int, frame: FrameType | None) -> None:
+        if self.stopping.is_set():
+            os._exit(1)
+        log.info(
+            "signal %d: finishing the message in hand, then stopping",
+            signum,
+            extra=event("daemon.stopping"),
+        )
+        self.stopping.set()
+
+
+def _log_sent(result: FlushResult) -> None:
+    if result.sent or result.failed or result.staff_sent:
+        log.info(
+            "sent=%d failed=%d staff=%d",
+            result.sent,
+            result.failed,
+            result.staff_sent,
+            extra=event("outbox.sent"),
+        )
+
+
+def run_daemon(config: Config) -> None:
+    """Run until SIGTERM/SIGINT; refuse to start when another daemon has the database."""
+    with InstanceLock(config.database.path):
+        with open_store(config) as store:
+            log.info(
+                "database %s at schema version %d",
+                store.path,
+                store.schema_version,
+                extra=event("database.opened"),
+            )
+        daemon = Daemon(config)
+        signal.signal(signal.SIGTERM, daemon.handle_signal)
+        signal.signal(signal.SIGINT, daemon.handle_signal)
+        daemon.run()

@@ -1,0 +1,41 @@
+"""Wiring for a run: open the store, the source and the transport from a Config."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from intake.config import Config
+from intake.pipeline import CycleSummary
+from intake.pipeline import run_cycle as run_pipeline
+from intake.replies.outbox import FlushResult, flush_outbox
+from intake.replies.sender import BackgroundSender
+from intake.replies.transports import open_transport
+from intake.sources import open_source
+from intake.storage import Ledger, Store, open_store
+
+
+def run_once(config: Config) -> CycleSummary:
+    """One poll cycle and one outbox flush; the summary of ``intake run --once``."""
+    summary, flushed = run_cycle(config)
+    summary.replies_sent = flushed.sent
+    summary.replies_failed = flushed.failed
+    return summary
+
+
+def run_cycle(
+    config: Config, stop: threading.Event | None = None
+) -> tuple[CycleSummary, FlushResult]:
+    """Store what the inbox holds while a second thread sends the replies as they commit."""
+    with (
+        open_store(config) as store,
+        BackgroundSender(config, stop) as sender,
+        open_source(config.mailbox, Ledger(store)) as source,
+    ):
+        summary = run_pipeline(config, store, source, stop=stop, on_commit=sender.wake)
+    return summary, sender.result()
+
+
+def flush(config: Config, store: Store, stop: threading.Event | None = None) -> FlushResult:
+    """Send the due outbox rows over one transport session; ``stop`` ends it early."""
+    return asyncio.run(flush_outbox(store, open_transport(config.smtp), stop=stop))

@@ -1,0 +1,141 @@
+"""The database schema: numbered migrations, and the columns that hold JSON.
+
+``PRAGMA user_version`` records the last migration run. A migration is appended,
+never edited: databases in the field have run the earlier ones.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from intake.errors import StoreError
+
+if TYPE_CHECKING:
+    from intake.storage.database import Store
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        token TEXT NOT NULL UNIQUE,
+        requester TEXT NOT NULL,
+        username TEXT,
+        status TEXT NOT NULL,
+        fields TEXT NOT NULL DEFAULT '{}',
+        missing TEXT NOT NULL DEFAULT '[]',
+        flags TEXT NOT NULL DEFAULT '[]',
+        findings TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX cases_requester ON cases (requester COLLATE NOCASE, updated_at);
+    CREATE INDEX cases_status ON cases (status);
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER REFERENCES cases (id),
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        message_id TEXT,
+        in_reply_to TEXT,
+        "references" TEXT NOT NULL DEFAULT '[]',
+        sender TEXT,
+        recipient TEXT,
+        subject TEXT,
+        date TEXT,
+        body_text TEXT,
+        extracted TEXT NOT NULL DEFAULT '{}',
+        evidence TEXT NOT NULL DEFAULT '{}',
+        attachments TEXT NOT NULL DEFAULT '[]',
+        raw_sha256 TEXT,
+        source_key TEXT,
+        automated_reason TEXT,
+        flags TEXT NOT NULL DEFAULT '[]',
+        reply TEXT,
+        received_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX messages_source_key ON messages (source_key);
+    CREATE UNIQUE INDEX messages_inbound_sha ON messages (raw_sha256) WHERE direction = 'in';
+    CREATE INDEX messages_message_id ON messages (message_id);
+    CREATE INDEX messages_case ON messages (case_id);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX events_case ON events (case_id);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER REFERENCES cases (id),
+        message_id TEXT NOT NULL UNIQUE,
+        recipient TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        trigger TEXT NOT NULL DEFAULT 'new',
+        raw BLOB NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+    );
+    CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+    CREATE INDEX outbox_recipient ON outbox (recipient COLLATE NOCASE, created_at);
+    CREATE INDEX outbox_created ON outbox (created_at);
+    CREATE INDEX outbox_case ON outbox (case_id, created_at);
+    CREATE TABLE mailbox_state (
+        mailbox TEXT PRIMARY KEY,
+        uidvalidity INTEGER NOT NULL,
+        last_uid INTEGER NOT NULL
+    );
+    CREATE TABLE notices (
+        kind TEXT PRIMARY KEY,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY,
+        source_key TEXT NOT NULL UNIQUE,
+        raw_sha256 TEXT,
+        error TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
+    # Due replies are found in id order among pending rows only; sent rows, however
+    # many, are never scanned, and paging needs no sort.
+    """
+    CREATE INDEX outbox_pending ON outbox (id) WHERE status = 'pending';
+    """,
+)
+JSON_COLUMNS = frozenset(
+    (
+        "fields",
+        "missing",
+        "flags",
+        "findings",
+        "references",
+        "extracted",
+        "evidence",
+        "attachments",
+        "detail",
+    )
+)
+
+
+def migrate(store: Store) -> int:
+    """Run the migrations this database has not seen; return how many ran.
+
+    Raises StoreError for a database from a newer release: running an older
+    schema's queries against it could lose data.
+    """
+    current = store.schema_version
+    if current > len(MIGRATIONS):
+        raise StoreError(
+            f"database {store.path} has schema version {current}, newer than this "
+            f"release understands ({len(MIGRATIONS)}); upgrade recovery-intake"
+        )
+    for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+        with store.transaction():
+            for statement in filter(str.strip, script.split(";")):
+                store.db.execute(statement)
+            store.db.execute(f"PRAGMA user_version = {version}")
+    return len(MIGRATIONS) - current
