@@ -17,8 +17,9 @@ import sys
 import time
 
 _PRIORITY = {"CRITICAL": 2, "ERROR": 3, "WARNING": 4, "INFO": 6, "DEBUG": 7}
-# Libraries that narrate every connection at INFO; their warnings still show.
-_QUIET = ("imapclient", "apscheduler", "aiosmtplib")
+# Libraries that narrate every connection, or at DEBUG every protocol line; their
+# warnings still show.
+_QUIET = ("imapclient", "imaplib", "apscheduler", "aiosmtplib", "asyncio")
 
 
 def event(name: str, *, case: str | None = None, key: str | None = None) -> dict[str, object]:
@@ -49,14 +50,19 @@ class EventFormatter(logging.Formatter):
 
 
 def configure(*, verbose: bool) -> None:
-    """Send log lines to stderr: INFO and up, DEBUG with ``verbose``."""
+    """Send log lines to stderr: INFO and up, and intake's own DEBUG lines with ``verbose``.
+
+    Other libraries stay at INFO, and the mail libraries at WARNING, whatever ``verbose``
+    says: their debug output is a protocol transcript, with bodies and passwords in it.
+    """
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(EventFormatter(journald=stderr_is_journal()))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    root.setLevel(logging.INFO)
+    logging.getLogger("intake").setLevel(logging.DEBUG if verbose else logging.INFO)
     for name in _QUIET:
-        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.WARNING)
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def stderr_is_journal() -> bool:

@@ -57,6 +57,7 @@ def test_run_once_prints_a_summary_line_and_cases_are_listed(workspace: Path) ->
         "follow_ups": 0,
         "automated": 0,
         "quarantined": 0,
+        "backlog": 0,
         "replies_sent": 1,
         "replies_failed": 0,
     }
@@ -78,7 +79,9 @@ def test_run_once_prints_a_summary_line_and_cases_are_listed(workspace: Path) ->
 
 
 def test_unknown_case_and_bad_config_are_one_line_errors(workspace: Path, tmp_path: Path) -> None:
-    missing = intake("cases", "show", "PR-0000000000", "--config", str(workspace / "config.toml"))
+    config = str(workspace / "config.toml")
+    assert intake("run", "--once", "--config", config).returncode == 0
+    missing = intake("cases", "show", "PR-0000000000", "--config", config)
     assert missing.returncode == 1 and missing.stderr.startswith("error: no case")
     bad = tmp_path / "bad.toml"
     bad.write_text('[mailbox]\nport = "x"\n[reply]\nfrom = "a@example.org"\n')
@@ -87,10 +90,38 @@ def test_unknown_case_and_bad_config_are_one_line_errors(workspace: Path, tmp_pa
     assert done.stderr.strip() == "error: mailbox.port = 'x': expected a whole number"
 
 
-def test_check_config_on_the_embedded_default(workspace: Path) -> None:
+def _tree(directory: Path) -> list[str]:
+    return sorted(str(path.relative_to(directory)) for path in directory.rglob("*"))
+
+
+def test_check_config_creates_nothing_and_names_missing_folders(workspace: Path) -> None:
+    before = _tree(workspace)
     done = intake("check-config", "--config", str(workspace / "config.toml"))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAIL mailbox (maildir): folder INBOX, Processed, Quarantine missing" in done.stdout
+    assert "FAIL outgoing mail (maildir): outbox folder" in done.stdout
+    assert "database" in done.stdout and "does not exist yet; intake run creates it" in done.stdout
+    assert _tree(workspace) == before
+
+
+def test_check_config_creates_the_mail_folders_only_when_asked(workspace: Path) -> None:
+    config = str(workspace / "config.toml")
+    done = intake("check-config", "--config", config, "--create-folders")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "ok   mailbox (maildir)" in done.stdout
+    assert "ok   mailbox (maildir): reachable; folders INBOX, Processed, Quarantine" in done.stdout
+    assert (workspace / "inbox" / ".Processed" / "cur").is_dir()
+    assert (workspace / "outbox" / "new").is_dir()
+    assert not (workspace / "intake.db").exists()
+    assert intake("check-config", "--config", config).returncode == 0
+
+
+def test_check_config_fails_on_a_database_in_a_missing_directory(workspace: Path) -> None:
+    config = workspace / "config.toml"
+    config.write_text(config.read_text().replace('path = "intake.db"', 'path = "no/such/intake.db"'))
+    done = intake("check-config", "--config", str(config), "--create-folders")
+    assert done.returncode == 1
+    assert f"FAIL database {workspace}/no/such/intake.db: directory" in done.stdout
+    assert not (workspace / "no").exists()
 
 
 def test_demo_runs_end_to_end_without_network(tmp_path: Path) -> None:

@@ -127,12 +127,15 @@ def test_check_config_logs_in_and_names_what_is_wrong(
 ) -> None:
     good = write_server_config(tmp_path, dovecot, smtp_server.port)
     done = intake("check-config", "--config", str(good), timeout=60)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert (
-        "ok   mailbox (imap): reachable; folders INBOX, Processed, Quarantine (missing"
-        in done.stdout
-    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    # The test server creates Processed itself (auto = create); Quarantine it lacks.
+    assert "FAIL mailbox (imap): folder Quarantine missing" in done.stdout, done.stdout
     assert "ok   outgoing mail (smtp): connected" in done.stdout
+    assert not dovecot.folder_exists("Quarantine")
+    done = intake("check-config", "--config", str(good), "--create-folders", timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "folders INBOX, Processed, Quarantine (created Quarantine)" in done.stdout
+    assert dovecot.folder_exists("Quarantine")
 
     bad = tmp_path / "bad.toml"
     bad.write_text(good.read_text().replace(dovecot.password, "wrong-password"))

@@ -60,6 +60,7 @@ def test_requests_become_cases_with_replies_and_are_moved(workspace: Path) -> No
         "follow_ups": 0,
         "automated": 0,
         "quarantined": 0,
+        "backlog": 0,
         "replies_sent": 2,
         "replies_failed": 0,
     }

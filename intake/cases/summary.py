@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from intake.cases.flags import describe_flag
 from intake.cases.lookup import find_case
 from intake.storage import Store
 from intake.templating import render_text
@@ -32,7 +33,11 @@ class FieldRow:
 
 
 def case_detail(store: Store, ref: str | int) -> dict[str, Any]:
-    """The case with its messages and events (the JSON of ``intake cases show``)."""
+    """The case with its messages and events (the JSON of ``intake cases show``).
+
+    ``previous_cases`` are the requester's earlier cases, newest first, and
+    ``previous_case`` names the newest of them (its token), or is None.
+    """
     case = find_case(store, ref)
     messages = store.rows(
         'SELECT id, direction, message_id, in_reply_to, "references", sender, recipient, '
@@ -43,7 +48,18 @@ def case_detail(store: Store, ref: str | int) -> dict[str, Any]:
     events = store.rows(
         "SELECT at, kind, detail FROM events WHERE case_id = ? ORDER BY id", (case["id"],)
     )
-    return {"case": _public_case(case), "messages": messages, "events": events}
+    previous = store.rows(
+        "SELECT id, token, status, created_at FROM cases "
+        "WHERE requester = ? COLLATE NOCASE AND id < ? ORDER BY id DESC LIMIT 20",
+        (case["requester"], case["id"]),
+    )
+    return {
+        "case": _public_case(case),
+        "messages": messages,
+        "events": events,
+        "previous_cases": previous,
+        "previous_case": previous[0]["token"] if previous else None,
+    }
 
 
 def _public_case(case: Mapping[str, Any]) -> dict[str, Any]:
@@ -59,10 +75,19 @@ def render_summary(detail: Mapping[str, Any]) -> str:
     return render_text(
         "case_summary.txt.j2",
         case=case,
+        case_flags=[(flag, describe_flag(flag)) for flag in case["flags"]],
         field_rows=field_rows(case),
-        messages=detail["messages"],
+        messages=[_shown_message(message) for message in detail["messages"]],
         events=detail["events"],
+        previous_cases=detail.get("previous_cases", []),
     )
+
+
+def _shown_message(message: Mapping[str, Any]) -> dict[str, Any]:
+    shown = dict(message)
+    shown["flag_texts"] = [describe_flag(flag, on_message=True) for flag in message["flags"] or []]
+    shown["text_lines"] = (message["body_text"] or "").splitlines()
+    return shown
 
 
 def field_rows(case: Mapping[str, Any]) -> list[FieldRow]:

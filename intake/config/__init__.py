@@ -13,6 +13,7 @@ from intake.config.sections import (
     LimitsConfig,
     MailboxConfig,
     ReplyConfig,
+    RetentionConfig,
     SmtpConfig,
 )
 
@@ -22,6 +23,7 @@ __all__ = [
     "LimitsConfig",
     "MailboxConfig",
     "ReplyConfig",
+    "RetentionConfig",
     "SmtpConfig",
     "config_from_dict",
     "config_path_from",

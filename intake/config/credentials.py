@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from intake.errors import ConfigError
 
@@ -57,3 +58,20 @@ def _read_file(key: str, path: Path) -> str:
     if not secret:
         raise ConfigError(f"{key} = {str(path)!r}: the file is empty")
     return secret
+
+
+def check_secrets(section: str, cfg: Any) -> None:
+    """Read the secret ``cfg`` (a mailbox or smtp section) is configured with, or raise.
+
+    Used before a running daemon takes a new configuration: a secret file that cannot
+    be read must reject the change now, not break the next login.
+    """
+    if getattr(cfg, "oauth2_token_command", ""):
+        run_secret_command(f"{section}.oauth2_token_command", cfg.oauth2_token_command)
+        return
+    read_secret(
+        section,
+        password=cfg.password,
+        password_file=cfg.password_file,
+        password_command=cfg.password_command,
+    )

@@ -21,6 +21,7 @@ from intake.config.sections import (
     LimitsConfig,
     MailboxConfig,
     ReplyConfig,
+    RetentionConfig,
     SmtpConfig,
 )
 from intake.errors import ConfigError
@@ -32,6 +33,7 @@ _SECTIONS: dict[str, type] = {
     "reply": ReplyConfig,
     "limits": LimitsConfig,
     "database": DatabaseConfig,
+    "retention": RetentionConfig,
 }
 
 
@@ -86,13 +88,19 @@ def _build_section(section: str, cls: type, table: dict[str, Any], base_dir: Pat
                 raise ConfigError(f"{section}.{key} is required")
             continue
         where = f"{section}.{key}"
-        value = _convert(where, table[key], hints[spec.name], base_dir)
+        folder = _credentials_dir(base_dir) if spec.metadata.get("credential") else base_dir
+        value = _convert(where, table[key], hints[spec.name], folder)
         _check_bounds(where, value, spec.metadata)
         values[spec.name] = value
     for spec in dataclasses.fields(cls):
         if spec.name not in values and isinstance(spec.default, Path):
             values[spec.name] = _resolve(spec.default, base_dir)
     return cls(**values)
+
+
+def _credentials_dir(base_dir: Path) -> Path:
+    found = os.environ.get("CREDENTIALS_DIRECTORY")
+    return Path(found) if found else base_dir
 
 
 def _convert(where: str, value: Any, hint: Any, base_dir: Path) -> Any:

@@ -23,6 +23,11 @@ def _at_least(minimum: float) -> dict[str, Any]:
     return {"min": minimum}
 
 
+# A secret file: relative paths are looked up in $CREDENTIALS_DIRECTORY when it is set
+# (systemd's LoadCredential), else beside the configuration file.
+_CREDENTIAL = {"credential": True}
+
+
 @dataclass(frozen=True, slots=True)
 class MailboxConfig:
     kind: str = field(default="maildir", metadata=_choices("maildir", "imap"))
@@ -32,7 +37,7 @@ class MailboxConfig:
     security: str = field(default="tls", metadata=_choices(*SECURITY_MODES))
     ca_file: Path | None = None
     username: str = ""
-    password_file: Path | None = None
+    password_file: Path | None = field(default=None, metadata=_CREDENTIAL)
     password_command: str = ""
     oauth2_token_command: str = ""
     password: str = field(default="", repr=False)
@@ -44,6 +49,7 @@ class MailboxConfig:
     authserv_id: str = ""
     timeout: float = field(default=30.0, metadata=_at_least(1))
     batch_size: int = field(default=200, metadata=_at_least(1))
+    backlog: str = field(default="store", metadata=_choices("store", "answer"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +61,7 @@ class SmtpConfig:
     security: str = field(default="starttls", metadata=_choices(*SECURITY_MODES))
     ca_file: Path | None = None
     username: str = ""
-    password_file: Path | None = None
+    password_file: Path | None = field(default=None, metadata=_CREDENTIAL)
     password_command: str = ""
     password: str = field(default="", repr=False)
     timeout: float = field(default=30.0, metadata=_at_least(1))
@@ -76,6 +82,11 @@ class LimitsConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class RetentionConfig:
+    days: int = field(default=365, metadata=_at_least(0))
+
+
+@dataclass(frozen=True, slots=True)
 class DatabaseConfig:
     path: Path = Path("var/intake.db")
     timeout: float = field(default=10.0, metadata=_at_least(0.1))
@@ -88,6 +99,7 @@ class Config:
     reply: ReplyConfig
     limits: LimitsConfig
     database: DatabaseConfig
+    retention: RetentionConfig = field(default_factory=RetentionConfig)
     source_file: Path | None = None
 
     @property

@@ -30,6 +30,8 @@ CONFIG = """\
 [mailbox]
 kind = "maildir"
 path = "inbox"
+# The samples are already in the inbox at the first start; answer them anyway.
+backlog = "answer"
 
 [smtp]
 kind = "maildir"

@@ -8,16 +8,19 @@ source key, its bytes, or its Message-ID and sender) and only moved.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from intake.config import Config
+from intake.logs import event
 from intake.pipeline.batch_reader import BatchReader
 from intake.pipeline.recording import MessageRecorder
 from intake.sources import RawMessage, Source
-from intake.storage import Ledger, Store
+from intake.storage import Ledger, Store, mailbox_key
 
+log = logging.getLogger(__name__)
 SETTLE_EVERY = 1000
 COMMIT_EVERY = 20
 
@@ -31,6 +34,7 @@ class CycleSummary:
     follow_ups: int = 0
     automated: int = 0
     quarantined: int = 0
+    backlog: int = 0
     replies_sent: int = 0
     replies_failed: int = 0
 
@@ -79,13 +83,16 @@ def run_cycle(
 
     ``on_commit`` runs after each commit (it wakes the sender).
     """
-    recorder = MessageRecorder(config, store)
+    ledger = Ledger(store)
+    mailbox = mailbox_key(config.mailbox)
+    first = not ledger.has_seen(mailbox)
+    recorder = MessageRecorder(config, store, backlog=first and config.mailbox.backlog == "store")
     summary = CycleSummary()
     limit = config.limits.max_message_bytes
     settled = _Settled()
     try:
         with BatchReader(recorder.guard, limit) as reader:
-            for batch in source.batches(Ledger(store).is_known_source, limit):
+            for batch in source.batches(ledger.is_known_source, limit):
                 for raw, outcome in _store_batch(store, recorder, batch, reader, stop, on_commit):
                     summary.fetched += raw.data is not None
                     summary.count(outcome)
@@ -96,7 +103,23 @@ def run_cycle(
                     settled = settled.flush(source)
     finally:
         settled.flush(source)
+    summary.backlog = recorder.backlogged
+    if first and (stop is None or not stop.is_set()):
+        _first_cycle_done(ledger, mailbox, recorder.backlog, summary.backlog)
     return summary
+
+
+def _first_cycle_done(ledger: Ledger, mailbox: str, backlog: bool, stored: int) -> None:
+    """Remember the mailbox: mail arriving from now on is answered."""
+    ledger.mark_seen(mailbox)
+    if backlog:
+        log.warning(
+            "first cycle on %s: %d message(s) already there stored as backlog, not answered "
+            '(mailbox.backlog = "store"); new mail is answered from now on',
+            mailbox,
+            stored,
+            extra=event("mailbox.backlog"),
+        )
 
 
 def _store_batch(

@@ -15,7 +15,7 @@ from intake.cases.history import add_event
 from intake.cases.lookup import StoredCases
 from intake.cases.matching import CaseRecord, match_case
 from intake.cases.merging import evaluate, merge_findings
-from intake.cases.status import status_after
+from intake.cases.status import CLOSED_STATUSES, status_after
 from intake.cases.tokens import new_token
 from intake.clock import iso, utcnow
 from intake.config import Config
@@ -34,9 +34,12 @@ log = logging.getLogger(__name__)
 class MessageRecorder:
     """Stores messages against one store with one configuration."""
 
-    def __init__(self, config: Config, store: Store) -> None:
+    def __init__(self, config: Config, store: Store, *, backlog: bool = False) -> None:
+        """``backlog``: mail is stored as cases flagged ``backlog`` and never answered."""
         self.config = config
         self.store = store
+        self.backlog = backlog
+        self.backlogged = 0
         self.ledger = Ledger(store)
         self.cases = StoredCases(store)
         self.responder = Responder(config, store)
@@ -100,7 +103,26 @@ class MessageRecorder:
         )
         if result.automated_reason or match.foreign_sender:
             return self._record_unanswered(raw, result, match.case)
+        if match.case is not None and match.case.status in CLOSED_STATUSES:
+            return self._record_reopened(raw, result, match.case)
         return self._merge_and_reply(raw, result, match.case)
+
+    def _record_reopened(self, raw: RawMessage, result: Triage, case: CaseRecord) -> str:
+        """The requester wrote again on a decided case: kept and flagged, staff told once."""
+        flag = "reopened_by_requester"
+        decision = Decision("none", f"case_{case.status}")
+        self._store_message(raw, result, case.id, flags=[flag], decision=decision)
+        add_event(self.store, case.id, flag, {"status": case.status})
+        if flag not in case.flags:
+            flags = sorted({*case.flags, flag})
+            self.store.update("cases", case.id, {"flags": flags, "updated_at": iso(utcnow())})
+            self.responder.notify_reopened(case.id)
+        log.info(
+            "requester wrote again on a %s case: stored for staff, not answered",
+            case.status,
+            extra=event("message.reopened", case=case.token, key=raw.source_key),
+        )
+        return "follow_ups"
 
     def _record_unanswered(self, raw: RawMessage, result: Triage, case: CaseRecord | None) -> str:
         """Robot mail, or mail on a case from another address: kept for staff, not merged."""
@@ -131,7 +153,8 @@ class MessageRecorder:
         fields, missing = evaluate(merge.findings)
         status_before = case.status if case else None
         status = status_after(status_before, missing)
-        flags = sorted({*(case.flags if case else ()), *(["conflict"] if merge.conflict else [])})
+        added = [*(["conflict"] if merge.conflict else []), *(["backlog"] if self.backlog else [])]
+        flags = sorted({*(case.flags if case else ()), *added})
         requester = case.requester if case else (message.sender.email if message.sender else "")
         saved = self._save_case(
             case,
@@ -147,7 +170,11 @@ class MessageRecorder:
         )
         self._case_events(saved.id, case, merge.changes, merge.conflict, status_before, status)
         trigger = "new" if case is None else ("changed" if merge.changed else "unchanged")
-        decision = self.responder.decide(saved, status_before, status, missing, trigger)
+        if self.backlog:
+            decision = Decision("none", "backlog")
+            self.backlogged += 1
+        else:
+            decision = self.responder.decide(saved, status_before, status, missing, trigger)
         self._store_message(raw, result, saved.id, flags=[], decision=decision)
         if decision.reply != "none":
             self.responder.queue_reply(saved, _inbound(result), decision, missing, trigger)

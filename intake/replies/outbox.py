@@ -33,12 +33,14 @@ PAGE = 200
 @dataclass(frozen=True, slots=True)
 class FlushResult:
     """What one pass over the due outbox rows did (``sent``/``failed`` count replies
-    to requesters; ``staff_sent`` counts notifications and alerts)."""
+    to requesters; ``staff_sent`` counts notifications and alerts; ``error`` says why
+    the transport was unavailable, when it was)."""
 
     sent: int = 0
     failed: int = 0
     deferred: int = 0
     staff_sent: int = 0
+    error: str = ""
 
 
 def queue_message(
@@ -95,6 +97,7 @@ async def flush_outbox(
     if row is None:
         return FlushResult()
     tally: Counter[tuple[bool, str]] = Counter()
+    error = ""
     try:
         async with transport as session:
             while row is not None:
@@ -110,6 +113,7 @@ async def flush_outbox(
             extra=event("outbox.deferred"),
         )
         tally[True, "deferred"] += waiting
+        error = str(exc)
     finally:
         await rows.aclose()
     return FlushResult(
@@ -117,6 +121,7 @@ async def flush_outbox(
         failed=tally[True, "failed"],
         deferred=tally[True, "deferred"],
         staff_sent=tally[False, "sent"],
+        error=error,
     )
 
 

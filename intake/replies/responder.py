@@ -133,6 +133,21 @@ class Responder:
         )
         self._tell_staff(case_id, subject, body, "staff_notification")
 
+    def notify_reopened(self, case_id: int) -> None:
+        """Queue the case summary to staff: the requester wrote again on a decided case."""
+        detail = case_detail(self.store, case_id)
+        case = detail["case"]
+        body = render_text(
+            "staff_reopened.txt.j2",
+            token=case["token"],
+            status=case["status"],
+            summary=render_summary(detail),
+        )
+        subject = (
+            f"[case {case['token']}] requester wrote again after the case was {case['status']}"
+        )
+        self._tell_staff(case_id, subject, body, "staff_notification")
+
     def _tell_staff(self, case_id: int | None, subject: str, body: str, kind: str) -> None:
         for staff in self.config.reply.staff:
             notice = render_staff_message(

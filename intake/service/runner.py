@@ -11,6 +11,7 @@ from intake.pipeline import run_cycle as run_pipeline
 from intake.replies.outbox import FlushResult, flush_outbox
 from intake.replies.sender import BackgroundSender
 from intake.replies.transports import open_transport
+from intake.service.health import record_cycle
 from intake.sources import open_source
 from intake.storage import Ledger, Store, open_store
 
@@ -27,13 +28,15 @@ def run_cycle(
     config: Config, stop: threading.Event | None = None
 ) -> tuple[CycleSummary, FlushResult]:
     """Store what the inbox holds while a second thread sends the replies as they commit."""
-    with (
-        open_store(config) as store,
-        BackgroundSender(config, stop) as sender,
-        open_source(config.mailbox, Ledger(store)) as source,
-    ):
-        summary = run_pipeline(config, store, source, stop=stop, on_commit=sender.wake)
-    return summary, sender.result()
+    with open_store(config, create=True) as store:
+        with (
+            BackgroundSender(config, stop) as sender,
+            open_source(config.mailbox, Ledger(store)) as source,
+        ):
+            summary = run_pipeline(config, store, source, stop=stop, on_commit=sender.wake)
+        flushed = sender.result()
+        record_cycle(store, summary.fetched, flushed)
+    return summary, flushed
 
 
 def flush(config: Config, store: Store, stop: threading.Event | None = None) -> FlushResult:

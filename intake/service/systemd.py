@@ -26,6 +26,11 @@ def notify(*fields: str) -> bool:
     return True
 
 
+def under_systemd() -> bool:
+    """Tell whether systemd listens for notifications (``$NOTIFY_SOCKET`` is set)."""
+    return bool(os.environ.get("NOTIFY_SOCKET"))
+
+
 def watchdog_interval() -> float | None:
     """Seconds between WATCHDOG=1 pings (half of ``WatchdogSec``), or None when unset."""
     usec = os.environ.get("WATCHDOG_USEC")

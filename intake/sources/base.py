@@ -56,6 +56,10 @@ class Source(Protocol):
         """Each folder this source uses (inbox, processed, quarantine) and whether it exists."""
         ...
 
+    def create_folders(self) -> list[str]:
+        """Create whichever of the folders this source uses are missing; return their names."""
+        ...
+
     def batches(
         self, is_known: Callable[[str], bool], max_bytes: int
     ) -> Iterator[list[RawMessage]]:

@@ -81,12 +81,21 @@ class ImapSource:
         """Map each folder this source uses (inbox, processed, quarantine) to whether it exists.
 
         Read-only, for ``intake check-config``: missing folders are created by
-        ``batches()`` and ``settle()``, not here.
+        ``create_folders()``, ``batches()`` and ``settle()``, not here.
         """
         cfg = self._cfg
         names = dict.fromkeys((cfg.folder, cfg.processed_folder, cfg.quarantine_folder))
         with self._talking("listing folders") as client:
             return {name: bool(client.folder_exists(name)) for name in names}
+
+    def create_folders(self) -> list[str]:
+        """Create whichever of the three folders are missing (``check-config --create-folders``)."""
+        missing = [name for name, exists in self.folders().items() if not exists]
+        with self._talking("creating folders") as client:
+            for name in missing:
+                self._create(client, name)
+        self._folders_ready = True
+        return missing
 
     def batches(
         self, is_known: Callable[[str], bool], max_bytes: int
@@ -261,12 +270,13 @@ class ImapSource:
         with self._talking("creating folders") as client:
             for name in (self._cfg.processed_folder, self._cfg.quarantine_folder):
                 if not client.folder_exists(name):
-                    client.create_folder(name)
-                    client.subscribe_folder(name)
-                    log.info(
-                        "%s: created folder %r", self._where, name, extra=event("mailbox.folder")
-                    )
+                    self._create(client, name)
         self._folders_ready = True
+
+    def _create(self, client: Any, name: str) -> None:
+        client.create_folder(name)
+        client.subscribe_folder(name)
+        log.info("%s: created folder %r", self._where, name, extra=event("mailbox.folder"))
 
     def _select(self) -> int:
         """Select the inbox folder and return its UIDVALIDITY."""

@@ -26,15 +26,9 @@ class MaildirSource:
     def __init__(self, cfg: MailboxConfig) -> None:
         self._cfg = cfg
         self._root = cfg.path
+        self._folders_ready = False
 
     def __enter__(self) -> Self:
-        try:
-            box = mailbox.Maildir(self._root, create=True)
-            for name in (self._cfg.processed_folder, self._cfg.quarantine_folder):
-                if name not in box.list_folders():
-                    box.add_folder(name)
-        except OSError as exc:
-            raise MailboxError(f"maildir {self._root}: {exc.strerror or exc}") from None
         return self
 
     def __exit__(
@@ -53,11 +47,26 @@ class MaildirSource:
             cfg.processed_folder: self._root / f".{cfg.processed_folder}",
             cfg.quarantine_folder: self._root / f".{cfg.quarantine_folder}",
         }
-        return {name: (path / "cur").is_dir() for name, path in paths.items()}
+        return {name: is_maildir(path) for name, path in paths.items()}
+
+    def create_folders(self) -> list[str]:
+        """Create the inbox and its processed and quarantine folders; return what was made."""
+        missing = [name for name, exists in self.folders().items() if not exists]
+        try:
+            box = mailbox.Maildir(self._root, create=True)
+            for name in (self._cfg.processed_folder, self._cfg.quarantine_folder):
+                if name not in box.list_folders():
+                    box.add_folder(name)
+        except OSError as exc:
+            raise MailboxError(f"maildir {self._root}: {exc.strerror or exc}") from None
+        self._folders_ready = True
+        return missing
 
     def batches(
         self, is_known: Callable[[str], bool], max_bytes: int
     ) -> Iterator[list[RawMessage]]:
+        if not self._folders_ready:
+            self.create_folders()
         batch: list[RawMessage] = []
         for path in self._inbox_files():
             message = self._read(path, is_known, max_bytes)
@@ -70,6 +79,8 @@ class MaildirSource:
             yield batch
 
     def settle(self, processed: Sequence[RawMessage], quarantined: Sequence[RawMessage]) -> None:
+        if not self._folders_ready:
+            self.create_folders()
         paths = self._paths_by_key() if processed or quarantined else {}
         for messages, folder in (
             (processed, self._cfg.processed_folder),
@@ -123,6 +134,11 @@ class MaildirSource:
             return  # moved by someone else since the listing
         except OSError as exc:
             raise MailboxError(f"maildir {self._root}: cannot move {path.name}: {exc}") from None
+
+
+def is_maildir(path: Path) -> bool:
+    """Tell whether ``path`` holds the three folders of a Maildir (new, cur, tmp)."""
+    return all((path / sub).is_dir() for sub in ("new", "cur", "tmp"))
 
 
 def _key(name: str) -> str:

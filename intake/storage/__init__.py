@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from intake.storage.backup import backup_database
 from intake.storage.database import Store, open_store
-from intake.storage.ledger import Ledger
+from intake.storage.ledger import Ledger, mailbox_key
 from intake.storage.notices import claim_notice
 
-__all__ = ["Ledger", "Store", "backup_database", "claim_notice", "open_store"]
+__all__ = ["Ledger", "Store", "backup_database", "claim_notice", "mailbox_key", "open_store"]

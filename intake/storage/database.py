@@ -31,12 +31,24 @@ log = logging.getLogger(__name__)
 class Store:
     """The case database. Use as a context manager; it closes the connection on exit."""
 
-    def __init__(self, path: Path, *, timeout: float = 10.0) -> None:
+    def __init__(self, path: Path, *, timeout: float = 10.0, create: bool = True) -> None:
+        """Open (``create``: and if need be create) the database at ``path`` and migrate it.
+
+        Without ``create`` a missing file is a StoreError, and nothing is written to disk
+        before the file is found: commands that only read must not leave an empty
+        database behind a mistyped path.
+        """
         self.path = path
         self._write_lock = _write_lock_for(path)
+        if not create and not path.is_file():
+            raise StoreError(
+                f"database {path} does not exist; check [database] path "
+                "(intake run creates it on its first cycle)"
+            )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(str(path), timeout=timeout)
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(_uri(path, create), uri=True, timeout=timeout)
             self.db = sqlite_utils.Database(connection)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -120,9 +132,14 @@ class Store:
         return row[0] if row else None
 
 
-def open_store(config: Config) -> Store:
-    """The configured database, opened (and migrated)."""
-    return Store(config.database.path, timeout=config.database.timeout)
+def open_store(config: Config, *, create: bool = False) -> Store:
+    """The configured database, opened and migrated; ``create`` it only where a run starts."""
+    return Store(config.database.path, timeout=config.database.timeout, create=create)
+
+
+def _uri(path: Path, create: bool) -> str:
+    """A ``file:`` URI; ``mode=rw`` makes SQLite itself refuse to create a missing file."""
+    return f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
 
 
 _WRITE_LOCKS: dict[str, threading.RLock] = {}

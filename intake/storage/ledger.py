@@ -7,7 +7,17 @@ keeps its UIDVALIDITY / last-UID checkpoint here (the ``CheckpointStore`` seam).
 from __future__ import annotations
 
 from intake.clock import iso, utcnow
+from intake.config import MailboxConfig
 from intake.storage.database import Store
+
+
+def mailbox_key(cfg: MailboxConfig) -> str:
+    """The mailbox's name in the ledger: ``imap:<folder>``, or ``maildir`` for the local one.
+
+    Host names are left out on purpose: pointing the same database at a renamed server
+    must not make its new mail look like a first start's backlog.
+    """
+    return f"imap:{cfg.folder}" if cfg.kind == "imap" else "maildir"
 
 
 class Ledger:
@@ -52,6 +62,17 @@ class Ledger:
             },
             ignore=True,
         )
+
+    def has_seen(self, mailbox: str) -> bool:
+        """Tell whether a whole cycle has run against ``mailbox`` (see ``mailbox_key``)."""
+        return bool(self.store.scalar("SELECT 1 FROM mailbox_seen WHERE mailbox = ?", (mailbox,)))
+
+    def mark_seen(self, mailbox: str) -> None:
+        with self.store.transaction():
+            self.store.db.execute(
+                "INSERT OR IGNORE INTO mailbox_seen (mailbox, at) VALUES (?, ?)",
+                (mailbox, iso(utcnow())),
+            )
 
     def load_checkpoint(self, mailbox: str) -> tuple[int, int] | None:
         row = self.store.db.execute(

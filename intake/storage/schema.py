@@ -105,6 +105,28 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX outbox_pending ON outbox (id) WHERE status = 'pending';
     """,
+    # Which mailboxes have had a whole cycle (mail already there at the first one is
+    # backlog), and what the service last did, for ``intake status``. A database that
+    # has already read a mailbox counts it as seen, so an upgrade answers new mail.
+    """
+    CREATE TABLE mailbox_seen (
+        mailbox TEXT PRIMARY KEY,
+        at TEXT NOT NULL
+    );
+    INSERT INTO mailbox_seen (mailbox, at)
+        SELECT 'imap:' || mailbox, datetime('now') FROM mailbox_state;
+    INSERT OR IGNORE INTO mailbox_seen (mailbox, at)
+        SELECT 'maildir', datetime('now')
+        WHERE EXISTS (SELECT 1 FROM messages WHERE source_key LIKE 'maildir:%');
+    CREATE TABLE service_state (
+        name TEXT PRIMARY KEY,
+        value TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX cases_created ON cases (created_at);
+    CREATE INDEX messages_automated ON messages (automated_reason)
+        WHERE automated_reason IS NOT NULL;
+    """,
 )
 JSON_COLUMNS = frozenset(
     (

@@ -32,6 +32,7 @@ host = "{user.host}"
 port = {user.port}
 security = "none"
 username = "{user.user}"
+backlog = "answer"
 {login}
 {mailbox}
 [smtp]

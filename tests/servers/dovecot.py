@@ -114,7 +114,11 @@ class DovecotUser:
         return self.server.port
 
     def mailbox_config(self, **changes: Any) -> MailboxConfig:
-        """Return a MailboxConfig logging in as this user over plaintext (loopback)."""
+        """Return a MailboxConfig logging in as this user over plaintext (loopback).
+
+        Mail already in the mailbox at the first cycle is answered (``backlog="answer"``):
+        most tests deliver first and run after.
+        """
         base = MailboxConfig(
             kind="imap",
             host=self.host,
@@ -123,6 +127,7 @@ class DovecotUser:
             username=self.user,
             password=self.password,
             timeout=5.0,
+            backlog="answer",
         )
         return dataclasses.replace(base, **changes)
 

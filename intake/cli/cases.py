@@ -1,0 +1,172 @@
+"""``intake cases …``: the queue and one case, for staff and for scripts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import click
+
+from intake.cases.status import STATUSES
+from intake.cli.options import (
+    command_config,
+    config_option,
+    echo_json,
+    fails_cleanly,
+    verbose_option,
+)
+from intake.storage import open_store
+
+
+@click.group()
+def cases() -> None:
+    """Read and update cases (staff)."""
+
+
+@cases.command("list")
+@config_option
+@click.option("--status", type=click.Choice(STATUSES), help="Only cases with this status.")
+@click.option(
+    "--search", metavar="TEXT", help="Username, requester address or token contains TEXT."
+)
+@click.option(
+    "--older-than",
+    "older_than",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Only cases opened more than DAYS ago.",
+)
+@click.option("--oldest-first", is_flag=True, help="Oldest case first (default: newest first).")
+@click.option("--json", "as_json", is_flag=True, help="JSON array instead of a table.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row instead of a table.")
+@verbose_option
+@fails_cleanly
+def cases_list(
+    config_file: Path | None,
+    status: str | None,
+    search: str | None,
+    older_than: int | None,
+    oldest_first: bool,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """List cases, newest first, with their age in days.
+
+    \b
+    Examples:
+      intake cases list --config config.toml --status ready_for_review --oldest-first
+      intake cases list --config config.toml --search alice@example.org
+      intake cases list --config config.toml --older-than 30 --csv > old.csv
+    """
+    from intake.cases.queue import QueueFilter, list_cases
+
+    wanted = QueueFilter(status, search, older_than, oldest_first)
+    with open_store(command_config(config_file)) as store:
+        rows = list_cases(store, wanted)
+    if as_json:
+        echo_json(rows)
+    elif as_csv:
+        click.echo(_csv(rows), nl=False)
+    else:
+        _table(rows)
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    columns = [
+        "id",
+        "token",
+        "status",
+        "age_days",
+        "username",
+        "requester",
+        "missing",
+        "flags",
+        "created_at",
+        "updated_at",
+    ]
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {**row, "missing": " ".join(row["missing"]), "flags": " ".join(row["flags"])}
+        )
+    return out.getvalue()
+
+
+def _table(rows: list[dict[str, Any]]) -> None:
+    click.echo(
+        f"{'ID':>4}  {'TOKEN':13}  {'STATUS':16}  {'AGE':>4}  {'USERNAME':20}  "
+        f"{'REQUESTER':30}  MISSING"
+    )
+    for row in rows:
+        missing = ", ".join(row["missing"]) or "-"
+        click.echo(
+            f"{row['id']:>4}  {row['token']:13}  {row['status']:16}  {row['age_days']:>3}d  "
+            f"{row['username'] or '-':20}  {row['requester']:30}  {missing}"
+        )
+
+
+@cases.command("show")
+@click.argument("ref")
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="The case, its messages and events.")
+@verbose_option
+@fails_cleanly
+def cases_show(ref: str, config_file: Path | None, as_json: bool) -> None:
+    """Show one case (REF is the case number or its token).
+
+    \b
+    Example:
+      intake cases show PR-7K3M9Q2XHD --config config.toml
+    """
+    from intake.cases.summary import case_detail, render_summary
+
+    with open_store(command_config(config_file)) as store:
+        detail = case_detail(store, ref)
+    if as_json:
+        echo_json(detail)
+    else:
+        click.echo(render_summary(detail))
+
+
+@cases.command("set-status")
+@click.argument("ref")
+@click.argument("status", type=click.Choice(STATUSES))
+@config_option
+@verbose_option
+@fails_cleanly
+def cases_set_status(ref: str, status: str, config_file: Path | None) -> None:
+    """Move a case to another status (recorded as an event).
+
+    \b
+    Example:
+      intake cases set-status 12 in_review --config config.toml
+    """
+    from intake.cases.actions import set_status
+
+    with open_store(command_config(config_file)) as store:
+        before = set_status(store, ref, status)
+    click.echo(f"case {ref}: {before} -> {status}")
+
+
+@cases.command("note")
+@click.argument("ref")
+@click.argument("text")
+@config_option
+@verbose_option
+@fails_cleanly
+def cases_note(ref: str, text: str, config_file: Path | None) -> None:
+    """Add a staff note to a case.
+
+    \b
+    Example:
+      intake cases note 12 "Asked for the GitHub link by phone" --config config.toml
+    """
+    from intake.cases.actions import add_note
+
+    with open_store(command_config(config_file)) as store:
+        add_note(store, ref, text)
+    click.echo(f"case {ref}: note added")
