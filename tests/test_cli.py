@@ -117,7 +117,9 @@ def test_check_config_creates_the_mail_folders_only_when_asked(workspace: Path) 
 
 def test_check_config_fails_on_a_database_in_a_missing_directory(workspace: Path) -> None:
     config = workspace / "config.toml"
-    config.write_text(config.read_text().replace('path = "intake.db"', 'path = "no/such/intake.db"'))
+    config.write_text(
+        config.read_text().replace('path = "intake.db"', 'path = "no/such/intake.db"')
+    )
     done = intake("check-config", "--config", str(config), "--create-folders")
     assert done.returncode == 1
     assert f"FAIL database {workspace}/no/such/intake.db: directory" in done.stdout
