@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import email.message
+import io
 import json
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -152,3 +156,123 @@ def test_backup_copies_the_database(workspace: Path, tmp_path: Path) -> None:
     copy = sqlite3.connect(tmp_path / "copy" / "intake.db")
     assert copy.execute("SELECT username FROM cases").fetchall() == [("kay",)]
     assert not (tmp_path / "copy" / "intake.db.partial").exists()
+
+
+def test_backup_is_private_and_never_overwrites_without_force(workspace: Path) -> None:
+    deliver(
+        workspace / "inbox", make_message("kim@example.org", INCOMPLETE_BODY.format(username="kim"))
+    )
+    config = str(workspace / "config.toml")
+    assert intake("run", "--once", "--config", config).returncode == 0
+    copy = workspace / "backups" / "intake.db"
+    assert intake("backup", "--config", config, str(copy)).returncode == 0
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+
+    again = intake("backup", "--config", config, str(copy))
+    assert again.returncode == 1
+    assert again.stderr == f"error: backup destination {copy} exists; pass --force to replace it\n"
+    assert intake("backup", "--config", config, str(copy), "--force").returncode == 0
+
+    live = workspace / "intake.db"
+    before = live.read_bytes()
+    onto_itself = intake("backup", "--config", config, str(live), "--force")
+    assert onto_itself.returncode == 1
+    assert "is the live database itself" in onto_itself.stderr
+    assert live.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("cases", "list"),
+        ("cases", "show", "1"),
+        ("cases", "note", "1", "text"),
+        ("backup", "copy.db"),
+        ("status",),
+        ("purge",),
+    ],
+)
+def test_commands_that_read_never_create_a_database(workspace: Path, args: tuple[str, ...]) -> None:
+    config = workspace / "config.toml"
+    config.write_text(config.read_text().replace('path = "intake.db"', 'path = "typo/intake.db"'))
+    done = intake(*args, "--config", str(config))
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"error: database {workspace}/typo/intake.db does not exist; check [database] path "
+        "(intake run creates it on its first cycle)\n"
+    )
+    assert not (workspace / "typo").exists() and not (workspace / "copy.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (bytes(range(256)) * 8, "the file is binary"),
+        (b"Shopping list: milk, eggs\nand bread\n", "no From, Date, Subject, Message-ID or To"),
+    ],
+)
+def test_parse_says_when_a_file_is_not_an_email(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "file.eml"
+    path.write_bytes(content)
+    done = intake("parse", str(path), "--json")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(f"error: {path}: not an email: {reason}")
+    assert len(done.stderr.splitlines()) == 1
+
+
+def test_cases_list_searches_filters_by_age_and_prints_csv(workspace: Path) -> None:
+    for name in ("ann", "ben", "cat"):
+        deliver(
+            workspace / "inbox",
+            make_message(f"{name}@example.org", INCOMPLETE_BODY.format(username=f"{name}-dev")),
+        )
+    config = str(workspace / "config.toml")
+    assert intake("run", "--once", "--config", config).returncode == 0
+    with sqlite3.connect(workspace / "intake.db") as db:
+        db.execute("UPDATE cases SET created_at = '2026-01-01T00:00:00+00:00' WHERE id = 1")
+
+    def listed(*extra: str) -> list[str]:
+        rows = json.loads(intake("cases", "list", "--config", config, "--json", *extra).stdout)
+        return [row["username"] for row in rows]
+
+    assert listed() == ["cat-dev", "ben-dev", "ann-dev"]
+    assert listed("--oldest-first") == ["ann-dev", "ben-dev", "cat-dev"]
+    assert listed("--search", "BEN@example") == ["ben-dev"]
+    assert listed("--search", "_") == []  # LIKE wildcards are taken literally
+    assert listed("--older-than", "30") == ["ann-dev"]
+    table = intake("cases", "list", "--config", config).stdout.splitlines()
+    assert table[0].split()[:4] == ["ID", "TOKEN", "STATUS", "AGE"]
+    rows = list(
+        csv.DictReader(io.StringIO(intake("cases", "list", "--config", config, "--csv").stdout))
+    )
+    assert [row["username"] for row in rows] == ["cat-dev", "ben-dev", "ann-dev"]
+    assert int(rows[2]["age_days"]) > 30 and rows[0]["missing"].startswith("credentials")
+
+
+def test_cases_show_prints_each_message_its_attachments_and_flags_in_words(
+    workspace: Path,
+) -> None:
+    message = email.message.EmailMessage()
+    message["From"] = "dee@example.org"
+    message["To"] = "support@pypi-support.example"
+    message["Subject"] = "Locked out"
+    message.set_content("My PyPI account is dee-dev. I lost my phone.\nmy password is hunter2x!")
+    message.add_attachment(b"\x89PNG...", maintype="image", subtype="png", filename="proof.png")
+    deliver(workspace / "inbox", message.as_bytes())
+    config = str(workspace / "config.toml")
+    assert intake("run", "--once", "--config", config).returncode == 0
+    token = json.loads(intake("cases", "list", "--config", config, "--json").stdout)[0]["token"]
+    deliver(
+        workspace / "inbox",
+        make_message("mallory@example.net", "I am dee", subject=f"Re: [case {token}]"),
+    )
+    assert intake("run", "--once", "--config", config).returncode == 0
+
+    shown = intake("cases", "show", token, "--config", config).stdout
+    assert "     | My PyPI account is dee-dev. I lost my phone." in shown
+    assert "     | my password is [redacted]" in shown and "hunter2x" not in shown
+    assert "attachment: proof.png, image/png, 7 bytes" in shown
+    assert "sent from another address than the requester: not merged, not answered" in shown

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import email
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -11,6 +13,7 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from email.policy import default
 from pathlib import Path
 
 import pytest
@@ -46,10 +49,14 @@ def _replies(workspace: Path) -> int:
 
 
 @contextmanager
-def running_daemon(config: Path) -> Iterator[subprocess.Popen[bytes]]:
+def running_daemon(
+    config: Path, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
     """``intake run`` in the background, its log in ``daemon.log`` beside the config."""
     with (config.parent / "daemon.log").open("wb") as log:
-        process = subprocess.Popen([INTAKE, "run", "--config", str(config)], stderr=log)
+        process = subprocess.Popen(
+            [INTAKE, "run", "--config", str(config)], stderr=log, env={**os.environ, **(env or {})}
+        )
         try:
             yield process
         finally:
@@ -121,6 +128,8 @@ def test_daemon_rides_out_an_imap_server_restart(smtp_server: SmtpServer, tmp_pa
             server.process.wait(timeout=10)
             log = tmp_path / "daemon.log"
             wait_until(lambda: "unavailable" in log.read_text(), timeout=20)
+            down = intake("status", "--config", str(config))
+            assert down.returncode == 1 and "problem: mailbox down since" in down.stdout
             server.process = subprocess.Popen(
                 [str(DOVECOT), "-F", "-c", str(server.conf)],
                 stdin=subprocess.DEVNULL,
@@ -134,6 +143,9 @@ def test_daemon_rides_out_an_imap_server_restart(smtp_server: SmtpServer, tmp_pa
             assert received[-1].rcpt_tos == ("after@example.org",)
             wait_until(lambda: "working again" in log.read_text())
             assert log.read_text().count("mailbox unavailable") == 1  # once per outage
+            up = intake("status", "--config", str(config))
+            assert up.returncode == 0, up.stdout
+            assert "mailbox: up" in up.stdout
             process.send_signal(signal.SIGTERM)
             assert process.wait(timeout=10) == 0
 
@@ -176,3 +188,61 @@ def test_sigterm_during_a_batch_then_restart_loses_and_doubles_nothing(workspace
 
 def _stored(workspace: Path) -> int:
     return _count(workspace, "SELECT count(*) FROM cases")
+
+
+def _from_of_last_reply(workspace: Path) -> str:
+    with sqlite3.connect(workspace / "intake.db") as connection:
+        raw = connection.execute(
+            "SELECT raw FROM outbox WHERE status = 'sent' ORDER BY id DESC LIMIT 1"
+        ).fetchone()[0]
+    return str(email.message_from_bytes(raw, policy=default)["From"])
+
+
+def test_sighup_reloads_the_config_and_keeps_it_when_the_new_file_is_bad(
+    workspace: Path, maildir_daemon: subprocess.Popen[bytes]
+) -> None:
+    config = workspace / "config.toml"
+    log = workspace / "daemon.log"
+    wait_until(lambda: "daemon.ready" in log.read_text())
+    config.write_text(config.read_text().replace("Account Recovery <", "Recovery Desk <"))
+    maildir_daemon.send_signal(signal.SIGHUP)
+    wait_until(lambda: "config.reloaded" in log.read_text())
+    deliver(
+        workspace / "inbox", make_message("hu@example.org", INCOMPLETE_BODY.format(username="hu"))
+    )
+    wait_until(lambda: _replies(workspace) == 1)
+    assert _from_of_last_reply(workspace).startswith("Recovery Desk")
+
+    config.write_text(config.read_text().replace('path = "inbox"', 'path = "inbox"\nport = "x"'))
+    maildir_daemon.send_signal(signal.SIGHUP)
+    wait_until(lambda: "config.rejected" in log.read_text())
+    rejected = next(line for line in log.read_text().splitlines() if "config.rejected" in line)
+    assert "ERROR config.rejected mailbox.port = 'x': expected a whole number" in rejected
+    assert "keeping the running configuration" in rejected
+    deliver(
+        workspace / "inbox", make_message("hi@example.org", INCOMPLETE_BODY.format(username="hi"))
+    )
+    wait_until(lambda: _replies(workspace) == 2)
+    assert _from_of_last_reply(workspace).startswith("Recovery Desk")
+    assert maildir_daemon.poll() is None
+    maildir_daemon.send_signal(signal.SIGTERM)
+    assert maildir_daemon.wait(timeout=10) == 0
+
+
+def test_systemd_hears_ready_and_a_status_line_after_each_poll(workspace: Path) -> None:
+    config = workspace / "config.toml"
+    config.write_text(
+        config.read_text().replace('path = "inbox"', 'path = "inbox"\npoll_interval = 1')
+    )
+    address = str(workspace / "notify.sock")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
+        listener.bind(address)
+        listener.settimeout(15)
+        with running_daemon(config, env={"NOTIFY_SOCKET": address}) as process:
+            heard = [listener.recv(4096).decode() for _ in range(2)]
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=10) == 0
+    assert heard[0].startswith("READY=1")
+    assert re.fullmatch(
+        r"STATUS=last poll \S+; 0 replies pending; 0 cases ready for review", heard[1]
+    ), heard

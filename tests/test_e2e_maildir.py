@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import json
 import os
 import sqlite3
 import subprocess
@@ -321,3 +322,118 @@ def test_a_database_from_a_newer_release_is_refused(workspace: Path) -> None:
         connection.execute("PRAGMA user_version = 99")
     with pytest.raises(StoreError, match="newer than this release"):
         _run(workspace)
+
+
+def _store_backlog(workspace: Path) -> Path:
+    """The embedded default as a new installation has it: backlog left at "store"."""
+    config = workspace / "config.toml"
+    config.write_text(config.read_text().replace('backlog = "answer"\n', ""))
+    return config
+
+
+def test_first_start_stores_old_mail_as_backlog_and_answers_only_new_mail(
+    workspace: Path,
+) -> None:
+    config = load_config(_store_backlog(workspace))
+    for name in ("old1", "old2", "old3"):
+        deliver(
+            workspace / "inbox",
+            make_message(f"{name}@example.org", INCOMPLETE_BODY.format(username=name)),
+        )
+    first = run_once(config).as_dict()
+    assert (first["new_cases"], first["backlog"], first["replies_sent"]) == (3, 3, 0)
+    db = _db(workspace)
+    assert [json_flags for (json_flags,) in db.execute("SELECT flags FROM cases")] == [
+        '["backlog"]'
+    ] * 3
+    assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    assert len(maildir_messages(workspace / "inbox" / ".Processed")) == 3
+
+    deliver(
+        workspace / "inbox", make_message("new@example.org", INCOMPLETE_BODY.format(username="nu"))
+    )
+    second = run_once(config).as_dict()
+    assert (second["new_cases"], second["backlog"], second["replies_sent"]) == (1, 0, 1)
+    assert [m["To"] for m in maildir_messages(workspace / "outbox")] == ["new@example.org"]
+    assert (
+        db.execute("SELECT flags FROM cases WHERE requester = 'new@example.org'").fetchone()[0]
+        == "[]"
+    )
+
+
+def test_a_follow_up_to_a_resolved_case_is_kept_flagged_and_told_to_staff_once(
+    workspace: Path,
+) -> None:
+    config = load_config(workspace / "config.toml")
+    deliver(
+        workspace / "inbox", make_message("ria@example.org", COMPLETE_BODY.format(username="ria"))
+    )
+    run_once(config)
+    db = _db(workspace)
+    token = db.execute("SELECT token FROM cases").fetchone()[0]
+    db.execute("UPDATE cases SET status = 'resolved'")
+    db.commit()
+    for text in ("Thanks, but it stopped working again.", "Hello? Anyone there?"):
+        deliver(
+            workspace / "inbox",
+            make_message("ria@example.org", text, subject=f"Re: Account recovery [case {token}]"),
+        )
+        run_once(config)
+
+    case = db.execute("SELECT status, flags, fields FROM cases").fetchone()
+    assert case["status"] == "resolved" and case["flags"] == '["reopened_by_requester"]'
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    assert len(_replies_to(workspace, "ria@example.org")) == 1  # only the first acknowledgement
+    notices = _replies_to(workspace, "staff@pypi-support.example")
+    assert [str(m["Subject"]) for m in notices][-1] == (
+        f"[case {token}] requester wrote again after the case was resolved"
+    )
+    assert sum("wrote again" in str(m["Subject"]) for m in notices) == 1
+    kinds = [row[0] for row in db.execute("SELECT kind FROM events ORDER BY id")]
+    assert kinds.count("reopened_by_requester") == 2
+
+
+def test_a_new_request_from_an_earlier_requester_names_the_earlier_case(workspace: Path) -> None:
+    config = load_config(workspace / "config.toml")
+    deliver(
+        workspace / "inbox", make_message("sam@example.org", COMPLETE_BODY.format(username="sam"))
+    )
+    run_once(config)
+    db = _db(workspace)
+    first = db.execute("SELECT token FROM cases").fetchone()[0]
+    db.execute("UPDATE cases SET status = 'rejected'")
+    db.commit()
+    deliver(
+        workspace / "inbox", make_message("sam@example.org", "New request: I lost my phone again.")
+    )
+    run_once(config)
+
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "intake"),
+            "cases",
+            "show",
+            "2",
+            "--json",
+            "--config",
+            str(workspace / "config.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)["previous_case"] == first
+    text = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "intake"),
+            "cases",
+            "show",
+            "2",
+            "--config",
+            str(workspace / "config.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert f"Earlier:   case {first} (#1) from this address, rejected" in text

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 import subprocess
 from pathlib import Path
 
-from tests.commands import INTAKE
+import pytest
+
+from tests.commands import INTAKE, intake
 from tests.messages import INCOMPLETE_BODY, deliver, make_message
+from tests.servers.config import write_server_config
+from tests.servers.dovecot import DovecotUser
+from tests.servers.smtp import SmtpServer
 
 SECRET = "Tr0ub4dor&3-horse"
 
@@ -61,3 +67,23 @@ def test_under_systemd_lines_carry_a_journald_priority_instead_of_a_time(
     assert lines
     assert all(re.match(r"<[2-7]>(DEBUG|INFO|WARNING|ERROR|CRITICAL) \S+", line) for line in lines)
     assert any(line.startswith("<6>INFO message.stored case=") for line in lines)
+
+
+@pytest.mark.parametrize("order", ["before", "after"])
+def test_verbose_never_prints_a_body_a_secret_or_protocol_traffic(
+    dovecot: DovecotUser, smtp_server: SmtpServer, tmp_path: Path, order: str
+) -> None:
+    config = write_server_config(tmp_path, dovecot, smtp_server.port)
+    body = INCOMPLETE_BODY.format(username="vic") + f"\nmy password is {SECRET}\n"
+    dovecot.append(make_message("vic@example.org", body, subject="Locked out of vic"))
+    args = ["-v", "run", "--once"] if order == "before" else ["run", "-v", "--once"]
+    done = intake(*args, "--config", str(config))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["replies_sent"] == 1
+    smtp_server.wait_for(1)
+    log = done.stderr
+    assert " message.stored " in log
+    for forbidden in (SECRET, dovecot.password, "authenticator", "Locked out of vic"):
+        assert forbidden not in log, forbidden
+    for protocol in ("FETCH", "BODY[", "LOGIN", "MAIL FROM", "RCPT TO", "DATA", "imapclient"):
+        assert protocol not in log, protocol

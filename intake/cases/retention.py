@@ -54,7 +54,7 @@ def purge_expired(
     store.db.execute("VACUUM")
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log.info(
-        "purged %d cases decided before %s (%d messages, %d outgoing mails)",
+        "purged %d case(s) decided before %s: %d message(s), %d outgoing mail(s)",
         counts.cases,
         cutoff,
         counts.messages,

@@ -119,8 +119,8 @@ def purge(config_file: Path | None, dry_run: bool) -> None:
         result = purge_expired(store, config.retention.days, dry_run=dry_run)
     verb = "would purge" if dry_run else "purged"
     click.echo(
-        f"{verb} {result.cases} cases ({result.messages} messages, {result.outbox} outgoing "
-        f"mails) decided more than {config.retention.days} days ago"
+        f"{verb} {result.cases} case(s) decided more than {config.retention.days} days ago: "
+        f"{result.messages} message(s), {result.outbox} outgoing mail(s)"
         if config.retention.days
         else "retention.days = 0: everything is kept"
     )
