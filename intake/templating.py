@@ -12,6 +12,8 @@ from typing import Any
 
 import jinja2
 
+from intake.characters import visible_controls
+
 
 def templates_dir() -> Path:
     """The templates: inside the package when installed, beside it in a checkout."""
@@ -21,7 +23,8 @@ def templates_dir() -> Path:
 
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    """The environment; ``| visible`` shows invisible characters in requester text."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         auto_reload=False,  # packaged files: no stat() of the template on every reply
         undefined=jinja2.StrictUndefined,
@@ -30,6 +33,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
     )
+    env.filters["visible"] = visible_controls
+    return env
 
 
 def render_text(template: str, **context: Any) -> str:

@@ -125,6 +125,10 @@ def _convert(where: str, value: Any, hint: Any, base_dir: Path) -> Any:
         return _resolve(Path(value), base_dir)
     if hint is Address:
         return _address(where, value)
+    if hint == tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ConfigError(f"{where} = {value!r}: expected a list of strings")
+        return tuple(_convert(f"{where}[{i}]", item, str, base_dir) for i, item in enumerate(value))
     if hint == tuple[Address, ...]:
         if not isinstance(value, list):
             raise ConfigError(f"{where} = {value!r}: expected a list of addresses")

@@ -71,6 +71,8 @@ class SmtpConfig:
 class ReplyConfig:
     from_: Address = field(metadata={"key": "from", "required": True})
     staff: tuple[Address, ...] = ()
+    # Reserved domains (.test, .example, localhost, …) that are answered anyway: for tests.
+    allow_private_domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

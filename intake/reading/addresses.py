@@ -83,3 +83,22 @@ def _decode_words(text: str) -> str:
         return str(make_header(decode_header(text)))
     except (ValueError, LookupError, UnicodeError):
         return text
+
+
+# Names that never reach a mailbox on the public internet (RFC 2606, RFC 6761, RFC 6762,
+# RFC 8375 and the .internal reservation): mail to them would go to a host of ours.
+_PRIVATE_SUFFIXES = ("localhost", "local", "internal", "invalid", "test", "example", "home.arpa")
+
+
+def is_public_domain(domain: str, allowed: frozenset[str] = frozenset()) -> bool:
+    """Tell whether ``domain`` can be a public mail domain; ``allowed`` suffixes pass anyway.
+
+    Single labels, IP addresses and the reserved names above are not public.
+    """
+    name = domain.lower().rstrip(".")
+    if any(name == suffix or name.endswith("." + suffix) for suffix in allowed):
+        return True
+    labels = name.split(".")
+    if len(labels) < 2 or all(label.isdigit() for label in labels):
+        return False
+    return not any(name == suffix or name.endswith("." + suffix) for suffix in _PRIVATE_SUFFIXES)

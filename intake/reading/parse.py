@@ -17,13 +17,13 @@ from contextlib import suppress
 from dataclasses import dataclass
 from email.header import Header, decode_header, make_header
 from email.message import Message
-from email.utils import parsedate_to_datetime
+from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
 import mailparser
 
 from intake.errors import MessageError
-from intake.reading.addresses import Address, parse_mailbox
+from intake.reading.addresses import Address, is_addr_spec, parse_mailbox
 from intake.reading.htmltext import html_to_text
 from intake.reading.quotes import split_quotes
 from intake.reading.redact import redact
@@ -53,6 +53,7 @@ class ParsedMessage:
     message_id: str | None
     sender: Address | None
     from_header: str
+    from_addresses: tuple[str, ...]
     subject: str
     date: str | None
     in_reply_to: tuple[str, ...]
@@ -90,11 +91,12 @@ def parse_message(raw: bytes, *, max_bytes: int = 10_000_000) -> ParsedMessage:
     redacted = redact(text)
     subject = redact(_first(headers, "subject")).text
     split = split_quotes(redacted.text)
-    from_header = _first(headers, "from")
+    raw_from = [_unfolded(value) for value in message.get_all("from") or []]
     return ParsedMessage(
         message_id=_first_id(_first(headers, "message-id")),
-        sender=parse_mailbox(from_header),
-        from_header=from_header,
+        sender=parse_mailbox(raw_from[0]) if len(raw_from) == 1 else None,
+        from_header=_first(headers, "from"),
+        from_addresses=_addresses(raw_from),
         subject=subject,
         date=_iso_date(_first(headers, "date")),
         in_reply_to=tuple(_MESSAGE_ID.findall(_first(headers, "in-reply-to"))),
@@ -155,6 +157,21 @@ def _header_text(value: Any) -> str:
         with suppress(ValueError, LookupError, UnicodeError, AssertionError):
             text = str(make_header(decode_header(text)))
     return text.replace("\0", "").strip()
+
+
+def _unfolded(value: Any) -> str:
+    """A header value as it came, unfolded but not decoded.
+
+    The reply address must be an addr-spec that stands in the raw header, where the
+    receiving MX checked it: never one that only appears after decoding an encoded-word.
+    """
+    text = str(value).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return re.sub(r"\r?\n[ \t]+", " ", text).replace("\r", " ").replace("\n", " ").strip()
+
+
+def _addresses(raw_from: list[str]) -> tuple[str, ...]:
+    """Every valid addr-spec in the raw From headers (more than one: several senders)."""
+    return tuple(address for _, address in getaddresses(raw_from) if is_addr_spec(address))
 
 
 def _first(headers: tuple[tuple[str, str], ...], name: str) -> str:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from intake.reading.addresses import is_public_domain
 from intake.reading.parse import ParsedMessage
 
 _ROBOT_LOCAL_PARTS = re.compile(
@@ -29,6 +30,7 @@ class GuardContext:
     own_addresses: frozenset[str]
     own_domain: str
     authserv_id: str = ""
+    allowed_private_domains: frozenset[str] = frozenset()
 
 
 Rule = Callable[[ParsedMessage, GuardContext], bool]
@@ -103,6 +105,18 @@ def _dmarc_fail(message: ParsedMessage, context: GuardContext) -> bool:
     return False
 
 
+def _several_senders(message: ParsedMessage, _: GuardContext) -> bool:
+    """Two From headers, or several mailboxes in one: there is no one sender to answer."""
+    return len(message.from_addresses) > 1
+
+
+def _private_address(message: ParsedMessage, context: GuardContext) -> bool:
+    sender = message.sender
+    return sender is not None and not is_public_domain(
+        sender.domain, context.allowed_private_domains
+    )
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("empty_return_path", _empty_return_path),
     ("delivery_report", _delivery_report),
@@ -116,6 +130,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("mail_loop", _loop),
     ("automated_reply_to_us", _reply_to_us_automated),
     ("dmarc_fail", _dmarc_fail),
+    ("several_senders", _several_senders),
+    ("private_address", _private_address),
 )
 
 

@@ -15,6 +15,7 @@ from email.header import Header
 from email.quoprimime import body_encode
 from email.utils import format_datetime, formataddr
 
+from intake.characters import strip_controls
 from intake.clock import utcnow
 from intake.extraction.fields import REDACTION_NOTE, REQUIREMENTS, REVIEW_NOTE, SAFETY_NOTE
 from intake.reading.addresses import Address
@@ -40,8 +41,8 @@ class OutgoingReply:
 
 def reply_subject(original: str, token: str) -> str:
     """``Re: <original> [case PR-…]`` without stacking prefixes or tags."""
-    bare = _REPLY_PREFIX.sub("", _CASE_TAG.sub("", original)).strip()
-    bare = re.sub(r"[\r\n\t]+", " ", bare)[:200] or "Account recovery"
+    bare = _REPLY_PREFIX.sub("", _CASE_TAG.sub("", strip_controls(original))).strip()
+    bare = " ".join(bare.split())[:200] or "Account recovery"
     return f"Re: {bare} [case {token}]"
 
 
@@ -117,7 +118,7 @@ def _message(
     message_id = f"<{token}.{secrets.token_hex(8)}@{sender.domain}>"
     headers = [
         ("From", formataddr((sender.name, sender.email), charset="utf-8")),
-        ("To", formataddr((recipient.name, recipient.email), charset="utf-8")),
+        ("To", formataddr((strip_controls(recipient.name), recipient.email), charset="utf-8")),
         ("Subject", subject),
         ("Date", format_datetime(utcnow())),
         ("Message-ID", message_id),
@@ -159,7 +160,8 @@ def compose(headers: Sequence[tuple[str, str]], body: str) -> bytes:
 
 
 def _header(name: str, value: str) -> str:
-    value = re.sub(r"[\r\n]+", " ", value)
+    """One folded header line; requester text in it has lost every control character."""
+    value = strip_controls(value)
     if not value.isascii():
         return f"{name}: " + Header(value, "utf-8", header_name=name).encode(linesep="\r\n")
     line, folded = f"{name}:", []
