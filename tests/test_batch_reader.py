@@ -47,3 +47,16 @@ def test_a_small_batch_is_read_here_without_a_helper() -> None:
         reads = list(reader.read(_batch()[:5]))
         assert reader._helper is None
     assert len(reads) == 5
+
+
+def test_a_message_over_the_deadline_is_stopped_and_the_batch_goes_on() -> None:
+    huge_line = "x" * 4_000_000  # seconds of reading, far beyond a 50 ms deadline
+    slow = f"From: slow@example.org\nSubject: s\n\nUsername: {huge_line}\n".encode()
+    batch = [RawMessage(f"test:{p.name}", p.stat().st_size, p.read_bytes()) for p in CORPUS[:3]]
+    batch.insert(1, RawMessage("test:slow", len(slow), slow))
+
+    with BatchReader(GUARD, max_bytes=10_000_000, deadline=0.05) as reader:
+        reads = list(reader.read(batch))
+
+    assert reads[1] == Unreadable("reading timed out")
+    assert all(isinstance(read, Triage) for read in reads[:1] + reads[2:])

@@ -155,3 +155,19 @@ def test_any_subject_and_display_name_give_one_clean_header_each(subject: str, n
     assert len(parsed.get_all("Subject")) == 1
     for header in ("Subject", "To"):
         assert not any(ch in str(parsed[header]) for ch in CONTROLS + "\r\n")
+
+
+def test_a_message_that_takes_too_long_to_read_is_quarantined_and_the_rest_answered(
+    workspace: Path,
+) -> None:
+    config = workspace / "config.toml"
+    config.write_text(config.read_text() + "\n[limits]\nread_timeout = 0.05\n")
+    slow = _raw(["From: slow@example.org"]) + b"Username: " + b"x" * 4_000_000 + b"\r\n"
+    deliver(workspace / "inbox", slow)
+    quick = _raw(["From: quick@example.org"]).replace(b"<crafted@", b"<quick@")
+    deliver(workspace / "inbox", quick)
+    summary = run_once(load_config(config)).as_dict()
+    assert (summary["quarantined"], summary["new_cases"], summary["replies_sent"]) == (1, 1, 1)
+    assert _row(workspace, "SELECT error FROM quarantine") == ("reading timed out",)
+    sent = maildir_messages(workspace / "outbox")
+    assert [m["To"].addresses[0].addr_spec for m in sent] == ["quick@example.org"]

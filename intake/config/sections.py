@@ -81,6 +81,7 @@ class LimitsConfig:
     replies_per_case_per_day: int = field(default=10, metadata=_at_least(0))
     replies_per_hour: int = field(default=300, metadata=_at_least(0))
     max_message_bytes: int = field(default=10_000_000, metadata=_at_least(1024))
+    read_timeout: float = field(default=5.0, metadata=_at_least(0.01))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,12 @@
-"""Reading a batch of mail, on a second core when the batch is large.
+"""Reading a batch of mail, on a second core when the batch is large, within a deadline.
 
 Triage (parse, redact, extract) needs nothing but the bytes and is most of the CPU a
 message costs. For a large batch it runs in one helper process a few messages ahead of
-the loop that stores the results, so the two overlap. Small batches are read here:
-starting the helper would cost more than they do. If the helper dies or stops
-answering, the rest of the batch is read here; nothing is lost.
+the loop that stores the results, so the two overlap. A batch holding a large message
+goes to the helper too, whatever its length: only there can a message that takes too
+long be stopped. Each message has ``deadline`` seconds; one over it is stopped and
+comes back as Unreadable ("reading timed out"), so it is quarantined and the batch goes
+on. If the helper dies, the rest of the batch is read here; nothing is lost.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from intake.sources import RawMessage
 log = logging.getLogger(__name__)
 
 HELPER_FROM = 50  # messages to read in one batch before a helper process pays off
+LARGE = 32 * 1024  # a message this big is read in the helper, where a deadline holds
 CHUNK = 10  # messages per round trip to the helper
-ANSWER_TIMEOUT = 120.0  # seconds for the next answer before the helper counts as stuck
+TIMED_OUT = "reading timed out"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +72,10 @@ def _read_in_helper(chunk: list[bytes]) -> list[Read]:
 class BatchReader:
     """Triages batches in order; use as a context manager so the helper is stopped."""
 
-    def __init__(self, guard: GuardContext, max_bytes: int) -> None:
+    def __init__(self, guard: GuardContext, max_bytes: int, deadline: float = 5.0) -> None:
         self._guard = guard
         self._max_bytes = max_bytes
+        self._deadline = deadline
         self._helper: Pool | None = None
 
     def __enter__(self) -> BatchReader:
@@ -83,7 +87,8 @@ class BatchReader:
     def read(self, batch: list[RawMessage]) -> Iterator[Read | None]:
         """Each message's triage in batch order; None for messages without bytes."""
         todo = [raw.data for raw in batch if raw.data is not None]
-        found = self._in_helper(todo) if len(todo) >= HELPER_FROM else self._here(todo)
+        helped = len(todo) >= HELPER_FROM or any(len(data) > LARGE for data in todo)
+        found = self._in_helper(todo) if helped else self._here(todo)
         for raw in batch:
             yield None if raw.data is None else next(found)
 
@@ -91,20 +96,48 @@ class BatchReader:
         return (read_one(data, self._guard, self._max_bytes) for data in todo)
 
     def _in_helper(self, todo: list[bytes]) -> Iterator[Read]:
+        """Chunks through the helper; a chunk that overruns is read again one by one."""
         chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
-        answers = self._start().imap(_read_in_helper, chunks)
-        for index in range(len(chunks)):
+        index = 0
+        while index < len(chunks):
+            answers = self._start().imap(_read_in_helper, chunks[index:])
             try:
-                yield from answers.next(timeout=ANSWER_TIMEOUT)
-            except (multiprocessing.TimeoutError, OSError) as exc:
-                log.warning(
-                    "helper process failed (%s); reading here instead",
-                    type(exc).__name__,
-                    extra=event("reading.helper_failed"),
-                )
-                self._stop_helper()
-                yield from self._here([data for chunk in chunks[index:] for data in chunk])
+                for chunk in chunks[index:]:
+                    yield from answers.next(timeout=self._deadline * len(chunk))
+                    index += 1
+            except multiprocessing.TimeoutError:
+                self._stop_helper()  # it is stuck on one of this chunk's messages
+                yield from self._one_by_one(chunks[index])
+                index += 1
+            except OSError as exc:
+                yield from self._read_here_instead(exc, [d for c in chunks[index:] for d in c])
                 return
+
+    def _one_by_one(self, chunk: list[bytes]) -> Iterator[Read]:
+        """Each message of ``chunk`` alone in the helper; the one that overruns times out."""
+        for data in chunk:
+            waiting = self._start().apply_async(_read_in_helper, ([data],))
+            try:
+                yield from waiting.get(timeout=self._deadline)
+            except multiprocessing.TimeoutError:
+                self._stop_helper()
+                log.warning(
+                    "a message took more than %.1fs to read; stopped it",
+                    self._deadline,
+                    extra=event("reading.timed_out"),
+                )
+                yield Unreadable(TIMED_OUT)
+            except OSError as exc:
+                yield from self._read_here_instead(exc, [data])
+
+    def _read_here_instead(self, exc: BaseException, todo: list[bytes]) -> Iterator[Read]:
+        log.warning(
+            "helper process failed (%s); reading here instead",
+            type(exc).__name__,
+            extra=event("reading.helper_failed"),
+        )
+        self._stop_helper()
+        yield from self._here(todo)
 
     def _stop_helper(self) -> None:
         helper, self._helper = self._helper, None
@@ -120,4 +153,5 @@ class BatchReader:
             self._helper = context.Pool(
                 1, initializer=_helper_started, initargs=(self._guard, self._max_bytes)
             )
+            self._helper.apply(_read_in_helper, ([],))  # started: deadlines count reading only
         return self._helper

@@ -91,7 +91,7 @@ def run_cycle(
     limit = config.limits.max_message_bytes
     settled = _Settled()
     try:
-        with BatchReader(recorder.guard, limit) as reader:
+        with BatchReader(recorder.guard, limit, config.limits.read_timeout) as reader:
             for batch in source.batches(ledger.is_known_source, limit):
                 for raw, outcome in _store_batch(store, recorder, batch, reader, stop, on_commit):
                     summary.fetched += raw.data is not None
