@@ -7,6 +7,7 @@ import socket
 import sqlite3
 from pathlib import Path
 
+from intake.storage.schema import MIGRATIONS
 from tests.commands import intake
 from tests.messages import INCOMPLETE_BODY, deliver, make_message
 
@@ -31,7 +32,7 @@ def test_status_after_a_poll_is_healthy_and_counts_the_queue(workspace: Path) ->
     assert health["last_poll_ok_at"] and health["read_at_last_poll"] == 2
     assert health["cases_by_status"] == {"awaiting_details": 1}
     assert (health["robot_mail_stored"], health["replies_pending"]) == (1, 0)
-    assert health["schema_version"] == 3
+    assert health["schema_version"] == len(MIGRATIONS)
     text = intake("status", "--config", str(config)).stdout
     assert text.startswith("ok\n") and "cases: awaiting_details 1" in text
 

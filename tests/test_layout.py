@@ -19,6 +19,7 @@ LAYERS = (
     ("config",),
     ("sources",),
     ("storage",),
+    ("staff",),
     ("cases",),
     ("replies",),
     ("pipeline",),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import io
 from pathlib import Path
 from typing import Any
 
 import click
 
+from intake.cases.lookup import find_case
 from intake.cases.status import STATUSES
 from intake.cli.options import (
     command_config,
@@ -17,6 +19,9 @@ from intake.cli.options import (
     fails_cleanly,
     verbose_option,
 )
+from intake.errors import IntakeError
+from intake.extraction.fields import FLAT_KEYS
+from intake.replies.staff_replies import STAFF_TEMPLATES
 from intake.storage import open_store
 
 
@@ -132,33 +137,122 @@ def cases_show(ref: str, config_file: Path | None, as_json: bool) -> None:
         click.echo(render_summary(detail))
 
 
+def _acting(staff: str | None) -> str:
+    """Who does it: ``--as NAME``, else the login name of whoever runs the command."""
+    return staff or f"cli:{getpass.getuser()}"
+
+
+as_option = click.option(
+    "--as",
+    "staff",
+    metavar="NAME",
+    help="Staff name recorded for this action (default: cli:$USER).",
+)
+
+
 @cases.command("set-status")
 @click.argument("ref")
 @click.argument("status", type=click.Choice(STATUSES))
+@click.option("--reason", default="", help="Why; kept in the case's history.")
+@click.option("--notify", is_flag=True, help="Also send the requester the message for this status.")
 @config_option
+@as_option
 @verbose_option
 @fails_cleanly
-def cases_set_status(ref: str, status: str, config_file: Path | None) -> None:
-    """Move a case to another status (recorded as an event).
+def cases_set_status(
+    ref: str, status: str, reason: str, notify: bool, config_file: Path | None, staff: str | None
+) -> None:
+    """Move a case to another status, if the process allows that move.
 
     \b
-    Example:
+    Examples:
       intake cases set-status 12 in_review --config config.toml
+      intake cases set-status 12 resolved --notify --reason "branch proof checked"
     """
     from intake.cases.actions import set_status
 
+    config = command_config(config_file)
+    with open_store(config) as store:
+        if notify:
+            from intake.replies.staff_replies import reply_to_requester
+
+            if status not in STAFF_TEMPLATES:
+                raise IntakeError(f"there is no message for {status}; use intake cases reply")
+            before = find_case(store, ref)["status"]
+            reply_to_requester(store, config, ref, _acting(staff), template=status)
+            if reason:
+                from intake.cases.actions import add_note
+
+                add_note(store, ref, reason, _acting(staff))
+        else:
+            before = set_status(store, ref, status, _acting(staff), reason)
+    click.echo(f"case {ref}: {before} -> {status}" + (" (requester notified)" if notify else ""))
+
+
+@cases.command("reply")
+@click.argument("ref")
+@click.option("--template", type=click.Choice(list(STAFF_TEMPLATES)), help="A prepared reply.")
+@click.option(
+    "--text-file",
+    type=click.File("r", encoding="utf-8"),
+    help="Free text (or text added to the template); - reads stdin.",
+)
+@config_option
+@as_option
+@verbose_option
+@fails_cleanly
+def cases_reply(
+    ref: str, template: str | None, text_file: Any, config_file: Path | None, staff: str | None
+) -> None:
+    """Reply to the requester, threaded into the case; the daemon sends it.
+
+    \b
+    Examples:
+      intake cases reply 12 --template ask_more_proof --config config.toml
+      intake cases reply 12 --text-file answer.txt --config config.toml
+    """
+    from intake.replies.staff_replies import reply_to_requester
+
+    config = command_config(config_file)
+    text = text_file.read() if text_file is not None else ""
+    with open_store(config) as store:
+        reply = reply_to_requester(store, config, ref, _acting(staff), template=template, text=text)
+    click.echo(f"case {ref}: reply to {reply.recipient} queued ({reply.subject})")
+
+
+@cases.command("set-field")
+@click.argument("ref")
+@click.argument("field", type=click.Choice(FLAT_KEYS))
+@click.argument("value")
+@config_option
+@as_option
+@verbose_option
+@fails_cleanly
+def cases_set_field(
+    ref: str, field: str, value: str, config_file: Path | None, staff: str | None
+) -> None:
+    """Correct one field of a case ("unknown" clears it); recorded with old and new value.
+
+    \b
+    Examples:
+      intake cases set-field 12 username alice-dev --config config.toml
+      intake cases set-field 12 credentials.email no --config config.toml
+    """
+    from intake.cases.actions import set_field
+
     with open_store(command_config(config_file)) as store:
-        before = set_status(store, ref, status)
-    click.echo(f"case {ref}: {before} -> {status}")
+        set_field(store, ref, field, value, _acting(staff))
+    click.echo(f"case {ref}: {field} set")
 
 
 @cases.command("note")
 @click.argument("ref")
 @click.argument("text")
 @config_option
+@as_option
 @verbose_option
 @fails_cleanly
-def cases_note(ref: str, text: str, config_file: Path | None) -> None:
+def cases_note(ref: str, text: str, config_file: Path | None, staff: str | None) -> None:
     """Add a staff note to a case.
 
     \b
@@ -168,5 +262,5 @@ def cases_note(ref: str, text: str, config_file: Path | None) -> None:
     from intake.cases.actions import add_note
 
     with open_store(command_config(config_file)) as store:
-        add_note(store, ref, text)
+        add_note(store, ref, text, _acting(staff))
     click.echo(f"case {ref}: note added")

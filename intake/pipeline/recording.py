@@ -183,6 +183,8 @@ class MessageRecorder:
             self.responder.queue_reply(saved, _inbound(result), decision, missing, trigger)
         if decision.notify_staff:
             self.responder.notify_staff(saved.id)
+        if status_before == "waiting_on_requester":
+            self.responder.notify_answer(saved.id)
         log.info(
             "%s, status %s, reply %s",
             "new case" if case is None else "follow-up",

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 FIRST_RETRY = timedelta(minutes=1)
 LAST_RETRY = timedelta(hours=1)
-REPLY_KINDS = ("acknowledgement", "missing_details")
+REPLY_KINDS = ("acknowledgement", "missing_details", "staff_reply")  # to requesters
 PAGE = 200
 
 

@@ -103,6 +103,31 @@ def render_staff_message(
     )
 
 
+def render_staff_reply(
+    *,
+    token: str,
+    sender: Address,
+    recipient: Address,
+    subject: str,
+    body: str,
+    in_reply_to: str | None,
+    references: Sequence[str],
+) -> OutgoingReply:
+    """A reply a staff member wrote, threaded into the case; not marked as automatic."""
+    thread = [*references, in_reply_to] if in_reply_to else list(references)
+    return _message(
+        "staff_reply",
+        token=token,
+        sender=sender,
+        recipient=recipient,
+        subject=reply_subject(subject, token),
+        body=body,
+        in_reply_to=in_reply_to,
+        references=thread[-20:],
+        auto_submitted="",
+    )
+
+
 def _message(
     kind: str,
     *,
@@ -115,6 +140,7 @@ def _message(
     references: Sequence[str],
     auto_submitted: str,
 ) -> OutgoingReply:
+    """Headers and body as bytes; ``auto_submitted`` empty: a person wrote it (no bulk)."""
     message_id = f"<{token}.{secrets.token_hex(8)}@{sender.domain}>"
     headers = [
         ("From", formataddr((sender.name, sender.email), charset="utf-8")),
@@ -126,7 +152,7 @@ def _message(
         ("References", " ".join(references)),
         ("Auto-Submitted", auto_submitted),
         ("X-Auto-Response-Suppress", "All"),
-        ("Precedence", "bulk"),
+        ("Precedence", "bulk" if auto_submitted else ""),
         ("X-Loop", sender.email),
         ("MIME-Version", "1.0"),
         ("Content-Type", 'text/plain; charset="utf-8"'),

@@ -19,6 +19,7 @@ from intake.replies.choice import Decision, decide_reply
 from intake.replies.limits import limit_reason, replies_in_last_hour, reply_counts
 from intake.replies.outbox import queue_message
 from intake.replies.rendering import render_reply, render_staff_message
+from intake.staff.accounts import find_staff
 from intake.storage import Store, claim_notice
 from intake.templating import render_text
 
@@ -132,6 +133,27 @@ class Responder:
             f"[case {case['token']}] ready for review: {case['username'] or 'username not given'}"
         )
         self._tell_staff(case_id, subject, body, "staff_notification")
+
+    def notify_answer(self, case_id: int) -> None:
+        """The requester answered staff's question: tell the assigned staff member."""
+        detail = case_detail(self.store, case_id)
+        case = detail["case"]
+        body = render_text(
+            "staff_answer.txt.j2", token=case["token"], summary=render_summary(detail)
+        )
+        subject = f"[case {case['token']}] the requester answered; back in review"
+        assigned = find_staff(self.store, case["assigned_to"]) if case["assigned_to"] else None
+        if assigned is None or assigned.disabled:
+            self._tell_staff(case_id, subject, body, "staff_notification")
+            return
+        notice = render_staff_message(
+            sender=self.config.reply.from_,
+            staff=Address(assigned.name, assigned.email),
+            subject=subject,
+            body=body,
+            kind="staff_notification",
+        )
+        queue_message(self.store, case_id, notice)
 
     def notify_reopened(self, case_id: int) -> None:
         """Queue the case summary to staff: the requester wrote again on a decided case."""

@@ -6,6 +6,7 @@ never edited: databases in the field have run the earlier ones.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from intake.errors import StoreError
@@ -127,6 +128,52 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX messages_automated ON messages (automated_reason)
         WHERE automated_reason IS NOT NULL;
     """,
+    # The staff desk: accounts (argon2id hash, TOTP secret), server-side sessions, login
+    # attempts for the lockout, and an audit log that SQLite itself keeps append-only.
+    # Cases gain who is assigned and how long an on_hold case waits.
+    """
+    CREATE TABLE staff (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        email TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        totp_secret TEXT NOT NULL,
+        totp_last_step INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff_id INTEGER NOT NULL REFERENCES staff (id),
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    CREATE INDEX sessions_staff ON sessions (staff_id);
+    CREATE TABLE login_attempts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        at TEXT NOT NULL,
+        ok INTEGER NOT NULL
+    );
+    CREATE INDEX login_attempts_name ON login_attempts (name, at);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        staff TEXT NOT NULL,
+        action TEXT NOT NULL,
+        case_id INTEGER,
+        detail TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    ALTER TABLE cases ADD COLUMN assigned_to TEXT;
+    ALTER TABLE cases ADD COLUMN hold_until TEXT;
+    CREATE INDEX cases_status_created ON cases (status, created_at);
+    """,
 )
 JSON_COLUMNS = frozenset(
     (
@@ -157,7 +204,23 @@ def migrate(store: Store) -> int:
         )
     for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
         with store.transaction():
-            for statement in filter(str.strip, script.split(";")):
+            for statement in _statements(script):
                 store.db.execute(statement)
             store.db.execute(f"PRAGMA user_version = {version}")
     return len(MIGRATIONS) - current
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements; a trigger's body keeps its inner semicolons.
+
+    ``executescript`` would do this, but it commits first, and a migration must run
+    inside its own transaction.
+    """
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    return statements
