@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DOVECOT := /usr/sbin/dovecot
+CHROMIUM := /usr/lib/chromium/chromium-headless-shell
 
 .PHONY: demo test lint typecheck servers clean
 
@@ -22,9 +23,11 @@ demo: $(VENV)/.installed
 	$(BIN)/intake demo --dir demo
 
 servers:
-	@test -x $(DOVECOT) && command -v systemd-analyze >/dev/null && command -v openssl >/dev/null || \
-		{ apt-get update && apt-get install -y --no-install-recommends dovecot-imapd systemd openssl; } \
-		|| echo "warning: could not install dovecot-imapd/systemd/openssl; those tests will be skipped"
+	@test -x $(DOVECOT) && command -v systemd-analyze >/dev/null && command -v openssl >/dev/null \
+		&& command -v git >/dev/null && test -x $(CHROMIUM) || \
+		{ apt-get update && apt-get install -y --no-install-recommends dovecot-imapd systemd openssl \
+			git chromium-headless-shell; } \
+		|| echo "warning: could not install the test servers or the browser; those tests will be skipped"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check intake tests $(wildcard bench)

@@ -25,6 +25,7 @@ LAYERS = (
     ("pipeline",),
     ("service",),
     ("demo",),
+    ("web",),
     ("cli", "__main__"),
 )
 RANK = {room: rank for rank, rooms in enumerate(LAYERS) for room in rooms}

@@ -9,7 +9,7 @@ from intake.cli.admin import backup, demo, init, purge, status
 from intake.cli.cases import cases
 from intake.cli.mail import check_config, parse, run
 from intake.cli.options import set_up_logging, verbose_option
-from intake.cli.staff import audit, staff
+from intake.cli.staff import audit, staff, web
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,7 +29,20 @@ def main() -> None:
     set_up_logging()
 
 
-for command in (parse, run, check_config, cases, status, backup, purge, init, demo, staff, audit):
+for command in (
+    parse,
+    run,
+    check_config,
+    cases,
+    status,
+    backup,
+    purge,
+    init,
+    demo,
+    staff,
+    audit,
+    web,
+):
     main.add_command(command)
 
 __all__ = ["main"]

@@ -119,3 +119,33 @@ def audit(config_file: Path | None, name: str | None, limit: int, as_json: bool)
             f"{row['at']}  {row['staff']:16}  {row['action']:12}  {row['token'] or '-':13}  "
             f"{row['detail']}"
         )
+
+
+@click.command()
+@config_option
+@click.option("--listen", metavar="HOST:PORT", help="Loopback address to serve on ([web] listen).")
+@click.option(
+    "--socket",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Serve on a unix socket instead (for a reverse proxy).",
+)
+@verbose_option
+@fails_cleanly
+def web(config_file: Path | None, listen: str | None, socket: Path | None) -> None:
+    """Run the staff desk: the review queue in a browser, beside the daemon.
+
+    It shares the daemon's database and only writes rows; replies it queues are sent
+    by the daemon. Put a TLS reverse proxy in front of it.
+
+    \\b
+    Examples:
+      intake web --config /etc/intake/config.toml --listen 127.0.0.1:8080
+      intake web --config /etc/intake/config.toml --socket /run/intake-web/desk.sock
+    """
+    from intake.web import serve
+
+    if listen and socket:
+        raise IntakeError("give --listen or --socket, not both")
+    config = command_config(config_file)
+    open_store(config).close()  # a wrong path is one error line, before serving
+    serve(config, listen=listen, socket=socket)

@@ -15,6 +15,7 @@ from intake.config.sections import (
     ReplyConfig,
     RetentionConfig,
     SmtpConfig,
+    WebConfig,
 )
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "ReplyConfig",
     "RetentionConfig",
     "SmtpConfig",
+    "WebConfig",
     "config_from_dict",
     "config_path_from",
     "is_loopback",

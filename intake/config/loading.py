@@ -23,6 +23,7 @@ from intake.config.sections import (
     ReplyConfig,
     RetentionConfig,
     SmtpConfig,
+    WebConfig,
 )
 from intake.errors import ConfigError
 from intake.reading.addresses import Address, parse_mailbox
@@ -34,6 +35,7 @@ _SECTIONS: dict[str, type] = {
     "limits": LimitsConfig,
     "database": DatabaseConfig,
     "retention": RetentionConfig,
+    "web": WebConfig,
 }
 
 

@@ -90,6 +90,16 @@ class RetentionConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class WebConfig:
+    listen: str = "127.0.0.1:8080"
+    socket: Path | None = None
+    # With a socket only: trust this header (set by an SSO reverse proxy) to name the staff.
+    trusted_user_header: str = ""
+    session_idle_minutes: int = field(default=15, metadata=_at_least(1))
+    session_hours: int = field(default=8, metadata=_at_least(1))
+
+
+@dataclass(frozen=True, slots=True)
 class DatabaseConfig:
     path: Path = Path("var/intake.db")
     timeout: float = field(default=10.0, metadata=_at_least(0.1))
@@ -103,6 +113,7 @@ class Config:
     limits: LimitsConfig
     database: DatabaseConfig
     retention: RetentionConfig = field(default_factory=RetentionConfig)
+    web: WebConfig = field(default_factory=WebConfig)
     source_file: Path | None = None
 
     @property

@@ -1,0 +1,77 @@
+"""What staff do from a case page: each form calls the same operation as the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import quote
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from intake.cases.actions import add_note, hold, set_field, set_status
+from intake.config import Config
+from intake.errors import IntakeError
+from intake.replies.staff_replies import reply_to_requester
+from intake.staff.sessions import Session
+from intake.storage import Store
+from intake.web.auth import staff_only
+from intake.web.desk import desk_of, with_store
+from intake.web.pages import show_case
+
+Form = dict[str, str]
+Action = Callable[[Store, Config, str, str, Form], str]
+
+
+def _reply(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+    template = form.get("template") or None
+    reply_to_requester(store, config, token, staff, template=template, text=form.get("text", ""))
+    return "reply queued; the daemon sends it"
+
+
+def _status(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+    set_status(store, token, form.get("status", ""), staff, form.get("reason", ""))
+    return f"status set to {form.get('status')}"
+
+
+def _field(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+    set_field(store, token, form.get("field", ""), form.get("value", ""), staff)
+    return f"{form.get('field')} corrected"
+
+
+def _note(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+    add_note(store, token, form.get("text", ""), staff)
+    return "note added"
+
+
+def _hold(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+    days = form.get("days", "")
+    if not days.isdigit():
+        raise IntakeError("give the number of days to hold the case")
+    return f"on hold until {hold(store, token, int(days), staff, form.get('reason', ''))}"
+
+
+ACTIONS: dict[str, Action] = {
+    "reply": _reply,
+    "status": _status,
+    "field": _field,
+    "note": _note,
+    "hold": _hold,
+}
+
+
+@staff_only
+async def act(request: Request, session: Session) -> Response:
+    """POST /cases/{token}/{action}: do it, then back to the case (303) saying what happened."""
+    token, name = request.path_params["token"], request.path_params["action"]
+    action = ACTIONS.get(name)
+    if action is None:
+        return Response("no such action", status_code=404)
+    form = {key: str(value) for key, value in (await request.form()).items()}
+    config = desk_of(request).config
+    try:
+        done = await with_store(
+            request, lambda store: action(store, config, token, session.staff.name, form)
+        )
+    except IntakeError as exc:
+        return await show_case(request, session, error=str(exc), status_code=400)
+    return RedirectResponse(f"/cases/{token}?done={quote(done)}", status_code=303)

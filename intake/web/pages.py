@@ -1,0 +1,133 @@
+"""The pages staff read: the queue, one case, the style sheet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from intake.cases.flags import CASE_FLAGS, describe_flag
+from intake.cases.queue import QueueFilter, list_cases
+from intake.cases.status import STATUSES, TRANSITIONS
+from intake.cases.summary import case_detail, field_rows
+from intake.extraction.fields import FLAT_KEYS
+from intake.replies.staff_replies import STAFF_TEMPLATES
+from intake.staff.audit import audit
+from intake.staff.sessions import Session
+from intake.storage import Store
+from intake.templating import templates_dir
+from intake.web.auth import staff_only
+from intake.web.desk import page, with_store
+
+PAGE_SIZE = 50
+FLAG_NAMES = {**{flag: flag.replace("_", " ") for flag in CASE_FLAGS}}
+
+
+@staff_only
+async def queue(request: Request, session: Session) -> Response:
+    """Cases by status, oldest first unless asked otherwise, with search and paging."""
+    params = request.query_params
+    status = params.get("status") or None
+    status = status if status in STATUSES else None
+    search = (params.get("q") or "").strip()[:100] or None
+    number = max(1, _int(params.get("page"), 1))
+    newest = params.get("order") == "newest"
+    wanted = QueueFilter(status, search, None, not newest, PAGE_SIZE + 1, (number - 1) * PAGE_SIZE)
+
+    def load(store: Store) -> dict[str, Any]:
+        counts = {
+            row["status"]: row["n"]
+            for row in store.rows("SELECT status, count(*) AS n FROM cases GROUP BY status")
+        }
+        return {"rows": list_cases(store, wanted), "counts": counts}
+
+    found = await with_store(request, load)
+    rows = found["rows"]
+    return page(
+        request,
+        "queue.html",
+        session=session,
+        cases=rows[:PAGE_SIZE],
+        more=len(rows) > PAGE_SIZE,
+        counts=found["counts"],
+        statuses=STATUSES,
+        status=status,
+        search=search or "",
+        number=number,
+        newest=newest,
+        flag_names=FLAG_NAMES,
+    )
+
+
+@staff_only
+async def case_page(request: Request, session: Session) -> Response:
+    return await show_case(request, session)
+
+
+async def show_case(
+    request: Request, session: Session, error: str = "", status_code: int = 200
+) -> Response:
+    """One case in full, with the forms that act on it; every view is audited."""
+    token = request.path_params["token"]
+
+    def load(store: Store) -> dict[str, Any]:
+        detail = case_detail(store, token)
+        with store.transaction():
+            audit(store, session.staff.name, "view_case", detail["case"]["id"])
+        return detail
+
+    detail = await with_store(request, load)
+    case = detail["case"]
+    return page(
+        request,
+        "case.html",
+        status_code=status_code,
+        session=session,
+        case=case,
+        flags=[(flag, describe_flag(flag)) for flag in case["flags"]],
+        rows=field_rows(case),
+        messages=[_message(m) for m in detail["messages"]],
+        history=[_event_line(e) for e in detail["events"] if e["kind"] != "note"],
+        notes=[e for e in detail["events"] if e["kind"] == "note"],
+        previous=detail["previous_cases"],
+        moves=TRANSITIONS.get(case["status"], ()),
+        templates=list(STAFF_TEMPLATES.values()),
+        fields=FLAT_KEYS,
+        error=error,
+        done=request.query_params.get("done", ""),
+    )
+
+
+async def stylesheet(request: Request) -> Response:
+    css = (templates_dir() / "desk" / "desk.css").read_text(encoding="utf-8")
+    return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+
+def _message(message: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **message,
+        "flag_texts": [describe_flag(f, on_message=True) for f in message["flags"] or []],
+    }
+
+
+def _event_line(event: dict[str, Any]) -> tuple[str, str]:
+    """One line of history: what happened, by whom, from what to what, and why."""
+    detail = event["detail"]
+    text = event["kind"].replace("_", " ")
+    if detail.get("field"):
+        text += f" {detail['field']}"
+    if "from" in detail and "to" in detail:
+        text += f": {detail['from']} → {detail['to']}"
+    if detail.get("by"):
+        text += f" by {detail['by']}"
+    if detail.get("reason"):
+        text += f" ({detail['reason']})"
+    return event["at"], text
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value or default)
+    except ValueError:
+        return default
