@@ -10,7 +10,12 @@ import pytest
 
 from intake.demo import CONFIG as DEMO_CONFIG
 
-pytest_plugins = ("tests.servers.dovecot", "tests.servers.smtp", "tests.servers.tls")
+pytest_plugins = (
+    "tests.servers.dovecot",
+    "tests.servers.smtp",
+    "tests.servers.tls",
+    "tests.servers.desk",
+)
 
 _CORPUS_STATS: Counter[str] = Counter()
 _FIGURES: list[str] = []
