@@ -5,13 +5,17 @@ from __future__ import annotations
 import email
 import re
 import sqlite3
+import subprocess
+import time
 from email.policy import default
+from pathlib import Path
 
+import httpx
 import pytest
 
 from intake.cases.status import TRANSITIONS
 from intake.web.security import SECURITY_HEADERS
-from tests.commands import intake
+from tests.commands import INTAKE, intake
 from tests.messages import INCOMPLETE_BODY, deliver, make_message
 from tests.servers.desk import Desk, DeskClient, add_account
 
@@ -226,3 +230,40 @@ def test_the_audit_command_lists_who_viewed_and_changed_what(desk: Desk) -> None
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         db.execute("DELETE FROM audit")
     db.close()
+
+
+def test_a_proxy_user_header_is_trusted_only_on_a_unix_socket(workspace: Path) -> None:
+    config = workspace / "config.toml"
+    config.write_text(config.read_text() + '\n[web]\ntrusted_user_header = "X-Remote-User"\n')
+    assert intake("run", "--once", "--config", str(config)).returncode == 0
+    add_account(config, "ada")
+    on_tcp = intake("web", "--config", str(config), "--listen", "127.0.0.1:1")
+    assert on_tcp.returncode == 1
+    assert "trusted only behind a unix socket" in on_tcp.stderr
+    socket_path = workspace / "desk.sock"
+    process = subprocess.Popen(
+        [INTAKE, "web", "--config", str(config), "--socket", str(socket_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while not socket_path.exists():
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.05)
+        with httpx.Client(
+            transport=httpx.HTTPTransport(uds=str(socket_path)), base_url="http://desk"
+        ) as client:
+            assert client.get("/", headers={"X-Remote-User": "ada"}).status_code == 200
+            assert client.get("/", headers={"X-Remote-User": "mallory"}).status_code == 303
+            assert client.get("/").status_code == 303
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_the_desk_listens_on_loopback_only(workspace: Path) -> None:
+    config = workspace / "config.toml"
+    assert intake("run", "--once", "--config", str(config)).returncode == 0
+    done = intake("web", "--config", str(config), "--listen", "0.0.0.0:8080")
+    assert done.returncode == 1 and "the desk listens on loopback only" in done.stderr

@@ -34,17 +34,22 @@ def analyze() -> str:
     return found
 
 
-def _installed_unit(tmp_path: Path) -> Path:
+UNITS = ("intake.service", "intake-web.service")
+
+
+def _installed_unit(tmp_path: Path, name: str = "intake.service") -> Path:
     """The unit as installed: ExecStart pointing at this environment's intake."""
     intake = Path(sys.executable).parent / "intake"
-    unit = tmp_path / "intake.service"
-    unit.write_text(UNIT.read_text().replace("/opt/recovery-intake/bin/intake", str(intake)))
+    unit = tmp_path / name
+    text = (UNIT.parent / name).read_text()
+    unit.write_text(text.replace("/opt/recovery-intake/bin/intake", str(intake)))
     return unit
 
 
-def test_unit_verifies(analyze: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", UNITS)
+def test_unit_verifies(analyze: str, tmp_path: Path, name: str) -> None:
     done = subprocess.run(
-        [analyze, "verify", str(_installed_unit(tmp_path))],
+        [analyze, "verify", str(_installed_unit(tmp_path, name))],
         capture_output=True,
         text=True,
         timeout=60,
@@ -53,17 +58,25 @@ def test_unit_verifies(analyze: str, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_unit_exposure_is_at_most_2(analyze: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", UNITS)
+def test_unit_exposure_is_at_most_2(analyze: str, tmp_path: Path, name: str) -> None:
     done = subprocess.run(
-        [analyze, "security", "--offline=true", "--no-pager", str(_installed_unit(tmp_path))],
+        [analyze, "security", "--offline=true", "--no-pager", str(_installed_unit(tmp_path, name))],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    score = re.search(r"Overall exposure level for intake\.service: ([\d.]+)", done.stdout)
+    score = re.search(rf"Overall exposure level for {re.escape(name)}: ([\d.]+)", done.stdout)
     assert score is not None, done.stdout + done.stderr
     assert float(score.group(1)) <= 2.0
+
+
+def test_the_desk_unit_has_no_mail_credentials_and_no_outbound_network() -> None:
+    text = (UNIT.parent / "intake-web.service").read_text()
+    assert "LoadCredential" not in text and "IPAddressDeny=any" in text
+    assert "IPAddressAllow=localhost" in text
+    assert "User=intake" in text and "User=intake" in UNIT.read_text()  # one shared state
 
 
 def test_unit_runs_the_daemon_as_documented() -> None:

@@ -131,7 +131,7 @@ def purge(config_file: Path | None, dry_run: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace files that exist.")
 @fails_cleanly
 def init(directory: Path, force: bool) -> None:
-    """Write config.toml and intake.service into DIRECTORY, ready to edit and install.
+    """Write config.toml, intake.service and intake-web.service into DIRECTORY.
 
     \b
     Example:
@@ -142,7 +142,7 @@ def init(directory: Path, force: bool) -> None:
     for path in write_install_files(directory, force=force):
         click.echo(f"wrote {path}")
     click.echo(
-        "next: edit config.toml, copy it to /etc/intake/, copy intake.service to "
+        "next: edit config.toml, copy it to /etc/intake/, copy the units to "
         "/etc/systemd/system/, then: intake check-config --config /etc/intake/config.toml"
     )
 

@@ -16,6 +16,7 @@ _CHECKOUT = Path(__file__).resolve().parents[2]
 SHIPPED = {
     "config.toml": ("config.example.toml", _CHECKOUT / "config.example.toml"),
     "intake.service": ("intake.service", _CHECKOUT / "systemd" / "intake.service"),
+    "intake-web.service": ("intake-web.service", _CHECKOUT / "systemd" / "intake-web.service"),
 }
 UNIT_COMMAND = "/opt/recovery-intake/bin/intake"
 
@@ -28,7 +29,7 @@ def shipped_text(name: str) -> str:
 
 
 def write_install_files(directory: Path, *, force: bool = False) -> list[Path]:
-    """Write ``config.toml`` and ``intake.service`` into ``directory``; return their paths."""
+    """Write ``config.toml`` and the two units into ``directory``; return their paths."""
     targets = [directory / name for name in SHIPPED]
     existing = [path for path in targets if path.exists()]
     if existing and not force:
@@ -37,7 +38,7 @@ def write_install_files(directory: Path, *, force: bool = False) -> list[Path]:
     command = Path(sys.executable).parent / "intake"  # this environment's console script
     for path in targets:
         text = shipped_text(path.name)
-        if path.name == "intake.service" and command.is_file():
+        if path.name.endswith(".service") and command.is_file():
             text = text.replace(UNIT_COMMAND, str(command))
         path.write_text(text, encoding="utf-8")
     return targets

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -15,7 +14,7 @@ from intake.web.auth import login, login_page, logout
 from intake.web.desk import Desk, page
 from intake.web.forms import act
 from intake.web.pages import case_page, queue, stylesheet
-from intake.web.security import add_security_headers
+from intake.web.security import SecurityHeaders
 
 
 def build_app(config: Config, *, on_socket: bool = False) -> Starlette:
@@ -36,7 +35,7 @@ def build_app(config: Config, *, on_socket: bool = False) -> Starlette:
             Route("/cases/{token}/{action}", act, methods=["POST"]),
             Route("/static/desk.css", stylesheet),
         ],
-        middleware=[Middleware(BaseHTTPMiddleware, dispatch=add_security_headers)],
+        middleware=[Middleware(SecurityHeaders)],
         exception_handlers={CaseNotFound: _not_found, StoreError: _unavailable},
     )
     app.state.desk = Desk(config, header if on_socket else "")

@@ -23,28 +23,35 @@ from intake.web.desk import (
 )
 from intake.web.security import token_matches
 
-Handler = Callable[[Request, Session], Awaitable[Response]]
+Form = dict[str, str]
+Handler = Callable[[Request, Session, Store, Form], Response]
 
 
 def staff_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
-    """Run ``handler`` with the session; no session: to the login page, nothing else shown.
+    """Run ``handler`` (in the thread pool) with the session and the database.
 
-    For writes the form's CSRF token must match the session's.
+    No session: to the login page, nothing else shown. A write must carry the
+    session's CSRF token in its form.
     """
 
     @wraps(handler)
     async def guarded(request: Request) -> Response:
-        session, fresh = await session_for(request)
-        if session is None:
-            return to_login(request)
+        form: Form = {}
         if request.method == "POST":
-            form = await request.form()
-            if not token_matches(session.csrf, form.get("csrf")):
+            form = {key: str(value) for key, value in (await request.form()).items()}
+
+        def run(store: Store) -> Response:
+            session, fresh = session_for(store, request)
+            if session is None:
+                return to_login(request)
+            if request.method == "POST" and not token_matches(session.csrf, form.get("csrf")):
                 return Response("missing or wrong form token", status_code=403)
-        response = await handler(request, session)
-        if fresh:
-            set_cookie(response, SESSION_COOKIE, fresh)
-        return response
+            response = handler(request, session, store, form)
+            if fresh:
+                set_cookie(response, SESSION_COOKIE, fresh)
+            return response
+
+        return await with_store(request, run)
 
     return guarded
 
@@ -85,8 +92,8 @@ async def login(request: Request) -> Response:
 
 
 @staff_only
-async def logout(request: Request, session: Session) -> Response:
-    await with_store(request, lambda store: end_session(store, session))
+def logout(request: Request, session: Session, store: Store, form: Form) -> Response:
+    end_session(store, session)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/", secure=True, httponly=True, samesite="strict")
     return response

@@ -1,11 +1,13 @@
 """What every desk handler shares: the configuration, the database, pages, the session.
 
-Handlers are async for Starlette; the database work runs in the thread pool, one
-connection per request, so a slow query never stalls the event loop.
+A request's whole work (session check, queries, rendering) runs in one hop to the thread
+pool, on that thread's own connection, so a query waiting for a lock never stalls the
+event loop and no request pays for more than one hop.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -49,14 +51,24 @@ def desk_of(request: Request) -> Desk:
 
 
 async def with_store(request: Request, work: Callable[[Store], T]) -> T:
-    """Run ``work`` with an open database in the thread pool."""
+    """Run ``work`` in the thread pool with that thread's connection to the database.
+
+    Each pool thread keeps one connection open: opening one (and checking the schema)
+    per request cost more than most pages' queries.
+    """
     config = desk_of(request).config
+    return await run_in_threadpool(lambda: work(_thread_store(config)))
 
-    def run() -> T:
-        with open_store(config) as store:
-            return work(store)
 
-    return await run_in_threadpool(run)
+_local = threading.local()
+
+
+def _thread_store(config: Config) -> Store:
+    store: Store | None = getattr(_local, "store", None)
+    if store is None or store.path != config.database.path:
+        store = open_store(config)
+        _local.store = store
+    return store
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
@@ -72,7 +84,7 @@ def set_cookie(response: Response, name: str, value: str, max_age: int | None = 
     )
 
 
-async def session_for(request: Request) -> tuple[Session | None, str | None]:
+def session_for(store: Store, request: Request) -> tuple[Session | None, str | None]:
     """The request's session; with a trusted SSO header, one is started for that staff.
 
     Returns the session and, when one was just started, the cookie token to set.
@@ -80,23 +92,17 @@ async def session_for(request: Request) -> tuple[Session | None, str | None]:
     desk = desk_of(request)
     token = request.cookies.get(SESSION_COOKIE, "")
     header = desk.trusted_user_header
-    claimed = request.headers.get(header, "").strip() if header else ""
-
-    def look(store: Store) -> tuple[Session | None, str | None]:
-        found = (
-            current_session(store, token, idle=desk.idle, lifetime=desk.lifetime) if token else None
-        )
-        if header:
-            if found is not None and found.staff.name == claimed:
-                return found, None
-            member = find_staff(store, claimed) if claimed else None
-            if member is None or member.disabled:
-                return None, None
-            fresh = start_session(store, member)
-            return current_session(store, fresh), fresh
+    found = current_session(store, token, idle=desk.idle, lifetime=desk.lifetime) if token else None
+    if not header:
         return found, None
-
-    return await with_store(request, look)
+    claimed = request.headers.get(header, "").strip()
+    if found is not None and found.staff.name == claimed:
+        return found, None
+    member = find_staff(store, claimed) if claimed else None
+    if member is None or member.disabled:
+        return None, None
+    fresh = start_session(store, member)
+    return current_session(store, fresh), fresh
 
 
 def to_login(request: Request) -> Response:

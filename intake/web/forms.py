@@ -14,11 +14,10 @@ from intake.errors import IntakeError
 from intake.replies.staff_replies import reply_to_requester
 from intake.staff.sessions import Session
 from intake.storage import Store
-from intake.web.auth import staff_only
-from intake.web.desk import desk_of, with_store
+from intake.web.auth import Form, staff_only
+from intake.web.desk import desk_of
 from intake.web.pages import show_case
 
-Form = dict[str, str]
 Action = Callable[[Store, Config, str, str, Form], str]
 
 
@@ -60,18 +59,14 @@ ACTIONS: dict[str, Action] = {
 
 
 @staff_only
-async def act(request: Request, session: Session) -> Response:
+def act(request: Request, session: Session, store: Store, form: Form) -> Response:
     """POST /cases/{token}/{action}: do it, then back to the case (303) saying what happened."""
     token, name = request.path_params["token"], request.path_params["action"]
     action = ACTIONS.get(name)
     if action is None:
         return Response("no such action", status_code=404)
-    form = {key: str(value) for key, value in (await request.form()).items()}
-    config = desk_of(request).config
     try:
-        done = await with_store(
-            request, lambda store: action(store, config, token, session.staff.name, form)
-        )
+        done = action(store, desk_of(request).config, token, session.staff.name, form)
     except IntakeError as exc:
-        return await show_case(request, session, error=str(exc), status_code=400)
+        return show_case(request, session, store, error=str(exc), status_code=400)
     return RedirectResponse(f"/cases/{token}?done={quote(done)}", status_code=303)

@@ -17,15 +17,15 @@ from intake.staff.audit import audit
 from intake.staff.sessions import Session
 from intake.storage import Store
 from intake.templating import templates_dir
-from intake.web.auth import staff_only
-from intake.web.desk import page, with_store
+from intake.web.auth import Form, staff_only
+from intake.web.desk import page
 
 PAGE_SIZE = 50
 FLAG_NAMES = {**{flag: flag.replace("_", " ") for flag in CASE_FLAGS}}
 
 
 @staff_only
-async def queue(request: Request, session: Session) -> Response:
+def queue(request: Request, session: Session, store: Store, form: Form) -> Response:
     """Cases by status, oldest first unless asked otherwise, with search and paging."""
     params = request.query_params
     status = params.get("status") or None
@@ -35,22 +35,18 @@ async def queue(request: Request, session: Session) -> Response:
     newest = params.get("order") == "newest"
     wanted = QueueFilter(status, search, None, not newest, PAGE_SIZE + 1, (number - 1) * PAGE_SIZE)
 
-    def load(store: Store) -> dict[str, Any]:
-        counts = {
-            row["status"]: row["n"]
-            for row in store.rows("SELECT status, count(*) AS n FROM cases GROUP BY status")
-        }
-        return {"rows": list_cases(store, wanted), "counts": counts}
-
-    found = await with_store(request, load)
-    rows = found["rows"]
+    counts = {
+        row["status"]: row["n"]
+        for row in store.rows("SELECT status, count(*) AS n FROM cases GROUP BY status")
+    }
+    rows = list_cases(store, wanted)
     return page(
         request,
         "queue.html",
         session=session,
         cases=rows[:PAGE_SIZE],
         more=len(rows) > PAGE_SIZE,
-        counts=found["counts"],
+        counts=counts,
         statuses=STATUSES,
         status=status,
         search=search or "",
@@ -61,23 +57,17 @@ async def queue(request: Request, session: Session) -> Response:
 
 
 @staff_only
-async def case_page(request: Request, session: Session) -> Response:
-    return await show_case(request, session)
+def case_page(request: Request, session: Session, store: Store, form: Form) -> Response:
+    return show_case(request, session, store)
 
 
-async def show_case(
-    request: Request, session: Session, error: str = "", status_code: int = 200
+def show_case(
+    request: Request, session: Session, store: Store, error: str = "", status_code: int = 200
 ) -> Response:
     """One case in full, with the forms that act on it; every view is audited."""
-    token = request.path_params["token"]
-
-    def load(store: Store) -> dict[str, Any]:
-        detail = case_detail(store, token)
-        with store.transaction():
-            audit(store, session.staff.name, "view_case", detail["case"]["id"])
-        return detail
-
-    detail = await with_store(request, load)
+    detail = case_detail(store, request.path_params["token"])
+    with store.transaction():
+        audit(store, session.staff.name, "view_case", detail["case"]["id"])
     case = detail["case"]
     return page(
         request,

@@ -9,11 +9,12 @@ CSRF token.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
+from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -31,17 +32,34 @@ SECURITY_HEADERS = {
 SAFE_METHODS = frozenset(("GET", "HEAD"))
 
 
-async def add_security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Middleware: refuse cross-site writes, and put the security headers on every answer."""
-    if request.method not in SAFE_METHODS and not same_site(request):
-        response: Response = Response("cross-site request refused", status_code=403)
-    else:
-        response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
+class SecurityHeaders:
+    """ASGI middleware: refuse cross-site writes; put the security headers on every answer."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        if request.method not in SAFE_METHODS and not same_site(request):
+            refused = Response("cross-site request refused", status_code=403)
+            await refused(scope, receive, _with_headers(send))
+            return
+        await self.app(scope, receive, _with_headers(send))
+
+
+def _with_headers(send: Send) -> Send:
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = MutableHeaders(scope=message)
+            for name, value in SECURITY_HEADERS.items():
+                if name not in headers:
+                    headers[name] = value
+        await send(message)
+
+    return sending
 
 
 def same_site(request: Request) -> bool:
