@@ -15,6 +15,7 @@ pytest_plugins = (
     "tests.servers.smtp",
     "tests.servers.tls",
     "tests.servers.desk",
+    "tests.servers.browser",
 )
 
 _CORPUS_STATS: Counter[str] = Counter()
