@@ -182,7 +182,7 @@ def test_status_is_set_with_javascript_off_using_only_the_keyboard(
     page.keyboard.press("Enter")
     page.wait_for_url(f"{desk.url}/cases/{token}?done=*")
 
-    assert page.get_by_role("status").inner_text() == "Done: status set to in_review."
+    assert page.get_by_role("status").inner_text() == "Done: status changed."
     assert page.get_by_role("heading", level=1).inner_text() == f"Case {token}: in review"
     with _db(desk) as db:
         status, assigned = db.execute("SELECT status, assigned_to FROM cases").fetchone()

@@ -18,11 +18,13 @@ from typing import Any
 from intake.config.sections import (
     Config,
     DatabaseConfig,
+    IndexConfig,
     LimitsConfig,
     MailboxConfig,
     ReplyConfig,
     RetentionConfig,
     SmtpConfig,
+    TimersConfig,
     WebConfig,
 )
 from intake.errors import ConfigError
@@ -36,6 +38,8 @@ _SECTIONS: dict[str, type] = {
     "database": DatabaseConfig,
     "retention": RetentionConfig,
     "web": WebConfig,
+    "index": IndexConfig,
+    "timers": TimersConfig,
 }
 
 
@@ -70,6 +74,13 @@ def config_from_dict(
             raise ConfigError(f"{name} = {table!r}: expected a table [{name}]")
         sections[name] = _build_section(name, cls, table, base_dir)
     config = Config(**sections, source_file=source_file)
+    if config.timers.close_after_days <= config.timers.remind_after_days:
+        raise ConfigError(
+            f"timers.close_after_days = {config.timers.close_after_days}: expected more than "
+            f"timers.remind_after_days ({config.timers.remind_after_days})"
+        )
+    if not config.index.api.startswith(("https://", "http://")):
+        raise ConfigError(f"index.api = {config.index.api!r}: expected an http(s) URL")
     _check_transport("mailbox", config.mailbox.kind, "imap", config.mailbox)
     _check_transport("smtp", config.smtp.kind, "smtp", config.smtp)
     return config

@@ -90,6 +90,30 @@ class RetentionConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class IndexConfig:
+    api: str = "https://pypi.org"
+    timeout: float = field(default=10.0, metadata=_at_least(0.1))
+    retries: int = field(default=2, metadata=_at_least(0))
+    cache_hours: float = field(default=6.0, metadata=_at_least(0))
+    # Branch proofs are checked only on http(s) repositories on these hosts.
+    repository_hosts: tuple[str, ...] = (
+        "github.com",
+        "gitlab.com",
+        "codeberg.org",
+        "bitbucket.org",
+        "git.sr.ht",
+    )
+    git_timeout: float = field(default=30.0, metadata=_at_least(1))
+    proof_days: int = field(default=14, metadata=_at_least(1))
+
+
+@dataclass(frozen=True, slots=True)
+class TimersConfig:
+    remind_after_days: int = field(default=14, metadata=_at_least(1))
+    close_after_days: int = field(default=60, metadata=_at_least(1))
+
+
+@dataclass(frozen=True, slots=True)
 class WebConfig:
     listen: str = "127.0.0.1:8080"
     socket: Path | None = None
@@ -114,6 +138,8 @@ class Config:
     database: DatabaseConfig
     retention: RetentionConfig = field(default_factory=RetentionConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    index: IndexConfig = field(default_factory=IndexConfig)
+    timers: TimersConfig = field(default_factory=TimersConfig)
     source_file: Path | None = None
 
     @property

@@ -132,6 +132,8 @@ class MessageRecorder:
         sender = result.message.sender.email if result.message.sender else None
         flag = None if result.automated_reason else "foreign_sender"
         self._store_message(raw, result, case.id if case else None, flags=[flag] if flag else [])
+        if case is not None and flag and flag not in case.flags:
+            self.store.update("cases", case.id, {"flags": sorted({*case.flags, flag})})
         if case is not None:
             add_event(
                 self.store,

@@ -56,7 +56,9 @@ def staff_only(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
     return guarded
 
 
-async def login_page(request: Request, error: str = "", status_code: int = 200) -> Response:
+async def login_page(
+    request: Request, error: str = "", status_code: int = 200, name: str = ""
+) -> Response:
     """The sign-in form, with a one-off token that the POST must bring back (login CSRF)."""
     token = secrets.token_urlsafe(24)
     response = page(
@@ -65,6 +67,7 @@ async def login_page(request: Request, error: str = "", status_code: int = 200) 
         status_code=status_code,
         session=None,
         error=error,
+        name=name,
         login_token=token,
         next=_safe_next(request.query_params.get("next", "/")),
     )
@@ -84,7 +87,7 @@ async def login(request: Request) -> Response:
     try:
         token = await with_store(request, check)
     except LoginRefused as exc:
-        return await login_page(request, str(exc), 401)
+        return await login_page(request, str(exc), 401, name=name)
     response = RedirectResponse(_safe_next(str(form.get("next", "/"))), status_code=303)
     set_cookie(response, SESSION_COOKIE, token)
     response.delete_cookie(LOGIN_COOKIE, path="/", secure=True, httponly=True, samesite="strict")

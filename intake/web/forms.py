@@ -18,35 +18,31 @@ from intake.web.auth import Form, staff_only
 from intake.web.desk import desk_of
 from intake.web.pages import show_case
 
-Action = Callable[[Store, Config, str, str, Form], str]
+Action = Callable[[Store, Config, str, str, Form], None]
 
 
-def _reply(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+def _reply(store: Store, config: Config, token: str, staff: str, form: Form) -> None:
     template = form.get("template") or None
     reply_to_requester(store, config, token, staff, template=template, text=form.get("text", ""))
-    return "reply queued; the daemon sends it"
 
 
-def _status(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+def _status(store: Store, config: Config, token: str, staff: str, form: Form) -> None:
     set_status(store, token, form.get("status", ""), staff, form.get("reason", ""))
-    return f"status set to {form.get('status')}"
 
 
-def _field(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+def _field(store: Store, config: Config, token: str, staff: str, form: Form) -> None:
     set_field(store, token, form.get("field", ""), form.get("value", ""), staff)
-    return f"{form.get('field')} corrected"
 
 
-def _note(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+def _note(store: Store, config: Config, token: str, staff: str, form: Form) -> None:
     add_note(store, token, form.get("text", ""), staff)
-    return "note added"
 
 
-def _hold(store: Store, config: Config, token: str, staff: str, form: Form) -> str:
+def _hold(store: Store, config: Config, token: str, staff: str, form: Form) -> None:
     days = form.get("days", "")
     if not days.isdigit():
         raise IntakeError("give the number of days to hold the case")
-    return f"on hold until {hold(store, token, int(days), staff, form.get('reason', ''))}"
+    hold(store, token, int(days), staff, form.get("reason", ""))
 
 
 ACTIONS: dict[str, Action] = {
@@ -66,7 +62,7 @@ def act(request: Request, session: Session, store: Store, form: Form) -> Respons
     if action is None:
         return Response("no such action", status_code=404)
     try:
-        done = action(store, desk_of(request).config, token, session.staff.name, form)
+        action(store, desk_of(request).config, token, session.staff.name, form)
     except IntakeError as exc:
         return show_case(request, session, store, error=str(exc), status_code=400)
-    return RedirectResponse(f"/cases/{token}?done={quote(done)}", status_code=303)
+    return RedirectResponse(f"/cases/{token}?done={quote(name)}", status_code=303)

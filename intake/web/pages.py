@@ -21,6 +21,14 @@ from intake.web.auth import Form, staff_only
 from intake.web.desk import page
 
 PAGE_SIZE = 50
+# What the case page says after each action (a fixed text: the URL only names the action).
+DONE = {
+    "reply": "reply queued; the daemon sends it",
+    "status": "status changed",
+    "field": "field corrected",
+    "note": "note added",
+    "hold": "case put on hold",
+}
 FLAG_NAMES = {**{flag: flag.replace("_", " ") for flag in CASE_FLAGS}}
 
 
@@ -85,7 +93,7 @@ def show_case(
         templates=list(STAFF_TEMPLATES.values()),
         fields=FLAT_KEYS,
         error=error,
-        done=request.query_params.get("done", ""),
+        done=DONE.get(request.query_params.get("done", ""), ""),
     )
 
 
