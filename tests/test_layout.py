@@ -22,6 +22,7 @@ LAYERS = (
     ("staff",),
     ("cases",),
     ("replies",),
+    ("verification",),
     ("pipeline",),
     ("service",),
     ("demo",),

@@ -39,7 +39,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
         *_DECIDE,
     ),
     "in_review": ("ready_for_review", "waiting_on_requester", "on_hold", *_DECIDE),
-    "waiting_on_requester": ("in_review", "on_hold", *_DECIDE),
+    "waiting_on_requester": ("ready_for_review", "in_review", "on_hold", *_DECIDE),
     "on_hold": ("ready_for_review", "in_review", "waiting_on_requester", *_DECIDE),
     "resolved": ("in_review",),
     "rejected": ("in_review",),

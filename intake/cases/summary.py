@@ -53,12 +53,20 @@ def case_detail(store: Store, ref: str | int) -> dict[str, Any]:
         "WHERE requester = ? COLLATE NOCASE AND id < ? ORDER BY id DESC LIMIT 20",
         (case["requester"], case["id"]),
     )
+    pack = store.rows("SELECT pack FROM verification WHERE case_id = ?", (case["id"],))
+    proofs = store.rows(
+        "SELECT project, repository, branch, status, created_at, expires_at, checked_at, "
+        "commit_id, verified_at, last_error FROM proofs WHERE case_id = ? ORDER BY id",
+        (case["id"],),
+    )
     return {
         "case": _public_case(case),
         "messages": messages,
         "events": events,
         "previous_cases": previous,
         "previous_case": previous[0]["token"] if previous else None,
+        "verification": pack[0]["pack"] if pack else None,
+        "proofs": proofs,
     }
 
 
@@ -80,6 +88,8 @@ def render_summary(detail: Mapping[str, Any]) -> str:
         messages=[_shown_message(message) for message in detail["messages"]],
         events=detail["events"],
         previous_cases=detail.get("previous_cases", []),
+        pack=detail.get("verification"),
+        proofs=detail.get("proofs", []),
     )
 
 

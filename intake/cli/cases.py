@@ -191,7 +191,11 @@ def cases_set_status(
 
 @cases.command("reply")
 @click.argument("ref")
-@click.option("--template", type=click.Choice(list(STAFF_TEMPLATES)), help="A prepared reply.")
+@click.option(
+    "--template",
+    type=click.Choice([t.name for t in STAFF_TEMPLATES.values() if t.offered]),
+    help="A prepared reply.",
+)
 @click.option(
     "--text-file",
     type=click.File("r", encoding="utf-8"),

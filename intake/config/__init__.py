@@ -10,22 +10,26 @@ from intake.config.loading import config_from_dict, config_path_from, is_loopbac
 from intake.config.sections import (
     Config,
     DatabaseConfig,
+    IndexConfig,
     LimitsConfig,
     MailboxConfig,
     ReplyConfig,
     RetentionConfig,
     SmtpConfig,
+    TimersConfig,
     WebConfig,
 )
 
 __all__ = [
     "Config",
     "DatabaseConfig",
+    "IndexConfig",
     "LimitsConfig",
     "MailboxConfig",
     "ReplyConfig",
     "RetentionConfig",
     "SmtpConfig",
+    "TimersConfig",
     "WebConfig",
     "config_from_dict",
     "config_path_from",

@@ -79,7 +79,7 @@ def config_from_dict(
             f"timers.close_after_days = {config.timers.close_after_days}: expected more than "
             f"timers.remind_after_days ({config.timers.remind_after_days})"
         )
-    if not config.index.api.startswith(("https://", "http://")):
+    if config.index.api and not config.index.api.startswith(("https://", "http://")):
         raise ConfigError(f"index.api = {config.index.api!r}: expected an http(s) URL")
     _check_transport("mailbox", config.mailbox.kind, "imap", config.mailbox)
     _check_transport("smtp", config.smtp.kind, "smtp", config.smtp)

@@ -91,7 +91,8 @@ class RetentionConfig:
 
 @dataclass(frozen=True, slots=True)
 class IndexConfig:
-    api: str = "https://pypi.org"
+    # The index's base URL, e.g. "https://pypi.org"; empty: no lookups, no branch proofs.
+    api: str = ""
     timeout: float = field(default=10.0, metadata=_at_least(0.1))
     retries: int = field(default=2, metadata=_at_least(0))
     cache_hours: float = field(default=6.0, metadata=_at_least(0))

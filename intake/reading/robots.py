@@ -41,8 +41,13 @@ def _empty_return_path(message: ParsedMessage, _: GuardContext) -> bool:
     return any(value.strip() in ("<>", "") for value in values)
 
 
+def is_robot_address(email: str) -> bool:
+    """Tell whether an address's local part is one robots use (mailer-daemon, noreply, …)."""
+    return bool(_ROBOT_LOCAL_PARTS.match(email.rsplit("@", 1)[0]))
+
+
 def _robot_sender(message: ParsedMessage, _: GuardContext) -> bool:
-    return message.sender is not None and bool(_ROBOT_LOCAL_PARTS.match(message.sender.local_part))
+    return message.sender is not None and is_robot_address(message.sender.email)
 
 
 def _own_sender(message: ParsedMessage, context: GuardContext) -> bool:

@@ -35,6 +35,7 @@ class StaffTemplate:
     name: str
     title: str
     status: str | None
+    offered: bool = True  # False: sent by an operation (a branch proof), not picked by staff
 
 
 STAFF_TEMPLATES = {
@@ -49,6 +50,10 @@ STAFF_TEMPLATES = {
         StaffTemplate("resolved", "Access restored: resolve the case", "resolved"),
         StaffTemplate("rejected", "Could not verify: reject the case", "rejected"),
         StaffTemplate("closed_no_response", "No answer: close the case", "closed_no_response"),
+        StaffTemplate(
+            "branch_proof", "Ask for a branch proof", "waiting_on_requester", offered=False
+        ),
+        StaffTemplate("reminder", "Remind the requester of our question", None, offered=False),
     )
 }
 

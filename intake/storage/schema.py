@@ -174,6 +174,38 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE cases ADD COLUMN hold_until TEXT;
     CREATE INDEX cases_status_created ON cases (status, created_at);
     """,
+    # Verification: what the index said (cached with the time it was fetched), each
+    # case's verification pack, and the branch proofs asked of requesters.
+    """
+    CREATE TABLE index_cache (
+        url TEXT PRIMARY KEY,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
+    );
+    CREATE TABLE verification (
+        case_id INTEGER PRIMARY KEY REFERENCES cases (id),
+        pack TEXT NOT NULL,
+        built_at TEXT NOT NULL
+    );
+    CREATE TABLE proofs (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id),
+        project TEXT NOT NULL,
+        repository TEXT NOT NULL,
+        branch TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL DEFAULT 'pending',
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        checked_at TEXT,
+        commit_id TEXT,
+        verified_at TEXT,
+        last_error TEXT
+    );
+    CREATE INDEX proofs_case ON proofs (case_id);
+    CREATE INDEX proofs_pending ON proofs (expires_at) WHERE status = 'pending';
+    """,
 )
 JSON_COLUMNS = frozenset(
     (
@@ -186,6 +218,7 @@ JSON_COLUMNS = frozenset(
         "evidence",
         "attachments",
         "detail",
+        "pack",
     )
 )
 

@@ -90,7 +90,7 @@ def show_case(
         notes=[e for e in detail["events"] if e["kind"] == "note"],
         previous=detail["previous_cases"],
         moves=TRANSITIONS.get(case["status"], ()),
-        templates=list(STAFF_TEMPLATES.values()),
+        templates=[t for t in STAFF_TEMPLATES.values() if t.offered],
         fields=FLAT_KEYS,
         error=error,
         done=DONE.get(request.query_params.get("done", ""), ""),
