@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from intake.extraction.fields import TEMPLATE_PHRASES
+from intake.extraction.questions import context_answers
 
 # Label text (lower case, parentheses removed) → the field it answers.
 LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -81,7 +82,9 @@ _LABEL_LINE = re.compile(
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?]+[\"')]?\s+(?=[\"'(\[\w])")
-_ABBREVIATIONS = frozenset("e.g i.e etc vs mr mrs ms dr approx incl no nr st".split())
+_ABBREVIATIONS = frozenset("e.g i.e etc vs mr mrs ms dr approx incl st".split())
+# "No. 5" abbreviates a number; "Email no. Codes lost" ends a sentence.
+_NUMBER_WORDS = frozenset(("no", "nr"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +137,22 @@ def read_answers(own_text: str) -> Answers:
     Labelled values and form-section content are also kept as prose, because
     requesters put statements there ("Reason: my recovery codes are rejected").
     """
-    lines = [_normalise(line) for line in own_text.split("\n")]
-    reader = _Reader([line for line in lines if not _is_template_line(line)])
+    reader = _Reader(_own_lines(own_text))
     reader.run()
     return Answers(
         tuple(reader.labelled), tuple(reader.checkboxes), tuple(_sentences(reader.prose))
     )
+
+
+def answers_in_context(own_text: str, quoted_text: str) -> Answers:
+    """Bare answers ("yes, yes, no") as labelled values of the questions ``quoted_text`` asks."""
+    found = context_answers(_own_lines(own_text), quoted_text)
+    return Answers(tuple(Labelled(a.field, a.value, a.line) for a in found), (), ())
+
+
+def _own_lines(own_text: str) -> list[str]:
+    lines = [_normalise(line) for line in own_text.split("\n")]
+    return [line for line in lines if not _is_template_line(line)]
 
 
 class _Reader:
@@ -152,6 +165,7 @@ class _Reader:
         self.prose: list[list[str]] = [[]]
         self.section: str | None = None
         self.section_entry: int | None = None
+        self.after_value = False
 
     def run(self) -> None:
         index = 0
@@ -160,6 +174,9 @@ class _Reader:
 
     def _step(self, index: int) -> int:
         line = self.lines[index]
+        if self.after_value and line[:1].isupper():
+            self.prose.append([])
+        self.after_value = False
         if not line:
             self.prose.append([])
             return index + 1
@@ -189,7 +206,9 @@ class _Reader:
         if value and not _NO_RESPONSE.match(value):
             self.labelled.append(Labelled(field, value, line))
             self.prose.append([value])
-            self.prose.append([])
+            # A value hard-wrapped onto the next line ("Codes: lost. I understand it may
+            # take a" / "significant amount of time.") goes on without a capital.
+            self.after_value = not value.endswith((".", "!", "?", ":"))
         self.section = None
         return index
 
@@ -287,7 +306,12 @@ def split_sentences(text: str) -> list[str]:
     for found in _SENTENCE_BREAK.finditer(text):
         words = text[start : found.start()].split()
         last = words[-1].lower().rstrip(".") if words else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last != "i"):
+        numbered = last in _NUMBER_WORDS and text[found.end() : found.end() + 1].isdigit()
+        if (
+            numbered
+            or last in _ABBREVIATIONS
+            or (len(last) == 1 and last.isalpha() and last != "i")
+        ):
             continue
         sentences.append(text[start : found.end()].strip())
         start = found.end()
