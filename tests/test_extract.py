@@ -94,6 +94,23 @@ def _field(text: str, key: str) -> Any:
         ("The recovery codes were on the laptop that was stolen.", "recovery_codes", "lost"),
         ("I haven't found my recovery codes.", "recovery_codes", "lost"),
         ("Codes lost", "recovery_codes", "lost"),
+        (
+            "I'd rather not type my password into an email, but I do remember it.",
+            "credentials.password",
+            True,
+        ),
+        (
+            "It is on my own domain, which I let lapse, so that address is dead.",
+            "credentials.email",
+            False,
+        ),
+        ("The attacker changed the password.", "credentials.password", False),
+        ("I can't get into that email anymore.", "credentials.email", False),
+        ("The backup codes are nowhere to be found.", "recovery_codes", "lost"),
+        ("The recovery codes I did not save.", "recovery_codes", "never_saved"),
+        ("Not a single one of my backup codes was accepted.", "recovery_codes", "not_working"),
+        ("My former colleague left and the 2FA was on his phone.", "reason_kind", "other"),
+        ("Lost my phone, can't get into pypi (tberger).", "username", "tberger"),
         # Usernames said in passing.
         ("I'm cdubois on PyPI.", "username", "cdubois"),
         ("I maintain lxml-tidy on PyPI: https://pypi.org/project/lxml-tidy/", "username", None),

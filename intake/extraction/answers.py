@@ -205,7 +205,7 @@ class _Reader:
             line = f"{line} {value}"
         if value and not _NO_RESPONSE.match(value):
             self.labelled.append(Labelled(field, value, line))
-            self.prose.append([value])
+            self.prose.append([value.replace("\n", " ")])
             # A value hard-wrapped onto the next line ("Codes: lost. I understand it may
             # take a" / "significant amount of time.") goes on without a capital.
             self.after_value = not value.endswith((".", "!", "?", ":"))
@@ -265,12 +265,15 @@ def _is_free_value(line: str) -> bool:
 
 
 def _continuation(lines: list[str], index: int) -> tuple[str, int]:
-    """Collect the lines under an empty label up to the next blank line or label."""
+    """Collect the lines under an empty label up to the next blank line or label.
+
+    Each line stays a line ("Packages I maintain:" then one bullet per package).
+    """
     taken: list[str] = []
     while index < len(lines) and _is_free_value(lines[index]):
-        taken.append(clean_markup(lines[index]))
+        taken.append(clean_markup(_BULLET.sub("", lines[index])))
         index += 1
-    return " ".join(taken), index
+    return "\n".join(taken), index
 
 
 def _sentences(paragraphs: list[list[str]]) -> list[str]:

@@ -45,6 +45,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"\b(?:logged|log|signed|sign) in(?: to pypi)? as\s+{_OPEN}?{_NAME}", True),
         (rf"pypi\.org/user/{_NAME}", True),
+        (rf"\bpypi(?:\.org)?(?: account)?\s*\(\s*{_NAME}\s*\)", True),
         (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’)]?\s+on\s+pypi\b", True),
         (rf"\bpypi\s+user(?: ?name)?\s+{_OPEN}?{_NAME}['\"”’)]?\s+here\b", True),
         (
@@ -133,6 +134,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (rf"\b(?:my|our)\s+{_KIND}\s*(?:are|is|include|includes|:)?\s*" + _PACKAGES, False),
+        (rf"^\s*{_KIND}(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES, False),
         (
             r"\b(?:maintain\w*|owner|author\w*|creator|developer) of\s+(?:the\s+)?"
             rf"(?:{_KIND}\s+)?" + _PACKAGES,

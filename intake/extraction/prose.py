@@ -15,7 +15,9 @@ NEGATION = re.compile(
     r"\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|deactivated|"
     r"deleted|closed|expired|defunct|disabled|inaccessible|unaccessible|unreachable|unusable|"
     r"lack|missing|neither|nor|nobody|no one|shut down|terminated|cancell?ed|suspended|"
-    r"discontinued)\b|n't\b|\bcannot\b"
+    r"discontinued|dead|lapsed?)\b|n't\b|\bcannot\b"
+    r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they)\b"
+    r"(?:\s+\w+){0,2}\s+(?:changed|reset)\b"
     r"|\bleft (?:the|my|that|this|our) (?:\w+ )?(?:company|job|employer|university|school|firm|"
     r"organi[sz]ation|workplace|institute|lab)\b",
     _I,
@@ -37,7 +39,8 @@ _DEVICE_WORDS = (
 # username, password or email even when one is named in the same clause.
 _NEUTRAL_PHRASES = re.compile(
     r"\b(?:can't|cannot|can not|couldn't|could not|unable to|not able to|no way to)\s+"
-    r"(?:log ?in|sign ?in|login|access (?:my|the) (?:pypi )?account|get (?:in|into)|use)\b"
+    r"(?:log ?in|sign ?in|login|(?:access|get in|get into|enter|use) (?:to )?(?:my |the |this )?"
+    r"(?:pypi(?:\.org)?|account)(?: account)?)\b"
     r"|\b(?:lost|lose|broke|broken|stolen|reset|wiped|no longer have|don't have|do not have)"
     r"\s+(?:my|the|access to my|access to the)?\s*(?:[\w-]+\s+){0,2}?" + _DEVICE_WORDS + r"\b"
     r"(?:\s+(?:app|application|data|entries))?(?:\s+with (?:the |my )?\w+(?: app)?)?"
@@ -45,7 +48,8 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|know|remember|access|accessible|control|own|use|using|receive|read|"
+    r"\b(?:have|has|know|remember|access|accessible|control|(?<!my )(?<!its )(?<!their )own|"
+    r"use|using|receive|read|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
     r"unchanged|works|worked|working)\b|\bcan\b|\bable to\b",
     _I,
@@ -60,6 +64,8 @@ _PARTS = {
     "email": re.compile(
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b|\binbox\b|\bmailbox\b"
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
+        r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
+        r"gmail|yahoo|hotmail|outlook)\s+(?:e-?mail\s+)?address\b"
         r"|\b(?:this|that|my|the|same|account)\s+address\b",
         _I,
     ),
@@ -73,11 +79,15 @@ _GONE = re.compile(
     r"(?:access|reach|open|read|use)(?: (?:it|that|this|them))?\s*[.,;!]?\s*$",
     _I,
 )
+# "…, but I do remember it": the part named just before is still had.
+_STILL_HAD = re.compile(r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b", _I)
 # Promises and policy about a secret ("I won't post my password here", "I know not
 # to share it") are not statements about having it.
 _DISCLOSURE = re.compile(
     r"\b(?:post|posting|share|sharing|send|sending|sent|include|including|paste|pasting|"
-    r"attach|attaching|disclose|reveal|give (?:you|out)|put (?:it|them) (?:here|in))\b",
+    r"attach|attaching|disclose|reveal|give (?:you|out)|put (?:it|them) (?:here|in)|"
+    r"(?:type|write|put)\w* (?:it |my \w+ |the \w+ )?(?:into|in) (?:an?|this|the) "
+    r"(?:e-?mail|message|mail))\b",
     _I,
 )
 _SECRET = re.compile(r"\bpass(?:word|phrase)s?\b|\blogins?\b|\bcredentials?\b|\bsecrets?\b", _I)
@@ -143,6 +153,8 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
         if not parts and previous and _GONE.search(clause):
             parts, clause = previous, "no longer"
+        elif not parts and _STILL_HAD.search(clause):
+            parts = previous
         previous = parts
         if not parts or HEDGE.search(clause) or not _about_having(clause):
             continue

@@ -66,7 +66,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bpreviously used|\balready used)"
             r"|\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated\b.{0,20}?"
             + CODES
-            + rf"|{_RESET_CODES}",
+            + rf"|\b(?:not (?:a single|one|any)(?: one)?|none) of (?:my |the |our )?{CODES}\b"
+            r".{0,30}?\b(?:accepted|valid|working|work\w*)"
+            rf"|{_RESET_CODES}",
         ),
         (
             "never_saved",
@@ -75,6 +77,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
             r"noted|back(?:ed)? up|create|created)\b(?: down\b)?.{0,40}?"
             + _ANY_CODES
+            + rf"|{CODES}\s+(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+(?:\w+\s+)?"
+            r"(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|write|wrote)\b"
             + rf"|{CODES}.{{0,40}}\b(?:were|was|have|has|i)?\s*(?:have )?never (?:been )?"
             r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
             r"noted|copied)"
@@ -89,7 +93,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"don't know where|do not know where|can't remember where)\b.{0,30}"
             + CODES
             + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
-            r"destroyed)\b"
+            r"destroyed|nowhere to be found|(?:can't|cannot|can not) be found)\b"
             + rf"|{CODES}.{{0,60}}?\b(?:not have|don't have|do not have|no longer have|haven't got|"
             r"can't access|cannot access|can't open|cannot open|can not open|can't get to|"
             r"did not survive|didn't survive)\b"
@@ -135,6 +139,17 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             _RESET_CODES + r"|\bwithout my (?:knowledge|consent|permission)\b",
         ),
         ("recovery_codes_not_working", RECOVERY_CODE_RULES[0][1].pattern),
+        # The account changed hands (taken over, or left by the person who set it up):
+        # that, not the device they took, is what staff must look into.
+        (
+            "other",
+            r"\b(?:compromised|hacked|taken over|hijacked)\b"
+            r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*)\b"
+            r"|\b(?:maintainer|owner|colleague|employee)\b.{0,30}"
+            r"\b(?:left|departed|passed away|died)\b"
+            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|configured)\b.{0,30}"
+            r"\b(?:2fa|two[- ]factor|mfa|totp)",
+        ),
         (
             "lost_2fa_device",
             rf"\b{_DEVICE_TROUBLE}\b.{{0,60}}?\b{_DEVICE}|\b{_DEVICE}\b.{{0,60}}?\b{_DEVICE_TROUBLE}\b",
