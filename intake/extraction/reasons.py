@@ -10,6 +10,7 @@ change only counts when the codes themselves are its object.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from intake.extraction.prose import FIRST_PERSON
 
@@ -112,6 +113,13 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _NEGATED = re.compile(r"\b(?:no|not|never|without|none)\b|n't\b", _I)
 
 
+@lru_cache(maxsize=4096)
+def says(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether ``pattern`` is in ``sentence``: several rules ask it of the same sentence."""
+    return pattern.search(sentence) is not None
+
+
+@lru_cache(maxsize=4096)
 def recovery_code_state(sentence: str) -> str | None:
     """The recovery-codes state a sentence states, or None.
 
@@ -173,7 +181,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 def reason_kind(text: str) -> str:
     """Classify a reason; the more specific kinds win over the general ones."""
     for kind, pattern in REASON_KIND_RULES:
-        if pattern.search(text):
+        if says(pattern, text):
             return kind
     return "other"
 
@@ -186,7 +194,7 @@ def main_cause(sentences: list[str]) -> tuple[str, str] | None:
     """
     for kind, pattern in REASON_KIND_RULES:
         for sentence in sentences:
-            if pattern.search(sentence) and _own_statement(sentence):
+            if says(pattern, sentence) and _own_statement(sentence):
                 return kind, sentence
     return None
 
@@ -252,9 +260,9 @@ def reason_sentences(sentences: list[str]) -> list[str]:
     main = main_cause(sentences)
     for cause in _CAUSES:
         for index, sentence in enumerate(sentences):
-            if cause.search(sentence) and _own_statement(sentence):
+            if says(cause, sentence) and _own_statement(sentence):
                 following = sentences[index + 1] if index + 1 < len(sentences) else ""
-                if following and cause.search(following):
+                if following and says(cause, following):
                     return [sentence, following]
                 if main and main[1] != sentence:
                     return [sentence, main[1]]
@@ -264,4 +272,4 @@ def reason_sentences(sentences: list[str]) -> list[str]:
 
 def is_lockout_only(reason: str) -> bool:
     """A reason that only says the requester cannot sign in, without a cause."""
-    return not any(cause.search(reason) for cause in _CAUSES)
+    return not any(says(cause, reason) for cause in _CAUSES)
