@@ -94,6 +94,8 @@ def _field(text: str, key: str) -> Any:
         ("The recovery codes were on the laptop that was stolen.", "recovery_codes", "lost"),
         ("I haven't found my recovery codes.", "recovery_codes", "lost"),
         ("Codes lost", "recovery_codes", "lost"),
+        ("I tried my recovery codes, the site refuses them.", "recovery_codes", "not_working"),
+        ("Hi, PyPI username mz-dev, my phone broke.", "credentials.username", True),
         (
             "I'd rather not type my password into an email, but I do remember it.",
             "credentials.password",
@@ -213,6 +215,12 @@ def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> Non
             "> Did you ever save the recovery codes?",
             {"recovery_codes": "never_saved"},
         ),
+        (
+            "1 - yes\n2 - lost",
+            "> Access to password (yes/no):\n"
+            "> Recovery codes (lost / not working / never saved / have):",
+            {"credentials.password": True, "recovery_codes": "lost"},
+        ),
         ("See below.", "Access to password (yes/no): yes", {"credentials.password": True}),
         ("See below.", "> Access to password (yes/no): yes", {}),
     ],
@@ -226,6 +234,8 @@ def test_bare_answers_are_read_against_the_quoted_questions(
 def test_an_answer_in_the_subject_line_is_read() -> None:
     found = extract_in_context("", "", "recovery codes: never saved").values()
     assert found == {"recovery_codes": "never_saved"}
+    quoted = "> Code of Conduct agreed (yes/no):"
+    assert extract_in_context("", quoted, "yes to all").values() == {"coc_agreed": True}
 
 
 @pytest.mark.parametrize(

@@ -122,7 +122,8 @@ def extract_in_context(own_text: str, quoted_text: str, subject_text: str = "") 
     "yes, yes, no" above our quoted fill-in block answers its lines in order; the
     quoted text gives the questions, never a value.
     """
-    findings = _apply_rules(answers_in_context(own_text, quoted_text))
+    # The subject's answer is read first, as the line the requester wrote first.
+    findings = _apply_rules(answers_in_context(f"{subject_text}\n{own_text}", quoted_text))
     if subject_text:
         findings = {**_apply_rules(read_answers(subject_text)), **findings}
     return Extraction(findings)
@@ -215,7 +216,11 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
         ]
         labelled += [(yes_no(e.value), e.line) for e in named if part == "username"]
         ticked = [(box.checked, box.line) for name, box in boxes if name == part]
-        prose = [(stated[part], sentence) for stated, sentence in statements if part in stated]
+        prose = [
+            (stated[part], sentence)
+            for stated, sentence in statements
+            if part in stated and not _names_username(part, sentence, found)
+        ]
         result.update(
             _agreed(key, labelled, ANSWER)
             or _agreed(key, ticked, FORM_BOX)
@@ -225,6 +230,12 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
     if "credentials.username" not in result and "username" in found:
         result["credentials.username"] = Finding(True, found["username"].evidence, INFERRED)
     return result
+
+
+def _names_username(part: str, sentence: str, found: Mapping[str, Finding]) -> bool:
+    """The sentence that names the username cannot also say it is not had."""
+    named = found.get("username")
+    return part == "username" and named is not None and named.evidence == sentence
 
 
 def _remark(key: str, part: str, sentences: tuple[str, ...]) -> dict[str, Finding]:

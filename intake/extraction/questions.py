@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from intake.extraction.fields import FILL_IN_KEYS
 from intake.extraction.values import codes_value, yes_no
 
+_BULLET_MARK = re.compile(r"^[-*•+]\s+")
 _QUOTE_MARKS = re.compile(r"^(?:\s*>)+\s?")
-_NUMBERED = re.compile(r"(?:^|\s)(\d{1,2})\s?[.):]\s*(.+?)(?=\s+\d{1,2}\s?[.):]\s|$)")
+_NUMBERED = re.compile(r"(?:^|\s)\(?(\d{1,2})\s?[.):-]\s*(.+?)(?=\s+\(?\d{1,2}\s?[.):-]\s|$)")
 _ALL_YES = re.compile(
     r"^(?:yes|yep|yeah|sí|si|ja|oui)\W{0,3}(?:to )?(?:all|everything|every question|both)\b"
     r"(?: (?:of )?(?:them|three|the (?:questions|above)))?(?:[.!,]|$)",
@@ -62,7 +63,7 @@ def context_answers(own_lines: list[str], quoted_text: str) -> list[Answer]:
     quoted = [_QUOTE_MARKS.sub("", line).strip() for line in quoted_text.split("\n")]
     typed = _typed_into_quote(quoted_text)
     asked = [field for line in quoted if (field := field_of_label(line))]
-    own = [line.strip() for line in own_lines if line.strip()]
+    own = [_BULLET_MARK.sub("", line.strip()) for line in own_lines if line.strip()]
     while own and _GREETING.match(own[0]):
         own = own[1:]
     if asked:

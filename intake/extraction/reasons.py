@@ -56,14 +56,14 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "not_working",
             rf"{CODES}\b.{{0,100}}?(?:\bnot (?:working|valid|accepted|work)|n't (?:work|be used|"
-            r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\binvalid|"
+            r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
             r"\bwrong|\bexpired|\bunsuccessful|\berror|"
             r"\bnone of them (?:is |are |was |were )?(?:accepted|valid|working|work\w*)|"
             r"\b(?:previously|already) (?:been )?used|\bused before|"
             r"\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated)"
             rf"|\b(?:tried|used|entered|trying|using|enter)\b.{{0,40}}{CODES}.{{0,60}}?"
-            r"(?:\bnot\b|n't\b|\breject|\binvalid|\bfail|\berror|\bwrong|\bnone of them|"
+            r"(?:\bnot\b|n't\b|\breject|\brefus|\binvalid|\bfail|\berror|\bwrong|\bnone of them|"
             r"\bpreviously used|\balready used)"
             r"|\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated\b.{0,20}?"
             + CODES
