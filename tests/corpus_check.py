@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-CHECKED_KEYS = ("missing", "complete", "reply", "case_token", "language")
+CHECKED_KEYS = ("missing", "complete", "reply", "case_token")
 
 
 def compare(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
@@ -23,6 +23,9 @@ def compare(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
     for key in CHECKED_KEYS:
         if key in expected and expected[key] != got.get(key):
             problems.append(f"{key}: expected {expected[key]!r}, got {got.get(key)!r}")
+    if "language" in got and expected.get("language") != got["language"]:
+        # English unless the request says otherwise: a false detection is a mistake too.
+        problems.append(f"language: expected {expected.get('language')!r}, got {got['language']!r}")
     if "automated" in expected and expected["automated"] != (got["automated_reason"] is not None):
         problems.append(
             f"automated: expected {expected['automated']!r}, got {got['automated_reason']!r}"
