@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from intake.extraction.fields import TEMPLATE_PHRASES
 from intake.extraction.questions import context_answers
@@ -123,6 +124,7 @@ class Answers:
     sentences: tuple[str, ...]
 
 
+@lru_cache(maxsize=1024)
 def label_field(label: str) -> str | None:
     """Map a label or heading text to the field it answers, or None."""
     text = re.sub(r"\([^)]*\)", " ", clean_markup(label).lower())

@@ -183,7 +183,9 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
             return {}
         text = " ".join(chosen)
         found = Finding(text, text, INFERRED if is_lockout_only(text) else STATEMENT)
-    main = main_cause([found.value, *answers.sentences])
+    # A prose reason is made of the sentences themselves; a labelled one is read too.
+    said = list(answers.sentences) if found.rank < ANSWER else [found.value, *answers.sentences]
+    main = main_cause(said)
     kind = main[0] if main else reason_kind(found.value)
     return {"reason": found, "reason_kind": Finding(kind, found.evidence, found.rank)}
 

@@ -194,33 +194,27 @@ def main_cause(sentences: list[str]) -> tuple[str, str] | None:
     """
     for kind, pattern in REASON_KIND_RULES:
         for sentence in sentences:
-            if says(pattern, sentence) and _own_statement(sentence):
+            if says(pattern, sentence) and not _to_reader(sentence):
                 return kind, sentence
     return None
 
 
 # Causes in order of preference: what broke the second factor (a device, codes that
-# fail, a lost mailbox or password) before codes that are merely lost.
-_CAUSES: tuple[re.Pattern[str], ...] = (
-    re.compile(
-        "|".join(rule.pattern for _, rule in (REASON_KIND_RULES[0], *REASON_KIND_RULES[2:]))
-        + "|"
-        + RECOVERY_CODE_RULES[0][1].pattern
-        + r"|\b(?:2fa|totp|authenticator|one-time|six-digit|6-digit|otp)\b.{0,40}\b(?:rejected|"
-        r"invalid|not (?:accepted|working)|wrong|fail\w*)\b"
-        r"|\b(?:reject\w*|refus\w*|not accept\w*)\b.{0,40}\b(?:2fa|totp|authenticator|otp|"
-        r"one-time|six-digit|6-digit)\b"
-        r"|\bforg[eo]t(?:ten)?\s+(?:\w+\s+)?password"
-        r"|\b(?:compromised|hacked|stolen|robbed|two-step|2-step|authentification|transferr\w*|"
-        r"taken over|hijacked)\b"
-        r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|configured)\b.{0,30}"
-        r"\b(?:2fa|two[- ]factor|mfa|totp)"
-        r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*)\b"
-        r"|\b(?:maintainer|owner|colleague|employee)\b.{0,30}"
-        r"\b(?:left|departed|passed away|died)\b",
-        _I,
-    ),
-    RECOVERY_CODE_RULES[2][1],
+# fail, a lost mailbox or password, a changed owner) before codes that are merely
+# lost. Each tier is a tuple of patterns, so that ``says`` remembers each one apart
+# and the kind rules asked already are not asked again.
+_OTHER_CAUSES = re.compile(
+    r"\b(?:2fa|totp|authenticator|one-time|six-digit|6-digit|otp)\b.{0,40}\b(?:rejected|"
+    r"invalid|not (?:accepted|working)|wrong|fail\w*)\b"
+    r"|\b(?:reject\w*|refus\w*|not accept\w*)\b.{0,40}\b(?:2fa|totp|authenticator|otp|"
+    r"one-time|six-digit|6-digit)\b"
+    r"|\bforg[eo]t(?:ten)?\s+(?:\w+\s+)?password"
+    r"|\b(?:stolen|robbed|two-step|2-step|authentification|transferr\w*)\b",
+    _I,
+)
+_CAUSES: tuple[tuple[re.Pattern[str], ...], ...] = (
+    (*(rule for _, rule in REASON_KIND_RULES), _OTHER_CAUSES),
+    (RECOVERY_CODE_RULES[2][1],),
 )
 _LOCKED_OUT = re.compile(
     r"\b(?:locked out|lock(?:ed)? me out|blocked out|can'?t (?:log|sign|get)|cannot (?:log|sign|"
@@ -245,9 +239,16 @@ def _own_statement(sentence: str) -> bool:
     """
     if FIRST_PERSON.search(sentence):
         return True
-    if _SECOND_PERSON.search(sentence) or sentence.rstrip().endswith("?"):
+    if _to_reader(sentence):
         return False
     return bool(_ABOUT_ACCOUNT.search(sentence)) or not _CODES_WORDS.search(sentence)
+
+
+def _to_reader(sentence: str) -> bool:
+    """Advice or a question to the reader ("if your codes fail, …?"), not a fact of the case."""
+    if FIRST_PERSON.search(sentence):
+        return False
+    return bool(_SECOND_PERSON.search(sentence)) or sentence.rstrip().endswith("?")
 
 
 def reason_sentences(sentences: list[str]) -> list[str]:
@@ -258,11 +259,11 @@ def reason_sentences(sentences: list[str]) -> list[str]:
     cause, or else the sentence with the main cause when that is another one.
     """
     main = main_cause(sentences)
-    for cause in _CAUSES:
+    for tier in _CAUSES:
         for index, sentence in enumerate(sentences):
-            if says(cause, sentence) and _own_statement(sentence):
+            if _names_cause(tier, sentence) and _own_statement(sentence):
                 following = sentences[index + 1] if index + 1 < len(sentences) else ""
-                if following and says(cause, following):
+                if following and _names_cause(tier, following):
                     return [sentence, following]
                 if main and main[1] != sentence:
                     return [sentence, main[1]]
@@ -272,4 +273,8 @@ def reason_sentences(sentences: list[str]) -> list[str]:
 
 def is_lockout_only(reason: str) -> bool:
     """A reason that only says the requester cannot sign in, without a cause."""
-    return not any(says(cause, reason) for cause in _CAUSES)
+    return not any(_names_cause(tier, reason) for tier in _CAUSES)
+
+
+def _names_cause(tier: tuple[re.Pattern[str], ...], sentence: str) -> bool:
+    return any(says(pattern, sentence) for pattern in tier)

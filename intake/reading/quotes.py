@@ -14,8 +14,15 @@ import re
 from dataclasses import dataclass
 
 _QUOTED = re.compile(r"^\s*>")
-_ATTRIBUTION_END = re.compile(
-    r"(wrote|writes|schrieb|a écrit|escribió|scrisse|napisał|schreef)\s*:\s*$", re.I
+_ATTRIBUTION_VERBS = (
+    "wrote",
+    "writes",
+    "schrieb",
+    "a écrit",
+    "escribió",
+    "scrisse",
+    "napisał",
+    "schreef",
 )
 _ATTRIBUTION_START = re.compile(r"^\s*(on|am|le|el|il|w dniu|op)\s", re.I)
 _ORIGINAL_MARKERS = re.compile(
@@ -131,9 +138,9 @@ def _is_attribution(lines: list[str], index: int) -> bool:
 
 
 def _ends_attribution(line: str) -> bool:
-    """ "… wrote:" at the end of a line; the colon is checked first, a scan is not free."""
+    """ "… wrote:" at the end of a line (string tests: this runs on every line)."""
     line = line.rstrip()
-    return line.endswith(":") and bool(_ATTRIBUTION_END.search(line[-40:]))
+    return line.endswith(":") and line[:-1].rstrip().lower().endswith(_ATTRIBUTION_VERBS)
 
 
 def _tidy(lines: list[str]) -> str:
