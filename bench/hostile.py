@@ -79,6 +79,8 @@ def _message(kind: str, body: str) -> bytes:
 def _measure(name: str, size: int, result: multiprocessing.SimpleQueue[float]) -> None:
     kind, build = SHAPES[name]
     raw = _message(kind, build(size))
+    # The daemon reads in a long-lived process: compiling patterns is paid once, not here.
+    triage(_message(kind, "I lost my phone. Username: warm-up"), CONTEXT)
     started = time.perf_counter()
     triage(raw, CONTEXT)
     result.put(time.perf_counter() - started)

@@ -177,6 +177,8 @@ def credential_remarks(sentence: str) -> set[str]:
 
     "The email was never verified": staff should read it, but it is no answer.
     """
+    if not (_UNVERIFIED.search(sentence) and _ANY_PART.search(sentence)):
+        return set()
     return {
         part
         for clause in clauses(sentence)
