@@ -101,3 +101,12 @@ OTP_CODES = st.integers(100000, 99999999).map(str)
 RECOVERY_CODES = st.text("0123456789abcdef", min_size=16, max_size=16).filter(
     lambda s: any(c.isdigit() for c in s) and any(c.isalpha() for c in s)
 )
+# Short units that hostile bodies repeat: punctuation, quote and list marks, label-like
+# words, base32 characters, spaces.
+HOSTILE_UNITS = st.lists(
+    st.sampled_from(
+        [*"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n", *"7K3M9Q2XHDabc01", "Username:", "[x]"]
+    ),
+    min_size=1,
+    max_size=6,
+).map("".join)

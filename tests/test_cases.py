@@ -144,3 +144,65 @@ def test_merge_fills_gaps_replaces_explicit_answers_and_flags_username_conflicts
     assert {"field": "credentials.email", "from": False, "to": True} in second.changes
     unchanged = merge_findings(second.findings, extract_fields("thanks!"), "<3@x>")
     assert not unchanged.changed
+
+
+_FORM_CODES_BOX = (
+    "### Recovery Codes\n\n"
+    "- [x] I never generated or have lost access to the recovery codes for my account\n"
+)
+
+
+def test_an_explicit_statement_later_outranks_the_forced_form_checkbox() -> None:
+    first = merge_findings({}, extract_fields(_FORM_CODES_BOX), "<1@x>")
+    assert first.findings["recovery_codes"]["value"] == "lost"
+    found = merge_findings(
+        first.findings, extract_fields("I found my recovery codes, they work."), "<2@x>"
+    )
+    assert found.findings["recovery_codes"]["value"] == "have"
+    assert {"field": "recovery_codes", "from": "lost", "to": "have"} in found.changes
+    boxed_again = merge_findings(found.findings, extract_fields(_FORM_CODES_BOX), "<3@x>")
+    assert boxed_again.findings["recovery_codes"]["value"] == "have" and not boxed_again.changed
+
+
+def test_a_later_explicit_answer_outranks_an_earlier_one_in_any_shape() -> None:
+    first = merge_findings({}, extract_fields("Access to account email (yes/no): no"), "<1@x>")
+    corrected = merge_findings(
+        first.findings, extract_fields("Correction: I can read the account email."), "<2@x>"
+    )
+    assert corrected.findings["credentials.email"]["value"] is True
+    assert {"field": "credentials.email", "from": False, "to": True} in corrected.changes
+
+
+def test_remarks_and_inferred_values_only_fill_gaps() -> None:
+    first = merge_findings({}, extract_fields("I can still read the account email."), "<1@x>")
+    remark = merge_findings(
+        first.findings, extract_fields("The email was never verified."), "<2@x>"
+    )
+    assert remark.findings["credentials.email"]["value"] is True and not remark.changed
+    unknown = merge_findings({}, extract_fields("My email is not verified."), "<3@x>")
+    assert unknown.findings["credentials.email"]["value"] is None
+    assert unknown.findings["credentials.email"]["evidence"] == "My email is not verified."
+
+
+def test_a_follow_up_about_the_codes_keeps_the_reason_the_requester_gave() -> None:
+    first = merge_findings({}, extract_fields("I lost my phone with the authenticator."), "<1@x>")
+    more = merge_findings(
+        first.findings, extract_fields("I tried the backup codes, they are rejected."), "<2@x>"
+    )
+    assert more.findings["reason"]["value"] == "I lost my phone with the authenticator."
+    assert more.findings["recovery_codes"]["value"] == "not_working"
+
+
+def test_claims_given_twice_are_one_evidence_item() -> None:
+    first = merge_findings(
+        {}, extract_fields("Ownership evidence: https://github.com/o/tool/"), "<1@x>"
+    )
+    again = merge_findings(
+        first.findings,
+        extract_fields("My repo is github.com/o/tool and I maintain tool-cli."),
+        "<2@x>",
+    )
+    assert again.findings["ownership_evidence"]["value"] == [
+        "https://github.com/o/tool/",
+        "tool-cli",
+    ]

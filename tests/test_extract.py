@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from intake.extraction.extract import extract_fields
+from intake.extraction.extract import extract_fields, extract_in_context
+from intake.extraction.languages import REPLY_LINES, detect_language, reply_line
 
 
 def _field(text: str, key: str) -> Any:
@@ -42,6 +43,90 @@ def _field(text: str, key: str) -> Any:
         ("I guess I agree to the code of conduct.", "coc_agreed", None),
         ("I don't want to wait weeks for this.", "time_acknowledged", False),
         ("I understand that it may take a significant amount of time.", "time_acknowledged", True),
+        ("I'm fine with it taking a significant amount of time.", "time_acknowledged", True),
+        # A promise or a policy about a secret says nothing about having it.
+        ("I won't post my password here, obviously.", "credentials.password", None),
+        ("I know not to share my password with anyone.", "credentials.password", None),
+        ("I will not include my email login in this message.", "credentials.email", None),
+        ("I saved the codes in my password manager.", "credentials.password", None),
+        # Verification is not access; "only the 2FA data was lost" denies nothing.
+        ("My email is not verified on PyPI.", "credentials.email", None),
+        ("The email was never confirmed.", "credentials.email", None),
+        ("Password and email are fine, only the 2FA data was lost.", "credentials.email", True),
+        # Email loss in its many wordings.
+        ("I know the password, but its email is unaccessible.", "credentials.email", False),
+        ("I left the company that owned that address.", "credentials.email", False),
+        ("The mailbox on the account was shut down.", "credentials.email", False),
+        (
+            "The account email was my old company's, which I can no longer access.",
+            "credentials.email",
+            False,
+        ),
+        ("I can read my inbox without problems.", "credentials.email", True),
+        (
+            "I have full access to the email of my account and my password.",
+            "credentials.password",
+            True,
+        ),
+        ("Nobody here knows the password.", "credentials.password", False),
+        # Words about the device never set the codes.
+        ("My recovery codes were in a note on the phone I reset.", "recovery_codes", "lost"),
+        (
+            "I have no backup codes and since I changed my device it is empty.",
+            "recovery_codes",
+            "lost",
+        ),
+        ("Had to reset my phone and the recovery codes did not survive.", "recovery_codes", "lost"),
+        # Codes that fail.
+        ("I tried every recovery code and none of them work.", "recovery_codes", "not_working"),
+        ('My backup codes, they say "previously used".', "recovery_codes", "not_working"),
+        ("The login says I never generated recovery codes.", "recovery_codes", "not_working"),
+        (
+            "I still have my codes but the recovery codes are rejected.",
+            "recovery_codes",
+            "not_working",
+        ),
+        # Plain words; a negative statement never reads as have.
+        ("I've got no recovery codes.", "recovery_codes", "lost"),
+        ("I have no idea where my recovery codes are.", "recovery_codes", "lost"),
+        ("I never wrote down any codes.", "recovery_codes", "never_saved"),
+        ("I never got any codes to save.", "recovery_codes", "never_saved"),
+        ("The recovery codes were on the laptop that was stolen.", "recovery_codes", "lost"),
+        ("I haven't found my recovery codes.", "recovery_codes", "lost"),
+        ("Codes lost", "recovery_codes", "lost"),
+        ("I tried my recovery codes, the site refuses them.", "recovery_codes", "not_working"),
+        ("Hi, PyPI username mz-dev, my phone broke.", "credentials.username", True),
+        (
+            "I'd rather not type my password into an email, but I do remember it.",
+            "credentials.password",
+            True,
+        ),
+        (
+            "It is on my own domain, which I let lapse, so that address is dead.",
+            "credentials.email",
+            False,
+        ),
+        ("The attacker changed the password.", "credentials.password", False),
+        ("I can't get into that email anymore.", "credentials.email", False),
+        ("The backup codes are nowhere to be found.", "recovery_codes", "lost"),
+        ("The recovery codes I did not save.", "recovery_codes", "never_saved"),
+        ("Not a single one of my backup codes was accepted.", "recovery_codes", "not_working"),
+        ("My former colleague left and the 2FA was on his phone.", "reason_kind", "other"),
+        ("Lost my phone, can't get into pypi (tberger).", "username", "tberger"),
+        # Usernames said in passing.
+        ("I'm cdubois on PyPI.", "username", "cdubois"),
+        ("I maintain lxml-tidy on PyPI: https://pypi.org/project/lxml-tidy/", "username", None),
+        # Reasons that are neither 2FA nor email loss.
+        ("I never enabled 2FA myself, but the site asks for a code.", "reason_kind", "other"),
+        ("I believe my account amehta was compromised.", "reason_kind", "other"),
+        ("The previous maintainer left the company.", "reason_kind", "other"),
+        # The main cause, not the first one mentioned.
+        (
+            "I lost my phone. The recovery codes are rejected too.",
+            "reason_kind",
+            "recovery_codes_not_working",
+        ),
+        ("My old email is gone. Then my phone broke.", "reason_kind", "lost_2fa_device"),
     ],
 )
 def test_rule(text: str, key: str, expected: object) -> None:
@@ -67,3 +152,120 @@ def test_every_value_names_the_line_it_came_from() -> None:
     findings = extract_fields("Hello.\nUsername: alice\nI still know my password.").findings
     assert findings["username"].evidence == "Username: alice"
     assert findings["credentials.password"].evidence == "I still know my password."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Projects: tinyjson-rpc, tinyjson-cli", ["tinyjson-rpc", "tinyjson-cli"]),
+        ("Ownership evidence: quickplot-ch", ["quickplot-ch"]),
+        (
+            "Ownership evidence: https://github.com/o/naija-nlp/\nThe repository "
+            "https://github.com/o/naija-nlp is where I release from.",
+            ["https://github.com/o/naija-nlp/"],
+        ),
+        (
+            "I maintain lxml-tidy on PyPI: https://pypi.org/project/lxml-tidy/",
+            ["https://pypi.org/project/lxml-tidy/"],
+        ),
+        ("My GitHub is https://github.com/lenawatts", ["https://github.com/lenawatts"]),
+        (
+            "I'm the maintainer of saunatime. Every commit is authored as mv@old.example.",
+            ["saunatime", "mv@old.example"],
+        ),
+        ("We publish brightline-sdk and brightline-cli.", ["brightline-sdk", "brightline-cli"]),
+    ],
+)
+def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> None:
+    assert _field(text, "ownership_evidence") == expected
+
+
+@pytest.mark.parametrize(
+    ("own", "quoted", "expected"),
+    [
+        (
+            "yes, yes, no",
+            "> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):",
+            {
+                "credentials.username": True,
+                "credentials.password": True,
+                "credentials.email": False,
+            },
+        ),
+        (
+            "1) yes 2) lost",
+            "> Access to password (yes/no):\n"
+            "> Recovery codes (lost / not working / never saved / have):",
+            {"credentials.password": True, "recovery_codes": "lost"},
+        ),
+        (
+            "Yes to everything.",
+            "> Code of Conduct agreed (yes/no):\n"
+            "> Recovery codes (lost / not working / never saved / have):",
+            {"coc_agreed": True},
+        ),
+        (
+            "Yes, I can.",
+            "> Can you still receive mail at the address registered on the account?",
+            {"credentials.email": True},
+        ),
+        (
+            "No, I never did.",
+            "> Did you ever save the recovery codes?",
+            {"recovery_codes": "never_saved"},
+        ),
+        (
+            "1 - yes\n2 - lost",
+            "> Access to password (yes/no):\n"
+            "> Recovery codes (lost / not working / never saved / have):",
+            {"credentials.password": True, "recovery_codes": "lost"},
+        ),
+        ("See below.", "Access to password (yes/no): yes", {"credentials.password": True}),
+        ("See below.", "> Access to password (yes/no): yes", {}),
+    ],
+)
+def test_bare_answers_are_read_against_the_quoted_questions(
+    own: str, quoted: str, expected: dict[str, object]
+) -> None:
+    assert extract_in_context(own, quoted).values() == expected
+
+
+def test_an_answer_in_the_subject_line_is_read() -> None:
+    found = extract_in_context("", "", "recovery codes: never saved").values()
+    assert found == {"recovery_codes": "never_saved"}
+    quoted = "> Code of Conduct agreed (yes/no):"
+    assert extract_in_context("", quoted, "yes to all").values() == {"coc_agreed": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hola, perdí mi teléfono y no puedo entrar en mi cuenta de PyPI.", "es"),
+        ("Olá, perdi o meu celular e não consigo entrar na minha conta.", "pt"),
+        ("Ich habe mein Handy verloren und kann mich nicht anmelden.", "de"),
+        ("Je n'arrive plus à me connecter à mon compte, merci de votre aide.", "fr"),
+        ("我的手机丢了。现在无法登录我的 PyPI 账号。", "zh"),
+        ("Я потерял телефон и не могу войти в аккаунт PyPI.", "ru"),
+        ("Hallo, I lost my phone and I can not log in. Vielen Dank und viele Grüße", None),
+        ("I lost my phone with the authenticator app.", None),
+    ],
+)
+def test_the_language_of_a_request_is_detected(text: str, code: str | None) -> None:
+    assert detect_language(text) == code
+
+
+def test_a_request_in_another_language_is_never_complete_on_guesswork() -> None:
+    extraction = extract_fields(
+        "Hola. Perdí mi teléfono y la aplicación de autenticación fue robada. Tengo la "
+        "contraseña. Acepto el Código de Conducta."
+    )
+    assert extraction.language == "es"
+    assert extraction.findings == {}
+
+
+def test_every_language_has_one_reply_line() -> None:
+    assert {"es", "pt", "de", "fr", "zh", "ru"} <= set(REPLY_LINES)
+    assert all(line and "\n" not in line for line in REPLY_LINES.values())
+    assert reply_line("es") == REPLY_LINES["es"]
+    assert reply_line(None) is None and reply_line("xx") is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intake.errors import MessageError
+from intake.reading.htmltext import html_to_text
 from intake.reading.parse import MAX_DEPTH, MAX_PARTS, parse_message
 from intake.reading.quotes import split_quotes
 
@@ -92,3 +93,27 @@ def test_quotes_signatures_and_outlook_originals_are_not_own_text() -> None:
     assert split.own == "Here you go.\n\nUsername: alice"
     outlook = split_quotes("Yes.\n\nFrom: Support\nSent: Monday\nTo: me\nSubject: x\n\nUsername:\n")
     assert outlook.own == "Yes." and "Username:" in outlook.quoted
+
+
+def test_html_is_read_whatever_the_markup_holds() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>t</title><style>p{color:red}</style></head>"
+        "<body><!-- a comment <p>hidden</p> --><script>if (a < b) {x()}</script>"
+        '<p class="x>y">Username: <b>alice</b> &amp; friends</p>'
+        '<form><input type="checkbox" checked> I agree<br><input type=checkbox> wait</form>'
+        "<p>1 < 2 and 3 > 2</p><blockquote><blockquote>Username:</blockquote>Reason:"
+        "</blockquote><p>unclosed <b attr='x"
+    )
+    assert html_to_text(html).split("\n") == [
+        "Username: alice & friends",
+        "",
+        "[x]  I agree",
+        "[ ]  wait",
+        "",
+        "1 < 2 and 3 > 2",
+        "",
+        "> > Username:",
+        "> Reason:",
+        "",
+        "unclosed <b attr='x",
+    ]

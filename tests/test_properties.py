@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +14,14 @@ from intake.pipeline.triage import triage, triage_json
 from intake.reading.parse import parse_message
 from intake.reading.redact import redact
 from intake.reading.robots import GuardContext
-from tests.strategies import OTP_CODES, PASSWORDS, RECOVERY_CODES, REQUEST_TEXT, emails
+from tests.strategies import (
+    HOSTILE_UNITS,
+    OTP_CODES,
+    PASSWORDS,
+    RECOVERY_CODES,
+    REQUEST_TEXT,
+    emails,
+)
 
 CONTEXT = GuardContext(frozenset({"support@example.org"}), "example.org")
 PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,3 +96,17 @@ def test_redaction_removes_recovery_codes(codes: list[str]) -> None:
     text = "my recovery codes are " + ", ".join(codes) + "."
     redacted = redact(text).text
     assert not any(code in redacted for code in codes)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(HOSTILE_UNITS)
+@example("!")
+@example(".")
+@example("> ")
+def test_reading_any_repeated_unit_takes_bounded_time(unit: str) -> None:
+    """50 KB of one repeated unit once took 24 s; now it must take well under two."""
+    body = (unit * (50_000 // len(unit) + 1))[:50_000]
+    raw = b"From: h@example.net\nSubject: x\n\n" + body.encode()
+    started = time.perf_counter()
+    triage(raw, CONTEXT)
+    assert time.perf_counter() - started < 2

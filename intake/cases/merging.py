@@ -1,4 +1,11 @@
-"""Merging what a message says into its case, and judging the case's completeness."""
+"""Merging what a message says into its case, and judging the case's completeness.
+
+A finding replaces the case's value when it ranks at least as high, or when it is
+stated in the requester's own words: a later explicit answer outranks an earlier
+one, and any explicit statement outranks a ticked form checkbox (the web form
+forces the recovery-codes box, so "I found my codes, they work" in a follow-up must
+be able to replace it). Inferred values and remarks only fill gaps.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from intake.extraction.extract import Extraction
+from intake.extraction.evidence import distinct_claims
+from intake.extraction.extract import ANSWER, STATEMENT, Extraction, Finding
 from intake.extraction.fields import missing_requirements, nest_fields
 
 
@@ -26,31 +34,56 @@ class Merge:
 def merge_findings(
     old: Mapping[str, Mapping[str, Any]], extraction: Extraction, message_id: str | None
 ) -> Merge:
-    """New values fill gaps; an explicit new answer replaces an old one; usernames conflict."""
+    """Fold a message's findings into the case's; usernames that differ conflict."""
     merged = {key: dict(value) for key, value in old.items()}
     changes: list[dict[str, Any]] = []
     conflict = None
     for key, found in extraction.findings.items():
-        entry = {
-            "value": found.value,
-            "evidence": found.evidence,
-            "explicit": found.explicit,
-            "message_id": message_id,
-        }
+        entry = _entry(found, message_id)
         before = merged.get(key)
         if key == "ownership_evidence" and before:
-            entry["value"] = list(dict.fromkeys([*before["value"], *found.value]))
-        if before is None:
+            entry["value"] = distinct_claims([*before["value"], *found.value])
+        if before is not None and not _differs(before["value"], entry["value"]):
+            continue
+        if before is not None and key == "username":
+            conflict = {"field": key, "stored": before["value"], "new": found.value}
+            continue
+        if before is None or key == "ownership_evidence" or _outranks(key, found, before):
             merged[key] = entry
-            changes.append({"field": key, "from": None, "to": entry["value"]})
-        elif _differs(before["value"], entry["value"]):
-            if key == "username":
-                conflict = {"field": key, "stored": before["value"], "new": found.value}
-                continue
-            if found.explicit or not before.get("explicit") or key == "ownership_evidence":
-                merged[key] = entry
-                changes.append({"field": key, "from": before["value"], "to": entry["value"]})
+            changes.append(
+                {"field": key, "from": before["value"] if before else None, "to": entry["value"]}
+            )
     return Merge(merged, changes, conflict)
+
+
+def _entry(found: Finding, message_id: str | None) -> dict[str, Any]:
+    return {
+        "value": found.value,
+        "evidence": found.evidence,
+        "rank": found.rank,
+        "message_id": message_id,
+    }
+
+
+# Why the requester wrote is only replaced by a new answer to our reason question: a
+# follow-up that goes on about the codes adds details, it does not change the story.
+_ANSWER_ONLY = frozenset(("reason", "reason_kind"))
+
+
+def _outranks(key: str, found: Finding, before: Mapping[str, Any]) -> bool:
+    """A remark never replaces a value; an explicit statement replaces anything."""
+    if found.value is None:
+        return before["value"] is None
+    if key in _ANSWER_ONLY and _rank(before) >= STATEMENT:
+        return found.rank >= ANSWER
+    return found.explicit or found.rank >= _rank(before)
+
+
+def _rank(entry: Mapping[str, Any]) -> int:
+    """Cases stored before ranks existed kept only whether a value was explicit."""
+    if "rank" in entry:
+        return int(entry["rank"])
+    return ANSWER if entry.get("explicit") else STATEMENT
 
 
 def _differs(before: Any, after: Any) -> bool:

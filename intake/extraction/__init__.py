@@ -1,21 +1,28 @@
 """Extraction: the requester's own words into the fields of a recovery request.
 
 ``extract_fields(own_text)`` reads labelled answers, form checkboxes and prose
-(``answers``), interprets them (``prose``, ``reasons``, ``mentions``, ``values``) and
-returns an ``Extraction``: each value with the line it came from. ``fields`` holds what
-a complete request needs; the reply templates read the same table.
+(``answers``), interprets them (``prose``, ``agreements``, ``reasons``, ``mentions``,
+``evidence``, ``values``) and returns an ``Extraction``: each value with the line it
+came from and how it was given, and the request's language (``languages``).
+``extract_in_context`` reads bare answers against the questions a follow-up quotes
+(``questions``). ``fields`` holds what a complete request needs; the reply templates
+read the same table.
 """
 
 from __future__ import annotations
 
-from intake.extraction.extract import Extraction, Finding, extract_fields
+from intake.extraction.extract import Extraction, Finding, extract_fields, extract_in_context
 from intake.extraction.fields import REQUIREMENTS, missing_requirements, nest_fields
+from intake.extraction.languages import detect_language, reply_line
 
 __all__ = [
     "REQUIREMENTS",
     "Extraction",
     "Finding",
+    "detect_language",
     "extract_fields",
+    "extract_in_context",
     "missing_requirements",
     "nest_fields",
+    "reply_line",
 ]

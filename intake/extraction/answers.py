@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from intake.extraction.fields import TEMPLATE_PHRASES
+from intake.extraction.questions import context_answers
 
 # Label text (lower case, parentheses removed) → the field it answers.
 LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -74,14 +76,25 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 _CHECKBOX = re.compile(r"^(?:[-*•+]\s*)?\[(?P<mark>[ xX✓✔✗*]?)\]\s*(?P<text>.*)$")
-_HEADING = re.compile(r"^#{1,6}\s*(?P<text>.+?)\s*#*$")
+_HEADING = re.compile(r"^#{1,6}(?!#)")
 _LABEL_LINE = re.compile(
     r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*(?::|=|\s[-–—]\s|\s[-–—]$)\s*(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
-_SENTENCE_BREAK = re.compile(r"[.!?]+[\"')]?\s+(?=[\"'(\[\w])")
-_ABBREVIATIONS = frozenset("e.g i.e etc vs mr mrs ms dr approx incl no nr st".split())
+# Only at the start of a run of marks, and without giving any back: a line of
+# "!!!!…" is scanned once, not once per mark.
+_SENTENCE_BREAK = re.compile(r"(?<![.!?])[.!?]++[\"')]?\s+(?=[\"'(\[\w])")
+# Reading is bounded so that the time per message grows with its size and no more:
+# no request a person writes comes near these, and hostile mail stops here.
+MAX_TEXT = 10_000  # characters of own text the rules read
+MAX_LINE = 2_000  # a longer line is read as several
+MAX_SENTENCE = 600  # a longer sentence is read in pieces
+_REPEATABLE = 80  # a line or sentence up to this long may repeat and still count
+_WORDS = re.compile(r"[^\W\d_]{2}")
+_ABBREVIATIONS = frozenset("e.g i.e etc vs mr mrs ms dr approx incl st".split())
+# "No. 5" abbreviates a number; "Email no. Codes lost" ends a sentence.
+_NUMBER_WORDS = frozenset(("no", "nr"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +124,7 @@ class Answers:
     sentences: tuple[str, ...]
 
 
+@lru_cache(maxsize=1024)
 def label_field(label: str) -> str | None:
     """Map a label or heading text to the field it answers, or None."""
     text = re.sub(r"\([^)]*\)", " ", clean_markup(label).lower())
@@ -134,12 +148,51 @@ def read_answers(own_text: str) -> Answers:
     Labelled values and form-section content are also kept as prose, because
     requesters put statements there ("Reason: my recovery codes are rejected").
     """
-    lines = [_normalise(line) for line in own_text.split("\n")]
-    reader = _Reader([line for line in lines if not _is_template_line(line)])
+    reader = _Reader(_once(_own_lines(own_text)))
     reader.run()
-    return Answers(
-        tuple(reader.labelled), tuple(reader.checkboxes), tuple(_sentences(reader.prose))
-    )
+    sentences = [s for s in _once(_sentences(reader.prose)) if _WORDS.search(s)]
+    return Answers(tuple(reader.labelled), tuple(reader.checkboxes), tuple(sentences))
+
+
+def _once(items: list[str]) -> list[str]:
+    """Long lines or sentences said again add nothing; short ones ("yes") are answers."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        if len(item) > _REPEATABLE:
+            if item in seen:
+                continue
+            seen.add(item)
+        kept.append(item)
+    return kept
+
+
+def answers_in_context(own_text: str, quoted_text: str) -> Answers:
+    """Bare answers ("yes, yes, no") as labelled values of the questions ``quoted_text`` asks."""
+    found = context_answers(_own_lines(own_text), quoted_text[:MAX_TEXT])
+    return Answers(tuple(Labelled(a.field, a.value, a.line) for a in found), (), ())
+
+
+def _own_lines(own_text: str) -> list[str]:
+    lines = [
+        _normalise(piece)
+        for line in own_text[:MAX_TEXT].split("\n")
+        for piece in pieces(line, MAX_LINE)
+    ]
+    return [line for line in lines if not _is_template_line(line)]
+
+
+def pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into parts of at most ``size`` characters, at a space where there is one."""
+    parts = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size)
+        cut = start + size if cut < 0 else cut
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return parts
 
 
 class _Reader:
@@ -152,6 +205,7 @@ class _Reader:
         self.prose: list[list[str]] = [[]]
         self.section: str | None = None
         self.section_entry: int | None = None
+        self.after_value = False
 
     def run(self) -> None:
         index = 0
@@ -160,6 +214,9 @@ class _Reader:
 
     def _step(self, index: int) -> int:
         line = self.lines[index]
+        if self.after_value and line[:1].isupper():
+            self.prose.append([])
+        self.after_value = False
         if not line:
             self.prose.append([])
             return index + 1
@@ -188,8 +245,10 @@ class _Reader:
             line = f"{line} {value}"
         if value and not _NO_RESPONSE.match(value):
             self.labelled.append(Labelled(field, value, line))
-            self.prose.append([value])
-            self.prose.append([])
+            self.prose.append([value.replace("\n", " ")])
+            # A value hard-wrapped onto the next line ("Codes: lost. I understand it may
+            # take a" / "significant amount of time.") goes on without a capital.
+            self.after_value = not value.endswith((".", "!", "?", ":"))
         self.section = None
         return index
 
@@ -226,9 +285,9 @@ def _heading_field(line: str, lines: list[str], index: int) -> str | None:
     Markdown headings count, and so does a bare line that is exactly a known label
     (an issue form copied from the rendered page loses its ``###``).
     """
-    heading = _HEADING.match(line)
+    heading = _heading_text(line)
     if heading:
-        return label_field(heading.group("text")) or ""
+        return label_field(heading) or ""
     bare = clean_markup(line)
     if len(bare) > 40 or bare.endswith((".", ",", ";")) or " " not in bare.strip():
         return None
@@ -238,20 +297,30 @@ def _heading_field(line: str, lines: list[str], index: int) -> str | None:
     return None
 
 
+def _heading_text(line: str) -> str | None:
+    """The text of a Markdown heading ("### PyPI Username ###"), None for other lines."""
+    if not _HEADING.match(line):
+        return None
+    return line.strip("#").strip().rstrip("#").strip() or None
+
+
 def _is_free_value(line: str) -> bool:
-    if not line or _CHECKBOX.match(line) or _HEADING.match(line):
+    if not line or _CHECKBOX.match(line) or _heading_text(line):
         return False
     label = _LABEL_LINE.match(clean_markup(_BULLET.sub("", line)))
     return not (label and label_field(label.group("label")))
 
 
 def _continuation(lines: list[str], index: int) -> tuple[str, int]:
-    """Collect the lines under an empty label up to the next blank line or label."""
+    """Collect the lines under an empty label up to the next blank line or label.
+
+    Each line stays a line ("Packages I maintain:" then one bullet per package).
+    """
     taken: list[str] = []
     while index < len(lines) and _is_free_value(lines[index]):
-        taken.append(clean_markup(lines[index]))
+        taken.append(clean_markup(_BULLET.sub("", lines[index])))
         index += 1
-    return " ".join(taken), index
+    return "\n".join(taken), index
 
 
 def _sentences(paragraphs: list[list[str]]) -> list[str]:
@@ -285,11 +354,16 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for found in _SENTENCE_BREAK.finditer(text):
-        words = text[start : found.start()].split()
+        words = text[max(start, found.start() - 40) : found.start()].split()
         last = words[-1].lower().rstrip(".") if words else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last != "i"):
+        numbered = last in _NUMBER_WORDS and text[found.end() : found.end() + 1].isdigit()
+        if (
+            numbered
+            or last in _ABBREVIATIONS
+            or (len(last) == 1 and last.isalpha() and last != "i")
+        ):
             continue
         sentences.append(text[start : found.end()].strip())
         start = found.end()
     sentences.append(text[start:].strip())
-    return [sentence for sentence in sentences if sentence]
+    return [piece for sentence in sentences if sentence for piece in pieces(sentence, MAX_SENTENCE)]

@@ -1,9 +1,12 @@
 """The requester's own text into the fields of a recovery request, each with evidence.
 
-Pure functions. Precedence, when a detail is given more than once: an answer under
-a label or form heading beats prose, and prose beats a ticked checkbox (the web
-form forces the recovery-codes box, so people tick it and then explain). When two
-answers of the same rank disagree the field stays unknown, so we ask again.
+Pure functions. Every finding has a rank saying how it was given: an answer under a
+label or form heading, a statement in prose, a ticked form checkbox (the web form
+forces the recovery-codes box, so people tick it and then explain), something
+inferred (a username named is a username had), or a remark that answers nothing
+("the email was never verified"). Within one message the higher rank wins; when
+two findings of the same rank disagree the field stays unknown, so we ask again.
+A request in another language keeps only what does not depend on reading its prose.
 """
 
 from __future__ import annotations
@@ -14,40 +17,62 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from intake.extraction.answers import Answers, Checkbox, read_answers, split_sentences
-from intake.extraction.fields import CREDENTIAL_PARTS, nest_fields
-from intake.extraction.mentions import ownership_items, username_mentions
-from intake.extraction.prose import (
-    clause_polarity,
-    coc_statement,
-    credential_statements,
-    time_statement,
+from intake.extraction.agreements import coc_statement, time_statement
+from intake.extraction.answers import (
+    Answers,
+    Checkbox,
+    answers_in_context,
+    read_answers,
+    split_sentences,
 )
-from intake.extraction.reasons import reason_kind, reason_sentences, recovery_code_state
+from intake.extraction.evidence import answered_items, distinct_claims
+from intake.extraction.fields import CREDENTIAL_PARTS, nest_fields
+from intake.extraction.languages import detect_language
+from intake.extraction.mentions import ownership_items, username_mentions
+from intake.extraction.prose import clause_polarity, credential_remarks, credential_statements
+from intake.extraction.reasons import (
+    is_lockout_only,
+    main_cause,
+    reason_kind,
+    reason_sentences,
+    recovery_code_state,
+)
 from intake.extraction.values import clean_username, codes_value, is_option_list, yes_no
 
+REMARK, INFERRED, FORM_BOX, STATEMENT, ANSWER = range(5)
 FORM_CODES_BOX = re.compile(r"never generated or have lost access to the recovery codes", re.I)
 _CODES_BOX = re.compile(r"recovery codes?", re.I)
 _COC_BOX = re.compile(r"code of conduct", re.I)
 _TIME_BOX = re.compile(r"\btime\b|\btake\b", re.I)
 _PRONOUN = re.compile(r"\b(?:they|them|none of them|those|these)\b", re.I)
-_NONE_ANSWER = re.compile(r"^(?:no|none|nothing|n/a|na|-|no other proof|not really)\.?$", re.I)
+# Findings of a request in another language that do not rest on reading its prose.
+_LANGUAGE_FREE = frozenset(("username", "credentials.username", "ownership_evidence"))
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One extracted value and the line it came from."""
+    """One extracted value, the line it came from, and how it was given (``rank``)."""
 
     value: Any
     evidence: str
-    explicit: bool
+    rank: int
+
+    @property
+    def explicit(self) -> bool:
+        """Stated in the requester's own words (an answer or a prose statement)."""
+        return self.rank >= STATEMENT
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """Findings keyed by flat field name (``credentials.email``, ``recovery_codes``, …)."""
+    """Findings keyed by flat field name (``credentials.email``, ``recovery_codes``, …).
+
+    ``language`` is the ISO 639-1 code of a request written in another language
+    than English (``"es"``, ``"zh"``…), None for English or undecided text.
+    """
 
     findings: Mapping[str, Finding] = field(default_factory=dict)
+    language: str | None = None
 
     def values(self) -> dict[str, Any]:
         return {key: found.value for key, found in self.findings.items()}
@@ -59,14 +84,56 @@ class Extraction:
     def evidence(self) -> dict[str, str]:
         return {key: found.evidence for key, found in self.findings.items()}
 
+    def updated(self, other: Extraction) -> Extraction:
+        """These findings with ``other``'s where they rank at least as high."""
+        findings = dict(self.findings)
+        for key, found in other.findings.items():
+            before = findings.get(key)
+            if key == "ownership_evidence" and before is not None:
+                items = distinct_claims([*before.value, *found.value])
+                lines = f"{before.evidence} | {found.evidence}"
+                found = Finding(items, lines, max(before.rank, found.rank))
+            if before is None or found.rank >= before.rank:
+                findings[key] = found
+        return Extraction(findings, self.language)
+
 
 def extract_fields(own_text: str) -> Extraction:
     """Extract every field the requester's own words state."""
     answers = read_answers(own_text)
+    language = detect_language(" ".join(answers.sentences))
+    findings = _apply_rules(answers)
+    if language is not None:
+        findings = {
+            key: found
+            for key, found in findings.items()
+            if found.rank in (ANSWER, FORM_BOX) or key in _LANGUAGE_FREE
+        }
+        if "reason" in findings:
+            reason = findings["reason"]
+            kind = reason_kind(reason.value)
+            findings["reason_kind"] = Finding(kind, reason.evidence, reason.rank)
+    return Extraction(findings, language)
+
+
+def extract_in_context(own_text: str, quoted_text: str, subject_text: str = "") -> Extraction:
+    """Answers that need the quoted questions, and answers typed in the subject line.
+
+    "yes, yes, no" above our quoted fill-in block answers its lines in order; the
+    quoted text gives the questions, never a value.
+    """
+    # The subject's answer is read first, as the line the requester wrote first.
+    findings = _apply_rules(answers_in_context(f"{subject_text}\n{own_text}", quoted_text))
+    if subject_text:
+        findings = {**_apply_rules(read_answers(subject_text)), **findings}
+    return Extraction(findings)
+
+
+def _apply_rules(answers: Answers) -> dict[str, Finding]:
     findings: dict[str, Finding] = {}
     for rule in (_username, _reason, _credentials, _recovery_codes, _agreements, _ownership):
         findings.update(rule(answers, findings))
-    return Extraction(findings)
+    return findings
 
 
 def _labelled(
@@ -80,7 +147,7 @@ def _labelled(
 def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     labelled = _labelled(answers, "username", clean_username)
     if labelled:
-        return _agreed("username", labelled, explicit=True)
+        return _agreed("username", labelled, ANSWER)
     mentions = [
         (mention, sentence)
         for sentence in answers.sentences
@@ -89,10 +156,10 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     ]
     sure = any(mention.sure for mention, _ in mentions)
     mentioned = [(m.name, sentence) for m, sentence in mentions if m.sure or not sure]
-    return _agreed("username", mentioned, explicit=False)
+    return _agreed("username", mentioned, STATEMENT)
 
 
-def _agreed(key: str, candidates: list[tuple[Any, str]], *, explicit: bool) -> dict[str, Finding]:
+def _agreed(key: str, candidates: list[tuple[Any, str]], rank: int) -> dict[str, Finding]:
     """One finding when every candidate agrees (case-insensitively), else none."""
     if not candidates:
         return {}
@@ -100,7 +167,7 @@ def _agreed(key: str, candidates: list[tuple[Any, str]], *, explicit: bool) -> d
     if len(distinct) > 1:
         return {}
     value, evidence = candidates[0]
-    return {key: Finding(value, evidence, explicit)}
+    return {key: Finding(value, evidence, rank)}
 
 
 def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
@@ -108,16 +175,19 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     labelled = [entry for entry in labelled if _is_substantial(entry.value)]
     if labelled:
         text = _first_sentences(labelled[0].value.replace("\n", " "))
-        found = {"reason": Finding(text, labelled[0].line, True)}
+        found = Finding(text, labelled[0].line, ANSWER)
     else:
         answered = {entry.value for entry in answers.labelled}
         chosen = reason_sentences([s for s in answers.sentences if s not in answered])
         if not chosen:
             return {}
-        found = {"reason": Finding(" ".join(chosen), " ".join(chosen), False)}
-    kind = reason_kind(found["reason"].value)
-    found["reason_kind"] = Finding(kind, found["reason"].evidence, found["reason"].explicit)
-    return found
+        text = " ".join(chosen)
+        found = Finding(text, text, INFERRED if is_lockout_only(text) else STATEMENT)
+    # A prose reason is made of the sentences themselves; a labelled one is read too.
+    said = list(answers.sentences) if found.rank < ANSWER else [found.value, *answers.sentences]
+    main = main_cause(said)
+    kind = main[0] if main else reason_kind(found.value)
+    return {"reason": found, "reason_kind": Finding(kind, found.evidence, found.rank)}
 
 
 def _is_substantial(reason: str) -> bool:
@@ -136,6 +206,7 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
         (dict.fromkeys(named, answer), line) for named, answer, line in _questions_answered(answers)
     ]
     combined = [(_combined(e.value), e) for e in answers.labelled if e.field.startswith("cred")]
+    named = [e for e in answers.labelled if e.field == "username" and yes_no(e.value) is not None]
     boxes = [(_only_part(box.text), box) for box in answers.checkboxes if len(box.text) <= 40]
     for part in CREDENTIAL_PARTS:
         key = f"credentials.{part}"
@@ -145,13 +216,34 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
             for stated, e in combined
             if e.field in ("credentials", key) and part in stated
         ]
-        labelled += [(box.checked, box.line) for named, box in boxes if named == part]
-        prose = [(stated[part], sentence) for stated, sentence in statements if part in stated]
-        result.update(_agreed(key, labelled, explicit=True) or _agreed(key, prose, explicit=False))
+        labelled += [(yes_no(e.value), e.line) for e in named if part == "username"]
+        ticked = [(box.checked, box.line) for name, box in boxes if name == part]
+        prose = [
+            (stated[part], sentence)
+            for stated, sentence in statements
+            if part in stated and not _names_username(part, sentence, found)
+        ]
+        result.update(
+            _agreed(key, labelled, ANSWER)
+            or _agreed(key, ticked, FORM_BOX)
+            or _agreed(key, prose, STATEMENT)
+            or _remark(key, part, answers.sentences)
+        )
     if "credentials.username" not in result and "username" in found:
-        named = found["username"]
-        result["credentials.username"] = Finding(True, named.evidence, named.explicit)
+        result["credentials.username"] = Finding(True, found["username"].evidence, INFERRED)
     return result
+
+
+def _names_username(part: str, sentence: str, found: Mapping[str, Finding]) -> bool:
+    """The sentence that names the username cannot also say it is not had."""
+    named = found.get("username")
+    return part == "username" and named is not None and named.evidence == sentence
+
+
+def _remark(key: str, part: str, sentences: tuple[str, ...]) -> dict[str, Finding]:
+    """No answer, but a sentence staff should read ("my email is not verified")."""
+    said = next((s for s in sentences if part in credential_remarks(s)), None)
+    return {key: Finding(None, said, REMARK)} if said else {}
 
 
 def _questions_answered(answers: Answers) -> list[tuple[set[str], bool, str]]:
@@ -194,7 +286,7 @@ def _combined(value: str) -> dict[str, bool]:
 def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     labelled = _labelled(answers, "recovery_codes", codes_value)
     if labelled:
-        return _agreed("recovery_codes", labelled, explicit=True)
+        return _agreed("recovery_codes", labelled, ANSWER)
     prose = [
         (state, sentence)
         for sentence in _with_followers(answers.sentences)
@@ -207,7 +299,7 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
     for box in boxes:
         state = "lost" if FORM_CODES_BOX.search(box.text) else codes_value(box.text)
         if state:
-            return {"recovery_codes": Finding(state, box.line, True)}
+            return {"recovery_codes": Finding(state, box.line, FORM_BOX)}
     return {}
 
 
@@ -224,7 +316,7 @@ def _strongest_state(stated: list[tuple[str, str]]) -> Finding:
     """Several statements: the most specific state wins (not_working over lost …)."""
     order = ("not_working", "never_saved", "lost", "have")
     state, sentence = min(stated, key=lambda item: order.index(item[0]))
-    return Finding(state, sentence, False)
+    return Finding(state, sentence, STATEMENT)
 
 
 def _agreements(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
@@ -247,23 +339,23 @@ def _agreement(
 ) -> Finding | None:
     """A refusal anywhere (an unticked box included) wins over an agreement."""
     said = [
-        (answer, line, True)
+        (answer, line, ANSWER)
         for answer, line in _labelled(
             answers, key, lambda value: _first_known(yes_no, statement, value)
         )
     ]
     for box in answers.checkboxes:
         if box_text.search(box.text) and (key != "time_acknowledged" or statement(box.text)):
-            said.append((box.checked, box.line, True))
+            said.append((box.checked, box.line, FORM_BOX))
     said += [
-        (answer, sentence, False)
+        (answer, sentence, STATEMENT)
         for sentence in answers.sentences
         if (answer := statement(sentence)) is not None
     ]
     for wanted in (False, True):
-        for answer, line, explicit in said:
+        for answer, line, rank in said:
             if answer is wanted:
-                return Finding(answer, line, explicit)
+                return Finding(answer, line, rank)
     return None
 
 
@@ -278,16 +370,17 @@ def _ownership(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]
     items: list[str] = []
     lines: list[str] = []
     for entry in answers.labelled:
-        if entry.field == "ownership_evidence" and not _NONE_ANSWER.match(entry.value.strip()):
-            parts = [p.strip(" -*•") for p in re.split(r"[\n;]|,\s+", entry.value)]
-            items += [p for p in parts if p and yes_no(p) is None]
+        given = answered_items(entry.value) if entry.field == "ownership_evidence" else []
+        if given:
+            items += given
             lines.append(entry.line)
+    rank = ANSWER if items else STATEMENT
     for sentence in answers.sentences:
         found = ownership_items(sentence)
         if found:
             items += found
             lines.append(sentence)
-    unique = list(dict.fromkeys(items))
+    unique = distinct_claims(items)
     if not unique:
         return {}
-    return {"ownership_evidence": Finding(unique, " | ".join(dict.fromkeys(lines)), True)}
+    return {"ownership_evidence": Finding(unique, " | ".join(dict.fromkeys(lines)), rank)}

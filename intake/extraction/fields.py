@@ -24,12 +24,16 @@ CREDENTIAL_PARTS = ("username", "password", "email")
 
 @dataclass(frozen=True, slots=True)
 class Requirement:
-    """One item of ``missing``: its name, what we ask and the fill-in lines answering it."""
+    """One item of ``missing``: its name, what we ask and the fill-in lines answering it.
+
+    ``keys`` are the flat fields the fill-in lines answer, one per line.
+    """
 
     name: str
     title: str
     explanation: str
     fill_in: tuple[str, ...]
+    keys: tuple[str, ...]
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
@@ -38,12 +42,14 @@ REQUIREMENTS: tuple[Requirement, ...] = (
         "Username",
         "the exact username of the account you want to recover.",
         ("Username:",),
+        ("username",),
     ),
     Requirement(
         "reason",
         "Reason",
         "in a sentence or two, what stops you from signing in.",
         ("Reason:",),
+        ("reason",),
     ),
     Requirement(
         "credentials",
@@ -55,6 +61,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
             "Access to password (yes/no):",
             "Access to account email (yes/no):",
         ),
+        ("credentials.username", "credentials.password", "credentials.email"),
     ),
     Requirement(
         "ownership_evidence",
@@ -62,27 +69,34 @@ REQUIREMENTS: tuple[Requirement, ...] = (
         "since you cannot confirm every credential, other proof that the account is "
         "yours: packages you publish, their repository or homepage links.",
         ("Ownership evidence:",),
+        ("ownership_evidence",),
     ),
     Requirement(
         "recovery_codes",
         "Recovery codes",
         "whether your recovery codes are lost, not working, never saved, or still with you.",
         ("Recovery codes (lost / not working / never saved / have):",),
+        ("recovery_codes",),
     ),
     Requirement(
         "code_of_conduct",
         "Code of Conduct",
         "that you agree to follow the PSF Code of Conduct.",
         ("Code of Conduct agreed (yes/no):",),
+        ("coc_agreed",),
     ),
     Requirement(
         "time_acknowledgement",
         "Processing time",
         "that you understand recovery is checked by hand and can take a significant time.",
         ("Accept that recovery can take a long time (yes/no):",),
+        ("time_acknowledged",),
     ),
 )
 REQUIREMENT_NAMES = tuple(r.name for r in REQUIREMENTS)
+FILL_IN_KEYS = {
+    line: key for r in REQUIREMENTS for line, key in zip(r.fill_in, r.keys, strict=True)
+}
 
 # Sentences of our replies that mention passwords, codes or time. A requester who
 # pastes our reply back unquoted must not be read as saying them (``answers``
@@ -148,13 +162,21 @@ FLAT_KEYS = (
 )
 
 
+# Codes that fail are what stops someone whose device or mailbox is also gone: with
+# working codes they would be in. A follow-up that says so changes the case's kind.
+_CODES_DECIDE = {"lost_2fa_device", "lost_email_access"}
+
+
 def nest_fields(flat: Mapping[str, Any]) -> dict[str, Any]:
     """Shape flat values (``credentials.email``) into the request as cases keep it."""
     credentials = {part: flat.get(f"credentials.{part}") for part in CREDENTIAL_PARTS}
+    kind = flat.get("reason_kind") if flat.get("reason") else None
+    if kind in _CODES_DECIDE and flat.get("recovery_codes") == "not_working":
+        kind = "recovery_codes_not_working"
     return {
         "username": flat.get("username"),
         "reason": flat.get("reason"),
-        "reason_kind": flat.get("reason_kind") if flat.get("reason") else None,
+        "reason_kind": kind,
         "credentials": credentials,
         "credentials_confirmed": credentials_confirmed(credentials),
         "ownership_evidence": list(flat.get("ownership_evidence") or []),

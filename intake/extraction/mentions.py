@@ -45,6 +45,13 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"\b(?:logged|log|signed|sign) in(?: to pypi)? as\s+{_OPEN}?{_NAME}", True),
         (rf"pypi\.org/user/{_NAME}", True),
+        (rf"\bpypi(?:\.org)?(?: account)?\s*\(\s*{_NAME}\s*\)", True),
+        (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’)]?\s+on\s+pypi\b", True),
+        (rf"\bpypi\s+user(?: ?name)?\s+{_OPEN}?{_NAME}['\"”’)]?\s+here\b", True),
+        (
+            rf"\b(?:(?:sign|log)(?:ged)?\s?in\s?to|recover)\s+{_OPEN}?{_NAME}['\"”’)]?\s+on\s+pypi\b",
+            True,
+        ),
         (rf"\brecover\s+(?:the\s+)?(?:account\s+)?{_OPEN}?{_NAME}", False),
         (rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b", False),
         (
@@ -83,7 +90,8 @@ def username_mentions(sentence: str) -> list[Mention]:
             name = match.group("name")
             after = sentence[match.end("name") :]
             lead = sentence[max(0, match.start() - 12) : match.start("name")]
-            if after.startswith("@") or _OTHER_SERVICE.search(lead):
+            other = _OTHER_SERVICE.search(lead) and "pypi" not in match.group(0).lower()
+            if after.startswith(("@", "://")) or other:
                 continue
             if not _looks_like_username(name):
                 continue
@@ -102,27 +110,48 @@ def _looks_like_username(name: str) -> bool:
 
 
 _URL = re.compile(
-    r"\bhttps?://[^\s<>\"')\]]+|\b(?:github|gitlab|codeberg)\.(?:com|org)/[\w.-]+/[\w.-]+", _I
+    r"\bhttps?://[^\s<>\"')\]]{1,300}|\b(?:github|gitlab|codeberg)\.(?:com|org)/[\w.-]{1,100}"
+    r"(?:/[\w.-]{1,100})?",
+    _I,
 )
 _NOT_EVIDENCE_URL = re.compile(
     r"pypi\.org/(?:help|account|manage|user|policy|security|trademarks)|github\.com/pypi/"
     r"|python\.org/psf|policies\.python\.org|docs\.pypi\.org",
     _I,
 )
-_PACKAGE_NAME = r"[`'\"“]?(?P<package>[A-Za-z0-9][\w.-]*[A-Za-z0-9])"
-_OWNERSHIP_CLAIMS = tuple(
-    re.compile(pattern, _I)
-    for pattern in (
-        r"\b(?:maintain\w*|own|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
-        r"develop\w*)\b.{0,40}?\b(?:packages?|projects?|librar(?:y|ies)|distributions?)\s+"
-        + _PACKAGE_NAME,
-        r"\b(?:my|our)\s+(?:packages?|projects?)\s+(?:are|is|include|includes|:)?\s*"
-        + _PACKAGE_NAME,
-        r"\b(?:maintain\w*|owner|author\w*) of\s+" + _PACKAGE_NAME,
-        r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|maintain|own|wrote|created|develop|release)\s+"
-        r"(?P<package>[A-Za-z0-9][\w.]*[-_][\w.-]*[A-Za-z0-9])",
-        r"\b(?:the\s+)?(?:package|project|library)\s+" + _PACKAGE_NAME + r"\s+is\s+(?:mine|ours)\b",
+_PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
+_PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*(?:,|\band\b|&|/|\bor\b)\s*{_PACKAGE}){{0,9}})"
+_KIND = r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?)"
+# (pattern, plain): a plain pattern only names the packages, so a name found by it
+# must look like a package name (a hyphen, dot, underscore or digit in it).
+_OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
+    (re.compile(pattern, _I), plain)
+    for pattern, plain in (
+        (
+            r"\b(?:maintain\w*|own|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
+            rf"develop\w*)\b.{{0,40}}?\b{_KIND}\s+(?:called\s+|named\s+)?(?:on pypi\s*:?\s*)?"
+            + _PACKAGES,
+            False,
+        ),
+        (rf"\b(?:my|our)\s+{_KIND}\s*(?:are|is|include|includes|:)?\s*" + _PACKAGES, False),
+        (rf"^\s*{_KIND}(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES, False),
+        (
+            r"\b(?:maintain\w*|owner|author\w*|creator|developer) of\s+(?:the\s+)?"
+            rf"(?:{_KIND}\s+)?" + _PACKAGES,
+            False,
+        ),
+        (
+            r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|maintain|own|wrote|created|develop|release)\s+"
+            + _PACKAGES,
+            True,
+        ),
+        (rf"\b(?:the\s+)?{_KIND}\s+(?P<names>{_PACKAGE})\s+is\s+(?:mine|ours)\b", False),
     )
+)
+_COMMIT_EMAIL = re.compile(
+    r"\bcommit\w*\b.{0,80}?(?P<email>\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5})"
+    r"|(?P<before>\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5})\b.{0,40}?\bcommit",
+    _I,
 )
 _CODE_HOST = re.compile(
     r"\b(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|sr\.ht|sourceforge\.net|"
@@ -134,19 +163,37 @@ _OWN_SITE = re.compile(
     r"project|package|docs|documentation)\b|\b(?:mine|ours)\b",
     _I,
 )
+_NOT_PACKAGES = frozenset("two three four several various multiple few lots".split())
 
 
 def ownership_items(sentence: str) -> list[str]:
-    """Proof of ownership in a sentence: repository or project links, named packages."""
+    """Proof of ownership in a sentence, one item per claim.
+
+    Repository, profile and project links, package names a claim names, and the
+    email address commits are made with.
+    """
     own_site = bool(_OWN_SITE.search(sentence))
     items = [
         url.rstrip(".,;:")
         for url in _URL.findall(sentence)
         if not _NOT_EVIDENCE_URL.search(url) and (own_site or _CODE_HOST.search(url + "/"))
     ]
-    if any(
-        (match := claim.search(sentence)) and match.group("package").lower() not in NOT_USERNAMES
-        for claim in _OWNERSHIP_CLAIMS
-    ):
-        items.append(sentence)
+    for claim, plain in _OWNERSHIP_CLAIMS:
+        for match in claim.finditer(sentence):
+            items.extend(_package_names(match.group("names"), plain))
+    for match in _COMMIT_EMAIL.finditer(sentence):
+        items.append(match.group("email") or match.group("before"))
     return items
+
+
+def _package_names(names: str, plain: bool) -> list[str]:
+    found = []
+    for part in re.split(r"\s*(?:,|\band\b|&|/|\bor\b)\s*", names, flags=_I):
+        name = part.strip("`'\"“”")
+        lowered = name.lower()
+        if lowered in NOT_USERNAMES or lowered in _NOT_PACKAGES or len(name) < 2:
+            continue
+        if plain and not re.search(r"[-_.\d]", name):
+            continue
+        found.append(name)
+    return found

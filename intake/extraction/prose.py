@@ -1,4 +1,4 @@
-"""What a prose sentence states: statements about credentials, codes, agreements.
+"""What a prose sentence states about the credentials: which parts are still had.
 
 Each rule is data (patterns) read by one small function. Negation and hedging
 decide polarity: "I no longer have access to my email" is a denial, "I think I
@@ -13,8 +13,13 @@ _I = re.I
 
 NEGATION = re.compile(
     r"\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|deactivated|"
-    r"deleted|closed|expired|defunct|disabled|inaccessible|lack|missing|neither|nor)\b"
-    r"|n't\b|\bcannot\b",
+    r"deleted|closed|expired|defunct|disabled|inaccessible|unaccessible|unreachable|unusable|"
+    r"lack|missing|neither|nor|nobody|no one|shut down|terminated|cancell?ed|suspended|"
+    r"discontinued|dead|lapsed?)\b|n't\b|\bcannot\b"
+    r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they)\b"
+    r"(?:\s+\w+){0,2}\s+(?:changed|reset)\b"
+    r"|\bleft (?:the|my|that|this|our) (?:\w+ )?(?:company|job|employer|university|school|firm|"
+    r"organi[sz]ation|workplace|institute|lab)\b",
     _I,
 )
 HEDGE = re.compile(
@@ -26,37 +31,76 @@ HEDGE = re.compile(
 _DOUBLE_NEGATIVE = re.compile(
     r"\b(?:have not|haven't|did not|didn't|never) (?:lost|forgotten|forgot|lose|forget)\b", _I
 )
+_DEVICE_WORDS = (
+    r"(?:2fa|two[- ]factor|mfa|totp|phone|smartphone|mobile|device|tablet|laptop|authenticator|"
+    r"security key|yubikey|hardware key)"
+)
+# Trouble with the second factor, and "can't log in": they say nothing about the
+# username, password or email even when one is named in the same clause.
 _NEUTRAL_PHRASES = re.compile(
     r"\b(?:can't|cannot|can not|couldn't|could not|unable to|not able to|no way to)\s+"
-    r"(?:log ?in|sign ?in|login|access (?:my|the) (?:pypi )?account|get (?:in|into)|use)\b"
+    r"(?:log ?in|sign ?in|login|(?:access|get in|get into|enter|use) (?:to )?(?:my |the |this )?"
+    r"(?:pypi(?:\.org)?|account)(?: account)?)\b"
     r"|\b(?:lost|lose|broke|broken|stolen|reset|wiped|no longer have|don't have|do not have)"
-    r"\s+(?:my|the|access to my|access to the)?\s*(?:2fa|two[- ]factor|mfa|totp|phone|device|"
-    r"authenticator|security key|yubikey)[\w -]{0,20}?(?=\b(?:and|but|,|\.|$))",
+    r"\s+(?:my|the|access to my|access to the)?\s*(?:[\w-]+\s+){0,2}?" + _DEVICE_WORDS + r"\b"
+    r"(?:\s+(?:app|application|data|entries))?(?:\s+with (?:the |my )?\w+(?: app)?)?"
+    r"|\b(?:no|without|with no|without any) (?:problems?|issues?|trouble|worries)\b",
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|know|remember|access|accessible|control|own|use|using|receive|read|"
-    r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me)\b|\bcan\b|\bable to\b",
+    r"\b(?:have|has|know|remember|access|accessible|control|(?<!my )(?<!its )(?<!their )own|"
+    r"use|using|receive|read|"
+    r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
+    r"unchanged|works|worked|working)\b|\bcan\b|\bable to\b",
     _I,
 )
 _PARTS = {
     "username": re.compile(r"\buser ?names?\b|\blogin names?\b", _I),
-    "password": re.compile(r"\bpass(?:word|phrase)s?\b|\bpw\b|\bpwd\b", _I),
+    "password": re.compile(
+        r"\b(?:pass(?:word|phrase)s?|pw|pwd)\b"
+        r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery)s?\b)",
+        _I,
+    ),
     "email": re.compile(
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b|\binbox\b|\bmailbox\b"
+        r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
+        r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
+        r"gmail|yahoo|hotmail|outlook)\s+(?:e-?mail\s+)?address\b"
         r"|\b(?:this|that|my|the|same|account)\s+address\b",
         _I,
     ),
 }
 _GONE = re.compile(
     r"\b(?:that|it|this)(?:'s| is| was| has been)? (?:\w+ )?(?:gone|dead|lost|closed|deleted|"
-    r"deactivated|expired|useless|no longer \w+)\b",
+    r"deactivated|expired|useless|no longer \w+)\b"
+    r"|\b(?:lost|no longer have|don't have|do not have|have no|no) (?:the )?access to "
+    r"(?:it|that|this|them)\b"
+    r"|\b(?:can't|cannot|can no longer|could not|couldn't|can not|no longer) "
+    r"(?:access|reach|open|read|use)(?: (?:it|that|this|them))?\s*[.,;!]?\s*$",
+    _I,
+)
+# "…, but I do remember it": the part named just before is still had.
+_STILL_HAD = re.compile(r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b", _I)
+# Promises and policy about a secret ("I won't post my password here", "I know not
+# to share it") are not statements about having it.
+_DISCLOSURE = re.compile(
+    r"\b(?:post|posting|share|sharing|send|sending|sent|include|including|paste|pasting|"
+    r"attach|attaching|disclose|reveal|give (?:you|out)|put (?:it|them) (?:here|in)|"
+    r"(?:type|write|put)\w* (?:it |my \w+ |the \w+ )?(?:into|in) (?:an?|this|the) "
+    r"(?:e-?mail|message|mail))\b",
+    _I,
+)
+_SECRET = re.compile(r"\bpass(?:word|phrase)s?\b|\blogins?\b|\bcredentials?\b|\bsecrets?\b", _I)
+# "My email is not verified" says nothing about reading it; staff see the remark.
+_UNVERIFIED = re.compile(
+    r"(?:\b(?:not|never)\s+(?:been\s+|yet\s+|ever\s+)?|n't\s+(?:been\s+)?|\bun)"
+    r"(?:verified|confirmed|validated|activated)\b",
     _I,
 )
 _ANY_PART = re.compile(r"user|pass|pw|mail|inbox|address", _I)
 _CLAUSE_SPLIT = re.compile(
     r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
-    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b)\s*"
+    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b|,\s*only\b)\s*"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
     r"agree|understand|am|was|got|still|used|think|also|need|want|tried|changed|bought|"
@@ -78,11 +122,6 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
 
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|me|my|mine|we|our|us)\b", _I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", _I)
-_READ_MAIL = re.compile(
-    r"\b(?:can|still|able to|do|i|we)\s+(?:\w+\s+)?(?:read|receive|get|access|check|open)\s+"
-    r"(?:\w+\s+){0,3}?(?:e-?)?mails?\b",
-    _I,
-)
 
 
 _IMPERATIVE = re.compile(
@@ -104,10 +143,7 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     found: dict[str, bool] = {}
     if not _ANY_PART.search(sentence) or addresses_reader(sentence):
         return found
-    if HEDGE.search(sentence) is None and (
-        _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
-        or (_READ_MAIL.search(sentence) and clause_polarity(sentence) is True)
-    ):
+    if HEDGE.search(sentence) is None and _WRITING_FROM_ACCOUNT_EMAIL.search(sentence):
         found["email"] = True
     paired = _paired_answers(sentence)
     if paired:
@@ -117,8 +153,10 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
         if not parts and previous and _GONE.search(clause):
             parts, clause = previous, "no longer"
+        elif not parts and _STILL_HAD.search(clause):
+            parts = previous
         previous = parts
-        if not parts or HEDGE.search(clause):
+        if not parts or HEDGE.search(clause) or not _about_having(clause):
             continue
         polarity = clause_polarity(clause)
         if polarity is None:
@@ -126,6 +164,28 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         for part in parts:
             found.setdefault(part, polarity)
     return found
+
+
+def _about_having(clause: str) -> bool:
+    """False for a promise about a secret or a remark on verification, which say neither."""
+    promise = _DISCLOSURE.search(clause) and _SECRET.search(clause)
+    return not (promise or _UNVERIFIED.search(clause))
+
+
+def credential_remarks(sentence: str) -> set[str]:
+    """Parts a sentence says something about without saying whether they are still had.
+
+    "The email was never verified": staff should read it, but it is no answer.
+    """
+    if not (_UNVERIFIED.search(sentence) and _ANY_PART.search(sentence)):
+        return set()
+    return {
+        part
+        for clause in clauses(sentence)
+        if _UNVERIFIED.search(clause)
+        for part, pattern in _PARTS.items()
+        if pattern.search(clause)
+    }
 
 
 _PAIRED_ANSWER = re.compile(
@@ -148,14 +208,28 @@ def clauses(sentence: str) -> list[str]:
     "I lost my phone and I still have my password" is two clauses, but "The password
     I have still" (object first, as non-native speakers often write) is one.
     """
-    pieces = [piece for piece in _CLAUSE_SPLIT.split(sentence) if piece and piece.strip()]
     merged: list[str] = []
-    for piece in pieces:
-        if merged and _NEW_SUBJECT.match(piece) and not FIRST_PERSON.search(merged[-1]):
-            merged[-1] = f"{merged[-1]} {piece}"
-        else:
-            merged.append(piece)
+    start, after_conjunction = 0, True
+    for found in _CLAUSE_SPLIT.finditer(sentence):
+        _add_clause(merged, sentence[start : found.start()], after_conjunction)
+        start, after_conjunction = found.end(), bool(found.group(0).strip())
+    _add_clause(merged, sentence[start:], after_conjunction)
     return merged
+
+
+def _add_clause(merged: list[str], piece: str, after_conjunction: bool) -> None:
+    """A piece split off only because "I …" starts it joins an object-first clause."""
+    if not piece.strip():
+        return
+    if (
+        merged
+        and not after_conjunction
+        and _NEW_SUBJECT.match(piece)
+        and not FIRST_PERSON.search(merged[-1])
+    ):
+        merged[-1] = f"{merged[-1]} {piece}"
+    else:
+        merged.append(piece)
 
 
 _PAST_ACCESS = re.compile(r"\bused to (?:have|know|use|access)\b|\bhad (?:access|the|my)\b", _I)
@@ -171,74 +245,3 @@ def clause_polarity(clause: str) -> bool | None:
     if _ACCESS_CUE.search(clause):
         return True
     return None
-
-
-_COC = r"(?:(?:psf|pypi|python)(?: software foundation)?(?:'s)? )?(?:code of conduct|coc)\b"
-
-
-def _any(*patterns: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of ``patterns``."""
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), _I)
-
-
-_NEGATED_AGREEMENT = re.compile(
-    r"\b(?:not|never|n't|dont|cannot|refuse\w*|decline\w*|disagree\w*)\b|n't\b"
-    r"|\bno\b(?! problem| rush| worries)",
-    _I,
-)
-_COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
-_TIME_WORDS = re.compile(r"time|wait|rush|hurry|long|while|take|patien", _I)
-_COC_YES = _any(
-    r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+)?(?:agree|accept|will (?:follow|abide|"
-    r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
-    r"\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?" + _COC,
-    _COC + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
-    _COC + r".{0,30}\b(?:i|we) (?:\w+ )?(?:agree|accept)\b",
-    r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
-)
-_COC_NO = _any(
-    r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree)\b"
-    r".{0,40}" + _COC,
-)
-_TIME_YES = _any(
-    r"\b(?:understand|acknowledge|accept|realise|realize|am aware|'m aware|aware|know|"
-    r"appreciate|recognize|recognise)\b.{0,90}?\b(?:take|takes|taking)\b.{0,50}?"
-    r"\b(?:time|while|weeks?|days?|months?|long)\b",
-    r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
-    r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b|\bi can wait\b",
-    r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b",
-    r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\bif (?:it|this) (?:takes?|needs?)\b",
-    r"\b(?:takes?|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|no problem|"
-    r"understand|understood)\b",
-)
-_TIME_NO = _any(
-    r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
-    r"do not want to)(?: afford to)? wait\b",
-    r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
-    r"\btoo long\b|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
-)
-
-
-def coc_statement(sentence: str) -> bool | None:
-    """True/False when the sentence agrees or refuses the Code of Conduct."""
-    if not _COC_WORDS.search(sentence):
-        return None
-    return _agreement(sentence, _COC_YES, _COC_NO)
-
-
-def time_statement(sentence: str) -> bool | None:
-    """True/False when the sentence accepts or refuses that recovery takes time."""
-    if not _TIME_WORDS.search(sentence):
-        return None
-    return _agreement(sentence, _TIME_YES, _TIME_NO)
-
-
-def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool | None:
-    """A refusal wins; an agreement counts only when nothing in it is negated or hedged."""
-    if no.search(sentence):
-        return False
-    found = yes.search(sentence)
-    if found is None or HEDGE.search(sentence):
-        return None
-    said = sentence[max(0, found.start() - 30) : found.end()]  # the agreement and its lead-in
-    return None if _NEGATED_AGREEMENT.search(said) else True

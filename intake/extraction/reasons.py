@@ -1,12 +1,16 @@
 """What went wrong: reason sentences, reason kinds and the state of recovery codes.
 
 "2FA codes" and "authenticator codes" are one-time codes, not recovery codes:
-every rule here needs the words "recovery" or "backup" next to "code".
+every rule here needs the words "recovery" or "backup" next to "code", except
+"never saved/downloaded/wrote down any codes", which only recovery codes can be.
+Words about the device ("the phone I reset") never set the codes: a reset or a
+change only counts when the codes themselves are its object.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from intake.extraction.prose import FIRST_PERSON
 
@@ -15,21 +19,35 @@ CODES = (
     r"(?:(?:2fa |pypi )?(?:recovery|backup|recuperation|rescue)[- ]?codes?"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
+_ANY_CODES = rf"(?:{CODES}|\b(?:any|the|those|these|my|our|some|such|no)\s+codes\b)"
 _NOT_LOST = re.compile(
     r"\b(?:not|never|haven't|hasn't|didn't|did not|don't|do not)\s+(?:\w+\s+)?(?:lost|lose)\b", _I
 )
 _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
     r"totp app|otp app|authentication app|app of authentication|"
-    r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token)"
+    r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
+    r"pixel|android)"
 )
+_DEVICE_NOUN = r"(?:phone|smartphone|mobile|device|tablet|laptop|computer|pc|notebook|ipad|app\b)"
 _DEVICE_TROUBLE = (
     r"(?:los(?:t|e|ing)\w*|dropp\w*|brok\w*|break\w*|stol\w*|wip\w*|reset\w*|replac\w*|new|chang\w*|"
     r"switch\w*|mov\w*|dead|died|damag\w*|destroy\w*|smash\w*|crack\w*|fell|drown\w*|water|"
     r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|washing|gone|"
     r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
-    r"empty)"
+    r"empty|sold|gave away|traded|taken|repair\w*|"
+    r"(?:does not|doesn't|won't|will not|did not|didn't) (?:start|boot|turn on|power on|work))"
+)
+_TROUBLE_AFTER = (
+    r"(?:stolen|lost|broke\w*|wiped|dead|died|reset|taken|sold|crash\w*|drown\w*|gone|"
+    r"destroyed|formatted|replaced|hand(?:ed)? (?:it |them )?back|gave (?:it )?back)"
+)
+_RESET_CODES = (
+    rf"{CODES}\b(?:\s+(?!{_DEVICE_NOUN})[\w'.-]+){{0,5}}?\s+(?:were|was|have been|had been|got|"
+    r"seem to have been|seem to be)\s+(?:\w+\s+)?(?:reset|regenerated|changed|replaced|revoked)\b"
+    rf"|\b(?:reset|regenerated|revoked)\s+(?:(?!{_DEVICE_NOUN})[\w']+\s+){{0,3}}?{CODES}"
+    rf"|\bnew {CODES} (?:had|have|were|was) (?:been )?(?:generated|created)"
 )
 
 RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -38,53 +56,86 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "not_working",
             rf"{CODES}\b.{{0,100}}?(?:\bnot (?:working|valid|accepted|work)|n't (?:work|be used|"
-            r"accepted)|\bdo(?:es)? not work|\bdid not work|\brejected|\binvalid|\bfail(?:ed|s)?\b|"
-            r"\bno longer (?:work|valid)|\bstopped working|\bincorrect|\bwrong|\bexpired|"
-            r"\bunsuccessful|\berror|\bnone of them (?:is|are|was|were) accepted)"
-            rf"|\b(?:tried|used|entered|trying|using)\b.{{0,40}}{CODES}.{{0,60}}?"
-            r"(?:\bnot\b|n't\b|\breject|\binvalid|\bfail|\berror|\bwrong)"
-            rf"|{CODES}.{{0,40}}\b(?:reset|regenerated|changed|replaced)\b"
-            rf"|\b(?:reset|regenerated)\b.{{0,30}}{CODES}",
+            r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
+            r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
+            r"\bwrong|\bexpired|\bunsuccessful|\berror|"
+            r"\bnone of them (?:is |are |was |were )?(?:accepted|valid|working|work\w*)|"
+            r"\b(?:previously|already) (?:been )?used|\bused before|"
+            r"\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated)"
+            rf"|\b(?:tried|used|entered|trying|using|enter)\b.{{0,40}}{CODES}.{{0,60}}?"
+            r"(?:\bnot\b|n't\b|\breject|\brefus|\binvalid|\bfail|\berror|\bwrong|\bnone of them|"
+            r"\bpreviously used|\balready used)"
+            r"|\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated\b.{0,20}?"
+            + CODES
+            + rf"|\b(?:not (?:a single|one|any)(?: one)?|none) of (?:my |the |our )?{CODES}\b"
+            r".{0,30}?\b(?:accepted|valid|working|work\w*)"
+            rf"|{_RESET_CODES}",
         ),
         (
             "never_saved",
             r"\b(?:never|didn't|did not|forgot to|failed to|neglected to)\s+(?:\w+\s+){0,2}?"
             r"(?:save|saved|generate|generated|download|downloaded|write|wrote|written|store|"
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
-            r"noted|back(?:ed)? up|create|created)\b.{0,40}"
-            + CODES
+            r"noted|back(?:ed)? up|create|created)\b(?: down\b)?.{0,40}?"
+            + _ANY_CODES
+            + rf"|{CODES}\s+(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+(?:\w+\s+)?"
+            r"(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|write|wrote)\b"
             + rf"|{CODES}.{{0,40}}\b(?:were|was|have|has|i)?\s*(?:have )?never (?:been )?"
-            r"(?:saved|generated|downloaded|stored|kept|created|set up)"
+            r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
+            r"noted|copied)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)",
         ),
         (
             "lost",
             r"\b(?:lost|lose|misplaced|can't find|cannot find|couldn't find|could not find|"
             r"can not find|no longer have|don't have|do not have|no access to|lost access to|"
-            r"deleted|threw away|without|unable to find|unable to locate|can't locate)\b.{0,30}"
+            r"deleted|threw away|without|unable to find|unable to locate|can't locate|"
+            r"haven't found|have not found|have no|'ve no|got no|have got no|no idea where|"
+            r"don't know where|do not know where|can't remember where)\b.{0,30}"
             + CODES
             + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
-            r"destroyed)\b"
+            r"destroyed|nowhere to be found|(?:can't|cannot|can not) be found)\b"
             + rf"|{CODES}.{{0,60}}?\b(?:not have|don't have|do not have|no longer have|haven't got|"
-            r"can't access|cannot access|can't open|cannot open|can not open|can't get to)\b",
+            r"can't access|cannot access|can't open|cannot open|can not open|can't get to|"
+            r"did not survive|didn't survive)\b"
+            + rf"|{CODES}\b.{{0,60}}?\b(?:on|in|inside)\b.{{0,40}}?\b{_DEVICE_NOUN}.{{0,60}}?"
+            + rf"\b{_TROUBLE_AFTER}"
+            # "Codes lost": a fragment answering our question (one-time codes are never lost).
+            + r"|^\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
         ),
         (
             "have",
-            r"\b(?:i|we) (?:\w+ ){0,2}?(?:have|kept|saved) (?:all )?(?:of )?(?:my |the |our )?"
-            + CODES,
+            r"\b(?:i|we) (?:\w+ ){0,2}?(?:have|kept|saved|found) (?:all )?(?:of )?"
+            r"(?:my |the |our )?" + CODES,
         ),
     )
 )
+_NEGATED = re.compile(r"\b(?:no|not|never|without|none)\b|n't\b", _I)
 
 
+@lru_cache(maxsize=4096)
+def says(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether ``pattern`` is in ``sentence``: several rules ask it of the same sentence."""
+    return pattern.search(sentence) is not None
+
+
+@lru_cache(maxsize=4096)
 def recovery_code_state(sentence: str) -> str | None:
-    """The recovery-codes state a sentence states, or None."""
+    """The recovery-codes state a sentence states, or None.
+
+    A negative statement never reads as ``have``: "I haven't found my codes" is lost.
+    """
     if "code" not in sentence.lower():
         return None
     for state, pattern in RECOVERY_CODE_RULES:
         match = pattern.search(sentence)
-        if match and not (state == "lost" and _NOT_LOST.search(match.group(0))):
-            return state
+        if match is None:
+            continue
+        if state == "lost" and _NOT_LOST.search(match.group(0)):
+            continue
+        if state == "have" and _NEGATED.search(match.group(0)):
+            continue
+        return state
     return None
 
 
@@ -93,11 +144,20 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "codes_reset_unknowingly",
-            rf"{CODES}.{{0,60}}\b(?:reset|regenerated|changed|replaced)\b"
-            rf"|\b(?:reset|regenerated)\b.{{0,40}}{CODES}"
-            r"|\bwithout my (?:knowledge|consent|permission)\b",
+            _RESET_CODES + r"|\bwithout my (?:knowledge|consent|permission)\b",
         ),
         ("recovery_codes_not_working", RECOVERY_CODE_RULES[0][1].pattern),
+        # The account changed hands (taken over, or left by the person who set it up):
+        # that, not the device they took, is what staff must look into.
+        (
+            "other",
+            r"\b(?:compromised|hacked|taken over|hijacked)\b"
+            r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*)\b"
+            r"|\b(?:maintainer|owner|colleague|employee)\b.{0,30}"
+            r"\b(?:left|departed|passed away|died)\b"
+            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|configured)\b.{0,30}"
+            r"\b(?:2fa|two[- ]factor|mfa|totp)",
+        ),
         (
             "lost_2fa_device",
             rf"\b{_DEVICE_TROUBLE}\b.{{0,60}}?\b{_DEVICE}|\b{_DEVICE}\b.{{0,60}}?\b{_DEVICE_TROUBLE}\b",
@@ -105,10 +165,14 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "lost_email_access",
             r"\b(?:lost|no longer have|don't have|do not have|no|lack)\b (?:the )?(?:any )?"
-            r"access to (?:my |the |that )?(?:old |former |work |university |registered |linked )?"
-            r"(?:e-?mail|inbox|mailbox)"
+            r"access to (?:my |the |that |its )?(?:old |former |work |university |registered |"
+            r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
             r"|\b(?:e-?mail|address|mailbox|inbox)\b.{0,80}\b(?:deleted|closed|deactivated|"
-            r"disabled|gone|expired|shut down|no longer exists)",
+            r"disabled|gone|expired|shut down|no longer exists|unaccessible|inaccessible|"
+            r"does not exist|doesn't exist|not renewed)"
+            r"|\blost (?:the|my|its) (?:\w+ )?e-?mail\b"
+            r"|\bleft the (?:\w+ )?(?:company|job|employer|university)\b.{0,40}"
+            r"\b(?:address|e-?mail)",
         ),
     )
 )
@@ -117,27 +181,40 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 def reason_kind(text: str) -> str:
     """Classify a reason; the more specific kinds win over the general ones."""
     for kind, pattern in REASON_KIND_RULES:
-        if pattern.search(text):
+        if says(pattern, text):
             return kind
     return "other"
 
 
+def main_cause(sentences: list[str]) -> tuple[str, str] | None:
+    """The kind of the cause that stops the requester now, and the sentence saying it.
+
+    Codes that fail stop someone whose phone is also lost (the codes would have
+    let them in), and a lost second factor stops someone whose email is also gone.
+    """
+    for kind, pattern in REASON_KIND_RULES:
+        for sentence in sentences:
+            if says(pattern, sentence) and not _to_reader(sentence):
+                return kind, sentence
+    return None
+
+
 # Causes in order of preference: what broke the second factor (a device, codes that
-# fail, a lost mailbox or password) before codes that are merely lost.
-_CAUSES: tuple[re.Pattern[str], ...] = (
-    re.compile(
-        "|".join(rule.pattern for _, rule in (REASON_KIND_RULES[0], *REASON_KIND_RULES[2:]))
-        + "|"
-        + RECOVERY_CODE_RULES[0][1].pattern
-        + r"|\b(?:2fa|totp|authenticator|one-time|six-digit|6-digit|otp)\b.{0,40}\b(?:rejected|"
-        r"invalid|not (?:accepted|working)|wrong|fail\w*)\b"
-        r"|\b(?:reject\w*|refus\w*|not accept\w*)\b.{0,40}\b(?:2fa|totp|authenticator|otp|"
-        r"one-time|six-digit|6-digit)\b"
-        r"|\bforg[eo]t(?:ten)?\s+(?:\w+\s+)?password"
-        r"|\b(?:compromised|hacked|stolen|robbed|two-step|2-step|authentification|transferr\w*)\b",
-        _I,
-    ),
-    RECOVERY_CODE_RULES[2][1],
+# fail, a lost mailbox or password, a changed owner) before codes that are merely
+# lost. Each tier is a tuple of patterns, so that ``says`` remembers each one apart
+# and the kind rules asked already are not asked again.
+_OTHER_CAUSES = re.compile(
+    r"\b(?:2fa|totp|authenticator|one-time|six-digit|6-digit|otp)\b.{0,40}\b(?:rejected|"
+    r"invalid|not (?:accepted|working)|wrong|fail\w*)\b"
+    r"|\b(?:reject\w*|refus\w*|not accept\w*)\b.{0,40}\b(?:2fa|totp|authenticator|otp|"
+    r"one-time|six-digit|6-digit)\b"
+    r"|\bforg[eo]t(?:ten)?\s+(?:\w+\s+)?password"
+    r"|\b(?:stolen|robbed|two-step|2-step|authentification|transferr\w*)\b",
+    _I,
+)
+_CAUSES: tuple[tuple[re.Pattern[str], ...], ...] = (
+    (*(rule for _, rule in REASON_KIND_RULES), _OTHER_CAUSES),
+    (RECOVERY_CODE_RULES[2][1],),
 )
 _LOCKED_OUT = re.compile(
     r"\b(?:locked out|lock(?:ed)? me out|blocked out|can'?t (?:log|sign|get)|cannot (?:log|sign|"
@@ -145,19 +222,59 @@ _LOCKED_OUT = re.compile(
     r"not able to (?:log|sign)|no longer have access|lost access|no access)\b",
     _I,
 )
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", _I)
+
+
+_ABOUT_ACCOUNT = re.compile(r"\b(?:account|pypi|maintainer|owner)\b", _I)
+
+
+_CODES_WORDS = re.compile(CODES, _I)
+
+
+def _own_statement(sentence: str) -> bool:
+    """Said of the requester's own situation: in the first person, or as a bare fact.
+
+    "The hardware key of the account was lost" and "phone got smashed" are causes;
+    "Recovery codes are lost, they were on the same phone" answers about the codes.
+    """
+    if FIRST_PERSON.search(sentence):
+        return True
+    if _to_reader(sentence):
+        return False
+    return bool(_ABOUT_ACCOUNT.search(sentence)) or not _CODES_WORDS.search(sentence)
+
+
+def _to_reader(sentence: str) -> bool:
+    """Advice or a question to the reader ("if your codes fail, …?"), not a fact of the case."""
+    if FIRST_PERSON.search(sentence):
+        return False
+    return bool(_SECOND_PERSON.search(sentence)) or sentence.rstrip().endswith("?")
 
 
 def reason_sentences(sentences: list[str]) -> list[str]:
     """One or two sentences saying why the requester is locked out.
 
     A sentence naming the cause (a lost device, codes that fail) wins over one that
-    only says "I can't log in"; the next sentence joins it when it goes on about the cause.
+    only says "I can't log in"; the next sentence joins it when it goes on about the
+    cause, or else the sentence with the main cause when that is another one.
     """
-    for cause in _CAUSES:
+    main = main_cause(sentences)
+    for tier in _CAUSES:
         for index, sentence in enumerate(sentences):
-            if cause.search(sentence) and FIRST_PERSON.search(sentence):
+            if _names_cause(tier, sentence) and _own_statement(sentence):
                 following = sentences[index + 1] if index + 1 < len(sentences) else ""
-                return (
-                    [sentence, following] if following and cause.search(following) else [sentence]
-                )
+                if following and _names_cause(tier, following):
+                    return [sentence, following]
+                if main and main[1] != sentence:
+                    return [sentence, main[1]]
+                return [sentence]
     return [s for s in sentences if _LOCKED_OUT.search(s) and FIRST_PERSON.search(s)][:1]
+
+
+def is_lockout_only(reason: str) -> bool:
+    """A reason that only says the requester cannot sign in, without a cause."""
+    return not any(_names_cause(tier, reason) for tier in _CAUSES)
+
+
+def _names_cause(tier: tuple[re.Pattern[str], ...], sentence: str) -> bool:
+    return any(says(pattern, sentence) for pattern in tier)

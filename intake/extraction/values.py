@@ -23,9 +23,9 @@ NOT_USERNAMES = frozenset(
     devices did didn't different disabled do does doesn't don't dot down due e-mail e.g each
     email emails entirely etc even ever every example few fine first foo for from frozen
     fully get gets github gone good got had handful has hasn't have haven't having help here
-    here's his history holder how i i'm i.e id if important in inaccessible inactive inbox
-    info information into is isn't issue issues it it's its just key keys last least less
-    level linked literally locked login logins lost mail main many me mfa mine more most
+    here's his history holder how http https i i'm i.e id if important in inaccessible
+    inactive inbox info information into is isn't issue issues it it's its just key keys last
+    least less level linked literally locked login logins lost mail main many me mfa mine more most
     much my n/a na name named net never new next no no_response none not now number of off
     offline often ok okay old on one ones online only onto or org other our out over owner
     owners page pages password passwords personal phone placeholder please previous primary
@@ -35,20 +35,20 @@ NOT_USERNAMES = frozenset(
     support tbd team test.pypi.org testpypi that that's the their them then there there's
     they this through to today token tokens too totally two-factor type unavailable under
     unknown until unusable up used user username usernames via was wasn't we well were what
-    when where which while who why will with within without won't work would wrong yes
+    when where which while who why will with within without won't work would wrong www yes
     yesterday you your
     """.split()
 )
 
 _YES = re.compile(
-    r"^(?:yes|y|yep|yeah|yup|ja|oui|si|true|x|\[x\]|✓|✔|confirmed?|correct|of course|sure|"
-    r"ok|okay|agreed?|i agree|i do|i have|i accept|accepted|accept|understood|i understand|"
-    r"have|still have|absolutely|definitely|affirmative|done)\b",
+    r"^(?:yes|y|yep|yeah|yup|ja|oui|si|sí|sim|da|да|true|x|\[x\]|✓|✔|confirmed?|correct|"
+    r"of course|sure|ok|okay|agreed?|i agree|i do|i have|i accept|accepted|accept|understood|"
+    r"i understand|have|still have|absolutely|definitely|affirmative|done)\b",
     re.I,
 )
 _NO = re.compile(
-    r"^(?:no|n|nope|nah|nein|non|false|none|never|not|i don't|i do not|don't|do not|"
-    r"lost|no longer|gone|disagree|i disagree|decline|i decline|negative|without)\b",
+    r"^(?:no|n|nope|nah|nein|non|não|nao|nee|нет|false|none|never|not|i don't|i do not|"
+    r"don't|do not|lost|no longer|gone|disagree|i disagree|decline|i decline|negative|without)\b",
     re.I,
 )
 

@@ -6,11 +6,12 @@ adds what only the database knows (the case, the limits).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from intake.cases.tokens import find_token
-from intake.extraction.extract import Extraction, extract_fields
+from intake.extraction.extract import Extraction, extract_fields, extract_in_context
 from intake.extraction.fields import missing_requirements
 from intake.reading.parse import ParsedMessage, parse_message
 from intake.reading.robots import MACHINE_WRITTEN, GuardContext, automated_reason
@@ -29,6 +30,15 @@ class Triage:
     def missing(self) -> list[str]:
         return missing_requirements(self.extraction.fields())
 
+    @property
+    def language(self) -> str | None:
+        """ISO 639-1 code of a request not written in English (``"es"``…), else None."""
+        return self.extraction.language
+
+
+# What a requester typed after our case tag in the subject ("… [case PR-…] codes: lost").
+_SUBJECT_ANSWER = re.compile(r"\[case\s+PR-[0-9A-Z]{10}\]\s*[-–—:,]*\s*(?P<answer>.*)$", re.I)
+
 
 def triage(raw: bytes, context: GuardContext, *, max_bytes: int = 10_000_000) -> Triage:
     """Parse and read one message; raises MessageError for unreadable mail."""
@@ -38,9 +48,18 @@ def triage(raw: bytes, context: GuardContext, *, max_bytes: int = 10_000_000) ->
     return Triage(
         message=message,
         automated_reason=reason,
-        extraction=Extraction() if machine_written else extract_fields(message.own_text),
+        extraction=Extraction() if machine_written else _read(message),
         token=find_token(message.subject) or find_token(message.text),
     )
+
+
+def _read(message: ParsedMessage) -> Extraction:
+    """The own words, then the answers that need our quoted questions or the subject."""
+    answered = _SUBJECT_ANSWER.search(message.subject)
+    context = extract_in_context(
+        message.own_text, message.quoted_text, answered.group("answer") if answered else ""
+    )
+    return extract_fields(message.own_text).updated(context)
 
 
 def triage_json(result: Triage) -> dict[str, Any]:

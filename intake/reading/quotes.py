@@ -14,8 +14,15 @@ import re
 from dataclasses import dataclass
 
 _QUOTED = re.compile(r"^\s*>")
-_ATTRIBUTION_END = re.compile(
-    r"(wrote|writes|schrieb|a écrit|escribió|scrisse|napisał|schreef)\s*:\s*$", re.I
+_ATTRIBUTION_VERBS = (
+    "wrote",
+    "writes",
+    "schrieb",
+    "a écrit",
+    "escribió",
+    "scrisse",
+    "napisał",
+    "schreef",
 )
 _ATTRIBUTION_START = re.compile(r"^\s*(on|am|le|el|il|w dniu|op)\s", re.I)
 _ORIGINAL_MARKERS = re.compile(
@@ -57,6 +64,12 @@ def split_quotes(text: str) -> SplitText:
     index = 0
     while index < len(lines):
         line = lines[index]
+        if line.lstrip().startswith(">"):  # the common case first: no other rule fits it
+            quoted.append(line)
+            label = _QUOTED_LABEL.match(line) if line.rstrip().endswith(":") else None
+            pending_label = label.group("label").strip() if label else None
+            index += 1
+            continue
         if _starts_quoted_tail(lines, index):
             quoted.extend(lines[index:])
             break
@@ -65,11 +78,7 @@ def split_quotes(text: str) -> SplitText:
         if _FORWARD_MARKER.match(line) or line.strip().lower().startswith("begin forwarded"):
             index = _skip_forward_header(lines, index + 1)
             continue
-        if _QUOTED.match(line):
-            quoted.append(line)
-            label = _QUOTED_LABEL.match(line)
-            pending_label = label.group("label").strip() if label else None
-        elif _is_attribution(lines, index):
+        if _is_attribution(lines, index):
             quoted.append(line)
             pending_label = None
         elif pending_label and line.strip():
@@ -120,12 +129,18 @@ def _ends_own_text(line: str) -> bool:
 def _is_attribution(lines: list[str], index: int) -> bool:
     """An "On <date>, <name> wrote:" line, possibly wrapped onto the next line."""
     line = lines[index]
-    if _ATTRIBUTION_END.search(line):
+    if _ends_attribution(line):
         return True
     if not _ATTRIBUTION_START.match(line) or index + 1 >= len(lines):
         return False
     following = lines[index + 1]
-    return bool(_ATTRIBUTION_END.search(following)) and not _QUOTED.match(following)
+    return _ends_attribution(following) and not _QUOTED.match(following)
+
+
+def _ends_attribution(line: str) -> bool:
+    """ "… wrote:" at the end of a line (string tests: this runs on every line)."""
+    line = line.rstrip()
+    return line.endswith(":") and line[:-1].rstrip().lower().endswith(_ATTRIBUTION_VERBS)
 
 
 def _tidy(lines: list[str]) -> str:

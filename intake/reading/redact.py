@@ -95,6 +95,7 @@ _RECOVERY_HEX = re.compile(
 _RECOVERY_GROUPED = re.compile(
     r"(?<![\w/.-])(?=[\w-]*\d)[a-z0-9]{4,6}(?:-[a-z0-9]{4,6}){1,3}(?![\w/-]|\.\w)", re.I
 )
+_DIGIT = re.compile(r"\d")
 _RECOVERY_CONTEXT = re.compile(r"\b(?:recovery|backup|2fa|two[- ]factor)\b", re.I)
 
 
@@ -108,26 +109,38 @@ class Redaction:
 
 def redact(text: str) -> Redaction:
     """Replace passwords, one-time codes and recovery codes in ``text``."""
+    lowered = text.lower()
+    if not ("pass" in lowered or "pw" in lowered or _DIGIT.search(text)):
+        return Redaction(text, ())  # every secret needs a password word or a digit
     kinds: list[str] = []
     lines = []
     for line in text.split("\n"):
         line, found = _redact_line(line)
-        kinds.extend(kind for kind in found if kind not in kinds)
+        if found:
+            kinds.extend(kind for kind in found if kind not in kinds)
         lines.append(line)
     return Redaction("\n".join(lines), tuple(kinds))
 
 
 def _redact_line(line: str) -> tuple[str, list[str]]:
+    """Redact one line; a pattern runs only when its cue (a password word, a digit) is there.
+
+    Scanning a long line is the cost, and most lines hold none of the cues.
+    """
     found: list[str] = []
-    line, count = _PASSWORD_VALUE.subn(_password_replacement, line)
-    if MARK in line and count:
-        found.append("password")
+    lowered = line.lower()
+    if "pass" in lowered or "pw" in lowered:
+        line, count = _PASSWORD_VALUE.subn(_password_replacement, line)
+        if MARK in line and count:
+            found.append("password")
+    if not _DIGIT.search(line):
+        return line, found
     if _OTP_CONTEXT.search(line):
         line, count = _OTP_VALUE.subn(MARK, line)
         if count:
             found.append("one_time_code")
     line, count = _RECOVERY_HEX.subn(MARK, line)
-    if _RECOVERY_CONTEXT.search(line):
+    if "-" in line and _RECOVERY_CONTEXT.search(line):
         line, grouped = _RECOVERY_GROUPED.subn(MARK, line)
         count += grouped
     if count:

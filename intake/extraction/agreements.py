@@ -1,0 +1,86 @@
+"""What a prose sentence agrees to: the Code of Conduct and the time a recovery takes.
+
+A refusal wins over an agreement, and an agreement counts only when nothing in it
+is negated or hedged ("I guess I agree" confirms nothing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.extraction.prose import HEDGE
+
+_I = re.I
+_COC = r"(?:(?:psf|pypi|python)(?: software foundation)?(?:'s)? )?(?:code of conduct|coc)\b"
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``patterns``."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), _I)
+
+
+_NEGATED_AGREEMENT = re.compile(
+    r"\b(?:not|never|n't|dont|cannot|refuse\w*|decline\w*|disagree\w*)\b|n't\b"
+    r"|\bno\b(?! problem| rush| worries)",
+    _I,
+)
+_COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
+_TIME_WORDS = re.compile(r"time|wait|rush|hurry|long|while|take|patien", _I)
+_COC_YES = _any(
+    r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+)?(?:agree|accept|will (?:follow|abide|"
+    r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
+    r"\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?" + _COC,
+    _COC + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
+    _COC + r".{0,30}\b(?:i|we) (?:\w+ )?(?:agree|accept)\b",
+    r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
+)
+_COC_NO = _any(
+    r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree)\b"
+    r".{0,40}" + _COC,
+)
+_TIME_YES = _any(
+    r"\b(?:understand|acknowledge|accept|realise|realize|am aware|'m aware|aware|know|"
+    r"appreciate|recognize|recognise)\b.{0,90}?\b(?:take|takes|taking)\b.{0,50}?"
+    r"\b(?:time|while|weeks?|days?|months?|long)\b",
+    r"\b(?:understand|accept|aware|know)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|process)\b"
+    r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
+    r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
+    r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:it\s+|that\s+|this\s+)?"
+    r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
+    r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b|\bi can wait\b",
+    r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b",
+    r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\bif (?:it|this) (?:takes?|needs?)\b",
+    r"\b(?:takes?|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|no problem|"
+    r"understand|understood)\b",
+)
+_TIME_NO = _any(
+    r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
+    r"do not want to)(?: afford to)? wait\b",
+    r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
+    r"\btoo long\b|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
+)
+
+
+def coc_statement(sentence: str) -> bool | None:
+    """True/False when the sentence agrees or refuses the Code of Conduct."""
+    if not _COC_WORDS.search(sentence):
+        return None
+    return _agreement(sentence, _COC_YES, _COC_NO)
+
+
+def time_statement(sentence: str) -> bool | None:
+    """True/False when the sentence accepts or refuses that recovery takes time."""
+    if not _TIME_WORDS.search(sentence):
+        return None
+    return _agreement(sentence, _TIME_YES, _TIME_NO)
+
+
+def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool | None:
+    """A refusal wins; an agreement counts only when nothing in it is negated or hedged."""
+    if no.search(sentence):
+        return False
+    found = yes.search(sentence)
+    if found is None or HEDGE.search(sentence):
+        return None
+    said = sentence[max(0, found.start() - 30) : found.end()]  # the agreement and its lead-in
+    return None if _NEGATED_AGREEMENT.search(said) else True

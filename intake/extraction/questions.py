@@ -1,0 +1,163 @@
+"""Answers that only make sense next to the question they answer.
+
+A follow-up often says "yes, yes, no" or "1) yes 2) lost" above our quoted reply,
+"Yes, I can." below a question staff asked, or types its answers into our
+fill-in block inside an unquoted original (Outlook). The quoted text supplies the
+questions only, never a value: what comes back here are labelled answers whose
+value and evidence are the requester's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.extraction.fields import FILL_IN_KEYS
+from intake.extraction.values import codes_value, yes_no
+
+_BULLET_MARK = re.compile(r"^[-*•+]\s+")
+_QUOTE_MARKS = re.compile(r"^(?:\s*>)+\s?")
+_NUMBERED = re.compile(r"(?:^|\s)\(?(\d{1,2})\s?[.):-]\s*(.+?)(?=\s+\(?\d{1,2}\s?[.):-]\s|$)")
+_ALL_YES = re.compile(
+    r"^(?:yes|yep|yeah|sí|si|ja|oui)\W{0,3}(?:to )?(?:all|everything|every question|both)\b"
+    r"(?: (?:of )?(?:them|three|the (?:questions|above)))?(?:[.!,]|$)",
+    re.I,
+)
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|hallo|hola|olá|bonjour|good (?:morning|afternoon|evening)|thanks|"
+    r"thank you|here (?:are|is))\b[^.?!]{0,40}[,.!:]?$",
+    re.I,
+)
+_QUESTION = re.compile(
+    r"^(?P<aux>do|does|did|can|could|have|has|are|is|were|was|will|would)\s+you\s+(?P<rest>.+?)\?$",
+    re.I,
+)
+_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ownership_evidence", re.compile(r"packages?|projects?|repositor|proof|evidence", re.I)),
+    ("recovery_codes", re.compile(r"recovery codes?|backup codes?", re.I)),
+    ("credentials.password", re.compile(r"password", re.I)),
+    ("credentials.email", re.compile(r"e-?mail|\bmail\b|address|inbox|mailbox", re.I)),
+    ("username", re.compile(r"user ?name|account name", re.I)),
+    ("coc_agreed", re.compile(r"code of conduct|\bcoc\b", re.I)),
+    ("time_acknowledged", re.compile(r"\btime\b|\bwait", re.I)),
+)
+_PERSON = {"you": "I", "your": "my", "yours": "mine", "are": "am"}
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A value for ``field`` read from a bare answer; ``line`` is the requester's line."""
+
+    field: str
+    value: str
+    line: str
+
+
+def field_of_label(line: str) -> str | None:
+    """The field one of our fill-in lines asks for ("Access to password (yes/no):")."""
+    return FILL_IN_KEYS.get(line.strip())
+
+
+def context_answers(own_lines: list[str], quoted_text: str) -> list[Answer]:
+    """Bare answers in ``own_lines`` read against the questions in ``quoted_text``."""
+    quoted = [_QUOTE_MARKS.sub("", line).strip() for line in quoted_text.split("\n")]
+    typed = _typed_into_quote(quoted_text)
+    asked = [field for line in quoted if (field := field_of_label(line))]
+    own = [_BULLET_MARK.sub("", line.strip()) for line in own_lines if line.strip()]
+    while own and _GREETING.match(own[0]):
+        own = own[1:]
+    if asked:
+        return typed + _positional(own, asked)
+    question = next((line for line in reversed(quoted) if line.endswith("?")), None)
+    return typed + (_answer_to_question(own, question) if question else [])
+
+
+def _typed_into_quote(quoted_text: str) -> list[Answer]:
+    """Answers typed after our labels inside an unquoted original (never after ``>``)."""
+    found = []
+    for line in quoted_text.split("\n"):
+        label, colon, value = line.partition(":")
+        field = field_of_label(f"{label}:") if colon and not line.lstrip().startswith(">") else None
+        if field and value.strip():
+            found.append(Answer(field, value.strip(), line.strip()))
+    return found
+
+
+def _positional(own: list[str], asked: list[str]) -> list[Answer]:
+    """Bare answers in the order of our lines: a list, one per line, or numbered."""
+    if any(_ALL_YES.match(line) for line in own[:2]):
+        line = next(line for line in own if _ALL_YES.match(line))
+        yes_no_fields = [f for f in asked if f.startswith("credentials") or f in _AGREEMENTS]
+        return [Answer(field, "yes", line) for field in yes_no_fields]
+    numbered = _numbered(own)
+    if numbered:
+        return [
+            Answer(asked[number - 1], value, line)
+            for number, value, line in numbered
+            if number <= len(asked) and _fits(value, asked[number - 1])
+        ]
+    values = _bare_values(own)
+    if len(values) != len(asked):
+        return []
+    return [
+        Answer(field, value, line)
+        for field, (value, line) in zip(asked, values, strict=True)
+        if _fits(value, field)
+    ]
+
+
+_AGREEMENTS = ("coc_agreed", "time_acknowledged")
+
+
+def _numbered(own: list[str]) -> list[tuple[int, str, str]]:
+    found: list[tuple[int, str, str]] = []
+    for line in own:
+        items = _NUMBERED.findall(line)
+        found.extend((int(number), value.strip(), line) for number, value in items)
+    numbers = [number for number, _, _ in found]
+    return found if numbers and numbers == sorted(set(numbers)) else []
+
+
+def _bare_values(own: list[str]) -> list[tuple[str, str]]:
+    """The first lines of own text, when each holds only short answers."""
+    values: list[tuple[str, str]] = []
+    for line in own:
+        parts = [part.strip() for part in re.split(r"[,;/]", line) if part.strip()]
+        if not parts or not all(_is_bare(part) for part in parts):
+            break
+        values.extend((part, line) for part in parts)
+    return values
+
+
+def _is_bare(value: str) -> bool:
+    return len(value) <= 40 and (yes_no(value) is not None or codes_value(value) is not None)
+
+
+def _fits(value: str, field: str) -> bool:
+    """The answer is about ``field``, or about nothing else ("yes", "lost")."""
+    topics = {name for name, pattern in _TOPICS if pattern.search(value)}
+    return not topics or _topic_of(field) in topics
+
+
+def _topic_of(field: str) -> str:
+    return "username" if field == "credentials.username" else field
+
+
+def _answer_to_question(own: list[str], question: str) -> list[Answer]:
+    """A short reply to one question staff asked, as a labelled answer to its topic."""
+    reply = " ".join(own)
+    topic = next((name for name, pattern in _TOPICS if pattern.search(question)), None)
+    if topic is None or not reply or len(reply) > 200:
+        return []
+    evidence = f"{question} {reply}"
+    asked = _QUESTION.match(question)
+    answer = yes_no(reply)
+    if asked and answer is not None:
+        words = [_PERSON.get(word.lower(), word) for word in asked.group("rest").split()]
+        aux = _PERSON.get(asked.group("aux").lower(), asked.group("aux").lower())
+        statement = f"I {aux}{'' if answer else ' not'} {' '.join(words)}"
+        field = "credentials.username" if topic == "username" else topic
+        return [Answer(field, statement, evidence)]
+    if asked:
+        return []
+    return [Answer(topic, reply, evidence)]
