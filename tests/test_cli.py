@@ -34,6 +34,7 @@ def test_parse_prints_the_fixed_json() -> None:
         "missing",
         "complete",
         "reply",
+        "language",
     }
     assert result["fields"]["username"] == "iineolineii" and result["reply"] == "acknowledgement"
     assert result["evidence"]["username"]

@@ -437,3 +437,21 @@ def test_a_new_request_from_an_earlier_requester_names_the_earlier_case(workspac
         check=True,
     ).stdout
     assert f"Earlier:   case {first} (#1) from this address, rejected" in text
+
+
+def test_a_request_in_spanish_gets_one_line_in_spanish_and_is_not_called_complete(
+    workspace: Path,
+) -> None:
+    body = (
+        "Hola, no puedo entrar en mi cuenta de PyPI, mi usuario es lucia-dev. Perdí mi "
+        "teléfono con la aplicación de autenticación y no tengo los códigos de recuperación. "
+        "Todavía tengo mi contraseña y mi correo. Acepto el código de conducta y entiendo "
+        "que puede tardar mucho tiempo.\n"
+    )
+    deliver(workspace / "inbox", make_message("lucia@example.org", body, subject="Ayuda"))
+    run_once(load_config(workspace / "config.toml"))
+    (reply,) = _replies_to(workspace, "lucia@example.org")
+    text = body_of(reply)
+    assert text.startswith("Gracias por escribirnos")
+    assert "Before we can review your request we still need" in text
+    assert _db(workspace).execute("SELECT status FROM cases").fetchone()[0] == "awaiting_details"

@@ -277,4 +277,5 @@ def _inbound(result: Triage) -> Inbound:
         message_id=message.message_id,
         references=message.references,
         redacted=bool(message.redactions),
+        language=result.language,
     )

@@ -82,4 +82,5 @@ def triage_json(result: Triage) -> dict[str, Any]:
         "missing": missing,
         "complete": not missing,
         "reply": reply,
+        "language": result.language,
     }

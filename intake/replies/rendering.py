@@ -18,6 +18,7 @@ from email.utils import format_datetime, formataddr
 from intake.characters import strip_controls
 from intake.clock import utcnow
 from intake.extraction.fields import REDACTION_NOTE, REQUIREMENTS, REVIEW_NOTE, SAFETY_NOTE
+from intake.extraction.languages import reply_line
 from intake.reading.addresses import Address
 from intake.templating import render_text
 
@@ -57,8 +58,13 @@ def render_reply(
     references: Sequence[str],
     missing: Sequence[str],
     redacted: bool,
+    language: str | None = None,
 ) -> OutgoingReply:
-    """Render the acknowledgement or the missing-details reply for one request."""
+    """Render the acknowledgement or the missing-details reply for one request.
+
+    A request written in another language gets one line in that language first, where
+    a translation is shipped; the rest stays English, the language staff work in.
+    """
     wanted = [r for r in REQUIREMENTS if r.name in missing]
     body = render_text(
         f"{kind}.txt.j2",
@@ -70,6 +76,7 @@ def render_reply(
         safety_note=SAFETY_NOTE,
         review_note=REVIEW_NOTE,
         team=TEAM_SIGNATURE,
+        language_line=reply_line(language) or "",
     )
     thread = [*references, in_reply_to] if in_reply_to else list(references)
     return _message(

@@ -44,6 +44,7 @@ class Inbound:
     message_id: str | None
     references: tuple[str, ...]
     redacted: bool
+    language: str | None = None
 
 
 class Responder:
@@ -117,6 +118,7 @@ class Responder:
             references=list(message.references),
             missing=missing,
             redacted=message.redacted,
+            language=message.language,
         )
         queue_message(self.store, case.id, reply, trigger=trigger)
         if self._replies_this_hour is not None:
