@@ -15,6 +15,7 @@ pytest_plugins = (
     "tests.servers.smtp",
     "tests.servers.tls",
     "tests.servers.desk",
+    "tests.servers.index",
     "tests.servers.browser",
 )
 

@@ -267,3 +267,13 @@ def test_the_desk_listens_on_loopback_only(workspace: Path) -> None:
     assert intake("run", "--once", "--config", str(config)).returncode == 0
     done = intake("web", "--config", str(config), "--listen", "0.0.0.0:8080")
     assert done.returncode == 1 and "the desk listens on loopback only" in done.stderr
+
+
+def test_metrics_answer_a_local_scraper_but_not_a_proxied_stranger(desk: Desk) -> None:
+    _seed(desk)
+    client = desk.client()
+    local = client.get("/metrics")
+    assert local.status_code == 200 and local.headers["content-type"].startswith("text/plain")
+    assert 'intake_cases{status="awaiting_details"}' in local.text
+    proxied = client.get("/metrics", headers={"x-forwarded-for": "203.0.113.9"})
+    assert proxied.status_code == 403 and "intake_cases" not in proxied.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from intake import __version__
-from intake.cli.admin import backup, demo, init, purge, status
+from intake.cli.admin import backup, demo, init, purge, report, status
 from intake.cli.cases import cases
 from intake.cli.mail import check_config, parse, run
 from intake.cli.options import set_up_logging, verbose_option
@@ -42,6 +42,7 @@ for command in (
     staff,
     audit,
     web,
+    report,
 ):
     main.add_command(command)
 

@@ -268,3 +268,83 @@ def cases_note(ref: str, text: str, config_file: Path | None, staff: str | None)
     with open_store(command_config(config_file)) as store:
         add_note(store, ref, text, _acting(staff))
     click.echo(f"case {ref}: note added")
+
+
+@cases.command("hold")
+@click.argument("ref")
+@click.option("--days", type=click.IntRange(min=1), default=7, show_default=True)
+@click.option("--reason", default="", help="Why; kept in the case's history.")
+@config_option
+@as_option
+@verbose_option
+@fails_cleanly
+def cases_hold(
+    ref: str, days: int, reason: str, config_file: Path | None, staff: str | None
+) -> None:
+    """Put a case on hold (a waiting period); the daemon brings it back for review after.
+
+    \\b
+    Example:
+      intake cases hold 12 --days 7 --reason "no repository: waiting period" --config F
+    """
+    from intake.cases.actions import hold
+
+    with open_store(command_config(config_file)) as store:
+        until = hold(store, ref, days, _acting(staff), reason)
+    click.echo(f"case {ref}: on hold until {until}")
+
+
+@cases.command("verify")
+@click.argument("ref")
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="The verification pack as JSON.")
+@verbose_option
+@fails_cleanly
+def cases_verify(ref: str, config_file: Path | None, as_json: bool) -> None:
+    """Ask the index about the case's account now and show the verification pack.
+
+    \\b
+    Example:
+      intake cases verify 12 --config config.toml
+    """
+    from intake.cases.summary import case_detail, render_summary
+    from intake.verification import refresh_pack
+
+    config = command_config(config_file)
+    if not config.index.api:
+        raise IntakeError("no [index] api is configured, so there is nothing to ask")
+    with open_store(config) as store:
+        pack = refresh_pack(store, config, ref)
+        if pack is None:
+            raise IntakeError(f"case {ref} names no username yet")
+        detail = case_detail(store, ref)
+    if as_json:
+        echo_json(pack)
+    else:
+        click.echo(render_summary(detail))
+
+
+@cases.command("challenge")
+@click.argument("ref")
+@click.option("--project", required=True, help="A project of the account, from its pack.")
+@config_option
+@as_option
+@verbose_option
+@fails_cleanly
+def cases_challenge(ref: str, project: str, config_file: Path | None, staff: str | None) -> None:
+    """Ask the requester for an empty branch, named after a fresh token, on the repository
+    the project's releases name; the daemon looks for it hourly and on each reply.
+
+    \\b
+    Example:
+      intake cases challenge 12 --project fastcsv --config config.toml
+    """
+    from intake.verification import challenge
+
+    config = command_config(config_file)
+    with open_store(config) as store:
+        proof = challenge(store, config, ref, project, _acting(staff))
+    click.echo(
+        f"case {ref}: asked for branch {proof['branch']} on {proof['repository']} "
+        f"until {proof['expires_at']}"
+    )

@@ -13,7 +13,7 @@ from intake.errors import CaseNotFound, ConfigError, StoreError
 from intake.web.auth import login, login_page, logout
 from intake.web.desk import Desk, page
 from intake.web.forms import act
-from intake.web.pages import case_page, queue, stylesheet
+from intake.web.pages import case_page, metrics, queue, stylesheet
 from intake.web.security import SecurityHeaders
 
 
@@ -34,6 +34,7 @@ def build_app(config: Config, *, on_socket: bool = False) -> Starlette:
             Route("/cases/{token}", case_page),
             Route("/cases/{token}/{action}", act, methods=["POST"]),
             Route("/static/desk.css", stylesheet),
+            Route("/metrics", metrics),
         ],
         middleware=[Middleware(SecurityHeaders)],
         exception_handlers={CaseNotFound: _not_found, StoreError: _unavailable},

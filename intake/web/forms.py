@@ -14,6 +14,7 @@ from intake.errors import IntakeError
 from intake.replies.staff_replies import reply_to_requester
 from intake.staff.sessions import Session
 from intake.storage import Store
+from intake.verification import challenge
 from intake.web.auth import Form, staff_only
 from intake.web.desk import desk_of
 from intake.web.pages import show_case
@@ -45,7 +46,12 @@ def _hold(store: Store, config: Config, token: str, staff: str, form: Form) -> N
     hold(store, token, int(days), staff, form.get("reason", ""))
 
 
+def _challenge(store: Store, config: Config, token: str, staff: str, form: Form) -> None:
+    challenge(store, config, token, form.get("project", ""), staff)
+
+
 ACTIONS: dict[str, Action] = {
+    "challenge": _challenge,
     "reply": _reply,
     "status": _status,
     "field": _field,

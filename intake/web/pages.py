@@ -9,8 +9,10 @@ from starlette.responses import Response
 
 from intake.cases.flags import CASE_FLAGS, describe_flag
 from intake.cases.queue import QueueFilter, list_cases
+from intake.cases.report import build_report, prometheus
 from intake.cases.status import STATUSES, TRANSITIONS
 from intake.cases.summary import case_detail, field_rows
+from intake.config import is_loopback
 from intake.extraction.fields import FLAT_KEYS
 from intake.replies.staff_replies import STAFF_TEMPLATES
 from intake.staff.audit import audit
@@ -18,7 +20,7 @@ from intake.staff.sessions import Session
 from intake.storage import Store
 from intake.templating import templates_dir
 from intake.web.auth import Form, staff_only
-from intake.web.desk import page
+from intake.web.desk import page, session_for, with_store
 
 PAGE_SIZE = 50
 # What the case page says after each action (a fixed text: the URL only names the action).
@@ -28,6 +30,7 @@ DONE = {
     "field": "field corrected",
     "note": "note added",
     "hold": "case put on hold",
+    "challenge": "branch proof asked for; the daemon looks for the branch",
 }
 FLAG_NAMES = {**{flag: flag.replace("_", " ") for flag in CASE_FLAGS}}
 
@@ -89,12 +92,39 @@ def show_case(
         history=[_event_line(e) for e in detail["events"] if e["kind"] != "note"],
         notes=[e for e in detail["events"] if e["kind"] == "note"],
         previous=detail["previous_cases"],
+        pack=detail["verification"],
+        proofs=detail["proofs"],
+        provable=[
+            p["name"]
+            for p in (detail["verification"] or {}).get("projects", [])
+            if p.get("repository")
+        ],
         moves=TRANSITIONS.get(case["status"], ()),
         templates=[t for t in STAFF_TEMPLATES.values() if t.offered],
         fields=FLAT_KEYS,
         error=error,
         done=DONE.get(request.query_params.get("done", ""), ""),
     )
+
+
+async def metrics(request: Request) -> Response:
+    """The report in Prometheus format: for a scraper on this machine, or signed-in staff.
+
+    Only counts and durations; a request that came through a proxy must be signed in.
+    """
+
+    def run(store: Store) -> Response:
+        if not _direct_from_loopback(request) and session_for(store, request)[0] is None:
+            return Response("sign in, or scrape from this machine", status_code=403)
+        text = prometheus(build_report(store))
+        return Response(text, media_type="text/plain; version=0.0.4")
+
+    return await with_store(request, run)
+
+
+def _direct_from_loopback(request: Request) -> bool:
+    forwarded = any(h in request.headers for h in ("forwarded", "x-forwarded-for", "x-real-ip"))
+    return bool(request.client and is_loopback(request.client.host)) and not forwarded
 
 
 async def stylesheet(request: Request) -> Response:
