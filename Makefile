@@ -20,6 +20,8 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
+	@command -v git >/dev/null || { apt-get update && apt-get install -y --no-install-recommends git; } \
+		|| echo "warning: git is missing; the demo leaves out the branch proof"
 	$(BIN)/intake demo --dir demo
 
 servers:

@@ -6,6 +6,7 @@ import csv
 import email.message
 import io
 import json
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -138,6 +139,12 @@ def test_demo_runs_end_to_end_without_network(tmp_path: Path) -> None:
     assert "new_cases=3" in out and "automated=1" in out
     assert "follow_ups=1" in out and out.count("ready for review") >= 2
     assert "Tr0ub4dor" not in out
+    assert "Account tkowalski-dev exists; 1 project(s)" in out
+    assert re.search(
+        r"branch proof: verified, commit [0-9a-f]{40} \(the pushed one\); "
+        r"case PR-\w+ is now ready_for_review",
+        out,
+    )
 
 
 def test_demo_refuses_a_folder_that_is_not_its_own(tmp_path: Path) -> None:

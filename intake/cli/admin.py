@@ -167,7 +167,7 @@ def demo(directory: Path | None) -> None:
 
     from intake.demo import run_demo
 
-    logging.getLogger().setLevel(logging.WARNING)  # the demo prints what happens itself
+    logging.getLogger("intake").setLevel(logging.WARNING)  # the demo prints what happens
     run_demo(directory or Path(tempfile.mkdtemp(prefix="intake-demo-")), click.echo)
 
 

@@ -19,9 +19,11 @@ from pathlib import Path
 
 from intake.cases.summary import case_detail, render_summary
 from intake.config import Config, load_config
+from intake.demo.index import ACCOUNT, PROJECT, publish, push_branch, running_index
 from intake.errors import IntakeError
 from intake.service.runner import run_once
 from intake.storage import open_store
+from intake.verification import challenge, refresh_pack
 
 MARKER = ".intake-demo"
 SAMPLES = Path(__file__).parent / "samples"
@@ -70,7 +72,29 @@ def prepare_workspace(directory: Path) -> Config:
 
 def run_demo(directory: Path, echo: Callable[[str], None]) -> None:
     """Run the demo end to end, printing what a person would want to see."""
-    config = prepare_workspace(directory)
+    prepare_workspace(directory)
+    if shutil.which("git") is None:
+        echo("(git is not installed: the branch proof is left out; apt-get install git)\n")
+        _walk_through(load_config(directory / "config.toml"), directory, None, "", echo)
+        return
+    site = directory / "index"
+    with running_index(site) as url:
+        repository = publish(site, url)
+        config_file = directory / "config.toml"
+        host = url.removeprefix("http://")
+        config_file.write_text(
+            config_file.read_text() + f'\n[index]\napi = "{url}"\nrepository_hosts = ["{host}"]\n'
+        )
+        _walk_through(load_config(config_file), directory, site, repository, echo)
+
+
+def _walk_through(
+    config: Config,
+    directory: Path,
+    site: Path | None,
+    repository: str,
+    echo: Callable[[str], None],
+) -> None:
     echo(f"Workspace: {directory}\n")
     echo("== Cycle 1: the sample requests arrive")
     echo(_summary_line(config))
@@ -84,8 +108,46 @@ def run_demo(directory: Path, echo: Callable[[str], None]) -> None:
     with open_store(config) as store:
         for row in store.rows("SELECT id FROM cases ORDER BY id"):
             echo(render_summary(case_detail(store, row["id"])))
+    if site is not None:
+        _branch_proof(config, site, repository, echo)
     command = sys.argv[0] if sys.argv[0].endswith("intake") else "intake"
     echo(f"Try: {command} cases list --config {directory / 'config.toml'}")
+
+
+def _branch_proof(config: Config, site: Path, repository: str, echo: Callable[[str], None]) -> None:
+    """Staff read the verification pack, ask for a branch proof; the daemon finds it."""
+    with open_store(config) as store:
+        case = store.rows("SELECT id, token FROM cases WHERE username = ?", (ACCOUNT,))[0]
+        refresh_pack(store, config, case["id"])
+        echo("\n== Staff check the account at the index and ask for a branch proof")
+        summary = render_summary(case_detail(store, case["id"]))
+        echo(summary[summary.index("Verification pack") : summary.index("Fields (")].rstrip())
+        proof = challenge(store, config, case["id"], PROJECT, "demo-staff")
+    echo(_summary_line(config))
+    echo(f"(asked for branch {proof['branch']} on {repository})")
+    echo("\n== The requester pushes the branch and replies; the daemon finds it")
+    commit = push_branch(site, proof["branch"])
+    mailbox.Maildir(config.mailbox.path, create=True).add(_pushed(case["token"]).as_bytes())
+    echo(_summary_line(config))
+    with open_store(config) as store:
+        detail = case_detail(store, case["id"])
+    (found,) = detail["proofs"]
+    echo(
+        f"branch proof: {found['status']}, commit {found['commit_id']} "
+        f"({'the pushed one' if found['commit_id'] == commit else 'unexpected'}); "
+        f"case {case['token']} is now {detail['case']['status']}"
+    )
+
+
+def _pushed(token: str) -> Message:
+    reply = email.message.EmailMessage()
+    reply["From"] = "Tomasz Kowalski <tk@example.org>"
+    reply["To"] = "support@pypi-support.example"
+    reply["Subject"] = f"Re: branch proof [case {token}]"
+    reply["Date"] = email.utils.format_datetime(email.utils.localtime())
+    reply["Message-ID"] = "<demo-branch-pushed@example.org>"
+    reply.set_content("Done: I pushed the branch you asked for.\n")
+    return reply
 
 
 def _summary_line(config: Config) -> str:

@@ -132,7 +132,7 @@ def _due(store: Store, proof: dict[str, Any], moment: datetime) -> bool:
         return True
     return bool(
         store.scalar(
-            "SELECT 1 FROM messages WHERE case_id = ? AND direction = 'in' AND received_at > ?",
+            "SELECT 1 FROM messages WHERE case_id = ? AND direction = 'in' AND received_at >= ?",
             (proof["case_id"], checked),
         )
     )
