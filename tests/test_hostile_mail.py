@@ -171,3 +171,18 @@ def test_a_message_that_takes_too_long_to_read_is_quarantined_and_the_rest_answe
     assert _row(workspace, "SELECT error FROM quarantine") == ("reading timed out",)
     sent = maildir_messages(workspace / "outbox")
     assert [m["To"].addresses[0].addr_spec for m in sent] == ["quick@example.org"]
+
+
+@pytest.mark.parametrize("username", ["\u0440aypal", "\uff41lice\uff11", "ad\u200bmin"])
+def test_a_look_alike_username_is_not_taken_and_staff_see_it_escaped(
+    workspace: Path, username: str
+) -> None:
+    raw = _raw(["From: pat@example.org"]).replace(
+        BODY.encode(), f"Username: {username}\nI lost my phone.\n".encode()
+    )
+    sent = _cycle(workspace, raw)
+    assert _row(workspace, "SELECT username FROM cases") == (None,)
+    assert "- Username:" in sent[0].get_content()  # we ask for it again
+    shown = intake("cases", "show", "1", "--config", str(workspace / "config.toml")).stdout
+    escaped = username.encode("ascii", "backslashreplace").decode()
+    assert f"so it was not taken: {escaped}" in shown

@@ -74,6 +74,11 @@ def _public_case(case: Mapping[str, Any]) -> dict[str, Any]:
     shown = dict(case)
     findings = shown.pop("findings")
     shown["evidence"] = {key: entry.get("evidence") for key, entry in findings.items()}
+    refused = findings.get("username_refused", {}).get("value")
+    # Escaped, so look-alike letters read as what they are: "\u0440aypal", not "paypal".
+    shown["refused_username"] = (
+        refused.encode("ascii", "backslashreplace").decode() if refused else None
+    )
     return shown
 
 

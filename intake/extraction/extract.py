@@ -37,7 +37,13 @@ from intake.extraction.reasons import (
     reason_sentences,
     recovery_code_state,
 )
-from intake.extraction.values import clean_username, codes_value, is_option_list, yes_no
+from intake.extraction.values import (
+    clean_username,
+    codes_value,
+    foreign_username,
+    is_option_list,
+    yes_no,
+)
 
 REMARK, INFERRED, FORM_BOX, STATEMENT, ANSWER = range(5)
 FORM_CODES_BOX = re.compile(r"never generated or have lost access to the recovery codes", re.I)
@@ -148,6 +154,12 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     labelled = _labelled(answers, "username", clean_username)
     if labelled:
         return _agreed("username", labelled, ANSWER)
+    refused = _labelled(answers, "username", foreign_username)
+    if refused:
+        # Look-alike letters, full-width digits, zero-width characters: never the username,
+        # but staff see what was written, escaped.
+        value, line = refused[0]
+        return {"username_refused": Finding(value, line, REMARK)}
     mentions = [
         (mention, sentence)
         for sentence in answers.sentences

@@ -90,6 +90,16 @@ def clean_username(value: str) -> str | None:
     return token
 
 
+def foreign_username(value: str) -> str | None:
+    """The first word of a username answer when it is username-shaped but holds characters
+    outside the index's allowed set (look-alike letters, full-width digits, invisible
+    characters); None otherwise."""
+    word = re.split(r"[\s,;()]+", value.strip().strip("`\"'"), maxsplit=1)[0]
+    if not word or word.isascii() or "@" in word or len(word) > 50:
+        return None
+    return word if all(ch.isalnum() or ch in "._-" or not ch.isprintable() for ch in word) else None
+
+
 def codes_value(value: str) -> str | None:
     """Map a recovery-codes answer ("lost", "not working", …) to its state."""
     text = value.lower()

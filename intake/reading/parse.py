@@ -33,6 +33,7 @@ logging.getLogger("mailparser").setLevel(logging.CRITICAL)
 MAX_HEADER_BYTES = 64 * 1024
 MAX_PARTS = 100
 MAX_DEPTH = 10
+_LOOSE_ZERO_WIDTH = re.compile(r"(?<!\w)\u200b+|\u200b+(?!\w)")
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,900}>")
 
 
@@ -201,8 +202,10 @@ def _body_text(mail: Any) -> str:
 
 
 def _clean(text: str) -> str:
+    """Plain line ends and spaces; a zero-width character goes, unless it sits inside a
+    word, where it can only be there to make a name look like another one."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "")
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = _LOOSE_ZERO_WIDTH.sub("", text.replace("\u00a0", " ").replace("\ufeff", ""))
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
