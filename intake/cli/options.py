@@ -14,6 +14,8 @@ import click
 from intake.config import Config, config_path_from, load_config
 from intake.errors import IntakeError
 from intake.logs import configure as configure_logging
+from intake.service.wording import wording_for
+from intake.templating import use_wording
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,8 +65,10 @@ def fails_cleanly(func: F) -> F:
 
 
 def command_config(config_file: Path | None) -> Config:
-    """The configuration named by ``--config`` or ``$INTAKE_CONFIG``."""
-    return load_config(config_path_from(str(config_file) if config_file else None))
+    """The configuration named by ``--config`` or ``$INTAKE_CONFIG``, its wording in use."""
+    config = load_config(config_path_from(str(config_file) if config_file else None))
+    use_wording(wording_for(config))
+    return config
 
 
 def echo_json(value: Any) -> None:

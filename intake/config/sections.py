@@ -73,6 +73,12 @@ class ReplyConfig:
     staff: tuple[Address, ...] = ()
     # Reserved domains (.test, .example, localhost, …) that are answered anyway: for tests.
     allow_private_domains: tuple[str, ...] = ()
+    # Who signs the replies, and the Code of Conduct they ask requesters to agree to.
+    team: str = "Account Recovery team"
+    code_of_conduct: str = "PSF Code of Conduct"
+    code_of_conduct_url: str = "https://policies.python.org/python.org/code-of-conduct/"
+    # Text templates here replace the packaged ones of the same name.
+    templates: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+# The Code of Conduct replies name unless the operator names another ([reply]).
+CODE_OF_CONDUCT = "PSF Code of Conduct"
+COC_LEAD = "that you agree to follow the "
 REASON_KINDS = (
     "lost_2fa_device",
     "recovery_codes_not_working",
@@ -81,7 +84,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement(
         "code_of_conduct",
         "Code of Conduct",
-        "that you agree to follow the PSF Code of Conduct.",
+        f"that you agree to follow the {CODE_OF_CONDUCT}.",
         ("Code of Conduct agreed (yes/no):",),
         ("coc_agreed",),
     ),
@@ -115,6 +118,7 @@ TEMPLATE_PHRASES = frozenset(
     text.lower()
     for text in (
         *(r.explanation for r in REQUIREMENTS),
+        COC_LEAD,  # the explanation whatever Code of Conduct an operator names
         SAFETY_NOTE,
         *REDACTION_NOTE.split(". "),
         *REVIEW_NOTE.split(", "),

@@ -17,12 +17,17 @@ from email.utils import format_datetime, formataddr
 
 from intake.characters import strip_controls
 from intake.clock import utcnow
-from intake.extraction.fields import REDACTION_NOTE, REQUIREMENTS, REVIEW_NOTE, SAFETY_NOTE
+from intake.extraction.fields import (
+    CODE_OF_CONDUCT,
+    REDACTION_NOTE,
+    REQUIREMENTS,
+    REVIEW_NOTE,
+    SAFETY_NOTE,
+)
 from intake.extraction.languages import reply_line
 from intake.reading.addresses import Address
 from intake.templating import render_text
 
-TEAM_SIGNATURE = "Account Recovery team"
 TOKEN_IN_TEXT = re.compile(r"PR-[0-9A-Z]{10}")
 _CASE_TAG = re.compile(r"\s*\[case PR-[0-9A-Z]{10}\]", re.I)
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|fwd?|wg)\s*(\[\d+\])?\s*:\s*)+", re.I)
@@ -75,7 +80,7 @@ def render_reply(
         redaction_note=REDACTION_NOTE,
         safety_note=SAFETY_NOTE,
         review_note=REVIEW_NOTE,
-        team=TEAM_SIGNATURE,
+        default_code_of_conduct=CODE_OF_CONDUCT,
         language_line=reply_line(language) or "",
     )
     thread = [*references, in_reply_to] if in_reply_to else list(references)

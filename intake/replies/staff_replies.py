@@ -20,7 +20,7 @@ from intake.errors import IntakeError
 from intake.extraction.fields import SAFETY_NOTE
 from intake.reading.addresses import is_public_domain, parse_mailbox
 from intake.replies.outbox import queue_message
-from intake.replies.rendering import TEAM_SIGNATURE, OutgoingReply, render_staff_reply
+from intake.replies.rendering import OutgoingReply, render_staff_reply
 from intake.staff.audit import audit
 from intake.storage import Store
 from intake.templating import render_text
@@ -114,7 +114,6 @@ def _render(
         username=case["username"],
         text=text,
         safety_note=SAFETY_NOTE,
-        team=TEAM_SIGNATURE,
     )
     return render_staff_reply(
         token=case["token"],

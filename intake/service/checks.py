@@ -16,6 +16,7 @@ from pathlib import Path
 from intake.config import Config
 from intake.errors import IntakeError, StoreError
 from intake.replies.transports import open_transport
+from intake.service.wording import template_problems
 from intake.sources import NoCheckpoints, open_source
 from intake.sources.maildir import is_maildir
 from intake.storage.schema import MIGRATIONS
@@ -27,6 +28,7 @@ _SQLITE_MAGIC = b"SQLite format 3\0"
 def check_all(config: Config, *, create_folders: bool = False) -> Iterator[Check]:
     """Yield (check, problem or None) for the config, database, mailbox and transport."""
     yield f"configuration {config.source_file}", None
+    yield from _check("templates", lambda: _templates(config))
     yield from _check(f"database {config.database.path}", lambda: _database(config.database.path))
     yield from _check(f"mailbox ({config.mailbox.kind})", lambda: _mailbox(config, create_folders))
     yield from _check(
@@ -41,6 +43,16 @@ def _check(name: str, action: Callable[[], str]) -> Iterator[Check]:
         yield name, str(exc)
     else:
         yield (f"{name}: {detail}" if detail else name), None
+
+
+def _templates(config: Config) -> str:
+    problems = template_problems(config)
+    if problems:
+        raise IntakeError(
+            "; ".join(f"{name} does not render: {problem}" for name, problem in problems)
+        )
+    where = config.reply.templates
+    return f"every text template renders{f' (overrides from {where})' if where else ''}"
 
 
 def _database(path: Path) -> str:

@@ -30,8 +30,10 @@ from intake.service.lock import InstanceLock
 from intake.service.reload import reload_config
 from intake.service.runner import flush, run_cycle
 from intake.service.systemd import notify, under_systemd, watchdog_interval
+from intake.service.wording import refuse_broken_templates, wording_for
 from intake.sources import NoCheckpoints
 from intake.storage import open_store
+from intake.templating import use_wording
 
 log = logging.getLogger(__name__)
 OUTBOX_INTERVAL = 30
@@ -215,6 +217,7 @@ class Daemon:
         try:
             new = reload_config(self.config)
         except IntakeError as exc:
+            use_wording(wording_for(self.config))  # the check may have switched it
             log.error("%s; keeping the running configuration", exc, extra=event("config.rejected"))
             return
         old, self.config = self.config, new
@@ -258,6 +261,7 @@ def _log_sent(result: FlushResult) -> None:
 
 def run_daemon(config: Config) -> None:
     """Run until SIGTERM/SIGINT (SIGHUP reloads); refuse a second daemon on the database."""
+    refuse_broken_templates(config)
     with InstanceLock(config.database.path):
         with open_store(config, create=True) as store:
             log.info(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from intake.config import Config, load_config
 from intake.config.credentials import check_secrets
 from intake.errors import ConfigError
+from intake.service.wording import refuse_broken_templates
 
 # Keys a running daemon cannot take over: it holds the database's lock and connection.
 _FIXED = (("database", "path"),)
@@ -28,6 +29,7 @@ def reload_config(current: Config) -> Config:
                 f"{section}.{key} = {str(after)!r}: cannot change while running "
                 f"(still {str(before)!r}); restart the service to use it"
             )
+    refuse_broken_templates(new)  # leaves the new wording in use only if all render
     if new.mailbox.kind == "imap":
         check_secrets("mailbox", new.mailbox)
     if new.smtp.kind == "smtp" and new.smtp.username:
