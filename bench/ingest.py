@@ -212,9 +212,11 @@ class TreeSampler(threading.Thread):
         end = self.samples[-1][0] or 1.0
         at, peak = max(self.samples, key=lambda sample: sample[1])
         middle = sorted(rss for _, rss in self.samples)[len(self.samples) // 2]
+        each = ", ".join(f"{kib / 1024:.0f}" for kib in sorted(self.high_water.values()))
         return (
-            f"{len(self.high_water)} processes; together largest {peak / 1024:.0f}MB "
-            f"at {at / end:.0%} of the run, median {middle / 1024:.0f}MB"
+            f"{len(self.high_water)} processes (high-water marks {each} MB); together "
+            f"largest {peak / 1024:.0f}MB at {at / end:.0%} of the run, median "
+            f"{middle / 1024:.0f}MB"
         )
 
 

@@ -16,6 +16,7 @@ import pytest
 from intake.config import load_config
 from tests.commands import INTAKE, intake
 from tests.messages import INCOMPLETE_BODY, make_message
+from tests.servers import missing_server
 from tests.servers.config import write_server_config
 from tests.servers.dovecot import DovecotUser
 from tests.servers.smtp import SmtpServer
@@ -27,10 +28,7 @@ UNIT = Path(__file__).parent.parent / "systemd" / "intake.service"
 def analyze() -> str:
     found = shutil.which("systemd-analyze")
     if found is None:
-        reason = "systemd-analyze is missing (apt-get install systemd)"
-        if os.environ.get("INTAKE_REQUIRE_SERVERS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing_server("systemd-analyze is missing (apt-get install systemd)")
     return found
 
 
@@ -136,10 +134,7 @@ def unit_layout(dovecot: DovecotUser, smtp_server: SmtpServer) -> Iterator[dict[
     directory belongs to the service user.
     """
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
-        reason = "needs root and setpriv to run the service as another user"
-        if os.environ.get("INTAKE_REQUIRE_SERVERS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing_server("needs root and setpriv to run the service as another user")
     base = Path(tempfile.mkdtemp(prefix="intake-unit-"))
     base.chmod(0o755)
     etc, credentials, state = base / "etc", base / "credentials", base / "state"

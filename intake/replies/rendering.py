@@ -83,17 +83,8 @@ def render_reply(
         default_code_of_conduct=CODE_OF_CONDUCT,
         language_line=reply_line(language) or "",
     )
-    thread = [*references, in_reply_to] if in_reply_to else list(references)
-    return _message(
-        kind,
-        token=token,
-        sender=sender,
-        recipient=recipient,
-        subject=reply_subject(subject, token),
-        body=body,
-        in_reply_to=in_reply_to,
-        references=thread[-20:],
-        auto_submitted="auto-replied",
+    return _in_thread(
+        kind, token, sender, recipient, subject, body, in_reply_to, references, "auto-replied"
     )
 
 
@@ -126,9 +117,26 @@ def render_staff_reply(
     references: Sequence[str],
 ) -> OutgoingReply:
     """A reply a staff member wrote, threaded into the case; not marked as automatic."""
+    return _in_thread(
+        "staff_reply", token, sender, recipient, subject, body, in_reply_to, references, ""
+    )
+
+
+def _in_thread(
+    kind: str,
+    token: str,
+    sender: Address,
+    recipient: Address,
+    subject: str,
+    body: str,
+    in_reply_to: str | None,
+    references: Sequence[str],
+    auto_submitted: str,
+) -> OutgoingReply:
+    """A reply in the requester's thread: ``Re:`` and the case tag, References extended."""
     thread = [*references, in_reply_to] if in_reply_to else list(references)
     return _message(
-        "staff_reply",
+        kind,
         token=token,
         sender=sender,
         recipient=recipient,
@@ -136,7 +144,7 @@ def render_staff_reply(
         body=body,
         in_reply_to=in_reply_to,
         references=thread[-20:],
-        auto_submitted="",
+        auto_submitted=auto_submitted,
     )
 
 

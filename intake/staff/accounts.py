@@ -12,6 +12,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 import pyotp
@@ -28,8 +29,6 @@ LOCK_WINDOW = timedelta(minutes=15)
 ISSUER = "Recovery Intake"
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
 _HASHER = PasswordHasher()  # argon2id with the library's current parameters
-# Hashed when the name is unknown, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 MIN_PASSWORD = 12
 
 
@@ -128,7 +127,7 @@ def _password_and_code(
 ) -> int | None:
     """The TOTP time step the code belongs to, when the password and the code are right."""
     try:
-        _HASHER.verify(row["password_hash"] if row else _DUMMY_HASH, password)
+        _HASHER.verify(row["password_hash"] if row else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     if row is None:
@@ -139,6 +138,15 @@ def _password_and_code(
         if step > row["totp_last_step"] and secrets.compare_digest(totp.generate_otp(step), code):
             return step
     return None
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified when the name is unknown, so a wrong name takes as long as a wrong password.
+
+    Made on first use: an argon2 hash takes 64 MiB, which no process but the desk needs.
+    """
+    return _HASHER.hash(secrets.token_urlsafe(16))
 
 
 def _recent_failures(store: Store, name: str, moment: datetime) -> int:

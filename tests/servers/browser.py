@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+from tests.servers import missing_server
+
 CHROMIUM = Path("/usr/lib/chromium/chromium-headless-shell")
 # No network on the test machine, and CI runs as root (no user namespace sandbox).
 CHROMIUM_ARGS = [
@@ -36,9 +38,7 @@ def require_chromium() -> None:
     if os.access(CHROMIUM, os.X_OK):
         return
     reason = f"{CHROMIUM} is missing: apt-get install chromium-headless-shell (or: make servers)"
-    if os.environ.get("INTAKE_REQUIRE_SERVERS") == "1":
-        pytest.fail(f"{reason}; INTAKE_REQUIRE_SERVERS=1 forbids skipping")
-    pytest.skip(reason)
+    missing_server(reason)
 
 
 @pytest.fixture(scope="module")

@@ -30,6 +30,7 @@ import pytest
 from imapclient import IMAPClient
 
 from intake.config import MailboxConfig
+from tests.servers import missing_server
 
 if TYPE_CHECKING:
     from tests.servers.tls import TlsFiles
@@ -47,9 +48,7 @@ def require_dovecot() -> None:
     if os.access(DOVECOT, os.X_OK):
         return
     reason = f"{DOVECOT} is missing: apt-get install dovecot-imapd (or: make servers)"
-    if os.environ.get("INTAKE_REQUIRE_SERVERS") == "1":
-        pytest.fail(f"{reason}; INTAKE_REQUIRE_SERVERS=1 forbids skipping")
-    pytest.skip(reason)
+    missing_server(reason)
 
 
 def free_port() -> int:

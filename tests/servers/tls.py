@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import missing_server
+
 _EXTENSIONS = """\
 subjectAltName = IP:127.0.0.1, DNS:localhost
 basicConstraints = critical, CA:FALSE
@@ -74,9 +76,7 @@ def _openssl(*args: str | Path) -> None:
 def tls_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TlsFiles]:
     """A CA and a server certificate for 127.0.0.1, shared by the whole test run."""
     if shutil.which("openssl") is None:
-        if os.environ.get("INTAKE_REQUIRE_SERVERS") == "1":
-            pytest.fail("the openssl command is missing and INTAKE_REQUIRE_SERVERS=1")
-        pytest.skip("the openssl command is missing: cannot make test certificates")
+        missing_server("the openssl command is missing: cannot make test certificates")
     directory = tmp_path_factory.mktemp("tls")
     yield make_tls_files(directory)
     shutil.rmtree(directory)
