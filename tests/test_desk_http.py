@@ -277,3 +277,29 @@ def test_metrics_answer_a_local_scraper_but_not_a_proxied_stranger(desk: Desk) -
     assert 'intake_cases{status="awaiting_details"}' in local.text
     proxied = client.get("/metrics", headers={"x-forwarded-for": "203.0.113.9"})
     assert proxied.status_code == 403 and "intake_cases" not in proxied.text
+
+
+def test_the_requesters_answer_brings_the_case_back_and_tells_the_assigned_staff(
+    desk: Desk,
+) -> None:
+    token = _seed(desk)
+    client = _signed_in(desk)
+    csrf = client.csrf(f"/cases/{token}")
+    client.post(f"/cases/{token}/reply", data={"csrf": csrf, "template": "ask_more_proof"})
+    deliver(
+        desk.config.parent / "inbox",
+        make_message(
+            "req0@example.org",
+            "Here is the repository: https://github.com/seed/seed",
+            subject=f"Re: Account recovery [case {token}]",
+        ),
+    )
+    assert intake("run", "--once", "--config", str(desk.config)).returncode == 0
+    with sqlite3.connect(desk.config.parent / "intake.db") as db:
+        status = db.execute("SELECT status FROM cases WHERE token = ?", (token,)).fetchone()[0]
+        told = db.execute(
+            "SELECT recipient, raw FROM outbox WHERE kind = 'staff_notification'"
+        ).fetchall()
+    assert status == "in_review"
+    answered = [r for r, raw in told if b"the requester answered" in raw]
+    assert answered == ["ada@pypi-support.example"]  # the assigned staff member, not everyone

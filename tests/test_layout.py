@@ -12,7 +12,7 @@ import intake
 PACKAGE = Path(intake.__file__).parent
 # Lowest first. A module may import from its own room or from rooms listed before it.
 LAYERS = (
-    ("__init__", "errors", "clock", "logs", "characters"),
+    ("__init__", "errors", "clock", "logs", "characters", "lazy"),
     ("templating",),
     ("reading",),
     ("extraction",),

@@ -21,7 +21,7 @@ from intake.cli.options import (
 )
 from intake.errors import IntakeError
 from intake.extraction.fields import FLAT_KEYS
-from intake.replies.staff_replies import STAFF_TEMPLATES
+from intake.replies.staff_templates import STAFF_TEMPLATES
 from intake.storage import open_store
 
 

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 import click
 
 from intake.config import Config, config_path_from, load_config
+from intake.config.wording import wording_for
 from intake.errors import IntakeError
 from intake.logs import configure as configure_logging
-from intake.service.wording import wording_for
 from intake.templating import use_wording
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -11,10 +11,27 @@ read the same table.
 
 from __future__ import annotations
 
-from intake.extraction.extract import Extraction, Finding, extract_fields, extract_in_context
-from intake.extraction.fields import REQUIREMENTS, missing_requirements, nest_fields
-from intake.extraction.languages import detect_language, reply_line
+from typing import TYPE_CHECKING
 
+from intake.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from intake.extraction.extract import Extraction, Finding, extract_fields, extract_in_context
+    from intake.extraction.fields import REQUIREMENTS, missing_requirements, nest_fields
+    from intake.extraction.languages import detect_language, reply_line
+
+_HOMES = {
+    "Extraction": "intake.extraction.extract",
+    "Finding": "intake.extraction.extract",
+    "extract_fields": "intake.extraction.extract",
+    "extract_in_context": "intake.extraction.extract",
+    "REQUIREMENTS": "intake.extraction.fields",
+    "missing_requirements": "intake.extraction.fields",
+    "nest_fields": "intake.extraction.fields",
+    "detect_language": "intake.extraction.languages",
+    "reply_line": "intake.extraction.languages",
+}
+__getattr__ = lazy_exports(__name__, _HOMES)
 __all__ = [
     "REQUIREMENTS",
     "Extraction",

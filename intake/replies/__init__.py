@@ -8,10 +8,26 @@ them at least once, ``sender`` sends from a thread while a cycle stores mail, an
 
 from __future__ import annotations
 
-from intake.replies.choice import Decision, decide_reply
-from intake.replies.outbox import FlushResult, flush_outbox, queue_message
-from intake.replies.rendering import OutgoingReply, render_reply, reply_subject
+from typing import TYPE_CHECKING
 
+from intake.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from intake.replies.choice import Decision, decide_reply
+    from intake.replies.outbox import FlushResult, flush_outbox, queue_message
+    from intake.replies.rendering import OutgoingReply, render_reply, reply_subject
+
+_HOMES = {
+    "Decision": "intake.replies.choice",
+    "decide_reply": "intake.replies.choice",
+    "FlushResult": "intake.replies.outbox",
+    "flush_outbox": "intake.replies.outbox",
+    "queue_message": "intake.replies.outbox",
+    "OutgoingReply": "intake.replies.rendering",
+    "render_reply": "intake.replies.rendering",
+    "reply_subject": "intake.replies.rendering",
+}
+__getattr__ = lazy_exports(__name__, _HOMES)
 __all__ = [
     "Decision",
     "FlushResult",

@@ -8,7 +8,6 @@ template may also move the case (asking something leaves it ``waiting_on_request
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from intake.cases.actions import set_status
@@ -21,41 +20,12 @@ from intake.extraction.fields import SAFETY_NOTE
 from intake.reading.addresses import is_public_domain, parse_mailbox
 from intake.replies.outbox import queue_message
 from intake.replies.rendering import OutgoingReply, render_staff_reply
+from intake.replies.staff_templates import STAFF_TEMPLATES, StaffTemplate
 from intake.staff.audit import audit
 from intake.storage import Store
 from intake.templating import render_text
 
 MAX_TEXT = 10_000
-
-
-@dataclass(frozen=True, slots=True)
-class StaffTemplate:
-    """A reply staff can send: what it is for, and the status it leaves the case in."""
-
-    name: str
-    title: str
-    status: str | None
-    offered: bool = True  # False: sent by an operation (a branch proof), not picked by staff
-
-
-STAFF_TEMPLATES = {
-    t.name: t
-    for t in (
-        StaffTemplate("ask_more_proof", "Ask for more proof of ownership", "waiting_on_requester"),
-        StaffTemplate(
-            "ask_account_address",
-            "Ask to write from the account's email address",
-            "waiting_on_requester",
-        ),
-        StaffTemplate("resolved", "Access restored: resolve the case", "resolved"),
-        StaffTemplate("rejected", "Could not verify: reject the case", "rejected"),
-        StaffTemplate("closed_no_response", "No answer: close the case", "closed_no_response"),
-        StaffTemplate(
-            "branch_proof", "Ask for a branch proof", "waiting_on_requester", offered=False
-        ),
-        StaffTemplate("reminder", "Remind the requester of our question", None, offered=False),
-    )
-}
 
 
 def reply_to_requester(

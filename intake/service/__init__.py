@@ -6,7 +6,3 @@ signal, ``lock`` keeps one daemon per database, ``systemd`` speaks the notify pr
 """
 
 from __future__ import annotations
-
-from intake.service.runner import run_once
-
-__all__ = ["run_once"]

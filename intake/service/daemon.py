@@ -22,6 +22,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from intake.cases.retention import purge_expired
 from intake.config import Config
+from intake.config.wording import wording_for
 from intake.errors import IntakeError
 from intake.logs import event
 from intake.replies.outbox import FlushResult
@@ -30,7 +31,7 @@ from intake.service.lock import InstanceLock
 from intake.service.reload import reload_config
 from intake.service.runner import flush, run_cycle
 from intake.service.systemd import notify, under_systemd, watchdog_interval
-from intake.service.wording import refuse_broken_templates, wording_for
+from intake.service.wording import refuse_broken_templates
 from intake.sources import NoCheckpoints
 from intake.storage import open_store
 from intake.templating import use_wording

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from intake.config import Config
+from intake.config.wording import wording_for
 from intake.errors import ConfigError
 from intake.extraction.fields import (
     CODE_OF_CONDUCT,
@@ -17,12 +18,7 @@ from intake.extraction.fields import (
     REVIEW_NOTE,
     SAFETY_NOTE,
 )
-from intake.templating import Wording, check_templates, use_wording
-
-
-def wording_for(config: Config) -> Wording:
-    reply = config.reply
-    return Wording(reply.team, reply.code_of_conduct, reply.code_of_conduct_url, reply.templates)
+from intake.templating import check_templates, use_wording
 
 
 def template_problems(config: Config) -> list[tuple[str, str]]:

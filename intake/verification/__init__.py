@@ -7,10 +7,24 @@ repository the account's releases name; ``check_proofs`` looks for those branche
 
 from __future__ import annotations
 
-from intake.verification.pack import build_pack
-from intake.verification.proofs import challenge, check_proofs
-from intake.verification.refresh import refresh_pack, refresh_stale_packs, stored_pack
+from typing import TYPE_CHECKING
 
+from intake.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from intake.verification.pack import build_pack
+    from intake.verification.proofs import challenge, check_proofs
+    from intake.verification.refresh import refresh_pack, refresh_stale_packs, stored_pack
+
+_HOMES = {
+    "build_pack": "intake.verification.pack",
+    "challenge": "intake.verification.proofs",
+    "check_proofs": "intake.verification.proofs",
+    "refresh_pack": "intake.verification.refresh",
+    "refresh_stale_packs": "intake.verification.refresh",
+    "stored_pack": "intake.verification.refresh",
+}
+__getattr__ = lazy_exports(__name__, _HOMES)
 __all__ = [
     "build_pack",
     "challenge",

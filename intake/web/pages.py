@@ -14,7 +14,7 @@ from intake.cases.status import STATUSES, TRANSITIONS
 from intake.cases.summary import case_detail, field_rows
 from intake.config import is_loopback
 from intake.extraction.fields import FLAT_KEYS
-from intake.replies.staff_replies import STAFF_TEMPLATES
+from intake.replies.staff_templates import STAFF_TEMPLATES
 from intake.staff.audit import audit
 from intake.staff.sessions import Session
 from intake.storage import Store
