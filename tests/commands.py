@@ -11,7 +11,7 @@ INTAKE = str(Path(sys.executable).parent / "intake")
 
 
 def intake(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run ``intake ARGS`` to completion; output captured as text, exit status not checked."""
     return subprocess.run(
@@ -21,4 +21,5 @@ def intake(
         timeout=timeout,
         check=False,
         env={**os.environ, **(env or {})},
+        cwd=cwd,
     )

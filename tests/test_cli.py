@@ -133,7 +133,7 @@ def test_check_config_fails_on_a_database_in_a_missing_directory(workspace: Path
 
 
 def test_demo_runs_end_to_end_without_network(tmp_path: Path) -> None:
-    done = intake("demo", "--dir", str(tmp_path / "demo"))
+    done = intake("demo", "--dir", "demo", cwd=tmp_path)  # relative, as make demo gives it
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "new_cases=3" in out and "automated=1" in out

@@ -72,6 +72,7 @@ def prepare_workspace(directory: Path) -> Config:
 
 def run_demo(directory: Path, echo: Callable[[str], None]) -> None:
     """Run the demo end to end, printing what a person would want to see."""
+    directory = directory.resolve()  # git and the index are given absolute paths
     prepare_workspace(directory)
     if shutil.which("git") is None:
         echo("(git is not installed: the branch proof is left out; apt-get install git)\n")
