@@ -284,3 +284,57 @@ def test_cases_show_prints_each_message_its_attachments_and_flags_in_words(
     assert "     | my password is [redacted]" in shown and "hunter2x" not in shown
     assert "attachment: proof.png, image/png, 7 bytes" in shown
     assert "sent from another address than the requester: not merged, not answered" in shown
+
+
+def test_staff_accounts_are_made_listed_and_disabled_from_the_command_line(
+    workspace: Path,
+) -> None:
+    config = str(workspace / "config.toml")
+    assert intake("run", "--once", "--config", config).returncode == 0
+    secret_file = workspace / "password.txt"
+    secret_file.write_text("a long enough password\n")
+    added = intake(
+        "staff",
+        "add",
+        "ada",
+        "--email",
+        "ada@example.org",
+        "--password-file",
+        str(secret_file),
+        "--config",
+        config,
+    )
+    assert added.returncode == 0, added.stderr
+    assert re.search(r"^otpauth://totp/Recovery%20Intake:ada\?secret=[A-Z2-7]+", added.stdout, re.M)
+    assert "a long enough password" not in added.stdout + added.stderr
+    again = intake(
+        "staff",
+        "add",
+        "ada",
+        "--email",
+        "ada@example.org",
+        "--password-file",
+        str(secret_file),
+        "--config",
+        config,
+    )
+    assert again.returncode == 1 and "exists already" in again.stderr
+    short = workspace / "short.txt"
+    short.write_text("tiny\n")
+    weak = intake(
+        "staff",
+        "add",
+        "bob",
+        "--email",
+        "bob@example.org",
+        "--password-file",
+        str(short),
+        "--config",
+        config,
+    )
+    assert weak.returncode == 1 and "at least 12 characters" in weak.stderr
+    listed = json.loads(intake("staff", "list", "--json", "--config", config).stdout)
+    assert listed == [{"name": "ada", "email": "ada@example.org", "disabled": False}]
+    assert intake("staff", "disable", "ada", "--config", config).returncode == 0
+    listed = json.loads(intake("staff", "list", "--json", "--config", config).stdout)
+    assert listed[0]["disabled"] is True
