@@ -156,3 +156,8 @@ class Config:
         if "@" in self.mailbox.username:
             ours.add(self.mailbox.username.lower())
         return frozenset(ours)
+
+    @property
+    def private_domains_answered(self) -> frozenset[str]:
+        """Reserved domain suffixes answered anyway (``[reply] allow_private_domains``)."""
+        return frozenset(domain.lower() for domain in self.reply.allow_private_domains)

@@ -47,9 +47,7 @@ class MessageRecorder:
             own_addresses=config.own_addresses,
             own_domain=config.reply.from_.domain,
             authserv_id=config.mailbox.authserv_id,
-            allowed_private_domains=frozenset(
-                d.lower() for d in config.reply.allow_private_domains
-            ),
+            allowed_private_domains=config.private_domains_answered,
         )
 
     def handle(self, raw: RawMessage, read: Read | None) -> str:

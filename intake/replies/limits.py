@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from intake.clock import iso, utcnow
+from intake.config import LimitsConfig
 from intake.storage import Store
 
 
@@ -39,6 +40,25 @@ def limit_reason(
         ("unchanged_follow_up_limit", not changed and counts.unchanged_for_case_today >= 1),
     )
     return next((name for name, broken in checks if broken), None)
+
+
+def limit_reached(
+    store: Store,
+    limits: LimitsConfig,
+    recipient: str,
+    case_id: int | None,
+    all_last_hour: int,
+    *,
+    changed: bool,
+) -> str | None:
+    """Name the limit a reply to ``recipient`` on ``case_id`` would break now, or None."""
+    return limit_reason(
+        reply_counts(store, recipient, case_id, all_last_hour),
+        per_sender_per_day=limits.replies_per_sender_per_day,
+        per_case_per_day=limits.replies_per_case_per_day,
+        per_hour=limits.replies_per_hour,
+        changed=changed,
+    )
 
 
 _REPLY_KINDS_SQL = "kind IN ('acknowledgement', 'missing_details')"

@@ -16,7 +16,7 @@ from intake.config import Config
 from intake.logs import event
 from intake.reading.addresses import Address
 from intake.replies.choice import Decision, decide_reply
-from intake.replies.limits import limit_reason, replies_in_last_hour, reply_counts
+from intake.replies.limits import limit_reached, replies_in_last_hour
 from intake.replies.outbox import queue_message
 from intake.replies.rendering import render_reply, render_staff_message
 from intake.staff.accounts import find_staff
@@ -72,14 +72,14 @@ class Responder:
         )
 
     def _limit_reached(self, case: SavedCase, *, changed: bool) -> str | None:
-        limits = self.config.limits
         if self._replies_this_hour is None:
             self._replies_this_hour = replies_in_last_hour(self.store)
-        blocked = limit_reason(
-            reply_counts(self.store, case.requester, case.id, self._replies_this_hour),
-            per_sender_per_day=limits.replies_per_sender_per_day,
-            per_case_per_day=limits.replies_per_case_per_day,
-            per_hour=limits.replies_per_hour,
+        blocked = limit_reached(
+            self.store,
+            self.config.limits,
+            case.requester,
+            case.id,
+            self._replies_this_hour,
             changed=changed,
         )
         if blocked == "global_rate_limit":

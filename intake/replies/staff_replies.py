@@ -69,8 +69,7 @@ def _render(
     store: Store, config: Config, case: dict[str, Any], template: str | None, text: str
 ) -> OutgoingReply:
     recipient = parse_mailbox(case["requester"])
-    allowed = frozenset(d.lower() for d in config.reply.allow_private_domains)
-    if recipient is None or not is_public_domain(recipient.domain, allowed):
+    if recipient is None or not is_public_domain(recipient.domain, config.private_domains_answered):
         raise IntakeError(f"the requester's address {case['requester']!r} cannot be answered")
     last = store.rows(
         'SELECT message_id, "references", subject FROM messages WHERE case_id = ? '

@@ -21,7 +21,7 @@ from intake.errors import IntakeError
 from intake.logs import event
 from intake.reading.addresses import is_public_domain
 from intake.reading.robots import is_robot_address
-from intake.replies.limits import limit_reason, replies_in_last_hour, reply_counts
+from intake.replies.limits import limit_reached, replies_in_last_hour
 from intake.replies.responder import Responder
 from intake.replies.staff_replies import reply_to_requester
 from intake.storage import Store
@@ -47,7 +47,8 @@ def run_timers(store: Store, config: Config, now: datetime | None = None) -> Tim
     moment = now or utcnow()
     result = TimerResult()
     result.count("released", _release_holds(store, config, moment))
-    for case in _silent_cases(store):
+    quiet_since = iso(moment - timedelta(days=config.timers.remind_after_days))
+    for case in _silent_cases(store, quiet_since):
         idle = moment - datetime.fromisoformat(case["idle_since"])
         if idle >= timedelta(days=config.timers.close_after_days):
             result.count("closed", _close(store, config, case))
@@ -75,21 +76,22 @@ def _release_holds(store: Store, config: Config, moment: datetime) -> int:
     return len(rows)
 
 
-def _silent_cases(store: Store) -> list[dict[str, Any]]:
-    """Cases waiting on the requester, with when they last heard of them and any reminder.
+def _silent_cases(store: Store, quiet_since: str) -> list[dict[str, Any]]:
+    """Cases waiting on the requester and silent since ``quiet_since`` or longer, with when
+    they last heard of them and whether a reminder went out since.
 
     Silence starts at the latest of: the case's creation, its last status change, and the
-    requester's last message on it.
+    requester's last message on it. Only these few cases are looked at one by one.
     """
     marks = ",".join("?" for _ in WAITING)
     rows = store.rows(
-        "SELECT c.id, c.token, c.status, c.requester, max(c.created_at, "
+        "SELECT * FROM (SELECT c.id, c.token, c.status, c.requester, max(c.created_at, "
         "COALESCE((SELECT max(at) FROM events e WHERE e.case_id = c.id "
         "AND e.kind = 'status_changed'), ''), "
         "COALESCE((SELECT max(received_at) FROM messages m WHERE m.case_id = c.id "
         "AND m.direction = 'in' AND m.automated_reason IS NULL), '')) AS idle_since "
-        f"FROM cases c WHERE c.status IN ({marks})",
-        WAITING,
+        f"FROM cases c WHERE c.status IN ({marks})) WHERE idle_since <= ?",
+        (*WAITING, quiet_since),
     )
     return [_with_reminder(store, row) for row in rows]
 
@@ -106,16 +108,11 @@ def _with_reminder(store: Store, row: dict[str, Any]) -> dict[str, Any]:
 def _answerable(store: Store, config: Config, case: dict[str, Any]) -> str | None:
     """Why no message may go to this case's requester now, or None."""
     address = case["requester"]
-    allowed = frozenset(d.lower() for d in config.reply.allow_private_domains)
-    if is_robot_address(address) or not is_public_domain(address.rsplit("@", 1)[-1], allowed):
+    domain = address.rsplit("@", 1)[-1]
+    if is_robot_address(address) or not is_public_domain(domain, config.private_domains_answered):
         return "the requester's address is a robot's or private"
-    limits = config.limits
-    return limit_reason(
-        reply_counts(store, address, case["id"], replies_in_last_hour(store)),
-        per_sender_per_day=limits.replies_per_sender_per_day,
-        per_case_per_day=limits.replies_per_case_per_day,
-        per_hour=limits.replies_per_hour,
-        changed=True,
+    return limit_reached(
+        store, config.limits, address, case["id"], replies_in_last_hour(store), changed=True
     )
 
 

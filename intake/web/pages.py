@@ -32,7 +32,7 @@ DONE = {
     "hold": "case put on hold",
     "challenge": "branch proof asked for; the daemon looks for the branch",
 }
-FLAG_NAMES = {**{flag: flag.replace("_", " ") for flag in CASE_FLAGS}}
+FLAG_NAMES = {flag: flag.replace("_", " ") for flag in CASE_FLAGS}
 
 
 @staff_only
