@@ -58,6 +58,11 @@ def top(ours: Message, spec: Mapping[str, Any]) -> Draft:
     return _threaded(ours, f"{_own(spec)}\n\n{_attribution(ours)}\n{_quote(body_of(ours))}\n")
 
 
+def bare(ours: Message, spec: Mapping[str, Any]) -> Draft:
+    """Our quote deleted: only the requester's words, still threaded to our reply."""
+    return _threaded(ours, f"{_own(spec)}\n")
+
+
 def bottom(ours: Message, spec: Mapping[str, Any]) -> Draft:
     return _threaded(ours, f"{_attribution(ours)}\n{_quote(body_of(ours))}\n\n{_own(spec)}\n")
 
@@ -137,6 +142,7 @@ def new_mail(ours: Message, spec: Mapping[str, Any]) -> Draft:
 
 SHAPES: dict[str, Callable[[Message, Mapping[str, Any]], Draft]] = {
     "top": top,
+    "bare": bare,
     "bottom": bottom,
     "inline": inline,
     "inplace": in_place,

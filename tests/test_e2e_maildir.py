@@ -155,6 +155,41 @@ def test_follow_up_threads_merges_and_completes(workspace: Path, threading: str)
     assert kinds.count("field_changed") == 5 and "status_changed" in kinds
 
 
+def test_answers_typed_after_deleting_our_quote_answer_the_reply_they_thread_to(
+    workspace: Path,
+) -> None:
+    first = "Hello, my username is gwen-k and I lost my phone with the authenticator.\n"
+    deliver(workspace / "inbox", make_message("gwen@example.org", first))
+    _run(workspace)
+    asked = _sent_reply(workspace, "gwen@example.org")
+    # Six lines asked: username, password and email access, codes, conduct, time.
+    answers = "yes\nyes\nyes\nlost\nyes\nno"
+    deliver(
+        workspace / "inbox",
+        make_message("gwen@example.org", answers, in_reply_to=str(asked["Message-ID"])),
+    )
+    _run(workspace)
+    case = _case(workspace, "gwen@example.org")
+    assert json.loads(case["missing"]) == ["time_acknowledgement"]
+    fields = json.loads(case["fields"])
+    assert fields["recovery_codes"] == "lost" and fields["credentials_confirmed"] is True
+
+    deliver(workspace / "inbox", make_message("gwen@example.org", "yes"))
+    _run(workspace)
+    assert json.loads(_case(workspace, "gwen@example.org")["missing"]) == [
+        "time_acknowledgement"
+    ], "a fresh mail that only says yes answers nothing"
+
+    again = _replies_to(workspace, "gwen@example.org")[-1]
+    deliver(
+        workspace / "inbox",
+        make_message("gwen@example.org", "Yes.", in_reply_to=str(again["Message-ID"])),
+    )
+    _run(workspace)
+    case = _case(workspace, "gwen@example.org")
+    assert case["missing"] == "[]" and case["status"] == "ready_for_review"
+
+
 def test_follow_up_from_another_address_is_flagged_not_merged_not_answered(workspace: Path) -> None:
     deliver(
         workspace / "inbox", make_message("fay@example.org", INCOMPLETE_BODY.format(username="fay"))

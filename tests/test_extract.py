@@ -223,12 +223,52 @@ def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> Non
         ),
         ("See below.", "Access to password (yes/no): yes", {"credentials.password": True}),
         ("See below.", "> Access to password (yes/no): yes", {}),
+        (
+            "kwright\nyes\nnever saved",
+            "> Username:\n> Access to password (yes/no):\n"
+            "> Recovery codes (lost / not working / never saved / have):",
+            {
+                "username": "kwright",
+                "credentials.username": True,
+                "credentials.password": True,
+                "recovery_codes": "never_saved",
+            },
+        ),
+        (
+            "yes\nkwright\nlost",
+            "> Username:\n> Access to password (yes/no):\n"
+            "> Recovery codes (lost / not working / never saved / have):",
+            {},
+        ),
+        (
+            "yes, yes",
+            "> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):",
+            {},
+        ),
+        (
+            "yes\nyes\nyes\nyes",
+            "> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):",
+            {},
+        ),
     ],
 )
 def test_bare_answers_are_read_against_the_quoted_questions(
     own: str, quoted: str, expected: dict[str, object]
 ) -> None:
     assert extract_in_context(own, quoted).values() == expected
+
+
+def test_a_long_story_is_read_to_the_paragraphs_that_state_the_details() -> None:
+    story = "\n\n".join(
+        f"On day {day} we travelled further and the weather was fine." for day in range(400)
+    )
+    text = f"{story}\n\nMy username is kwright and I never saved the recovery codes."
+    assert len(story) > 20_000
+    found = extract_fields(text).values()
+    assert found["username"] == "kwright"
+    assert found["recovery_codes"] == "never_saved"
 
 
 def test_an_answer_in_the_subject_line_is_read() -> None:

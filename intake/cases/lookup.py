@@ -46,6 +46,23 @@ class StoredCases:
         return _record(found[0]) if found else None
 
 
+    def our_last_words(self, case_id: int, replied_to: list[str]) -> str | None:
+        """The text of the message of ours a follow-up answers: the one it names, else the last.
+
+        A requester who deleted our quoted reply still answers its questions
+        ("yes, yes, lost"); this is where those questions are read from.
+        """
+        marks = ",".join("?" for _ in replied_to) or "NULL"
+        found = self.store.rows(
+            f"SELECT m.body_text FROM messages m JOIN cases c ON c.id = m.case_id "
+            f"WHERE m.case_id = ? AND m.direction = 'out' AND m.body_text IS NOT NULL "
+            f"AND m.recipient = c.requester COLLATE NOCASE "
+            f"ORDER BY m.message_id IN ({marks}) DESC, m.id DESC LIMIT 1",
+            (case_id, *replied_to),
+        )
+        return found[0]["body_text"] if found else None
+
+
 def find_case(store: Store, ref: str | int) -> dict[str, Any]:
     """A case row by number or token; raise CaseNotFound."""
     text = str(ref).strip()

@@ -14,6 +14,8 @@ from typing import Any, Protocol
 from intake.cases.tokens import find_token
 
 FOLLOW_UP_WINDOW_DAYS = 30
+# Matches that show the message answers one of ours (not merely the same sender).
+THREADED = frozenset({"references", "subject_token", "body_token"})
 
 
 @dataclass(frozen=True, slots=True)

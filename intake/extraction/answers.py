@@ -9,6 +9,7 @@ what each piece means.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,7 +88,7 @@ _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
 _SENTENCE_BREAK = re.compile(r"(?<![.!?])[.!?]++[\"')]?\s+(?=[\"'(\[\w])")
 # Reading is bounded so that the time per message grows with its size and no more:
 # no request a person writes comes near these, and hostile mail stops here.
-MAX_TEXT = 10_000  # characters of own text the rules read
+MAX_TEXT = 10_000  # characters of own text the rules read in full
 MAX_LINE = 2_000  # a longer line is read as several
 MAX_SENTENCE = 600  # a longer sentence is read in pieces
 _REPEATABLE = 80  # a line or sentence up to this long may repeat and still count
@@ -173,10 +174,43 @@ def answers_in_context(own_text: str, quoted_text: str) -> Answers:
     return Answers(tuple(Labelled(a.field, a.value, a.line) for a in found), (), ())
 
 
+# Past MAX_TEXT, only paragraphs that speak of something we ask for are read, up to
+# MAX_TEXT characters more: a long story often states the username or the codes last.
+_CUES = re.compile(
+    r"user ?name|account|password|e-?mail|recovery|codes?\b|conduct|\btime\b|github|gitlab"
+    r"|pypi|packages?\b|projects?\b|maintain",
+    re.I,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _readable(own_text: str) -> str:
+    """The part of own text the rules read: all of it up to MAX_TEXT, then the cued paragraphs."""
+    if len(own_text) <= MAX_TEXT:
+        return own_text
+    kept = [own_text[:MAX_TEXT]]
+    budget = MAX_TEXT
+    for paragraph in _paragraphs(own_text, MAX_TEXT):
+        if budget <= 0:
+            break
+        if _CUES.search(paragraph):
+            kept.append(paragraph[:budget])
+            budget -= len(paragraph)
+    return "\n\n".join(kept)
+
+
+def _paragraphs(text: str, start: int) -> Iterator[str]:
+    """The paragraphs of ``text`` from ``start`` on, each cut to MAX_LINE characters."""
+    for found in _PARAGRAPH_BREAK.finditer(text, start):
+        yield text[start : min(found.start(), start + MAX_LINE)]
+        start = found.end()
+    yield text[start : start + MAX_LINE]
+
+
 def _own_lines(own_text: str) -> list[str]:
     lines = [
         _normalise(piece)
-        for line in own_text[:MAX_TEXT].split("\n")
+        for line in _readable(own_text).split("\n")
         for piece in pieces(line, MAX_LINE)
     ]
     return [line for line in lines if not _is_template_line(line)]

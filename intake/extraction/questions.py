@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from intake.extraction.fields import FILL_IN_KEYS
-from intake.extraction.values import codes_value, yes_no
+from intake.extraction.values import clean_username, codes_value, yes_no
 
 _BULLET_MARK = re.compile(r"^[-*•+]\s+")
 _QUOTE_MARKS = re.compile(r"^(?:\s*>)+\s?")
@@ -58,6 +58,15 @@ def field_of_label(line: str) -> str | None:
     return FILL_IN_KEYS.get(line.strip())
 
 
+def asks_anything(quoted_text: str) -> bool:
+    """Whether ``quoted_text`` holds one of our fill-in lines or a question."""
+    for line in quoted_text.split("\n"):
+        line = _QUOTE_MARKS.sub("", line).strip()
+        if field_of_label(line) or line.endswith("?"):
+            return True
+    return False
+
+
 def context_answers(own_lines: list[str], quoted_text: str) -> list[Answer]:
     """Bare answers in ``own_lines`` read against the questions in ``quoted_text``."""
     quoted = [_QUOTE_MARKS.sub("", line).strip() for line in quoted_text.split("\n")]
@@ -96,14 +105,7 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
             for number, value, line in numbered
             if number <= len(asked) and _fits(value, asked[number - 1])
         ]
-    values = _bare_values(own)
-    if len(values) != len(asked):
-        return []
-    return [
-        Answer(field, value, line)
-        for field, (value, line) in zip(asked, values, strict=True)
-        if _fits(value, field)
-    ]
+    return [answer for answer in _in_order(own, asked) if _fits(answer.value, answer.field)]
 
 
 _AGREEMENTS = ("coc_agreed", "time_acknowledged")
@@ -118,19 +120,31 @@ def _numbered(own: list[str]) -> list[tuple[int, str, str]]:
     return found if numbers and numbers == sorted(set(numbers)) else []
 
 
-def _bare_values(own: list[str]) -> list[tuple[str, str]]:
-    """The first lines of own text, when each holds only short answers."""
-    values: list[tuple[str, str]] = []
+def _in_order(own: list[str], asked: list[str]) -> list[Answer]:
+    """The first lines of own text as answers to ``asked`` in order, one short answer each.
+
+    Nothing when the count differs: "yes, yes" to four questions answers no one of them
+    for certain.
+    """
+    found: list[Answer] = []
     for line in own:
         parts = [part.strip() for part in re.split(r"[,;/]", line) if part.strip()]
-        if not parts or not all(_is_bare(part) for part in parts):
+        slots = [*asked[len(found) :], *[""] * len(parts)][: len(parts)]
+        if not parts or not all(_is_bare(part, slot) for part, slot in zip(parts, slots)):
             break
-        values.extend((part, line) for part in parts)
-    return values
+        if len(found) + len(parts) > len(asked):
+            return []
+        found.extend(Answer(slot, part, line) for part, slot in zip(parts, slots))
+    return found if len(found) == len(asked) else []
 
 
-def _is_bare(value: str) -> bool:
-    return len(value) <= 40 and (yes_no(value) is not None or codes_value(value) is not None)
+def _is_bare(value: str, field: str) -> bool:
+    """A short answer: yes or no, a codes state, or a lone username on the username line."""
+    if len(value) > 40:
+        return False
+    if field == "username":
+        return " " not in value and yes_no(value) is None and clean_username(value) is not None
+    return yes_no(value) is not None or codes_value(value) is not None
 
 
 def _fits(value: str, field: str) -> bool:

@@ -13,7 +13,7 @@ import sqlite3
 
 from intake.cases.history import add_event
 from intake.cases.lookup import StoredCases
-from intake.cases.matching import CaseRecord, match_case
+from intake.cases.matching import THREADED, CaseRecord, match_case
 from intake.cases.merging import evaluate, merge_findings
 from intake.cases.status import CLOSED_STATUSES, status_after
 from intake.cases.tokens import new_token
@@ -21,7 +21,7 @@ from intake.clock import iso, utcnow
 from intake.config import Config
 from intake.logs import event
 from intake.pipeline.batch_reader import Read, Unreadable
-from intake.pipeline.triage import Triage
+from intake.pipeline.triage import Triage, read_against
 from intake.reading.robots import GuardContext
 from intake.replies.choice import Decision
 from intake.replies.responder import Inbound, Responder, SavedCase
@@ -106,6 +106,9 @@ class MessageRecorder:
             return self._record_unanswered(raw, result, match.case)
         if match.case is not None and match.case.status in CLOSED_STATUSES:
             return self._record_reopened(raw, result, match.case)
+        if match.case is not None and match.how in THREADED:
+            ours = self.cases.our_last_words(match.case.id, list(message.in_reply_to))
+            result = read_against(result, ours) if ours else result
         return self._merge_and_reply(raw, result, match.case)
 
     def _record_reopened(self, raw: RawMessage, result: Triage, case: CaseRecord) -> str:

@@ -7,12 +7,13 @@ adds what only the database knows (the case, the limits).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from intake.cases.tokens import find_token
 from intake.extraction.extract import Extraction, extract_fields, extract_in_context
 from intake.extraction.fields import missing_requirements
+from intake.extraction.questions import asks_anything
 from intake.reading.parse import ParsedMessage, parse_message
 from intake.reading.robots import MACHINE_WRITTEN, GuardContext, automated_reason
 
@@ -53,13 +54,34 @@ def triage(raw: bytes, context: GuardContext, *, max_bytes: int = 10_000_000) ->
     )
 
 
+# Longer own text than this is a letter, not answers typed after a deleted quote.
+_BARE_ANSWERS_MAX = 2_000
+
+
 def _read(message: ParsedMessage) -> Extraction:
     """The own words, then the answers that need our quoted questions or the subject."""
+    return extract_fields(message.own_text).updated(_in_context(message, message.quoted_text))
+
+
+def _in_context(message: ParsedMessage, questions: str) -> Extraction:
     answered = _SUBJECT_ANSWER.search(message.subject)
-    context = extract_in_context(
-        message.own_text, message.quoted_text, answered.group("answer") if answered else ""
+    return extract_in_context(
+        message.own_text, questions, answered.group("answer") if answered else ""
     )
-    return extract_fields(message.own_text).updated(context)
+
+
+def read_against(result: Triage, ours: str) -> Triage:
+    """A follow-up whose quote asks nothing, read against our message it answers.
+
+    People delete the quote and type "yes\nyes\nlost" or "1. yes 2. no": the
+    questions are those of ``ours``, the text of the reply it threads to. As with a
+    quote, our text supplies the questions only, never a value.
+    """
+    message = result.message
+    if asks_anything(message.quoted_text) or len(message.own_text) > _BARE_ANSWERS_MAX:
+        return result
+    quoted = "\n".join(f"> {line}" for line in ours.split("\n"))
+    return replace(result, extraction=result.extraction.updated(_in_context(message, quoted)))
 
 
 def triage_json(result: Triage) -> dict[str, Any]:
