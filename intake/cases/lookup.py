@@ -45,7 +45,6 @@ class StoredCases:
         )
         return _record(found[0]) if found else None
 
-
     def our_last_words(self, case_id: int, replied_to: list[str]) -> str | None:
         """The text of the message of ours a follow-up answers: the one it names, else the last.
 

@@ -130,11 +130,13 @@ def _in_order(own: list[str], asked: list[str]) -> list[Answer]:
     for line in own:
         parts = [part.strip() for part in re.split(r"[,;/]", line) if part.strip()]
         slots = [*asked[len(found) :], *[""] * len(parts)][: len(parts)]
-        if not parts or not all(_is_bare(part, slot) for part, slot in zip(parts, slots)):
+        if not parts or not all(
+            _is_bare(part, slot) for part, slot in zip(parts, slots, strict=True)
+        ):
             break
         if len(found) + len(parts) > len(asked):
             return []
-        found.extend(Answer(slot, part, line) for part, slot in zip(parts, slots))
+        found.extend(Answer(slot, part, line) for part, slot in zip(parts, slots, strict=True))
     return found if len(found) == len(asked) else []
 
 
