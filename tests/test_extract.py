@@ -69,6 +69,52 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         ("Nobody here knows the password.", "credentials.password", False),
+        # An email is a message, not the mailbox; trouble fixed is trouble over.
+        ("The codes were in an email draft I deleted.", "credentials.email", None),
+        (
+            "I get the emails fine, the only thing missing is the second factor.",
+            "credentials.email",
+            True,
+        ),
+        (
+            "In 2022 I lost my email domain, but I fixed that and use the new address daily.",
+            "credentials.email",
+            True,
+        ),
+        ("So the email is not the problem.", "credentials.email", True),
+        ("I can offer the same address as the one on my commits.", "credentials.email", None),
+        ("Access to account email (yes/no): not sure", "credentials.email", None),
+        ("password yes and email no", "credentials.email", False),
+        # Unsure is not "have"; codes never seen were never saved.
+        ("Recovery codes: I guess I might have them somewhere.", "recovery_codes", None),
+        ("I think I might have the recovery codes somewhere.", "recovery_codes", None),
+        ("I skipped the page with the recovery codes.", "recovery_codes", "never_saved"),
+        ("The recovery codes, I did not download them.", "recovery_codes", "never_saved"),
+        # Codes kept in a place that is gone are lost.
+        (
+            "The laptop had my recovery codes. My bag was stolen with the laptop in it.",
+            "recovery_codes",
+            "lost",
+        ),
+        (
+            "I printed the recovery codes and kept them in a folder. "
+            "That folder went to recycling.",
+            "recovery_codes",
+            "lost",
+        ),
+        (
+            "The recovery codes are on my laptop. The laptop was not stolen.",
+            "recovery_codes",
+            None,
+        ),
+        # The account changing hands, and codes regenerated unawares, are causes.
+        ("Someone else took over my account last night.", "reason_kind", "other"),
+        (
+            'I must have clicked "Regenerate recovery codes" without realising it.',
+            "reason_kind",
+            "codes_reset_unknowingly",
+        ),
+        ("I agree to the CoC and I get that it might take a long time.", "time_acknowledged", True),
         # Words about the device never set the codes.
         ("My recovery codes were in a note on the phone I reset.", "recovery_codes", "lost"),
         (
@@ -174,6 +220,14 @@ def test_every_value_names_the_line_it_came_from() -> None:
             ["saunatime", "mv@old.example"],
         ),
         ("We publish brightline-sdk and brightline-cli.", ["brightline-sdk", "brightline-cli"]),
+        ("I also co-maintain redbeat-lite.", ["redbeat-lite"]),
+        ("Check my packages, especially yaml-guard, nobody should upload.", ["yaml-guard"]),
+        ("The docs of my project are on pyroutes.readthedocs.io.", ["pyroutes.readthedocs.io"]),
+        ("I am listed as author of spectra-fit.", ["spectra-fit"]),
+        (
+            "Projects I publish under this account:\ntomlette\npgcopy-async",
+            ["tomlette", "pgcopy-async"],
+        ),
     ],
 )
 def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> None:
@@ -239,6 +293,19 @@ def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> Non
             "> Username:\n> Access to password (yes/no):\n"
             "> Recovery codes (lost / not working / never saved / have):",
             {},
+        ),
+        (
+            "no, it was my university address\nlost, they were on the phone",
+            "> Access to account email (yes/no):\n"
+            "> Recovery codes (lost / not working / never saved / have):",
+            {"credentials.email": False, "recovery_codes": "lost"},
+        ),
+        (
+            "lost yes yes",
+            "> Recovery codes (lost / not working / never saved / have):\n"
+            "> Code of Conduct agreed (yes/no):\n"
+            "> Accept that recovery can take a long time (yes/no):",
+            {"recovery_codes": "lost", "coc_agreed": True, "time_acknowledged": True},
         ),
         (
             "yes, yes",

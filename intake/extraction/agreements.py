@@ -40,7 +40,7 @@ _COC_NO = _any(
 )
 _TIME_YES = _any(
     r"\b(?:understand|acknowledge|accept|realise|realize|am aware|'m aware|aware|know|"
-    r"appreciate|recognize|recognise)\b.{0,90}?\b(?:take|takes|taking)\b.{0,50}?"
+    r"appreciate|recognize|recognise|get that|see that)\b.{0,90}?\b(?:take|takes|taking)\b.{0,50}?"
     r"\b(?:time|while|weeks?|days?|months?|long)\b",
     r"\b(?:understand|accept|aware|know)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|process)\b"
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
@@ -59,6 +59,10 @@ _TIME_NO = _any(
     r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
     r"\btoo long\b|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
 )
+
+
+# "It may take a long time" is what is accepted, not a doubt about accepting it.
+_MAY_TAKE = re.compile(r"\b(?:might|may|could|can|will|would)\s+(?:\w+\s+)?(?=tak)", _I)
 
 
 def coc_statement(sentence: str) -> bool | None:
@@ -80,7 +84,9 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     if no.search(sentence):
         return False
     found = yes.search(sentence)
-    if found is None or HEDGE.search(sentence):
+    if found is None:
         return None
     said = sentence[max(0, found.start() - 30) : found.end()]  # the agreement and its lead-in
+    if HEDGE.search(_MAY_TAKE.sub("takes", said)):
+        return None
     return None if _NEGATED_AGREEMENT.search(said) else True

@@ -58,7 +58,9 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "ownership_evidence",
             r"(?:other |additional )?(?:ownership )?(?:evidence|proof)(?: of ownership)?"
             r"|ownership|(?:my |owned |maintained )?(?:packages?|projects?)"
-            r"(?: of me| i (?:own|maintain|publish)| on pypi)?|repositor(?:y|ies)|homepage|links?",
+            r"(?: of me| (?:that |which )?i (?:own|maintain|publish|release|upload)| owned by me)?"
+            r"(?: (?:under|on|from|with|in) (?:this|my|the) (?:pypi )?account| on pypi)?"
+            r"|repositor(?:y|ies)|homepage|links?",
         ),
         (
             "recovery_codes",

@@ -29,9 +29,15 @@ from intake.extraction.evidence import answered_items, distinct_claims
 from intake.extraction.fields import CREDENTIAL_PARTS, nest_fields
 from intake.extraction.languages import detect_language
 from intake.extraction.mentions import ownership_items, username_mentions
-from intake.extraction.prose import clause_polarity, credential_remarks, credential_statements
+from intake.extraction.prose import (
+    HEDGE,
+    clause_polarity,
+    credential_remarks,
+    credential_statements,
+)
 from intake.extraction.reasons import (
     is_lockout_only,
+    kept_codes_lost,
     main_cause,
     reason_kind,
     reason_sentences,
@@ -279,7 +285,7 @@ def _only_part(text: str) -> str | None:
 
 def _part_answer(value: str) -> bool | None:
     """An answer under a one-part label: "yes", "no", or a clause ("I can still read it")."""
-    if is_option_list(value):
+    if is_option_list(value) or HEDGE.search(value):
         return None
     return _first_known(yes_no, clause_polarity, value)
 
@@ -306,6 +312,10 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
     ]
     if prose:
         return {"recovery_codes": _strongest_state(prose)}
+    kept = kept_codes_lost(list(answers.sentences))
+    if kept:
+        evidence = " | ".join(dict.fromkeys(kept))
+        return {"recovery_codes": Finding("lost", evidence, STATEMENT)}
     boxes = [box for box in answers.checkboxes if box.checked and _CODES_BOX.search(box.text)]
     boxes += [Checkbox(True, s, s) for s in answers.sentences if FORM_CODES_BOX.search(s)]
     for box in boxes:

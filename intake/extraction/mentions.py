@@ -111,7 +111,8 @@ def _looks_like_username(name: str) -> bool:
 
 _URL = re.compile(
     r"\bhttps?://[^\s<>\"')\]]{1,300}|\b(?:github|gitlab|codeberg)\.(?:com|org)/[\w.-]{1,100}"
-    r"(?:/[\w.-]{1,100})?",
+    r"(?:/[\w.-]{1,100})?"
+    r"|(?<![\w./-])[\w-]{1,63}\.(?:readthedocs\.(?:io|org)|github\.io|gitlab\.io)\b(?:/[\w./-]{0,200})?",
     _I,
 )
 _NOT_EVIDENCE_URL = re.compile(
@@ -133,7 +134,12 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             + _PACKAGES,
             False,
         ),
-        (rf"\b(?:my|our)\s+{_KIND}\s*(?:are|is|include|includes|:)?\s*" + _PACKAGES, False),
+        (
+            rf"\b(?:my|our)\s+{_KIND}\s*(?:are|is|include|includes|:)?\s*"
+            r"(?:,?\s*(?:especially|including|like|such as|namely|mainly|in particular)\s+)?"
+            + _PACKAGES,
+            False,
+        ),
         (rf"^\s*{_KIND}(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES, False),
         (
             r"\b(?:maintain\w*|owner|author\w*|creator|developer) of\s+(?:the\s+)?"
@@ -141,11 +147,16 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (
-            r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|maintain|own|wrote|created|develop|release)\s+"
+            r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|(?:co-?)?maintain|own|wrote|created|develop|release)\s+"
             + _PACKAGES,
             True,
         ),
         (rf"\b(?:the\s+)?{_KIND}\s+(?P<names>{_PACKAGE})\s+is\s+(?:mine|ours)\b", False),
+        (
+            r"\blisted as (?:an? |the )?(?:author|maintainer|owner)\b.{0,40}?\bof\s+(?:the\s+)?"
+            rf"(?:{_KIND}\s+)?" + _PACKAGES,
+            False,
+        ),
     )
 )
 _COMMIT_EMAIL = re.compile(
@@ -155,7 +166,7 @@ _COMMIT_EMAIL = re.compile(
 )
 _CODE_HOST = re.compile(
     r"\b(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|sr\.ht|sourceforge\.net|"
-    r"pypi\.org/project|readthedocs\.(?:io|org))/",
+    r"pypi\.org/project|readthedocs\.(?:io|org)|github\.io|gitlab\.io)/",
     _I,
 )
 _OWN_SITE = re.compile(
@@ -163,7 +174,10 @@ _OWN_SITE = re.compile(
     r"project|package|docs|documentation)\b|\b(?:mine|ours)\b",
     _I,
 )
-_NOT_PACKAGES = frozenset("two three four several various multiple few lots".split())
+_NOT_PACKAGES = frozenset(
+    """two three four several various multiple few lots nobody anybody anyone someone
+    somebody everyone everybody nothing everything something please thanks""".split()
+)
 
 
 def ownership_items(sentence: str) -> list[str]:

@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 
 _I = re.I
+# "an email draft", "emails that my password was changed": messages, not the mailbox.
+MAIL_NOT_MESSAGE = (
+    r"(?!\s+(?:drafts?|messages?|attachments?|threads?|notifications?|conversations?|folders?|"
+    r"notes?|that|saying|about|telling|notifying|informing|confirming)\b)"
+)
 
 NEGATION = re.compile(
     r"\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|deactivated|"
@@ -51,7 +56,10 @@ _ACCESS_CUE = re.compile(
     r"\b(?:have|has|know|remember|access|accessible|control|(?<!my )(?<!its )(?<!their )own|"
     r"use|using|receive|read|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
-    r"unchanged|works|worked|working)\b|\bcan\b|\bable to\b",
+    r"unchanged|works|worked|working)\b|\bable to\b"
+    # "I can offer proof": an offer, not access.
+    r"|\bcan\b(?!\s+(?:also\s+)?(?:offer|provide|send|show|give|prove|share|supply|verify|push|"
+    r"add|try|explain|answer|help|sign|upload|forward|attach)\b)",
     _I,
 )
 _PARTS = {
@@ -62,7 +70,9 @@ _PARTS = {
         _I,
     ),
     "email": re.compile(
-        r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b|\binbox\b|\bmailbox\b"
+        r"(?<!\ban )\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
+        + MAIL_NOT_MESSAGE
+        + r"|\binbox\b|\bmailbox\b"
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
         r"gmail|yahoo|hotmail|outlook)\s+(?:e-?mail\s+)?address\b"
@@ -77,6 +87,18 @@ _GONE = re.compile(
     r"(?:it|that|this|them)\b"
     r"|\b(?:can't|cannot|can no longer|could not|couldn't|can not|no longer) "
     r"(?:access|reach|open|read|use)(?: (?:it|that|this|them))?\s*[.,;!]?\s*$",
+    _I,
+)
+# "…, but I fixed that": the trouble told just before is over, and the part is had again.
+_RESTORED = re.compile(
+    r"\b(?:fixed|sorted|resolved|solved|recovered|restored|regained|got (?:it|that|access) back|"
+    r"got back)\b(?:\s+(?:it|that|this|them|access|out))*",
+    _I,
+)
+# "The email is not the problem": it is fine.
+_NOT_THE_PROBLEM = re.compile(
+    r"\s(?:is|was|are|were)\s+not\s+(?:the|an?|my)\s+(?:problem|issue)\b"
+    r"|\s(?:isn't|wasn't|aren't)\s+(?:the|an?|my)\s+(?:problem|issue)\b",
     _I,
 )
 # "…, but I do remember it": the part named just before is still had.
@@ -100,7 +122,8 @@ _UNVERIFIED = re.compile(
 _ANY_PART = re.compile(r"user|pass|pw|mail|inbox|address", _I)
 _CLAUSE_SPLIT = re.compile(
     r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
-    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b|,\s*only\b)\s*"
+    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b"
+    r"|,\s*(?:the\s+|my\s+)?only\b)\s*"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
     r"agree|understand|am|was|got|still|used|think|also|need|want|tried|changed|bought|"
@@ -149,8 +172,12 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     if paired:
         return paired
     previous: list[str] = []
-    for clause in clauses(_NEUTRAL_PHRASES.sub(" ", sentence)):
+    for clause in clauses(_NOT_THE_PROBLEM.sub(" fine", _NEUTRAL_PHRASES.sub(" ", sentence))):
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
+        if _RESTORED.search(clause) and HEDGE.search(clause) is None:
+            found.update(dict.fromkeys([*previous, *parts], True))
+            previous = parts or previous
+            continue
         if not parts and previous and _GONE.search(clause):
             parts, clause = previous, "no longer"
         elif not parts and _STILL_HAD.search(clause):
@@ -189,7 +216,9 @@ def credential_remarks(sentence: str) -> set[str]:
 
 
 _PAIRED_ANSWER = re.compile(
-    r"\b((?:account\s+)?(?:user ?name|password|e-?mail(?: address)?))\s*[-:=]\s*(yes|no)\b", _I
+    r"\b((?:account\s+)?(?:user ?name|password|e-?mail(?: address)?))\s*[-:=]?\s*(yes|no)\b"
+    r"(?!\s+(?:longer|problem|idea|way|more|one|access)\b)",
+    _I,
 )
 
 

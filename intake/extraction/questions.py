@@ -128,16 +128,46 @@ def _in_order(own: list[str], asked: list[str]) -> list[Answer]:
     """
     found: list[Answer] = []
     for line in own:
-        parts = [part.strip() for part in re.split(r"[,;/]", line) if part.strip()]
-        slots = [*asked[len(found) :], *[""] * len(parts)][: len(parts)]
-        if not parts or not all(
-            _is_bare(part, slot) for part, slot in zip(parts, slots, strict=True)
-        ):
+        parts = _line_answers(line, asked[len(found) :])
+        if not parts:
             break
         if len(found) + len(parts) > len(asked):
             return []
+        slots = asked[len(found) : len(found) + len(parts)]
         found.extend(Answer(slot, part, line) for part, slot in zip(parts, slots, strict=True))
     return found if len(found) == len(asked) else []
+
+
+_LEAD = re.compile(r"^(?P<lead>[^,.;:!()-]{1,40}?)\s*(?:[,.;:!-]|\s-\s)\s*(?P<rest>\S.*)$")
+
+
+def _line_answers(line: str, slots: list[str]) -> list[str]:
+    """The answers one line gives to the next ``slots``: "yes, no" is two, and "no, it
+    was my university address" is one, explained; nothing for a line of prose."""
+    parts = [part.strip() for part in re.split(r"[,;/]", line) if part.strip()]
+    words = _words(line)
+    if len(words) > 1 and all(_WORD_ANSWER.fullmatch(word) for word in words):
+        parts = words
+    padded = [*slots, *[""] * len(parts)][: len(parts)]
+    if parts and all(_is_bare(part, slot) for part, slot in zip(parts, padded, strict=True)):
+        return parts
+    lead = _LEAD.match(line)
+    if (
+        lead
+        and slots
+        and _is_bare(lead.group("lead"), slots[0])
+        and _fits(lead.group("rest"), slots[0])
+    ):
+        return [lead.group("lead")]
+    return []
+
+
+# "lost yes yes": one-word answers parted by spaces only.
+_WORD_ANSWER = re.compile(r"yes|no|y|n|yep|nope|yeah|lost|have|ok", re.I)
+
+
+def _words(line: str) -> list[str]:
+    return [word for word in re.split(r"[\s,;/]+", line) if word]
 
 
 def _is_bare(value: str, field: str) -> bool:

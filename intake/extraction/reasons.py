@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from intake.extraction.prose import FIRST_PERSON
+from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 
 _I = re.I
 CODES = (
@@ -83,7 +83,11 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + rf"|{CODES}.{{0,40}}\b(?:were|was|have|has|i)?\s*(?:have )?never (?:been )?"
             r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
             r"noted|copied)"
-            rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)",
+            rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
+            rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+"
+            r"(?:\w+\s+)?(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|"
+            r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
+            rf"|\bskipp\w*\s+(?:\w+\s+){{0,4}}?{CODES}|{CODES}\s+(?:\w+\s+){{0,3}}?skipp\w*",
         ),
         (
             "lost",
@@ -123,7 +127,8 @@ def says(pattern: re.Pattern[str], sentence: str) -> bool:
 def recovery_code_state(sentence: str) -> str | None:
     """The recovery-codes state a sentence states, or None.
 
-    A negative statement never reads as ``have``: "I haven't found my codes" is lost.
+    A negative statement never reads as ``have``: "I haven't found my codes" is lost;
+    nor does a hedged one ("I might have them somewhere"), which says nothing for sure.
     """
     if "code" not in sentence.lower():
         return None
@@ -133,9 +138,48 @@ def recovery_code_state(sentence: str) -> str | None:
             continue
         if state == "lost" and _NOT_LOST.search(match.group(0)):
             continue
-        if state == "have" and _NEGATED.search(match.group(0)):
+        if state == "have" and (_NEGATED.search(match.group(0)) or HEDGE.search(sentence)):
             continue
         return state
+    return None
+
+
+_PLACE = (
+    r"(?:phone|smartphone|mobile|laptop|computer|pc|notebook|tablet|ipad|drive|disk|usb stick|"
+    r"stick|sheet|paper|folder|binder|envelope|wallet|bag|backpack|drawer|box|notes|vault|safe)"
+)
+# Where the codes were kept: "the codes were in a folder", "the laptop had my recovery codes".
+_CODES_KEPT = re.compile(
+    rf"{CODES}\b.{{0,60}}?\b(?:on|in|inside|into)\s+(?:[\w']+\s+){{0,3}}?(?P<place>{_PLACE})s?\b"
+    rf"|\b(?P<holder>{_PLACE})\s+(?:had|held|contained|stored|kept)\s+(?:\w+\s+){{0,2}}?{CODES}",
+    _I,
+)
+_PLACE_GONE = (
+    r"(?:lost|stolen|taken|broke\w*|died|dead|wiped|destroyed|smashed|drowned|crashed|formatted|"
+    r"recycl\w*|thrown|threw|trash\w*|binned|shredded|burn\w*|went missing|disappeared|gone|"
+    r"sold|gave away|fell|snapped|cracked|"
+    r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot))"
+)
+
+
+def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
+    """The sentence saying where the codes were kept, and the one saying that place is gone.
+
+    "The laptop had my recovery codes." … "My backpack was taken with my laptop in it."
+    """
+    for sentence in sentences:
+        kept = _CODES_KEPT.search(sentence)
+        if kept is None:
+            continue
+        place = re.escape(kept.group("place") or kept.group("holder"))
+        gone = re.compile(
+            rf"\b{place}s?\b.{{0,60}}?\b{_PLACE_GONE}\b|\b{_PLACE_GONE}\b.{{0,60}}?\b{place}s?\b",
+            _I,
+        )
+        for other in sentences:
+            found = gone.search(other)
+            if found and not _NEGATED.search(found.group(0)):
+                return sentence, other
     return None
 
 
@@ -144,14 +188,19 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "codes_reset_unknowingly",
-            _RESET_CODES + r"|\bwithout my (?:knowledge|consent|permission)\b",
+            _RESET_CODES + r"|\bwithout my (?:knowledge|consent|permission)\b"
+            rf"|\bregenerat\w*\b.{{0,40}}?{CODES}.{{0,40}}?"
+            r"\bwithout (?:realis|realiz|notic|know)\w*",
         ),
         ("recovery_codes_not_working", RECOVERY_CODE_RULES[0][1].pattern),
         # The account changed hands (taken over, or left by the person who set it up):
         # that, not the device they took, is what staff must look into.
         (
             "other",
-            r"\b(?:compromised|hacked|taken over|hijacked)\b"
+            r"\b(?:compromised|hacked|hijacked|(?:taken|took|take|taking) over)\b"
+            r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? "
+            r"(?:logged|got|broke|gained)\b"
+            r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?)\b"
             r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*)\b"
             r"|\b(?:maintainer|owner|colleague|employee)\b.{0,30}"
             r"\b(?:left|departed|passed away|died)\b"
@@ -167,7 +216,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:lost|no longer have|don't have|do not have|no|lack)\b (?:the )?(?:any )?"
             r"access to (?:my |the |that |its )?(?:old |former |work |university |registered |"
             r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
-            r"|\b(?:e-?mail|address|mailbox|inbox)\b.{0,80}\b(?:deleted|closed|deactivated|"
+            r"|\b(?:(?<!\ban )e-?mail\b" + MAIL_NOT_MESSAGE + r"|address|mailbox|inbox)\b"
+            r".{0,80}\b(?:deleted|closed|deactivated|"
             r"disabled|gone|expired|shut down|no longer exists|unaccessible|inaccessible|"
             r"does not exist|doesn't exist|not renewed)"
             r"|\blost (?:the|my|its) (?:\w+ )?e-?mail\b"

@@ -109,12 +109,16 @@ def codes_value(value: str) -> str | None:
     if stated:
         return stated
     table = (
-        ("not_working", r"not work|don't work|do not work|rejected|invalid|not accepted|fail"),
+        (
+            "not_working",
+            r"not work|don'?t work|do not work|doesn'?t work|didn'?t work|rejected|invalid|"
+            r"not accepted|fail",
+        ),
         ("never_saved", r"never|not saved|didn't save|did not save|not generated"),
         ("lost", r"\blost\b|no access|don't have|do not have|gone|missing|can't find|no\b"),
         ("have", r"\bhave\b|\byes\b|\bstill\b|\bsaved\b"),
     )
     for state, pattern in table:
         if re.search(pattern, text):
-            return state
+            return None if state == "have" and HEDGE.search(text) else state
     return None
