@@ -25,6 +25,11 @@ def _field(text: str, key: str) -> Any:
         ("Username: <your username>", "username", None),
         ("Username: jdoe@example.com", "username", None),
         ("Username: `j.doe` (jdoe@example.com)", "username", "j.doe"),
+        # A request in another language still names its account.
+        ("Mi usuario es jlopez-dev.", "username", "jlopez-dev"),
+        ("Я потерял доступ к аккаунту на PyPI, логин — ivanov_a.", "username", "ivanov_a"),
+        ("我的 PyPI 用户名是 liuyang88。", "username", "liuyang88"),
+        ("Ich komme nicht mehr in mein PyPI-Konto „kwagner“.", "username", "kwagner"),
         ("I do not have access to my email any more.", "credentials.email", False),
         ("I think I might still have the password, not sure.", "credentials.password", None),
         ("I lost my phone but I still have my password.", "credentials.password", True),

@@ -17,6 +17,17 @@ _NAME = r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?)"
 _OPEN = r"(?:[`'\"“‘(]\s?)"
 _ACCOUNT = r"(?:account|acount|accout|acct|acc|profile)"
 _ADVERB = r"(?:(?:literally|actually|simply|just|really|still|now|currently)\s+)?"
+# The username and the account in the languages requests arrive in (es, pt, de, fr, it,
+# ru, zh, ja, ko), so that a request we cannot read still names its account.
+_FOREIGN_USER = (
+    r"(?:\bnombre de usuario|\busuario|\busu[aá]rio|\butilizador|\bnome de usu[aá]rio|"
+    r"\bbenutzername|\bbenutzer|\bnom d'utilisateur|\bidentifiant|\bnome utente|\butente|"
+    r"имя пользователя|логин|用户名|用戶名|ユーザー名|ユーザ名|사용자 ?이름|아이디)"
+)
+_FOREIGN_ACCOUNT = (
+    r"(?:\bkonto|\bcompte|\bcuenta|\bconta|аккаунт\w*|учётн\w* запис\w*|账号|帐号|账户)"
+)
+_FOREIGN_OPEN = r"(?:[`'\"“„«\u201a(]\s?)"
 # (pattern, strong): a strong pattern says outright that the name is the username;
 # a weak one only puts a word next to "account", so a plain word found by it needs
 # more support (quotes, digits or punctuation in it, or a sentence break after it).
@@ -61,6 +72,12 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
+        (
+            rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на)\s+pypi\s*)?"
+            rf"(?:es|ist|est|é|è|是|は|:|\uff1a|=|-|–|—)?\s*{_FOREIGN_OPEN}?{_NAME}",
+            True,
+        ),
+        (rf"{_FOREIGN_ACCOUNT}\s*{_FOREIGN_OPEN}{_NAME}", True),
     )
 )
 _PLAIN_FOLLOWER = re.compile(
