@@ -21,6 +21,8 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 _NEGATED_AGREEMENT = re.compile(
     r"\b(?:not|never|n't|dont|cannot|refuse\w*|decline\w*|disagree\w*)\b|n't\b"
+    # "If needed, I agree": a condition, not an agreement.
+    r"|\bif (?:needed|necessary|required|need be|i must|i have to|that's required|you insist)\b"
     r"|\bno\b(?! problem| rush| worries)",
     _I,
 )
@@ -33,21 +35,26 @@ _COC_YES = _any(
     _COC + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
     _COC + r".{0,30}\b(?:i|we) (?:\w+ )?(?:agree|accept)\b",
     r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
+    r"\b(?:my|our) (?:full )?(?:agreement|consent) (?:to|with)\s+(?:the\s+)?" + _COC,
 )
 _COC_NO = _any(
-    r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree)\b"
+    r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree|"
+    r"not going to|not gonna)\b"
     r".{0,40}" + _COC,
 )
 _TIME_YES = _any(
     r"\b(?:understand|acknowledge|accept|realise|realize|am aware|'m aware|aware|know|"
     r"appreciate|recognize|recognise|get that|see that)\b.{0,90}?\b(?:take|takes|taking)\b.{0,50}?"
-    r"\b(?:time|while|weeks?|days?|months?|long)\b",
+    r"\b(?:time|while|weeks?|days?|months?|long|ages|forever)\b",
     r"\b(?:understand|accept|aware|know)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|process)\b"
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
     r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
+    r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:this|it|that|the process)\s+to\s+take\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:it\s+|that\s+|this\s+)?"
+    r"(?:(?:a|the)\s+)?(?:long\s+|lengthy\s+)?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b|\bi can wait\b",
+    r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+(?:wait|process)\b",
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b",
     r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\bif (?:it|this) (?:takes?|needs?)\b",
     r"\b(?:takes?|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|no problem|"

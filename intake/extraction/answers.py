@@ -39,7 +39,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "credentials.password",
             r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
-            r"(?:the |your |my )?password|password access|(?:the |my )?password",
+            r"(?:the |your |my )?password|password access"
+            r"|(?:the |my )?password(?: ok| okay| fine| known| still known| status)?",
         ),
         (
             "credentials.email",
@@ -47,7 +48,9 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:to )?(?:the |your |my )?(?:account |linked |registered )?e-?mail"
             r"(?: address| account| inbox)?(?: (?:of|on|for) (?:the |my )?account)?|e-?mail access"
             r"|(?:the |my )?(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "
-            r"(?:the|my) account)?",
+            r"(?:the|my) account)?(?: ok| okay| fine| works| working)?"
+            r"|(?:the |my )?(?:mailbox|inbox)(?: (?:on|of|for) (?:the|my) account)?"
+            r"(?: reachable| accessible| ok| okay| fine| works| working)?",
         ),
         (
             "credentials",
@@ -57,9 +60,10 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "ownership_evidence",
             r"(?:other |additional )?(?:ownership )?(?:evidence|proof)(?: of ownership)?"
-            r"|ownership|(?:my |owned |maintained )?(?:packages?|projects?)"
+            r"|ownership|(?:these are |here are |this is )?(?:the |my |owned |maintained )?"
+            r"(?:packages?|projects?)"
             r"(?: of me| (?:that |which )?i (?:own|maintain|publish|release|upload)| owned by me)?"
-            r"(?: (?:under|on|from|with|in) (?:this|my|the) (?:pypi )?account| on pypi)?"
+            r"(?: (?:under|on|from|with|in) (?:this|that|my|the) (?:pypi )?account| on pypi)?"
             r"|repositor(?:y|ies)|homepage|links?",
         ),
         (
@@ -218,6 +222,10 @@ def _own_lines(own_text: str) -> list[str]:
     return [line for line in lines if not _is_template_line(line)]
 
 
+def _list_after_blank(lines: list[str], index: int) -> bool:
+    return index + 1 < len(lines) and not lines[index].strip() and _is_free_value(lines[index + 1])
+
+
 def pieces(text: str, size: int) -> list[str]:
     """``text`` cut into parts of at most ``size`` characters, at a space where there is one."""
     parts = []
@@ -276,6 +284,8 @@ class _Reader:
         return index + 1
 
     def _labelled_line(self, field: str, value: str, line: str, index: int) -> int:
+        if not value and field == "ownership_evidence" and _list_after_blank(self.lines, index):
+            index += 1  # "Projects I upload:", a blank line, then the list
         if not value and index < len(self.lines) and _is_free_value(self.lines[index]):
             value, index = _continuation(self.lines, index)
             line = f"{line} {value}"

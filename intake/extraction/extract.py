@@ -199,11 +199,18 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
         chosen = reason_sentences([s for s in answers.sentences if s not in answered])
         if not chosen:
             return {}
+        codes_lines = [
+            f"Recovery codes: {e.value}" for e in answers.labelled if e.field == "recovery_codes"
+        ]
+        main = main_cause([*_with_followers(answers.sentences), *codes_lines])
+        if main and main[1] not in chosen and main_cause(chosen) != main:
+            # The cause that stops them now was said under a label, or across two sentences.
+            chosen = [*chosen[:1], main[1]]
         text = " ".join(chosen)
         found = Finding(text, text, INFERRED if is_lockout_only(text) else STATEMENT)
     # A prose reason is made of the sentences themselves; a labelled one is read too.
     said = list(answers.sentences) if found.rank < ANSWER else [found.value, *answers.sentences]
-    main = main_cause(said)
+    main = main_cause(_with_followers(tuple(said)))
     kind = main[0] if main else reason_kind(found.value)
     return {"reason": found, "reason_kind": Finding(kind, found.evidence, found.rank)}
 

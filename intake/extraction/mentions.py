@@ -36,12 +36,13 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern, strong in (
         (
             rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\s*"
-            rf"(?:on pypi\s*)?(?:is|was|=|:|-)?\s*{_ADVERB}{_OPEN}?{_NAME}",
+            rf"(?:(?:on pypi|there|on there)\s*)?(?:is|was|=|:|-)?\s*{_ADVERB}{_OPEN}?{_NAME}",
             True,
         ),
         (
             rf"\bpypi(?:\.org)?(?: user ?name| account| user| name| login| handle)?\s*(?:is|:|=)\s*"
-            rf"{_OPEN}?{_NAME}",
+            # "PyPI is built from …": a name ends the clause.
+            rf"{_OPEN}?{_NAME}(?=['\"”’`)]?(?:\s*[.,;:!?)]|\s*$|\s+(?:and|but|on)\b))",
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
@@ -67,11 +68,13 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b", False),
         (
             rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+)?(?:pypi(?:\.org)?\s+)?"
-            rf"{_ACCOUNT}\s+(?:on pypi\s+)?(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
+            rf"{_ACCOUNT}(?:\s+|,\s*)(?:on pypi\s+)?(?:is\s+|its\s+|it's\s+|named\s+|called\s+)?"
+            rf"{_OPEN}?{_NAME}",
             False,
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
+        (rf"^\W*(?:pypi\s+)?user\s+{_OPEN}?{_NAME}(?=\s*[,;.:])", True),
     )
 )
 FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
@@ -167,7 +170,8 @@ _NOT_EVIDENCE_URL = re.compile(
     _I,
 )
 _PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
-_PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*(?:,|\band\b|&|/|\bor\b)\s*{_PACKAGE}){{0,9}})"
+_ROLE = r"(?:co-?)?(?:maintainer|author|owner|creator|developer)s?\b"
+_PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*(?:,|\band\b|&|/|\bor\b)\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
 _KIND = r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?)"
 # (pattern, plain): a plain pattern only names the packages, so a name found by it
 # must look like a package name (a hyphen, dot, underscore or digit in it).
@@ -222,7 +226,8 @@ _OWN_SITE = re.compile(
 )
 _NOT_PACKAGES = frozenset(
     """two three four several various multiple few lots nobody anybody anyone someone
-    somebody everyone everybody nothing everything something please thanks""".split()
+    somebody everyone everybody nothing everything something please thanks maintainer
+    co-maintainer author co-author owner co-owner creator developer""".split()
 )
 
 

@@ -20,7 +20,7 @@ NEGATION = re.compile(
     r"\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|deactivated|"
     r"deleted|closed|expired|defunct|disabled|inaccessible|unaccessible|unreachable|unusable|"
     r"lack|missing|neither|nor|nobody|no one|shut down|terminated|cancell?ed|suspended|"
-    r"discontinued|dead|lapsed?)\b|n't\b|\bcannot\b"
+    r"discontinued|dead|lapsed?|expire|bounc\w*)\b|n't\b|\bcannot\b"
     r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they)\b"
     r"(?:\s+\w+){0,2}\s+(?:changed|reset)\b"
     r"|\bleft (?:the|my|that|this|our) (?:\w+ )?(?:company|job|employer|university|school|firm|"
@@ -30,6 +30,8 @@ NEGATION = re.compile(
 HEDGE = re.compile(
     r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|"
     r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
+    r"fairly sure|pretty sure|quite sure|almost sure|"
+    r"(?:have not|haven't|not yet) (?:checked|looked)|"
     r"not 100%|i suppose|could be|limited|partial|partially|sometimes|intermittent\w*)\b",
     _I,
 )
@@ -49,12 +51,16 @@ _NEUTRAL_PHRASES = re.compile(
     r"|\b(?:lost|lose|broke|broken|stolen|reset|wiped|no longer have|don't have|do not have)"
     r"\s+(?:my|the|access to my|access to the)?\s*(?:[\w-]+\s+){0,2}?" + _DEVICE_WORDS + r"\b"
     r"(?:\s+(?:app|application|data|entries))?(?:\s+with (?:the |my )?\w+(?: app)?)?"
-    r"|\b(?:no|without|with no|without any) (?:problems?|issues?|trouble|worries)\b",
+    r"|\b(?:no|without|with no|without any) (?:problems?|issues?|trouble|worries)\b"
+    # Resetting a password says nothing about knowing it.
+    r"|\b(?:can|could|to|would|will|able to)\s+(?:reset|change|recover)\s+(?:the|my|a)\s+"
+    r"(?:new\s+)?password\b",
     _I,
 )
 _ACCESS_CUE = re.compile(
     r"\b(?:have|has|know|remember|access|accessible|control|(?<!my )(?<!its )(?<!their )own|"
     r"use|using|receive|read|"
+    r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
     r"unchanged|works|worked|working)\b|\bable to\b"
     # "I can offer proof": an offer, not access.
@@ -76,7 +82,8 @@ _PARTS = {
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
         r"gmail|yahoo|hotmail|outlook)\s+(?:e-?mail\s+)?address\b"
-        r"|\b(?:this|that|my|the|same|account)\s+address\b",
+        r"|\b(?:this|that|my|the|same|account)\s+address\b"
+        r"|\b(?:my|our|the)\s+(?:own\s+|personal\s+|custom\s+|old\s+|email\s+)?domain\b",
         _I,
     ),
 }
@@ -85,6 +92,8 @@ _GONE = re.compile(
     r"deactivated|expired|useless|no longer \w+)\b"
     r"|\b(?:lost|no longer have|don't have|do not have|have no|no) (?:the )?access to "
     r"(?:it|that|this|them)\b"
+    r"|^\s*(?:which\s+)?(?:i|we)\s+(?:don't|do not|no longer)\s+(?:have|own|control|use)"
+    r"(?:\s+(?:it|that|this))?(?:\s+(?:any ?more|now))?\s*[.,;!]?\s*$"
     r"|\b(?:can't|cannot|can no longer|could not|couldn't|can not|no longer) "
     r"(?:access|reach|open|read|use)(?: (?:it|that|this|them))?\s*[.,;!]?\s*$",
     _I,
@@ -123,9 +132,12 @@ _ANY_PART = re.compile(r"user|pass|pw|mail|inbox|address", _I)
 _CLAUSE_SPLIT = re.compile(
     r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
     r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b"
+    r"|,(?=\s+(?:and\s+)?(?:my|the|our)\s+(?:[\w-]+\s+)?(?:password|e-?mail|user ?name)\b)"
+    r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
     r"|,\s*(?:the\s+|my\s+)?only\b)\s*"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
+    r"receive|get|read|use|"
     r"agree|understand|am|was|got|still|used|think|also|need|want|tried|changed|bought|"
     r"dropped|left)\b)",
     _I,
@@ -138,7 +150,11 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"used|on (?:the|my) (?:pypi )?account|tied|connected)"
     r"|\bthis (?:e-?mail )?(?:address )?is the (?:same )?(?:e-?mail|address|one) "
     r"(?:registered|associated|linked|used|on)"
-    r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)",
+    r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
+    r"|\b(?:e-?mail|address)(?: address)?(?: (?:on|of|for) (?:the|my) (?:pypi )?account)? is "
+    r"(?:this (?:one|address)|(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
+    r"(?:writing|sending|"
+    r"mailing) (?:you )?from)\b",
     _I,
 )
 
@@ -172,8 +188,15 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     if paired:
         return paired
     previous: list[str] = []
-    for clause in clauses(_NOT_THE_PROBLEM.sub(" fine", _NEUTRAL_PHRASES.sub(" ", sentence))):
+    doubt = ""
+    said: bool | None = None
+    for clause in clauses(_plain(sentence)):
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
+        # "I think | I still remember the password": the doubt goes on into the clause.
+        clause, doubt = f"{doubt} {clause}", ""
+        if not parts and HEDGE.search(clause) and len(clause.split()) <= 5:
+            doubt = clause
+            continue
         if _RESTORED.search(clause) and HEDGE.search(clause) is None:
             found.update(dict.fromkeys([*previous, *parts], True))
             previous = parts or previous
@@ -186,11 +209,38 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         if not parts or HEDGE.search(clause) or not _about_having(clause):
             continue
         polarity = clause_polarity(clause)
+        if polarity is None and _VERBLESS.match(clause):
+            polarity = said  # "I have the username, the password and …": the verb goes on
+        said = polarity
         if polarity is None:
             continue
         for part in parts:
             found.setdefault(part, polarity)
     return found
+
+
+# A clause that only lists more parts: the verb of the clause before is meant.
+_VERBLESS = re.compile(
+    r"^(?!.*\b(?:is|are|was|were|be|been|has|had|have|do|does|did|can|could|will|would|got)\b)"
+    r"[^.!?]{0,80}[.!?]?\s*$"
+    r"|^\s*and\b[^.!?]{0,40}\b(?:also|too|as well)\b",
+    _I,
+)
+# An aside about mail messages ("(no emails about 2FA arrived)") says nothing of a part.
+_ASIDE = re.compile(r"\((?=[^()]*\be-?mails?\b)[^()]{0,300}\)", _I)
+
+
+def _plain(sentence: str) -> str:
+    """The sentence without the words that say nothing about having a credential."""
+    sentence = _ASIDE.sub(
+        lambda aside: (
+            aside.group(0)
+            if any(pattern.search(aside.group(0)) for pattern in _PARTS.values())
+            else " "
+        ),
+        sentence,
+    )
+    return _NOT_THE_PROBLEM.sub(" fine", _NEUTRAL_PHRASES.sub(" ", sentence))
 
 
 def _about_having(clause: str) -> bool:
@@ -254,7 +304,8 @@ def _add_clause(merged: list[str], piece: str, after_conjunction: bool) -> None:
         merged
         and not after_conjunction
         and _NEW_SUBJECT.match(piece)
-        and not FIRST_PERSON.search(merged[-1])
+        and (not FIRST_PERSON.search(merged[-1]) or len(merged[-1].split()) <= 3)
+        and not NEGATION.search(merged[-1])
     ):
         merged[-1] = f"{merged[-1]} {piece}"
     else:

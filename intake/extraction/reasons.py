@@ -36,7 +36,7 @@ _DEVICE_TROUBLE = (
     r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|washing|gone|"
     r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
-    r"empty|sold|gave away|traded|taken|repair\w*|"
+    r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) (?:start|boot|turn on|power on|work))"
 )
 _TROUBLE_AFTER = (
@@ -59,7 +59,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
             r"\bwrong|\bexpired|\bunsuccessful|\berror|"
-            r"\bnone of them (?:is |are |was |were )?(?:accepted|valid|working|work\w*)|"
+            r"\bnone (?:of them )?(?:is |are |was |were )?(?:accepted|valid|working|work\w*)|"
+            r"\bused (?:up )?(?:all|every one|each one|them all)\b|\b(?:ran|run|running) out\b|"
+            r"\bnone (?:are |is )?left\b|\ball (?:of them )?(?:are |were )?used\b|"
             r"\b(?:previously|already) (?:been )?used|\bused before|"
             r"\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated)"
             rf"|\b(?:tried|used|entered|trying|using|enter)\b.{{0,40}}{CODES}.{{0,60}}?"
@@ -87,7 +89,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+"
             r"(?:\w+\s+)?(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|"
             r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
-            rf"|\bskipp\w*\s+(?:\w+\s+){{0,4}}?{CODES}|{CODES}\s+(?:\w+\s+){{0,3}}?skipp\w*",
+            rf"|\bskipp\w*\s+(?:\w+\s+){{0,4}}?{CODES}|{CODES}\s+(?:\w+\s+){{0,3}}?skipp\w*"
+            rf"|{CODES}\W.{{0,120}}?\b(?:never|didn't|did not)\s+(?:\w+\s+)?(?:saved|downloaded|"
+            r"stored|kept|printed|wrote|written|copied|noted|save|download|store|keep|print|write|"
+            r"copy|note)\s+(?:them|it|those)\b",
         ),
         (
             "lost",
@@ -95,12 +100,17 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"can not find|no longer have|don't have|do not have|no access to|lost access to|"
             r"deleted|threw away|without|unable to find|unable to locate|can't locate|"
             r"haven't found|have not found|have no|'ve no|got no|have got no|no idea where|"
-            r"don't know where|do not know where|can't remember where)\b.{0,30}"
+            r"don't know where|do not know where|can't remember where|"
+            r"(?:did not|didn't|never) (?:hand\w*|give|gave|pass\w*|leave|left|share\w*)"
+            r"(?: over| on| us| me)*)\b.{0,30}"
             + CODES
             + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
-            r"destroyed|nowhere to be found|(?:can't|cannot|can not) be found)\b"
+            r"destroyed|vanished|disappeared|unreadable|illegible|ruined|nowhere to be found|"
+            r"(?:can't|cannot|can not) be found)\b"
             + rf"|{CODES}.{{0,60}}?\b(?:not have|don't have|do not have|no longer have|haven't got|"
             r"can't access|cannot access|can't open|cannot open|can not open|can't get to|"
+            r"no longer (?:can )?(?:open|access|get into)|can no longer (?:open|access|get into)|"
+            r"can't get into|cannot get into|locked out of|"
             r"did not survive|didn't survive)\b"
             + rf"|{CODES}\b.{{0,60}}?\b(?:on|in|inside)\b.{{0,40}}?\b{_DEVICE_NOUN}.{{0,60}}?"
             + rf"\b{_TROUBLE_AFTER}"
@@ -109,8 +119,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "have",
-            r"\b(?:i|we) (?:\w+ ){0,2}?(?:have|kept|saved|found) (?:all )?(?:of )?"
-            r"(?:my |the |our )?" + CODES,
+            r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
+            r"(?:all )?(?:of )?(?:my |the |our )?" + CODES,
         ),
     )
 )
@@ -127,8 +137,8 @@ def says(pattern: re.Pattern[str], sentence: str) -> bool:
 def recovery_code_state(sentence: str) -> str | None:
     """The recovery-codes state a sentence states, or None.
 
-    A negative statement never reads as ``have``: "I haven't found my codes" is lost;
-    nor does a hedged one ("I might have them somewhere"), which says nothing for sure.
+    A negative statement never reads as ``have``: "I haven't found my codes" is lost.
+    A hedged one ("I'm fairly sure they are gone") says nothing for sure.
     """
     if "code" not in sentence.lower():
         return None
@@ -138,8 +148,12 @@ def recovery_code_state(sentence: str) -> str | None:
             continue
         if state == "lost" and _NOT_LOST.search(match.group(0)):
             continue
-        if state == "have" and (_NEGATED.search(match.group(0)) or HEDGE.search(sentence)):
+        if state == "have" and _NEGATED.search(match.group(0)):
             continue
+        lead = sentence[max(0, match.start() - 40) : match.start()]
+        lead = re.split(r"[,;:]", lead)[-1]
+        if HEDGE.search(lead + match.group(0)):
+            return None  # the doubt is about this statement, not elsewhere in a run-on
         return state
     return None
 
@@ -154,10 +168,11 @@ _CODES_KEPT = re.compile(
     rf"|\b(?P<holder>{_PLACE})\s+(?:had|held|contained|stored|kept)\s+(?:\w+\s+){{0,2}}?{CODES}",
     _I,
 )
+_PLACES = re.compile(rf"\b{_PLACE}\b", _I)
 _PLACE_GONE = (
     r"(?:lost|stolen|taken|broke\w*|died|dead|wiped|destroyed|smashed|drowned|crashed|formatted|"
     r"recycl\w*|thrown|threw|trash\w*|binned|shredded|burn\w*|went missing|disappeared|gone|"
-    r"sold|gave away|fell|snapped|cracked|"
+    r"sold|gave away|fell|snapped|cracked|wet|soaked|unreadable|illegible|ruined|damaged|"
     r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot))"
 )
 
@@ -171,9 +186,12 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
         kept = _CODES_KEPT.search(sentence)
         if kept is None:
             continue
-        place = re.escape(kept.group("place") or kept.group("holder"))
+        places = {kept.group("place") or kept.group("holder")}
+        places.update(p.lower() for p in _PLACES.findall(sentence[kept.start() :]))
+        place = "|".join(sorted(map(re.escape, places)))
         gone = re.compile(
-            rf"\b{place}s?\b.{{0,60}}?\b{_PLACE_GONE}\b|\b{_PLACE_GONE}\b.{{0,60}}?\b{place}s?\b",
+            rf"\b(?:{place})s?\b.{{0,60}}?\b{_PLACE_GONE}\b"
+            rf"|\b{_PLACE_GONE}\b.{{0,60}}?\b(?:{place})s?\b",
             _I,
         )
         for other in sentences:
@@ -202,7 +220,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:logged|got|broke|gained)\b"
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?)\b"
             r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*)\b"
-            r"|\b(?:maintainer|owner|colleague|employee)\b.{0,30}"
+            r"|\binherit\w*\b.{0,20}\baccount\b"
+            r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
+            r"co-?worker)\b.{0,60}"
             r"\b(?:left|departed|passed away|died)\b"
             r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|configured)\b.{0,30}"
             r"\b(?:2fa|two[- ]factor|mfa|totp)",

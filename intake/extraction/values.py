@@ -43,7 +43,8 @@ NOT_USERNAMES = frozenset(
 _YES = re.compile(
     r"^(?:yes|y|yep|yeah|yup|ja|oui|si|sí|sim|da|да|true|x|\[x\]|✓|✔|confirmed?|correct|"
     r"of course|sure|ok|okay|agreed?|i agree|i do|i have|i accept|accepted|accept|understood|"
-    r"i understand|have|still have|absolutely|definitely|affirmative|done)\b",
+    r"i understand|have|still have|absolutely|definitely|affirmative|done|known|still known|"
+    r"still mine|mine|fine|working|works)\b",
     re.I,
 )
 _NO = re.compile(
