@@ -120,6 +120,35 @@ def _field(text: str, key: str) -> Any:
             "codes_reset_unknowingly",
         ),
         ("I agree to the CoC and I get that it might take a long time.", "time_acknowledged", True),
+        # Conditions and doubts are no answers; an offer to reset is no known password.
+        ("If needed, I agree to the Code of Conduct.", "coc_agreed", None),
+        ("I'm fairly sure the recovery codes are gone.", "recovery_codes", None),
+        ("I think I still remember the password.", "credentials.password", None),
+        ("I can reset the password via email.", "credentials.password", None),
+        ("I am not going to tick some Code of Conduct box.", "coc_agreed", False),
+        # One verb for a list of parts; an aside about mail messages says nothing.
+        (
+            "I still have the username, the password and the email account.",
+            "credentials.email",
+            True,
+        ),
+        (
+            "I receive mail at the address on the account (no emails about 2FA arrived).",
+            "credentials.email",
+            True,
+        ),
+        ("Access to username / password / email: Yes / Yes / No", "credentials.email", False),
+        ("I already wrote everything in my first email.", "credentials.email", None),
+        # Codes used up, vanished or unreadable; kept by someone who left.
+        ("i used all ten recovery codes already.", "recovery_codes", "not_working"),
+        (
+            "I had saved the recovery codes as a screenshot, so they vanished with the phone.",
+            "recovery_codes",
+            "lost",
+        ),
+        ("He did not hand over any recovery codes.", "recovery_codes", "lost"),
+        ("I have no idea what recovery codes are.", "recovery_codes", "never_saved"),
+        ("We have inherited the account from an engineer who left.", "reason_kind", "other"),
         # Words about the device never set the codes.
         ("My recovery codes were in a note on the phone I reset.", "recovery_codes", "lost"),
         (
@@ -229,6 +258,7 @@ def test_every_value_names_the_line_it_came_from() -> None:
         ("Check my packages, especially yaml-guard, nobody should upload.", ["yaml-guard"]),
         ("The docs of my project are on pyroutes.readthedocs.io.", ["pyroutes.readthedocs.io"]),
         ("I am listed as author of spectra-fit.", ["spectra-fit"]),
+        ("I'm the author of snowmelt and co-maintainer of pyglacier.", ["snowmelt", "pyglacier"]),
         (
             "Projects I publish under this account:\ntomlette\npgcopy-async",
             ["tomlette", "pgcopy-async"],

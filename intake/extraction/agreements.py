@@ -36,6 +36,9 @@ _COC_YES = _any(
     _COC + r".{0,30}\b(?:i|we) (?:\w+ )?(?:agree|accept)\b",
     r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
     r"\b(?:my|our) (?:full )?(?:agreement|consent) (?:to|with)\s+(?:the\s+)?" + _COC,
+    r"\b(?:i'm|i am|we're|we are) (?:hereby )?(?:agreeing|accepting)\b.{0,30}?" + _COC,
+    r"\b(?:i'll|i will|we'll|we will|happy to|glad to) (?:go along with|abide by|follow|adhere to|"
+    r"respect|comply with|accept)\s+(?:the\s+)?" + _COC,
 )
 _COC_NO = _any(
     r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree|"
@@ -44,16 +47,19 @@ _COC_NO = _any(
 )
 _TIME_YES = _any(
     r"\b(?:understand|acknowledge|accept|realise|realize|am aware|'m aware|aware|know|"
-    r"appreciate|recognize|recognise|get that|see that)\b.{0,90}?\b(?:take|takes|taking)\b.{0,50}?"
+    r"appreciate|recognize|recognise|get that|see that|understood)\b.{0,90}?"
+    r"\b(?:take|takes|taking)\b.{0,50}?"
     r"\b(?:time|while|weeks?|days?|months?|long|ages|forever)\b",
     r"\b(?:understand|accept|aware|know)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|process)\b"
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
     r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
-    r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:this|it|that|the process)\s+to\s+take\b",
+    r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:[\w-]+\s+){1,3}?to\s+take\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:it\s+|that\s+|this\s+)?"
     r"(?:(?:a|the)\s+)?(?:long\s+|lengthy\s+)?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b|\bi can wait\b",
+    r"\b(?:long |lengthy )?wait(?:ing)?(?: time)?\s+(?:is|are)\s+"
+    r"(?:ok|okay|fine|no problem|alright)\b",
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+(?:wait|process)\b",
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b",
     r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\bif (?:it|this) (?:takes?|needs?)\b",

@@ -60,6 +60,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "ownership_evidence",
             r"(?:other |additional )?(?:ownership )?(?:evidence|proof)(?: of ownership)?"
+            r"|(?:these are |here are )?(?:the |my |our )?(?:packages?|projects?) "
+            r"(?:on|in|under|of|from) (?:the|this|that|my|our) (?:pypi )?account\b.{0,40}"
             r"|ownership|(?:these are |here are |this is )?(?:the |my |owned |maintained )?"
             r"(?:packages?|projects?)"
             r"(?: of me| (?:that |which )?i (?:own|maintain|publish|release|upload)| owned by me)?"
@@ -84,6 +86,10 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 _CHECKBOX = re.compile(r"^(?:[-*•+]\s*)?\[(?P<mark>[ xX✓✔✗*]?)\]\s*(?P<text>.*)$")
 _HEADING = re.compile(r"^#{1,6}(?!#)")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
+# "[X] Username   [X] Password   [X] Email address": three boxes on one line.
+_SEVERAL_BOXES = re.compile(r"\s+(?=\[[ xX✓✔✗*]?\]\s)")
+_BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
     r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*(?::|=|\s[-–—]\s|\s[-–—]$)\s*(?P<value>.*)$"
 )
@@ -264,10 +270,14 @@ class _Reader:
         if not line:
             self.prose.append([])
             return index + 1
-        box = _CHECKBOX.match(line)
-        if box:
-            checked = box.group("mark") not in ("", " ")
-            self.checkboxes.append(Checkbox(checked, box.group("text"), line))
+        several = len(_BOX_MARK.findall(line)) > 1
+        boxes = [_CHECKBOX.match(part) for part in _SEVERAL_BOXES.split(line)] if several else []
+        boxes = boxes or [_CHECKBOX.match(line)]
+        if boxes[0]:
+            for box in boxes:
+                if box:
+                    checked = box.group("mark") not in ("", " ")
+                    self.checkboxes.append(Checkbox(checked, box.group("text"), box.group(0)))
             return index + 1
         heading = _heading_field(line, self.lines, index + 1)
         if heading is not None:
@@ -344,7 +354,11 @@ def _heading_field(line: str, lines: list[str], index: int) -> str | None:
 
 
 def _heading_text(line: str) -> str | None:
-    """The text of a Markdown heading ("### PyPI Username ###"), None for other lines."""
+    """The text of a Markdown heading ("### PyPI Username ###", "**Recovery codes**"),
+    None for other lines."""
+    bold = _BOLD_LINE.match(line)
+    if bold:  # a bold line is a heading only when it names a field; else it is a value
+        return bold.group("text").strip() if label_field(bold.group("text")) else None
     if not _HEADING.match(line):
         return None
     return line.strip("#").strip().rstrip("#").strip() or None

@@ -17,6 +17,8 @@ from intake.extraction.values import yes_no
 NONE_ANSWER = re.compile(r"^(?:no|none|nothing|n/a|na|-|no other proof|not really)\.?$", re.I)
 _PARTS = re.compile(r"[\n;]|,\s+|\s+and\s+", re.I)
 _PYPI_PROJECT = re.compile(r"pypi\.org/project/([^/\s]+)", re.I)
+_BESIDE_LINK = re.compile(r"\([^()]*\)|\S+(?:://|\.(?:com|org|io|net)/)\S*", re.I)
+_PACKAGE_NAME = re.compile(r"[A-Za-z0-9][\w.]*[-_.\d][\w.-]*[A-Za-z0-9]")
 
 
 def answered_items(value: str) -> list[str]:
@@ -33,6 +35,10 @@ def answered_items(value: str) -> list[str]:
             continue
         claims = ownership_items(part)
         items.extend(claims or [part])
+        first = re.split(r"(?<=[.!?])\s+", part, maxsplit=1)[0]
+        rest = _BESIDE_LINK.sub(" ", first).strip(" -*•.,")
+        if claims and _PACKAGE_NAME.fullmatch(rest) and rest.lower() not in claims[0].lower():
+            items.append(rest)  # "stripe-verify (github.com/…)": the name and its link
     return items
 
 

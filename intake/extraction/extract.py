@@ -243,6 +243,8 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
         ]
         labelled += [(yes_no(e.value), e.line) for e in named if part == "username"]
         ticked = [(box.checked, box.line) for name, box in boxes if name == part]
+        if not labelled and any(e.field == key and HEDGE.search(e.value) for e in answers.labelled):
+            continue  # "Access to email: not sure, …": the doubt is the answer
         prose = [
             (stated[part], sentence)
             for stated, sentence in statements
@@ -262,7 +264,9 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
 def _names_username(part: str, sentence: str, found: Mapping[str, Finding]) -> bool:
     """The sentence that names the username cannot also say it is not had."""
     named = found.get("username")
-    return part == "username" and named is not None and named.evidence == sentence
+    if part != "username" or named is None:
+        return False
+    return named.evidence == sentence or str(named.value).lower() in sentence.lower()
 
 
 def _remark(key: str, part: str, sentences: tuple[str, ...]) -> dict[str, Finding]:

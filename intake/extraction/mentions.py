@@ -42,7 +42,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             rf"\bpypi(?:\.org)?(?: user ?name| account| user| name| login| handle)?\s*(?:is|:|=)\s*"
             # "PyPI is built from …": a name ends the clause.
-            rf"{_OPEN}?{_NAME}(?=['\"”’`)]?(?:\s*[.,;:!?)]|\s*$|\s+(?:and|but|on)\b))",
+            rf"{_OPEN}?{_NAME}(?![.\w-]*\w)(?=['\"”’`)]?(?:\s*[.,;:!?)]|\s*$|\s+(?:and|but|on)\b))",
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
@@ -58,8 +58,10 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b(?:logged|log|signed|sign) in(?: to pypi)? as\s+{_OPEN}?{_NAME}", True),
         (rf"pypi\.org/user/{_NAME}", True),
         (rf"\bpypi(?:\.org)?(?: account)?\s*\(\s*{_NAME}\s*\)", True),
-        (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’)]?\s+on\s+pypi\b", True),
-        (rf"\bpypi\s+user(?: ?name)?\s+{_OPEN}?{_NAME}['\"”’)]?\s+here\b", True),
+        (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+pypi\b", True),
+        (rf"\bon\s+pypi,?\s+(?:I'm|I am|it's|it is)\s+{_OPEN}?{_NAME}", True),
+        (rf"\(\s*{_NAME}\s+on\s+pypi\s*\)", True),
+        (rf"\bpypi\s+user(?: ?name)?\s+{_OPEN}?{_NAME}['\"”’`)]?\s+here\b", True),
         (
             rf"\b(?:(?:sign|log)(?:ged)?\s?in\s?to|recover)\s+{_OPEN}?{_NAME}['\"”’)]?\s+on\s+pypi\b",
             True,
@@ -83,6 +85,8 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на)\s+pypi\s*)?"
         rf"(?:es|ist|est|é|è|是|は|:|\uff1a|=|-|–|—)?\s*{_FOREIGN_OPEN}?{_NAME}",
         rf"{_FOREIGN_ACCOUNT}\s*{_FOREIGN_OPEN}{_NAME}",
+        rf"{_FOREIGN_ACCOUNT}\s+(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|называется)\s*"
+        rf"{_FOREIGN_OPEN}?{_NAME}",
     )
 )
 # Plain substrings that every FOREIGN_MENTIONS match holds: most sentences have none,
@@ -112,7 +116,8 @@ _FOREIGN_STEMS = (
 )
 _PLAIN_FOLLOWER = re.compile(
     r"(?:\s*$|\s*[.,;:!?)\"'`]|\s+\([^)]*@|\s+(?:on pypi|is|are|has|have|had|was|were|since|and|"
-    r"but|because|for|after|which|that|got|became|now|anymore|any more)\b)",
+    r"but|because|for|after|which|that|got|became|now|anymore|any more|overnight|yesterday|"
+    r"today|recently|again|earlier|last)\b)",
     _I,
 )
 
@@ -160,7 +165,7 @@ def _looks_like_username(name: str) -> bool:
 
 _URL = re.compile(
     r"\bhttps?://[^\s<>\"')\]]{1,300}|\b(?:github|gitlab|codeberg)\.(?:com|org)/[\w.-]{1,100}"
-    r"(?:/[\w.-]{1,100})?"
+    r"(?:/[\w.-]{1,100})?|\bpypi\.org/project/[\w.-]{1,100}/?"
     r"|(?<![\w./-])[\w-]{1,63}\.(?:readthedocs\.(?:io|org)|github\.io|gitlab\.io)\b(?:/[\w./-]{0,200})?",
     _I,
 )

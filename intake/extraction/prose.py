@@ -30,7 +30,8 @@ NEGATION = re.compile(
 HEDGE = re.compile(
     r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|"
     r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
-    r"fairly sure|pretty sure|quite sure|almost sure|"
+    r"fairly sure|pretty sure|quite sure|almost sure|(?:couldn't|could not|can't|cannot) "
+    r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
     r"(?:have not|haven't|not yet) (?:checked|looked)|"
     r"not 100%|i suppose|could be|limited|partial|partially|sometimes|intermittent\w*)\b",
     _I,
@@ -61,6 +62,7 @@ _ACCESS_CUE = re.compile(
     r"\b(?:have|has|know|remember|access|accessible|control|(?<!my )(?<!its )(?<!their )own|"
     r"use|using|receive|read|"
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
+    r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
     r"unchanged|works|worked|working)\b|\bable to\b"
     # "I can offer proof": an offer, not access.
@@ -76,7 +78,8 @@ _PARTS = {
         _I,
     ),
     "email": re.compile(
-        r"(?<!\ban )\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
+        r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )"
+        r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b"
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
@@ -104,14 +107,20 @@ _RESTORED = re.compile(
     r"got back)\b(?:\s+(?:it|that|this|them|access|out))*",
     _I,
 )
-# "The email is not the problem": it is fine.
+# "The email is not the problem", "getting into my inbox is no problem": it is fine.
 _NOT_THE_PROBLEM = re.compile(
-    r"\s(?:is|was|are|were)\s+not\s+(?:the|an?|my)\s+(?:problem|issue)\b"
+    r"\s(?:is|was|are|were)\s+no\s+(?:problem|issue)\b"
+    r"|\s(?:is|was|are|were)\s+not\s+(?:the|an?|my)\s+(?:problem|issue)\b"
     r"|\s(?:isn't|wasn't|aren't)\s+(?:the|an?|my)\s+(?:problem|issue)\b",
     _I,
 )
 # "…, but I do remember it": the part named just before is still had.
-_STILL_HAD = re.compile(r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b", _I)
+_STILL_HAD = re.compile(
+    r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b"
+    r"|^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:read|access|use|check|open)"
+    r"(?:\s+daily|\s+every day|\s+fine)?\s*[.,;!]?\s*$",
+    _I,
+)
 # Promises and policy about a secret ("I won't post my password here", "I know not
 # to share it") are not statements about having it.
 _DISCLOSURE = re.compile(
@@ -187,6 +196,8 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     paired = _paired_answers(sentence)
     if paired:
         return paired
+    if _ALL_THREE.search(sentence) and not HEDGE.search(sentence):
+        return dict.fromkeys(("username", "password", "email"), True)
     previous: list[str] = []
     doubt = ""
     said: bool | None = None
@@ -219,6 +230,12 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     return found
 
 
+# "I still have all 3 (the name, password and the mail)".
+_ALL_THREE = re.compile(
+    r"\b(?:have|know|kept|still have)\s+(?:all\s+(?:3|three)|(?:all\s+)?(?:3|three)\s+of\s+them|"
+    r"all of them)\b(?=.{0,60}\bpass)",
+    _I,
+)
 # A clause that only lists more parts: the verb of the clause before is meant.
 _VERBLESS = re.compile(
     r"^(?!.*\b(?:is|are|was|were|be|been|has|had|have|do|does|did|can|could|will|would|got)\b)"
@@ -240,7 +257,7 @@ def _plain(sentence: str) -> str:
         ),
         sentence,
     )
-    return _NOT_THE_PROBLEM.sub(" fine", _NEUTRAL_PHRASES.sub(" ", sentence))
+    return _NEUTRAL_PHRASES.sub(" ", _NOT_THE_PROBLEM.sub(" fine", sentence))
 
 
 def _about_having(clause: str) -> bool:
@@ -265,6 +282,13 @@ def credential_remarks(sentence: str) -> set[str]:
     }
 
 
+_PART_WORD = r"(?:user ?name|password|e-?mail)"
+# "Access to username / password / email: Yes / Yes / Yes": parts and answers in order.
+_SLASHED = re.compile(
+    rf"\b(?P<parts>{_PART_WORD}(?:\s*/\s*{_PART_WORD}){{1,2}})\s*[-:=]?\s*"
+    r"(?P<answers>(?:yes|no)(?:\s*/\s*(?:yes|no)){1,2})\b",
+    _I,
+)
 _PAIRED_ANSWER = re.compile(
     r"\b((?:account\s+)?(?:user ?name|password|e-?mail(?: address)?))\s*[-:=]?\s*(yes|no)\b"
     r"(?!\s+(?:longer|problem|idea|way|more|one|access)\b)",
@@ -275,6 +299,14 @@ _PAIRED_ANSWER = re.compile(
 def _paired_answers(sentence: str) -> dict[str, bool]:
     """A list such as "username - yes, password - no, account email - no"."""
     found: dict[str, bool] = {}
+    slashed = _SLASHED.search(sentence)
+    if slashed:
+        parts = re.split(r"\s*/\s*", slashed.group("parts"))
+        answers = re.split(r"\s*/\s*", slashed.group("answers"))
+        if len(parts) == len(answers):
+            for part, answer in zip(parts, answers, strict=True):
+                key = next(name for name, pattern in _PARTS.items() if pattern.search(part))
+                found.setdefault(key, answer.lower() == "yes")
     for part, answer in _PAIRED_ANSWER.findall(sentence):
         key = next(name for name, pattern in _PARTS.items() if pattern.search(part))
         found.setdefault(key, answer.lower() == "yes")

@@ -73,6 +73,8 @@ def context_answers(own_lines: list[str], quoted_text: str) -> list[Answer]:
     typed = _typed_into_quote(quoted_text)
     asked = [field for line in quoted if (field := field_of_label(line))]
     own = [_BULLET_MARK.sub("", line.strip()) for line in own_lines if line.strip()]
+    # Our own labels with the answer after them are read as labelled lines, not here.
+    own = [line for line in own if not field_of_label(line.partition(":")[0] + ":")]
     while own and _GREETING.match(own[0]):
         own = own[1:]
     if asked:
@@ -135,7 +137,21 @@ def _in_order(own: list[str], asked: list[str]) -> list[Answer]:
             return []
         slots = asked[len(found) : len(found) + len(parts)]
         found.extend(Answer(slot, part, line) for part, slot in zip(parts, slots, strict=True))
-    return found if len(found) == len(asked) else []
+    return found if len(found) == len(asked) or _anchored(found) else []
+
+
+def _anchored(found: list[Answer]) -> bool:
+    """Fewer answers than questions still line up when a codes state sits on the codes
+    line ("yes, yes, yes, never saved" to six questions): the rest were left open."""
+    return any(
+        answer.field == "recovery_codes"
+        and codes_value(answer.value) in ("lost", "not_working", "never_saved")
+        and answer.value.strip(" .!").lower() not in _PLAIN_YES_NO
+        for answer in found
+    )
+
+
+_PLAIN_YES_NO = frozenset(("yes", "y", "no", "n", "nope", "yep", "ok"))
 
 
 _LEAD = re.compile(r"^(?P<lead>[^,.;:!()-]{1,40}?)\s*(?:[,.;:!-]|\s-\s)\s*(?P<rest>\S.*)$")
@@ -146,8 +162,10 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
     was my university address" is one, explained; nothing for a line of prose."""
     parts = [part.strip() for part in re.split(r"[,;/]", line) if part.strip()]
     words = _words(line)
-    if len(words) > 1 and all(_WORD_ANSWER.fullmatch(word) for word in words):
+    if 1 < len(words) <= len(slots) and all(_WORD_ANSWER.fullmatch(word) for word in words):
         parts = words
+    elif len(parts) == 1 and len(words) > 1 and len({yes_no(word) for word in words}) == 1:
+        parts = [line]  # "yes ok": one answer said twice
     padded = [*slots, *[""] * len(parts)][: len(parts)]
     if parts and all(_is_bare(part, slot) for part, slot in zip(parts, padded, strict=True)):
         return parts

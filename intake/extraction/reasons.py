@@ -37,6 +37,7 @@ _DEVICE_TROUBLE = (
     r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
+    r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) (?:start|boot|turn on|power on|work))"
 )
 _TROUBLE_AFTER = (
@@ -71,6 +72,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + CODES
             + rf"|\b(?:not (?:a single|one|any)(?: one)?|none) of (?:my |the |our )?{CODES}\b"
             r".{0,30}?\b(?:accepted|valid|working|work\w*)"
+            rf"|\bused (?:up )?all (?:\w+ )?(?:of (?:my |the )?)?{CODES}"
             rf"|{_RESET_CODES}",
         ),
         (
@@ -90,6 +92,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\w+\s+)?(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|"
             r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
             rf"|\bskipp\w*\s+(?:\w+\s+){{0,4}}?{CODES}|{CODES}\s+(?:\w+\s+){{0,3}}?skipp\w*"
+            r"|\b(?:no idea|didn't know|did not know|never knew|never heard of|wasn't aware|"
+            rf"was not aware)\b.{{0,20}}?\b(?:what|that|about|of|there were)\b.{{0,12}}?{CODES}"
+            rf"|\bnever (?:any |been any )?{CODES}\s+(?:\w+\s+){{0,2}}?(?:stored|saved|generated|"
+            r"kept|created|printed)\b"
             rf"|{CODES}\W.{{0,120}}?\b(?:never|didn't|did not)\s+(?:\w+\s+)?(?:saved|downloaded|"
             r"stored|kept|printed|wrote|written|copied|noted|save|download|store|keep|print|write|"
             r"copy|note)\s+(?:them|it|those)\b",
@@ -120,7 +126,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "have",
             r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
-            r"(?:all )?(?:of )?(?:my |the |our )?" + CODES,
+            r"(?:(?:my |the |our )?[\w-]+ (?:and|&) )?(?:all )?(?:of )?(?:my |the |our )?" + CODES,
         ),
     )
 )

@@ -80,6 +80,7 @@ class _TextCollector:
         self._current: list[str] = []
         self._quote_depth = 0
         self._skip_depth = 0
+        self._cells = 0  # cells so far in the table row
         self._in_pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -95,10 +96,14 @@ class _TextCollector:
             self._current.append("- ")
         elif tag == "input" and dict(attrs).get("type") == "checkbox":
             self._current.append("[x] " if "checked" in dict(attrs) else "[ ] ")
-        elif tag == "td":
-            self._current.append(" ")
+        elif tag in ("td", "th"):
+            # A two-column table reads as "Label: value" lines.
+            labelled = "".join(self._current).rstrip().endswith(":")
+            self._current.append(": " if self._cells and not labelled else " ")
+            self._cells += 1
         elif tag in _BLOCKS:
             self._break()
+            self._cells = 0
             if tag in _HEADINGS:
                 self._current.append(_HEADINGS[tag])
             if tag == "pre":
