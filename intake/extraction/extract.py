@@ -189,28 +189,29 @@ def _agreed(key: str, candidates: list[tuple[Any, str]], rank: int) -> dict[str,
 
 
 def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
+    codes_lines = [
+        f"Recovery codes: {e.value}"
+        for e in answers.labelled
+        if e.field == "recovery_codes" and codes_value(e.value) is not None
+    ]
+    # Where the main cause may be said: across two sentences, or under a codes label.
+    context = [*_with_followers(answers.sentences), *codes_lines]
     labelled = [entry for entry in answers.labelled if entry.field == "reason"]
     labelled = [entry for entry in labelled if _is_substantial(entry.value)]
     if labelled:
         text = _first_sentences(labelled[0].value.replace("\n", " "))
         found = Finding(text, labelled[0].line, ANSWER)
+        main = main_cause([text, *context])
     else:
         answered = {entry.value for entry in answers.labelled}
         chosen = reason_sentences([s for s in answers.sentences if s not in answered])
         if not chosen:
             return {}
-        codes_lines = [
-            f"Recovery codes: {e.value}" for e in answers.labelled if e.field == "recovery_codes"
-        ]
-        main = main_cause([*_with_followers(answers.sentences), *codes_lines])
+        main = main_cause(context)
         if main and main[1] not in chosen and main_cause(chosen) != main:
-            # The cause that stops them now was said under a label, or across two sentences.
-            chosen = [*chosen[:1], main[1]]
+            chosen = [*chosen[:1], main[1]]  # the cause that stops them now joins the reason
         text = " ".join(chosen)
         found = Finding(text, text, INFERRED if is_lockout_only(text) else STATEMENT)
-    # A prose reason is made of the sentences themselves; a labelled one is read too.
-    said = list(answers.sentences) if found.rank < ANSWER else [found.value, *answers.sentences]
-    main = main_cause(_with_followers(tuple(said)))
     kind = main[0] if main else reason_kind(found.value)
     return {"reason": found, "reason_kind": Finding(kind, found.evidence, found.rank)}
 

@@ -89,6 +89,21 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         rf"{_FOREIGN_OPEN}?{_NAME}",
     )
 )
+# Every USERNAME_MENTIONS match holds one of these substrings.
+_MENTION_WORDS = (
+    "user",
+    "name",
+    "handle",
+    "login",
+    "acc",
+    "acou",
+    "profile",
+    "pypi",
+    "log",
+    "sign",
+    "recover",
+    "locked",
+)
 # Plain substrings that every FOREIGN_MENTIONS match holds: most sentences have none,
 # and a substring test is far cheaper than the patterns.
 _FOREIGN_STEMS = (
@@ -139,6 +154,8 @@ def username_mentions(sentence: str) -> list[Mention]:
     found: list[Mention] = []
     lowered = sentence.lower()
     foreign = any(stem in lowered for stem in _FOREIGN_STEMS)
+    if not foreign and not any(word in lowered for word in _MENTION_WORDS):
+        return found
     for pattern, strong in (*USERNAME_MENTIONS, *(FOREIGN_MENTIONS if foreign else ())):
         for match in pattern.finditer(sentence):
             name = match.group("name")
