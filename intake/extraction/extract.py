@@ -365,6 +365,10 @@ def _agreements(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding
     return result
 
 
+# Under its label, "I've read the PSF one and agree to follow it" is about the label's subject.
+_LABEL_SUBJECT = {"coc_agreed": "Code of Conduct: "}
+
+
 def _agreement(
     answers: Answers,
     key: str,
@@ -372,10 +376,13 @@ def _agreement(
     statement: Callable[[str], bool | None],
 ) -> Finding | None:
     """A refusal anywhere (an unticked box included) wins over an agreement."""
+    subject = _LABEL_SUBJECT.get(key, "")
     said = [
         (answer, line, ANSWER)
         for answer, line in _labelled(
-            answers, key, lambda value: _first_known(yes_no, statement, value)
+            answers,
+            key,
+            lambda value: _first_known(yes_no, lambda v: statement(f"{subject}{v}"), value),
         )
     ]
     for box in answers.checkboxes:

@@ -76,7 +76,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
-        (rf"^\W*(?:pypi\s+)?user\s+{_OPEN}?{_NAME}(?=\s*[,;.:])", True),
+        (rf"^\W*(?:pypi\s+)?user\s+(?:is\s+|=\s*|:\s*)?{_OPEN}?{_NAME}(?=\s*[,;.:]|\s*$)", True),
     )
 )
 FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
@@ -132,7 +132,7 @@ _FOREIGN_STEMS = (
 _PLAIN_FOLLOWER = re.compile(
     r"(?:\s*$|\s*[.,;:!?)\"'`]|\s+\([^)]*@|\s+(?:on pypi|is|are|has|have|had|was|were|since|and|"
     r"but|because|for|after|which|that|got|became|now|anymore|any more|overnight|yesterday|"
-    r"today|recently|again|earlier|last)\b)",
+    r"today|recently|again|earlier|last|as soon as|asap|please|urgently|immediately|quickly)\b)",
     _I,
 )
 
@@ -195,16 +195,25 @@ _PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
 _ROLE = r"(?:co-?)?(?:maintainer|author|owner|creator|developer)s?\b"
 _PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*(?:,|\band\b|&|/|\bor\b)\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
 _KIND = r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?)"
+_CARE = (
+    r"(?:maintain\w*|own|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
+    r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|"
+    r"responsible for|in charge of)"
+)
 # (pattern, plain): a plain pattern only names the packages, so a name found by it
 # must look like a package name (a hyphen, dot, underscore or digit in it).
 _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), plain)
     for pattern, plain in (
         (
-            r"\b(?:maintain\w*|own|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
-            rf"develop\w*)\b.{{0,40}}?\b{_KIND}\s+(?:called\s+|named\s+)?(?:on pypi\s*:?\s*)?"
+            rf"\b{_CARE}\b.{{0,40}}?\b{_KIND}\s+(?:called\s+|named\s+)?(?:on pypi\s*:?\s*)?"
             + _PACKAGES,
             False,
+        ),
+        # "I look after a small package for star charts, skychart-lite": named after a comma.
+        (
+            rf"\b{_CARE}\b.{{0,40}}?\b{_KIND}\b[^,.;:()]{{0,60}}?(?:,|:|\(|\s-+)\s*" + _PACKAGES,
+            True,
         ),
         (
             rf"\b(?:my|our)\s+{_KIND}\s*(?:are|is|include|includes|:)?\s*"
@@ -274,6 +283,8 @@ def ownership_items(sentence: str) -> list[str]:
 
 
 def _package_names(names: str, plain: bool) -> list[str]:
+    if _CODE_HOST.search(f"{names}/"):
+        return []  # "I maintain github.com/jdoe/tool": the link is the claim
     found = []
     for part in re.split(r"\s*(?:,|\band\b|&|/|\bor\b)\s*", names, flags=_I):
         name = part.strip("`'\"“”")

@@ -33,6 +33,7 @@ HEDGE = re.compile(
     r"fairly sure|pretty sure|quite sure|almost sure|(?:couldn't|could not|can't|cannot) "
     r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
     r"(?:have not|haven't|not yet) (?:checked|looked)|"
+    r"(?:can't|cannot|can not|couldn't|could not|unable to) prove|"
     r"not 100%|i suppose|could be|limited|partial|partially|sometimes|intermittent\w*)\b",
     _I,
 )
@@ -67,7 +68,7 @@ _ACCESS_CUE = re.compile(
     r"unchanged|works|worked|working)\b|\bable to\b"
     # "I can offer proof": an offer, not access.
     r"|\bcan\b(?!\s+(?:also\s+)?(?:offer|provide|send|show|give|prove|share|supply|verify|push|"
-    r"add|try|explain|answer|help|sign|upload|forward|attach)\b)",
+    r"add|try|explain|answer|help|sign(?!\s*-?(?:in|on)\b)|upload|forward|attach)\b)",
     _I,
 )
 _PARTS = {
@@ -143,7 +144,8 @@ _CLAUSE_SPLIT = re.compile(
     r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b"
     r"|,(?=\s+(?:and\s+)?(?:my|the|our)\s+(?:[\w-]+\s+)?(?:password|e-?mail|user ?name)\b)"
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
-    r"|,\s*(?:the\s+|my\s+)?only\b)\s*"
+    r"|,(?=\s+(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
+    r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
     r"receive|get|read|use|"
@@ -220,7 +222,9 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         if not parts or HEDGE.search(clause) or not _about_having(clause):
             continue
         polarity = clause_polarity(clause)
-        if polarity is None and _VERBLESS.match(clause):
+        if said is False and _ONLY.match(clause) and _VERBLESS.match(clause):
+            polarity = True  # "neither the password nor the email, only the username"
+        elif polarity is None and _VERBLESS.match(clause):
             polarity = said  # "I have the username, the password and …": the verb goes on
         said = polarity
         if polarity is None:
@@ -243,6 +247,7 @@ _VERBLESS = re.compile(
     r"|^\s*and\b[^.!?]{0,40}\b(?:also|too|as well)\b",
     _I,
 )
+_ONLY = re.compile(r"^\s*(?:the\s+|my\s+)?only\b", _I)
 # An aside about mail messages ("(no emails about 2FA arrived)") says nothing of a part.
 _ASIDE = re.compile(r"\((?=[^()]*\be-?mails?\b)[^()]{0,300}\)", _I)
 
@@ -260,10 +265,15 @@ def _plain(sentence: str) -> str:
     return _NEUTRAL_PHRASES.sub(" ", _NOT_THE_PROBLEM.sub(" fine", sentence))
 
 
+# "My commits use the address I'm writing from": an address as proof, not the account's.
+_AUTHORSHIP = re.compile(r"\bcommit\w*|\bauthored\b|\bgit log\b", _I)
+
+
 def _about_having(clause: str) -> bool:
-    """False for a promise about a secret or a remark on verification, which say neither."""
+    """False for a promise about a secret, a remark on verification or an address commits
+    are made with, which say neither."""
     promise = _DISCLOSURE.search(clause) and _SECRET.search(clause)
-    return not (promise or _UNVERIFIED.search(clause))
+    return not (promise or _UNVERIFIED.search(clause) or _AUTHORSHIP.search(clause))
 
 
 def credential_remarks(sentence: str) -> set[str]:

@@ -37,7 +37,8 @@ _DEVICE_TROUBLE = (
     r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
-    r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|"
+    r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|"
+    r"flatten\w*|fried|bricked|melt\w*|burn\w*|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) (?:start|boot|turn on|power on|work))"
 )
 _TROUBLE_AFTER = (
@@ -91,14 +92,17 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+"
             r"(?:\w+\s+)?(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|"
             r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
-            rf"|\bskipp\w*\s+(?:\w+\s+){{0,4}}?{CODES}|{CODES}\s+(?:\w+\s+){{0,3}}?skipp\w*"
+            rf"|\bskipp\w*\s+(?:\w+\s+){{0,4}}?{CODES}|{CODES}\W+(?:\w+\W+){{0,3}}?skipp\w*"
             r"|\b(?:no idea|didn't know|did not know|never knew|never heard of|wasn't aware|"
             rf"was not aware)\b.{{0,20}}?\b(?:what|that|about|of|there were)\b.{{0,12}}?{CODES}"
             rf"|\bnever (?:any |been any )?{CODES}\s+(?:\w+\s+){{0,2}}?(?:stored|saved|generated|"
             r"kept|created|printed)\b"
             rf"|{CODES}\W.{{0,120}}?\b(?:never|didn't|did not)\s+(?:\w+\s+)?(?:saved|downloaded|"
             r"stored|kept|printed|wrote|written|copied|noted|save|download|store|keep|print|write|"
-            r"copy|note)\s+(?:them|it|those)\b",
+            r"copy|note)\s+(?:them|it|those)\b"
+            # "Codes never saved": a fragment answering our question.
+            r"|(?:^|[,;])\W*(?:the |my |any )?codes?\s+(?:were |was )?never\s+(?:saved|downloaded|"
+            r"generated|stored|kept|printed|written|noted)\b",
         ),
         (
             "lost",
@@ -121,7 +125,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + rf"|{CODES}\b.{{0,60}}?\b(?:on|in|inside)\b.{{0,40}}?\b{_DEVICE_NOUN}.{{0,60}}?"
             + rf"\b{_TROUBLE_AFTER}"
             # "Codes lost": a fragment answering our question (one-time codes are never lost).
-            + r"|^\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
+            + r"|(?:^|[,;])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
         ),
         (
             "have",
