@@ -39,6 +39,10 @@ _COC_YES = _any(
     r"\b(?:i'm|i am|we're|we are) (?:hereby )?(?:agreeing|accepting)\b.{0,30}?" + _COC,
     r"\b(?:i'll|i will|we'll|we will|happy to|glad to) (?:go along with|abide by|follow|adhere to|"
     r"respect|comply with|accept)\s+(?:the\s+)?" + _COC,
+    # "Code of conduct: yes." and "yes to the code of conduct" inside a sentence.
+    _COC + r"\s*(?:[:=]|-+|–)\s*(?:yes|y|agreed?|ok|okay|accepted)\b",
+    r"\byes,? (?:to|for) (?:the\s+)?" + _COC,
+    r"\bagre(?:e|ed)? (?:to|with) (?:the\s+)?" + _COC,
 )
 _COC_NO = _any(
     r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree|"
@@ -58,6 +62,9 @@ _TIME_YES = _any(
     r"(?:(?:a|the)\s+)?(?:long\s+|lengthy\s+)?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b|\bi can wait\b",
+    r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:the|teh|a|any)\s+"
+    r"(?:long\s+|lengthy\s+)?wait(?:ing)?(?:\s+time)?\b",
+    r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b",
     r"\b(?:long |lengthy )?wait(?:ing)?(?: time)?\s+(?:is|are)\s+"
     r"(?:ok|okay|fine|no problem|alright)\b",
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+(?:wait|process)\b",

@@ -58,7 +58,23 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b(?:logged|log|signed|sign) in(?: to pypi)? as\s+{_OPEN}?{_NAME}", True),
         (rf"pypi\.org/user/{_NAME}", True),
         (rf"\bpypi(?:\.org)?(?: account)?\s*\(\s*{_NAME}\s*\)", True),
-        (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+pypi\b", True),
+        (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+(?:pypi|the index)\b", True),
+        # "I'm cmartin-py.": only a name no word looks like, with a digit or a separator.
+        (
+            rf"^\W*(?:hi|hello)?,?\s*I(?:'m| am)\s+{_OPEN}?"
+            r"(?=[A-Za-z0-9]*(?:\d|[._-][A-Za-z0-9]))(?=[\d._-]*[A-Za-z])"
+            rf"{_NAME}(?=['\"”’`)]?\s*[.,;]|\s*$)",
+            True,
+        ),
+        (
+            rf"\b(?:log|sign)(?:ged)?\s?in\s?to\s+{_OPEN}?{_NAME}(?!\s+on\s+pypi)",
+            False,
+        ),
+        (
+            r"\b(?:2fa|two[- ]factor|mfa|totp|log ?in|sign ?in)\s+"
+            rf"(?:step|prompt|screen|page|check)\s+(?:for|of|on)\s+{_OPEN}?{_NAME}",
+            False,
+        ),
         (rf"\bon\s+pypi,?\s+(?:I'm|I am|it's|it is)\s+{_OPEN}?{_NAME}", True),
         (rf"\(\s*{_NAME}\s+on\s+pypi\s*\)", True),
         (rf"\bpypi\s+user(?: ?name)?\s+{_OPEN}?{_NAME}['\"”’`)]?\s+here\b", True),
@@ -103,6 +119,10 @@ _MENTION_WORDS = (
     "sign",
     "recover",
     "locked",
+    "i'm",
+    "i am",
+    "step",
+    "prompt",
 )
 # Plain substrings that every FOREIGN_MENTIONS match holds: most sentences have none,
 # and a substring test is far cheaper than the patterns.
@@ -233,6 +253,28 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the\s+)?{_KIND}\s+(?P<names>{_PACKAGE})\s+is\s+(?:mine|ours)\b", False),
+        (rf"\bthe\s+{_KIND}\s+(?:are|is)\s+" + _PACKAGES, True),
+        (
+            rf"\b(?:i|we)\s+(?:\w+\s+)?{_CARE}\s+(?:the\s+)?(?P<names>{_PACKAGE})\s+{_KIND}\b",
+            False,
+        ),
+        (
+            rf"\b{_KIND}\s+(?:i|we)\s+(?:\w+\s+)?(?:maintain|own|publish|wrote|created|develop|"
+            r"look after|take care of)\s+(?:is|are|:)\s+" + _PACKAGES,
+            False,
+        ),
+        (
+            r"\b(?:guy|person|one|people|team|dev|developer|woman|man|folks?)\s+behind\s+"
+            rf"(?:the\s+)?(?:{_KIND}\s+)?" + _PACKAGES,
+            True,
+        ),
+        # "I maintain amberjack.": a lone name that ends the claim.
+        (
+            r"\b(?:i|we)\s+(?:also\s+)?(?:maintain|publish|own|wrote|created|develop|release)\s+"
+            + _PACKAGES
+            + r"(?=\s*(?:[.,;!]|$)|\s+on pypi\b|\s+and\s+(?:i|we)\b)",
+            False,
+        ),
         (
             r"\blisted as (?:an? |the )?(?:author|maintainer|owner)\b.{0,40}?\bof\s+(?:the\s+)?"
             rf"(?:{_KIND}\s+)?" + _PACKAGES,
@@ -258,7 +300,9 @@ _OWN_SITE = re.compile(
 _NOT_PACKAGES = frozenset(
     """two three four several various multiple few lots nobody anybody anyone someone
     somebody everyone everybody nothing everything something please thanks maintainer
-    co-maintainer author co-author owner co-owner creator developer""".split()
+    co-maintainer author co-author owner co-owner creator developer it them this that these
+    those stuff code docs documentation repo repos repository website site software tools
+    packages projects libraries several both everything""".split()
 )
 
 
@@ -282,16 +326,23 @@ def ownership_items(sentence: str) -> list[str]:
     return items
 
 
+_PACKAGE_LIKE = re.compile(r"[-_.\d]")
+
+
 def _package_names(names: str, plain: bool) -> list[str]:
     if _CODE_HOST.search(f"{names}/"):
         return []  # "I maintain github.com/jdoe/tool": the link is the claim
-    found = []
-    for part in re.split(r"\s*(?:,|\band\b|&|/|\bor\b)\s*", names, flags=_I):
-        name = part.strip("`'\"“”")
-        lowered = name.lower()
-        if lowered in NOT_USERNAMES or lowered in _NOT_PACKAGES or len(name) < 2:
-            continue
-        if plain and not re.search(r"[-_.\d]", name):
-            continue
-        found.append(name)
-    return found
+    parts = [
+        p.strip("`'\"“”") for p in re.split(r"\s*(?:,|\band\b|&|/|\bor\b)\s*", names, flags=_I)
+    ]
+    named = [
+        name
+        for name in parts
+        if len(name) >= 2
+        and name.lower() not in NOT_USERNAMES
+        and name.lower() not in _NOT_PACKAGES
+    ]
+    # One name that looks like a package makes the list a list of packages.
+    if plain and not any(_PACKAGE_LIKE.search(name) for name in named):
+        return []
+    return named

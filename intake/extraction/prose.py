@@ -74,7 +74,7 @@ _ACCESS_CUE = re.compile(
 _PARTS = {
     "username": re.compile(r"\buser ?names?\b|\blogin names?\b", _I),
     "password": re.compile(
-        r"\b(?:pass(?:word|phrase)s?|pw|pwd)\b"
+        r"\b(?:pass(?:word|phrase)s?|pasword|passowrd|passwrod|pw|pwd)\b"
         r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery)s?\b)",
         _I,
     ),
@@ -138,7 +138,7 @@ _UNVERIFIED = re.compile(
     r"(?:verified|confirmed|validated|activated)\b",
     _I,
 )
-_ANY_PART = re.compile(r"user|pass|pw|mail|inbox|address", _I)
+_ANY_PART = re.compile(r"user|pass|pasw|pw|mail|inbox|address", _I)
 _CLAUSE_SPLIT = re.compile(
     r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
     r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b"
@@ -146,7 +146,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
     r"|,(?=\s+(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
-    r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+)?"
+    r"|\s+[-–—]\s+(?=(?:it|that|this|they|which|not|no|but|though)\b)"
+    r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+|just\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
     r"receive|get|read|use|"
     r"agree|understand|am|was|got|still|used|think|also|need|want|tried|changed|bought|"

@@ -23,6 +23,13 @@ _ALL_YES = re.compile(
     r"(?: (?:of )?(?:them|three|the (?:questions|above)))?(?:[.!,]|$)",
     re.I,
 )
+# "all good on the first three": yes to the first lines we asked.
+_FIRST_N = re.compile(
+    r"^(?:all\s+)?(?:good|fine|yes|ok|okay|true|correct)\s+(?:on|to|for)\s+(?:the\s+)?first\s+"
+    r"(?P<count>two|three|2|3)\b",
+    re.I,
+)
+_COUNTS = {"two": 2, "three": 3, "2": 2, "3": 3}
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|hallo|hola|olá|bonjour|good (?:morning|afternoon|evening)|thanks|"
     r"thank you|here (?:are|is))\b[^.?!]{0,40}[,.!:]?$",
@@ -100,6 +107,13 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
         line = next(line for line in own if _ALL_YES.match(line))
         yes_no_fields = [f for f in asked if f.startswith("credentials") or f in _AGREEMENTS]
         return [Answer(field, "yes", line) for field in yes_no_fields]
+    first = next((found for line in own[:2] if (found := _FIRST_N.match(line))), None)
+    if first:
+        count = _COUNTS[first.group("count").lower()]
+        yes_no_fields = [
+            f for f in asked[:count] if f.startswith("credentials") or f in _AGREEMENTS
+        ]
+        return [Answer(field, "yes", first.string) for field in yes_no_fields]
     numbered = _numbered(own)
     if numbered:
         return [
@@ -176,7 +190,8 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
         and _is_bare(lead.group("lead"), slots[0])
         and _fits(lead.group("rest"), slots[0])
     ):
-        return [lead.group("lead")]
+        # "never saved them. yes and yes": the rest of the line answers the next lines.
+        return [lead.group("lead"), *_line_answers(lead.group("rest"), slots[1:])]
     return []
 
 
@@ -185,7 +200,8 @@ _WORD_ANSWER = re.compile(r"yes|no|y|n|yep|nope|yeah|lost|have|ok", re.I)
 
 
 def _words(line: str) -> list[str]:
-    return [word for word in re.split(r"[\s,;/]+", line) if word]
+    """The words of a line without "and" ("yes and yes" is two answers)."""
+    return [word for word in re.split(r"[\s,;/.!]+|\band\b|&", line, flags=re.I) if word]
 
 
 def _is_bare(value: str, field: str) -> bool:
@@ -194,7 +210,12 @@ def _is_bare(value: str, field: str) -> bool:
         return False
     if field == "username":
         return " " not in value and yes_no(value) is None and clean_username(value) is not None
+    if _ABOUT_OUR_MAIL.search(value):
+        return False  # "I accidentally deleted your reply" is not about the codes
     return yes_no(value) is not None or codes_value(value) is not None
+
+
+_ABOUT_OUR_MAIL = re.compile(r"\b(?:you|your|reply|replies|e-?mail|message|mail)\b", re.I)
 
 
 def _fits(value: str, field: str) -> bool:

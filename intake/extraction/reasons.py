@@ -16,7 +16,7 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 
 _I = re.I
 CODES = (
-    r"(?:(?:2fa |pypi )?(?:recovery|backup|recuperation|rescue)[- ]?codes?"
+    r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|backup|back-up|recuperation|rescue)[- ]?codes?"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
 _ANY_CODES = rf"(?:{CODES}|\b(?:any|the|those|these|my|our|some|such|no)\s+codes\b)"
@@ -101,7 +101,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"stored|kept|printed|wrote|written|copied|noted|save|download|store|keep|print|write|"
             r"copy|note)\s+(?:them|it|those)\b"
             # "Codes never saved": a fragment answering our question.
-            r"|(?:^|[,;])\W*(?:the |my |any )?codes?\s+(?:were |was )?never\s+(?:saved|downloaded|"
+            r"|(?:^|[,;])\W*(?:the |my |any )?codes?\W+(?:were |was )?never\s+(?:saved|downloaded|"
             r"generated|stored|kept|printed|written|noted)\b",
         ),
         (

@@ -36,7 +36,7 @@ NOT_USERNAMES = frozenset(
     they this through to today token tokens too totally two-factor type unavailable under
     unknown until unusable up used user username usernames via was wasn't we well were what
     when where which while who why will with within without won't work would wrong www yes
-    yesterday you your
+    yesterday you your hi hello hey dear thanks thank hallo hola ciao cheers regards
     """.split()
 )
 
@@ -104,8 +104,8 @@ def foreign_username(value: str) -> str | None:
 def codes_value(value: str) -> str | None:
     """Map a recovery-codes answer ("lost", "not working", …) to its state."""
     text = value.lower()
-    if is_option_list(text):
-        return None
+    if is_option_list(text) or HEDGE.search(text):
+        return None  # "no idea where they are, might be in a drawer": not known yet
     stated = recovery_code_state(f"recovery codes {text}")
     if stated:
         return stated
