@@ -22,7 +22,8 @@ def _any(*patterns: str) -> re.Pattern[str]:
 _NEGATED_AGREEMENT = re.compile(
     r"\b(?:not|never|n't|dont|cannot|refuse\w*|decline\w*|disagree\w*)\b|n't\b"
     # "If needed, I agree": a condition, not an agreement.
-    r"|\bif (?:needed|necessary|required|need be|i must|i have to|that's required|you insist)\b"
+    r"|\bif (?:it is |it's |that is |that's |this is )?(?:needed|necessary|required|need be|"
+    r"i must|i have to|you insist)\b"
     r"|\bno\b(?! problem| rush| worries)",
     _I,
 )
@@ -98,7 +99,11 @@ def time_statement(sentence: str) -> bool | None:
     """True/False when the sentence accepts or refuses that recovery takes time."""
     if not _TIME_WORDS.search(sentence):
         return None
-    return _agreement(sentence, _TIME_YES, _TIME_NO)
+    return _agreement(_DONT_MIND.sub("am fine", sentence), _TIME_YES, _TIME_NO)
+
+
+# "I don't mind if this takes a long time" accepts it: the negation is of minding.
+_DONT_MIND = re.compile(r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", _I)
 
 
 def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool | None:

@@ -172,9 +172,15 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
         for mention in username_mentions(sentence)
         if clean_username(mention.name) == mention.name
     ]
+    # A signature's "PyPI: x" counts only when the message names no account itself.
+    named = [(m, s) for m, s in mentions if not _SIGNED.match(s)]
+    mentions = named or mentions
     sure = any(mention.sure for mention, _ in mentions)
     mentioned = [(m.name, sentence) for m, sentence in mentions if m.sure or not sure]
     return _agreed("username", mentioned, STATEMENT)
+
+
+_SIGNED = re.compile(r"^\W*pypi(?:\.org)?\s*:", re.I)
 
 
 def _agreed(key: str, candidates: list[tuple[Any, str]], rank: int) -> dict[str, Finding]:

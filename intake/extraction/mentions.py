@@ -42,7 +42,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             rf"\bpypi(?:\.org)?(?: user ?name| account| user| name| login| handle)?\s*(?:is|:|=)\s*"
             # "PyPI is built from …": a name ends the clause.
-            rf"{_OPEN}?{_NAME}(?![.\w-]*\w)(?=['\"”’`)]?(?:\s*[.,;:!?)]|\s*$|\s+(?:and|but|on)\b))",
+            rf"{_OPEN}?{_NAME}(?![.\w-]*\w)(?=['\"”’`)]?(?:\s*[.,;:!?)|]|\s*$|\s+(?:and|but|on)\b))",
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
@@ -85,9 +85,9 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\brecover\s+(?:the\s+)?(?:account\s+)?{_OPEN}?{_NAME}", False),
         (rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b", False),
         (
-            rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+)?(?:pypi(?:\.org)?\s+)?"
-            rf"{_ACCOUNT}(?:\s+|,\s*)(?:on pypi\s+)?(?:is\s+|its\s+|it's\s+|named\s+|called\s+)?"
-            rf"{_OPEN}?{_NAME}",
+            rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+|locked\s+)?"
+            rf"(?:pypi(?:\.org)?\s+)?{_ACCOUNT}(?:\s+|,\s*)(?:on pypi\s+)?"
+            rf"(?:is\s+{_ADVERB}|its\s+|it's\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
             False,
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
@@ -100,7 +100,8 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern in (
         rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на)\s+pypi\s*)?"
         rf"(?:es|ist|est|é|è|是|は|:|\uff1a|=|-|–|—)?\s*{_FOREIGN_OPEN}?{_NAME}",
-        rf"{_FOREIGN_ACCOUNT}\s*{_FOREIGN_OPEN}{_NAME}",
+        # "Konto „jdoe“": the name closes the quote ("la cuenta (este mismo)" names nothing).
+        rf"{_FOREIGN_ACCOUNT}\s*{_FOREIGN_OPEN}{_NAME}(?=\s?[`'\"”“»\u2019)])",
         rf"{_FOREIGN_ACCOUNT}\s+(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|называется)\s*"
         rf"{_FOREIGN_OPEN}?{_NAME}",
     )

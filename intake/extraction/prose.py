@@ -20,7 +20,8 @@ NEGATION = re.compile(
     r"\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|deactivated|"
     r"deleted|closed|expired|defunct|disabled|inaccessible|unaccessible|unreachable|unusable|"
     r"lack|missing|neither|nor|nobody|no one|shut down|terminated|cancell?ed|suspended|"
-    r"discontinued|dead|lapsed?|expire|bounc\w*)\b|n't\b|\bcannot\b"
+    r"discontinued|dead|lapsed?|expire|bounc\w*|didnt|dont|doesnt|cant|wont|havent|hasnt|isnt|"
+    r"wasnt|couldnt|arent)\b|n't\b|\bcannot\b"
     r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they)\b"
     r"(?:\s+\w+){0,2}\s+(?:changed|reset)\b"
     r"|\bleft (?:the|my|that|this|our) (?:\w+ )?(?:company|job|employer|university|school|firm|"
@@ -115,11 +116,15 @@ _NOT_THE_PROBLEM = re.compile(
     r"|\s(?:isn't|wasn't|aren't)\s+(?:the|an?|my)\s+(?:problem|issue)\b",
     _I,
 )
+# "My email address hasn't changed" is no denial.
+_UNCHANGED = re.compile(
+    r"\s(?:has|have|had)(?:\s?n[o']t|\s+not)\s+(?:been\s+)?changed\b|\s(?:is|was)\s+unchanged\b", _I
+)
 # "…, but I do remember it": the part named just before is still had.
 _STILL_HAD = re.compile(
     r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b"
     r"|^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:read|access|use|check|open)"
-    r"(?:\s+daily|\s+every day|\s+fine)?\s*[.,;!]?\s*$",
+    r"(?:\s+(?:it|them))?(?:\s+daily|\s+every day|\s+fine)?\s*[.,;!]?\s*$",
     _I,
 )
 # Promises and policy about a secret ("I won't post my password here", "I know not
@@ -147,11 +152,14 @@ _CLAUSE_SPLIT = re.compile(
     r"|,(?=\s+(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
     r"|\s+[-–—]\s+(?=(?:it|that|this|they|which|not|no|but|though)\b)"
+    # ", I went to the login": a new first-person clause in a run-on sentence.
+    r"|(?<=,)\s+(?=(?:i|we)\s)"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+|just\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
-    r"receive|get|read|use|"
+    r"receive|get|read|use|haven't|havent|hadn't|didn't|didnt|wasn't|couldn't|won't|"
     r"agree|understand|am|was|got|still|used|think|also|need|want|tried|changed|bought|"
-    r"dropped|left)\b)",
+    r"dropped|left)\b)"
+    r"|\s+(?=\b(?:i'm|i am|we're|we are)\s+(?:not|also|still)\b)",
     _I,
 )
 _NEW_SUBJECT = re.compile(r"^\s*(?:i|we)\b", _I)
@@ -263,6 +271,7 @@ def _plain(sentence: str) -> str:
         ),
         sentence,
     )
+    sentence = _UNCHANGED.sub(" stayed the same", sentence)
     return _NEUTRAL_PHRASES.sub(" ", _NOT_THE_PROBLEM.sub(" fine", sentence))
 
 

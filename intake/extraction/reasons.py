@@ -50,6 +50,9 @@ _RESET_CODES = (
     r"seem to have been|seem to be)\s+(?:\w+\s+)?(?:reset|regenerated|changed|replaced|revoked)\b"
     rf"|\b(?:reset|regenerated|revoked)\s+(?:(?!{_DEVICE_NOUN})[\w']+\s+){{0,3}}?{CODES}"
     rf"|\bnew {CODES} (?:had|have|were|was) (?:been )?(?:generated|created)"
+    rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,20}}?\bregenerat\w*\W+(?:\w+\W+)?{CODES}"
+    rf"|{CODES}[^.!?]{{0,80}}?\b(?:they|those|these)\s+(?:were|had been|have been|got)\s+"
+    r"(?:\w+\s+)?(?:reset|regenerated|replaced|revoked)\b"
 )
 
 RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -74,11 +77,14 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + rf"|\b(?:not (?:a single|one|any)(?: one)?|none) of (?:my |the |our )?{CODES}\b"
             r".{0,30}?\b(?:accepted|valid|working|work\w*)"
             rf"|\bused (?:up )?all (?:\w+ )?(?:of (?:my |the )?)?{CODES}"
+            rf"|{CODES}\b[^.!?]*[.!?]\s+[^.!?]*\b(?:the|those|these|remaining|last|other)\s+"
+            r"(?:\w+\s+){0,2}codes\b[^.!?]{0,40}?\b(?:reject\w*|refus\w*|invalid|not (?:accepted|"
+            r"working|valid))"
             rf"|{_RESET_CODES}",
         ),
         (
             "never_saved",
-            r"\b(?:never|didn't|did not|forgot to|failed to|neglected to)\s+(?:\w+\s+){0,2}?"
+            r"\b(?:never|didn't|didnt|did not|forgot to|failed to|neglected to)\s+(?:\w+\s+){0,2}?"
             r"(?:save|saved|generate|generated|download|downloaded|write|wrote|written|store|"
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
             r"noted|back(?:ed)? up|create|created)\b(?: down\b)?.{0,40}?"
@@ -122,6 +128,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"no longer (?:can )?(?:open|access|get into)|can no longer (?:open|access|get into)|"
             r"can't get into|cannot get into|locked out of|"
             r"did not survive|didn't survive)\b"
+            rf"|(?:^|[,;:]\s*)no\s+{CODES}\b"
             + rf"|{CODES}\b.{{0,60}}?\b(?:on|in|inside)\b.{{0,40}}?\b{_DEVICE_NOUN}.{{0,60}}?"
             + rf"\b{_TROUBLE_AFTER}"
             # "Codes lost": a fragment answering our question (one-time codes are never lost).
@@ -164,8 +171,13 @@ def recovery_code_state(sentence: str) -> str | None:
         lead = re.split(r"[,;:]", lead)[-1]
         if HEDGE.search(lead + match.group(0)):
             return None  # the doubt is about this statement, not elsewhere in a run-on
+        if state == "never_saved" and _ONLY_THERE.search(sentence):
+            return "lost"  # "not kept anywhere else, only on the phone": kept, and lost with it
         return state
     return None
+
+
+_ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?:on|in))\b", _I)
 
 
 _PLACE = (
@@ -229,7 +241,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? "
             r"(?:logged|got|broke|gained)\b"
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?)\b"
-            r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*)\b"
+            r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*|cto|ceo|"
+            r"lead|boss|manager|founder|co-?founder|contractor|intern)\b"
             r"|\binherit\w*\b.{0,20}\baccount\b"
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
             r"co-?worker)\b.{0,60}"
@@ -250,6 +263,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".{0,80}\b(?:deleted|closed|deactivated|"
             r"disabled|gone|expired|shut down|no longer exists|unaccessible|inaccessible|"
             r"does not exist|doesn't exist|not renewed)"
+            r"|\bdomain\b.{0,60}\b(?:let (?:it )?(?:expire|lapse|go)|expired|lapsed|not renewed|"
+            r"(?:sold|lost|gave up) (?:it|the domain))"
             r"|\blost (?:the|my|its) (?:\w+ )?e-?mail\b"
             r"|\bleft the (?:\w+ )?(?:company|job|employer|university)\b.{0,40}"
             r"\b(?:address|e-?mail)",

@@ -74,6 +74,7 @@ def split_quotes(text: str) -> SplitText:
             quoted.extend(lines[index:])
             break
         if _ends_own_text(line):
+            own.extend(_signed_usernames(lines[index + 1 : index + 9]))
             break
         if _FORWARD_MARKER.match(line) or line.strip().lower().startswith("begin forwarded"):
             index = _skip_forward_header(lines, index + 1)
@@ -120,6 +121,21 @@ def _after_forward_marker(lines: list[str], index: int) -> bool:
         if lines[back].strip():
             return False
     return False
+
+
+# "PyPI: rhea-kallis | GitHub: @rkallis" in a signature names the account.
+_SIGNED_USERNAME = re.compile(r"^\W*pypi(?:\.org)?(?:\s+user(?:name)?)?\s*[:=]\s*\S", re.I)
+
+
+def _signed_usernames(signature: list[str]) -> list[str]:
+    """The lines of a signature that give the requester's PyPI username (stop at a quote)."""
+    found = []
+    for line in signature:
+        if line.lstrip().startswith(">") or _is_attribution([line], 0):
+            break
+        if _SIGNED_USERNAME.match(line):
+            found.append(line.strip())
+    return found
 
 
 def _ends_own_text(line: str) -> bool:
