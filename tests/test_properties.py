@@ -75,7 +75,14 @@ def test_quoted_text_never_fills_a_field(text: str) -> None:
 @given(
     PASSWORDS,
     st.sampled_from(
-        ["my password is {}", "Password: {}", "password={}", "My PyPI password was {} ok"]
+        [
+            "my password is {}",
+            "Password: {}",
+            "password={}",
+            "My PyPI password was {} ok",
+            "my password is fine, and the new password is {}",
+            "my password - which I changed - is {}",
+        ]
     ),
 )
 def test_redaction_removes_generated_passwords(secret: str, template: str) -> None:

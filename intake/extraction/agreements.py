@@ -24,6 +24,7 @@ _NEGATED_AGREEMENT = re.compile(
     # "If needed, I agree": a condition, not an agreement.
     r"|\bif (?:it is |it's |that is |that's |this is )?(?:needed|necessary|required|need be|"
     r"i must|i have to|you insist)\b"
+    r"|\bif\b[^.]{0,50}?\b(?:is|are) (?:required|needed|necessary|mandatory)\b"
     r"|\bno\b(?! problem| rush| worries)",
     _I,
 )

@@ -23,13 +23,14 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "username",
             r"(?:your |my |the )?(?:pypi(?:\.org)? )?(?:account )?"
-            r"(?:user ?name|username|user|user ?id|login(?: name)?|handle|account(?: name)?)"
-            r"(?: on pypi| of the account| to recover)?",
+            r"(?:user ?name|username|user|user ?id|login(?: name| ?id)?|handle|account(?: name)?)"
+            r"(?: on pypi| of the account| to recover)?|(?:name|id) on pypi|pypi (?:name|id)",
         ),
         (
             "reason",
             r"(?:the )?reason(?: for (?:the |this |my )?(?:account )?(?:request|recovery))?"
-            r"|why|what happened|problem|issue|description|explanation|situation",
+            r"|why|what happened|what broke|problem|issue|description|explanation|situation"
+            r"|why (?:i'?m|i am) locked out|why i can'?t (?:log|sign) in",
         ),
         (
             "credentials.username",
@@ -49,19 +50,21 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: address| account| inbox)?(?: (?:of|on|for) (?:the |my )?account)?|e-?mail access"
             r"|(?:the |my )?(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "
             r"(?:the|my) account)?(?: ok| okay| fine| works| working)?"
-            r"|(?:the |my )?(?:mailbox|inbox)(?: (?:on|of|for) (?:the|my) account)?"
-            r"(?: reachable| accessible| ok| okay| fine| works| working)?",
+            r"|(?:the |my )?(?:mailbox|inbox)(?: (?:on|of|for) (?:the|my) account| on file)?"
+            r"(?: reachable| accessible| ok| okay| fine| works| working| status)?"
+            r"|(?:e-?mail|mailbox|inbox) status",
         ),
         (
             "credentials",
             r"(?:account )?credentials|access to (?:the )?(?:account )?credentials"
-            r"|credential access|account access|confirmation of access",
+            r"|credential access|account access|confirmation of access"
+            r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)",
         ),
         (
             "ownership_evidence",
             r"(?:other |additional )?(?:ownership )?(?:evidence|proof)(?: of ownership)?"
             r"|(?:these are |here are )?(?:the |my |our )?(?:packages?|projects?) "
-            r"(?:on|in|under|of|from) (?:the|this|that|my|our) (?:pypi )?account\b.{0,40}"
+            r"(?:on|in|under|of|from) (?:it|(?:the|this|that|my|our) (?:pypi )?account\b.{0,40})"
             r"|ownership|(?:these are |here are |this is )?(?:the |my |owned |maintained )?"
             r"(?:packages?|projects?)"
             r"(?: of me| (?:that |which )?i (?:own|maintain|publish|release|upload)| owned by me)?"
@@ -79,6 +82,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "time_acknowledged",
             r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
+            r"|timeline|patience|duration"
             r"|(?:i )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
         ),
     )
@@ -91,7 +95,8 @@ _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,80})(?:\*\*|__)\s*:?\s
 _SEVERAL_BOXES = re.compile(r"\s+(?=\[[ xX✓✔✗*]?\]\s)")
 _BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
-    r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*(?::|=|\s[-–—]\s|\s[-–—]$)\s*(?P<value>.*)$"
+    r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→))\s*"
+    r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)

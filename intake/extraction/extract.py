@@ -56,7 +56,9 @@ FORM_CODES_BOX = re.compile(r"never generated or have lost access to the recover
 _CODES_BOX = re.compile(r"recovery codes?", re.I)
 _COC_BOX = re.compile(r"code of conduct", re.I)
 _TIME_BOX = re.compile(r"\btime\b|\btake\b", re.I)
-_PRONOUN = re.compile(r"\b(?:they|them|none of them|those|these)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one))\b", re.I
+)
 # Findings of a request in another language that do not rest on reading its prose.
 _LANGUAGE_FREE = frozenset(("username", "credentials.username", "ownership_evidence"))
 
@@ -237,7 +239,11 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
     statements += [
         (dict.fromkeys(named, answer), line) for named, answer, line in _questions_answered(answers)
     ]
-    combined = [(_combined(e.value), e) for e in answers.labelled if e.field.startswith("cred")]
+    combined = [
+        (_combined(e.value, bool(_HAVE_LABEL.match(e.line))), e)
+        for e in answers.labelled
+        if e.field.startswith("cred")
+    ]
     named = [e for e in answers.labelled if e.field == "username" and yes_no(e.value) is not None]
     boxes = [(_only_part(box.text), box) for box in answers.checkboxes if len(box.text) <= 40]
     for part in CREDENTIAL_PARTS:
@@ -308,9 +314,23 @@ def _part_answer(value: str) -> bool | None:
     return _first_known(yes_no, clause_polarity, value)
 
 
-def _combined(value: str) -> dict[str, bool]:
-    """A combined credentials answer: "yes" for all three, or per-part statements."""
-    stated = credential_statements(value)
+# "Credentials held: the password and the mailbox", "What I still have: …": the label says "have".
+_HAVE_LABEL = re.compile(
+    r"^\W*(?:credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold))", re.I
+)
+
+
+def _combined(value: str, had: bool = False) -> dict[str, bool]:
+    """A combined credentials answer: "yes" for all three, or per-part statements.
+
+    ``had`` when the label itself says the parts listed are had.
+    """
+    stated: dict[str, bool] = {}
+    sentences = split_sentences(value.replace("\n", " ")) if had else [value]
+    for index, sentence in enumerate(sentences):
+        lead = "I have " if had and index == 0 else ""
+        for part, said in credential_statements(f"{lead}{sentence}").items():
+            stated.setdefault(part, said)
     if stated:
         return stated
     answer = yes_no(value)

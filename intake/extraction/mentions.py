@@ -36,7 +36,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern, strong in (
         (
             rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\s*"
-            rf"(?:(?:on pypi|there|on there)\s*)?(?:is|was|=|:|-)?\s*{_ADVERB}{_OPEN}?{_NAME}",
+            rf"(?:(?:on pypi|there|on there)\s*)?(?:is|was|=|:|-|,)?\s*{_ADVERB}{_OPEN}?{_NAME}",
             True,
         ),
         (
@@ -215,7 +215,10 @@ _NOT_EVIDENCE_URL = re.compile(
 _PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
 _ROLE = r"(?:co-?)?(?:maintainer|author|owner|creator|developer)s?\b"
 _PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*(?:,|\band\b|&|/|\bor\b)\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
-_KIND = r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?)"
+_KIND = (
+    r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?|helpers?|plugins?|"
+    r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?)"
+)
 _CARE = (
     r"(?:maintain\w*|own|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
     r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|"
@@ -269,9 +272,16 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"(?:the\s+)?(?:{_KIND}\s+)?" + _PACKAGES,
             True,
         ),
+        # "…owner of the following projects:" with an item of the list after it.
+        (
+            rf"\b{_CARE}\b.{{0,60}}?\b(?:the following|these|those|below|several|two|three|some)\s+"
+            rf"{_KIND}\b.*\s(?P<names>{_PACKAGE})\s*$",
+            False,
+        ),
         # "I maintain amberjack.": a lone name that ends the claim.
         (
-            r"\b(?:i|we)\s+(?:also\s+)?(?:maintain|publish|own|wrote|created|develop|release)\s+"
+            r"\b(?:i|we|that|which|who)\s+(?:also\s+)?(?:maintain|publish|own|wrote|created|develop|"
+            r"release)(?:e?s)?\s+"
             + _PACKAGES
             + r"(?=\s*(?:[.,;!]|$)|\s+on pypi\b|\s+and\s+(?:i|we)\b)",
             False,
@@ -303,7 +313,7 @@ _NOT_PACKAGES = frozenset(
     somebody everyone everybody nothing everything something please thanks maintainer
     co-maintainer author co-author owner co-owner creator developer it them this that these
     those stuff code docs documentation repo repos repository website site software tools
-    packages projects libraries several both everything""".split()
+    packages projects libraries several both everything following below listed""".split()
 )
 
 
@@ -314,9 +324,10 @@ def ownership_items(sentence: str) -> list[str]:
     email address commits are made with.
     """
     own_site = bool(_OWN_SITE.search(sentence))
+    urls = [url.rstrip(".,;:") for url in _URL.findall(sentence)]
     items = [
-        url.rstrip(".,;:")
-        for url in _URL.findall(sentence)
+        url
+        for url in urls
         if not _NOT_EVIDENCE_URL.search(url) and (own_site or _CODE_HOST.search(url + "/"))
     ]
     for claim, plain in _OWNERSHIP_CLAIMS:

@@ -57,7 +57,9 @@ _NEUTRAL_PHRASES = re.compile(
     r"|\b(?:no|without|with no|without any) (?:problems?|issues?|trouble|worries)\b"
     # Resetting a password says nothing about knowing it.
     r"|\b(?:can|could|to|would|will|able to)\s+(?:reset|change|recover)\s+(?:the|my|a)\s+"
-    r"(?:new\s+)?password\b",
+    r"(?:new\s+)?password\b"
+    # "(I remember it, is not so complex)": about the password, not a denial.
+    r"|\bnot (?:so|that|too|very) (?:complex|complicated|hard|difficult|long|strong|secure|easy)\b",
     _I,
 )
 _ACCESS_CUE = re.compile(
@@ -66,7 +68,7 @@ _ACCESS_CUE = re.compile(
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
-    r"unchanged|works|worked|working)\b|\bable to\b"
+    r"unchanged|works|worked|working|correct|accepts|accepted|valid)\b|\bable to\b"
     # "I can offer proof": an offer, not access.
     r"|\bcan\b(?!\s+(?:also\s+)?(?:offer|provide|send|show|give|prove|share|supply|verify|push|"
     r"add|try|explain|answer|help|sign(?!\s*-?(?:in|on)\b)|upload|forward|attach)\b)",
@@ -83,10 +85,10 @@ _PARTS = {
         r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )"
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
-        + r"|\binbox\b|\bmailbox\b"
+        + r"|\binbox\b|\bmailbox\b|\be?-?mail[- ]?id\b"
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
-        r"gmail|yahoo|hotmail|outlook)\s+(?:e-?mail\s+)?address\b"
+        r"gmail|yahoo|hotmail|outlook|primary|registered|recovery|contact)\s+(?:e-?mail\s+)?address\b"
         r"|\b(?:this|that|my|the|same|account)\s+address\b"
         r"|\b(?:my|our|the)\s+(?:own\s+|personal\s+|custom\s+|old\s+|email\s+)?domain\b",
         _I,
@@ -116,6 +118,12 @@ _NOT_THE_PROBLEM = re.compile(
     r"|\s(?:isn't|wasn't|aren't)\s+(?:the|an?|my)\s+(?:problem|issue)\b",
     _I,
 )
+# "It isn't the password either": that part is not the trouble, so it is fine.
+_NOT_THE_PART = re.compile(
+    r"\b(?:it|that|the (?:problem|issue))\s*(?:isn't|is not|wasn't|was not|'s not)\s+(?:the|my)\s+"
+    r"(?P<part>password|e-?mail)\b(?:\s+either)?",
+    _I,
+)
 # "My email address hasn't changed" is no denial.
 _UNCHANGED = re.compile(
     r"\s(?:has|have|had)(?:\s?n[o']t|\s+not)\s+(?:been\s+)?changed\b|\s(?:is|was)\s+unchanged\b", _I
@@ -123,6 +131,7 @@ _UNCHANGED = re.compile(
 # "…, but I do remember it": the part named just before is still had.
 _STILL_HAD = re.compile(
     r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b"
+    r"|^\s*(?:which|that|and)?\s*(?:it|pypi|the site|the system)\s+(?:still\s+)?accepts?\b"
     r"|^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:read|access|use|check|open)"
     r"(?:\s+(?:it|them))?(?:\s+daily|\s+every day|\s+fine)?\s*[.,;!]?\s*$",
     _I,
@@ -272,6 +281,7 @@ def _plain(sentence: str) -> str:
         sentence,
     )
     sentence = _UNCHANGED.sub(" stayed the same", sentence)
+    sentence = _NOT_THE_PART.sub(lambda found: f"the {found.group('part')} is fine", sentence)
     return _NEUTRAL_PHRASES.sub(" ", _NOT_THE_PROBLEM.sub(" fine", sentence))
 
 

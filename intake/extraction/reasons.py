@@ -27,7 +27,7 @@ _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
     r"totp app|otp app|authentication app|app of authentication|"
     r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
-    r"pixel|android)"
+    r"pixel|android|vault|password manager|totp seeds?|otp seeds?|2fa seeds?)"
 )
 _DEVICE_NOUN = r"(?:phone|smartphone|mobile|device|tablet|laptop|computer|pc|notebook|ipad|app\b)"
 _DEVICE_TROUBLE = (
@@ -51,6 +51,9 @@ _RESET_CODES = (
     rf"|\b(?:reset|regenerated|revoked)\s+(?:(?!{_DEVICE_NOUN})[\w']+\s+){{0,3}}?{CODES}"
     rf"|\bnew {CODES} (?:had|have|were|was) (?:been )?(?:generated|created)"
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,20}}?\bregenerat\w*\W+(?:\w+\W+)?{CODES}"
+    rf"|\brefresh\w*\s+(?:my |the |our )?{CODES}"
+    r"|\b(?:generated|created|made)\s+(?:a\s+)?new\s+(?:set|ones|codes)\b.{0,40}?\b(?:invalidat\w*|"
+    r"killed|replaced|voided|cancell?ed)\b"
     rf"|{CODES}[^.!?]{{0,80}}?\b(?:they|those|these)\s+(?:were|had been|have been|got)\s+"
     r"(?:\w+\s+)?(?:reset|regenerated|replaced|revoked)\b"
 )
@@ -60,7 +63,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for state, pattern in (
         (
             "not_working",
-            rf"{CODES}\b.{{0,100}}?(?:\bnot (?:working|valid|accepted|work)|n't (?:work|be used|"
+            rf"{CODES}\b.{{0,130}}?(?:\bnot (?:working|valid|accepted|work)|n't (?:work|be used|"
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
             r"\bwrong|\bexpired|\bunsuccessful|\berror|"
@@ -69,7 +72,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bnone (?:are |is )?left\b|\ball (?:of them )?(?:are |were )?used\b|"
             r"\b(?:previously|already) (?:been )?used|\bused before|"
             r"\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated)"
-            rf"|\b(?:tried|used|entered|trying|using|enter)\b.{{0,40}}{CODES}.{{0,60}}?"
+            rf"|\b(?:tried|used|entered|trying|using|enter|try|tries)\b.{{0,40}}{CODES}.{{0,60}}?"
             r"(?:\bnot\b|n't\b|\breject|\brefus|\binvalid|\bfail|\berror|\bwrong|\bnone of them|"
             r"\bpreviously used|\balready used)"
             r"|\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated\b.{0,20}?"
@@ -114,6 +117,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "lost",
             r"\b(?:lost|lose|misplaced|can't find|cannot find|couldn't find|could not find|"
             r"can not find|no longer have|don't have|do not have|no access to|lost access to|"
+            r"not able to (?:find|locate)|there (?:are|were) no|"
             r"deleted|threw away|without|unable to find|unable to locate|can't locate|"
             r"haven't found|have not found|have no|'ve no|got no|have got no|no idea where|"
             r"don't know where|do not know where|can't remember where|"
@@ -123,11 +127,12 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
             r"destroyed|vanished|disappeared|unreadable|illegible|ruined|nowhere to be found|"
             r"(?:can't|cannot|can not) be found)\b"
-            + rf"|{CODES}.{{0,60}}?\b(?:not have|don't have|do not have|no longer have|haven't got|"
+            + rf"|{CODES}.{{0,90}}?\b(?:not have|don't have|do not have|no longer have|haven't got|"
             r"can't access|cannot access|can't open|cannot open|can not open|can't get to|"
             r"no longer (?:can )?(?:open|access|get into)|can no longer (?:open|access|get into)|"
             r"can't get into|cannot get into|locked out of|"
-            r"did not survive|didn't survive)\b"
+            r"did not survive|didn't survive|not able to (?:find|locate)|unable to (?:find|locate)|"
+            r"left with (?:him|her|them)|went with (?:him|her|them))\b"
             rf"|(?:^|[,;:]\s*)no\s+{CODES}\b"
             + rf"|{CODES}\b.{{0,60}}?\b(?:on|in|inside)\b.{{0,40}}?\b{_DEVICE_NOUN}.{{0,60}}?"
             + rf"\b{_TROUBLE_AFTER}"
@@ -195,7 +200,8 @@ _PLACE_GONE = (
     r"(?:lost|stolen|taken|broke\w*|died|dead|wiped|destroyed|smashed|drowned|crashed|formatted|"
     r"recycl\w*|thrown|threw|trash\w*|binned|shredded|burn\w*|went missing|disappeared|gone|"
     r"sold|gave away|fell|snapped|cracked|wet|soaked|unreadable|illegible|ruined|damaged|"
-    r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot))"
+    r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot)|went into|fell into|"
+    r"into the (?:canal|river|lake|sea|water|toilet|ocean))"
 )
 
 
@@ -223,6 +229,9 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# Trouble and device in one clause: "my authenticator still works fine, but the mailbox is
+# gone" says nothing is wrong with the authenticator.
+_SAME_CLAUSE = r"(?:(?!\b(?:but|however|although|whereas)\b)[^;])"
 REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, _I))
     for kind, pattern in (
@@ -237,7 +246,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # that, not the device they took, is what staff must look into.
         (
             "other",
-            r"\b(?:compromised|hacked|hijacked|(?:taken|took|take|taking) over)\b"
+            r"\b(?:compromised|hacked|hijacked|phish\w*|(?:taken|took|take|taking) over)\b"
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? "
             r"(?:logged|got|broke|gained)\b"
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?)\b"
@@ -246,13 +255,12 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\binherit\w*\b.{0,20}\baccount\b"
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
             r"co-?worker)\b.{0,60}"
-            r"\b(?:left|departed|passed away|died)\b"
-            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|configured)\b.{0,30}"
-            r"\b(?:2fa|two[- ]factor|mfa|totp)",
+            r"\b(?:left|departed|passed away|died)\b",
         ),
         (
             "lost_2fa_device",
-            rf"\b{_DEVICE_TROUBLE}\b.{{0,60}}?\b{_DEVICE}|\b{_DEVICE}\b.{{0,60}}?\b{_DEVICE_TROUBLE}\b",
+            rf"\b{_DEVICE_TROUBLE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE}"
+            rf"|\b{_DEVICE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b",
         ),
         (
             "lost_email_access",
@@ -263,11 +271,20 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".{0,80}\b(?:deleted|closed|deactivated|"
             r"disabled|gone|expired|shut down|no longer exists|unaccessible|inaccessible|"
             r"does not exist|doesn't exist|not renewed)"
+            r"|\baddress\b.{0,40}\b(?:belonged to|was (?:at|with|from|on|through)) (?:my |our )?"
+            r"(?:old|former|previous|last) (?:job|employer|company|work|university|school|isp|"
+            r"provider|workplace)\b"
             r"|\bdomain\b.{0,60}\b(?:let (?:it )?(?:expire|lapse|go)|expired|lapsed|not renewed|"
             r"(?:sold|lost|gave up) (?:it|the domain))"
             r"|\blost (?:the|my|its) (?:\w+ )?e-?mail\b"
             r"|\bleft the (?:\w+ )?(?:company|job|employer|university)\b.{0,40}"
             r"\b(?:address|e-?mail)",
+        ),
+        # 2FA they never turned on: a lost mailbox or device, if also told, comes first.
+        (
+            "other",
+            r"\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|configured)\b.{0,30}"
+            r"\b(?:2fa|two[- ]factor|mfa|totp)",
         ),
     )
 )

@@ -36,7 +36,8 @@ NOT_USERNAMES = frozenset(
     they this through to today token tokens too totally two-factor type unavailable under
     unknown until unusable up used user username usernames via was wasn't we well were what
     when where which while who why will with within without won't work would wrong www yes
-    yesterday you your either neither hi hello hey dear thanks thank hallo hola ciao cheers regards
+    yesterday you your either neither blank empty hi hello hey dear thanks thank hallo hola
+    ciao cheers regards
     """.split()
 )
 

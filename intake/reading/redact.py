@@ -77,12 +77,19 @@ _LABEL_ANSWERS = frozenset(
     "yes y no n true false ok okay have had lost forgot forgotten unknown n/a none known still "
     "i not available changed reset same fine".split()
 )
+# Words that open a clause after a dash; no one's password is "which".
+_CLAUSE_WORDS = frozenset(
+    "which that it i and but the they since so because as if when or not a an my we you this "
+    "though although".split()
+)
 _PASSWORD_VALUE = re.compile(
-    r"(?P<lead>\b(?:pass(?:word|wd|phrase)|pwd|pw)\b\s*"
-    r"(?:(?:is|was)\b\s*(?P<sep1>[:=\-])?|(?P<sep2>[:=\-]))\s*)"
-    r"(?P<secret>\S{3,128})(?P<rest>.*)$",
+    r"\b(?:pass(?:word|wd|phrase)|pwd|pw)\b\s*"
+    r"(?:(?:is|was)\b\s*(?P<sep1>[:=\-])?|(?P<sep2>[:=\-]))\s*"
+    r"(?P<secret>\S{3,128})",
     re.I,
 )
+# How far after "Password: yes" the words are checked for more of a secret.
+_ANSWER_SPAN = 300
 _OTP_CONTEXT = re.compile(
     r"\b(?:2fa|two[- ]factor|totp|otp|one[- ]time|authenticat\w*|verification|security|"
     r"auth|mfa|code)\b",
@@ -130,8 +137,8 @@ def _redact_line(line: str) -> tuple[str, list[str]]:
     found: list[str] = []
     lowered = line.lower()
     if "pass" in lowered or "pw" in lowered:
-        line, count = _PASSWORD_VALUE.subn(_password_replacement, line)
-        if MARK in line and count:
+        line, redacted = _redact_passwords(line)
+        if redacted:
             found.append("password")
     if not _DIGIT.search(line):
         return line, found
@@ -154,15 +161,42 @@ def _only_answer(rest: str) -> bool:
     return all(word in _ANSWER_WORDS or len(word) <= 2 or word.isalpha() for word in words)
 
 
-def _password_replacement(match: re.Match[str]) -> str:
-    """Replace the value; after a ``Password:`` label, the rest of the line too."""
-    secret = match.group("secret")
+def _plain_clause(rest: str) -> bool:
+    """Words about the password, with nothing that could be it ("it is hunter2" could)."""
+    return _only_answer(rest) and not re.search(r"\b(?:is|was|are|were)\b|[:=]", rest, re.I)
+
+
+def _redact_passwords(line: str) -> tuple[str, bool]:
+    """Replace each value given after a password word; after a ``Password:`` label, the
+    rest of the line too. A kept answer ("my password is fine") does not hide a later one."""
+    parts: list[str] = []
+    start = 0
+    for found in _PASSWORD_VALUE.finditer(line):
+        action = _password_action(found, line[found.end() :])
+        if action == "keep":
+            continue
+        parts.extend((line[start : found.start("secret")], MARK))
+        start = len(line) if action == "line" else found.end()
+        if action == "line":
+            break
+    if not parts:
+        return line, False
+    parts.append(line[start:])
+    return "".join(parts), True
+
+
+def _password_action(found: re.Match[str], rest: str) -> str:
+    """``keep`` an answer about the password, redact the ``secret``, or the whole ``line``."""
+    secret = found.group("secret")
     bare = secret.strip("\"'`").lower().rstrip(".,;:!?)")
+    labelled = found.group("sep1") or found.group("sep2")
     if MARK in secret or secret.startswith(("(", "[")):
-        return match.group(0)
-    if bare in _ANSWER_WORDS and not (match.group("sep1") or match.group("sep2")):
-        return match.group(0)
-    labelled = match.group("sep1") or match.group("sep2")
-    if labelled and bare in _LABEL_ANSWERS and _only_answer(match.group("rest")):
-        return match.group(0)
-    return match.group("lead") + MARK + ("" if labelled else match.group("rest"))
+        return "keep"
+    if bare in _ANSWER_WORDS and not labelled:
+        return "keep"
+    clause = re.split(r"[.!?;]", rest, maxsplit=1)[0][:_ANSWER_SPAN]
+    if labelled == "-" and bare in _CLAUSE_WORDS and _plain_clause(clause):
+        return "keep"  # "my password - which it accepts - …": a dash, not a label
+    if labelled and bare in _LABEL_ANSWERS and _only_answer(rest[:_ANSWER_SPAN]):
+        return "keep"
+    return "line" if labelled else "secret"
