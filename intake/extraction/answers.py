@@ -30,7 +30,10 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "reason",
             r"(?:the )?reason(?: for (?:the |this |my )?(?:account )?(?:request|recovery))?"
             r"|why|what happened|what broke|problem|issue|description|explanation|situation"
-            r"|why (?:i'?m|i am) locked out|why i can'?t (?:log|sign) in",
+            r"|why (?:i'?m|i am) locked out|why i can'?t (?:log|sign) in"
+            r"|why do you need (?:the )?(?:account )?recovery"
+            r"|what'?s? (?:is )?(?:stopping|preventing) you from (?:logging|signing) in"
+            r"|what (?:stops|prevents) you from (?:logging|signing) in",
         ),
         (
             "credentials.username",
@@ -56,7 +59,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "credentials",
-            r"(?:account )?credentials|access to (?:the )?(?:account )?credentials"
+            r"(?:user ?name|password|e-?mail)(?: ?(?:/|and|&) ?(?:user ?name|password|e-?mail))+"
+            r"|(?:account )?credentials|access to (?:the )?(?:account )?credentials"
             r"|credential access|account access|confirmation of access"
             r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)",
         ),
@@ -69,11 +73,13 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:packages?|projects?)"
             r"(?: of me| (?:that |which )?i (?:own|maintain|publish|release|upload)| owned by me)?"
             r"(?: (?:under|on|from|with|in) (?:this|that|my|the) (?:pypi )?account| on pypi)?"
-            r"|repositor(?:y|ies)|homepage|links?",
+            r"|repositor(?:y|ies)|homepage|links?"
+            r"|which (?:packages|projects) do you (?:maintain|own|publish)",
         ),
         (
             "recovery_codes",
-            r"(?:pypi )?(?:recovery|backup) codes?(?: status)?",
+            r"(?:pypi )?(?:recovery|backup) codes?(?: status)?"
+            r"|do you (?:still )?have (?:your |the )?(?:recovery|backup) codes",
         ),
         (
             "coc_agreed",
@@ -95,7 +101,8 @@ _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,80})(?:\*\*|__)\s*:?\s
 _SEVERAL_BOXES = re.compile(r"\s+(?=\[[ xX✓✔✗*]?\]\s)")
 _BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
-    r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→))\s*"
+    r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*"
+    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→)|\s\.{2,})\s*"
     r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
@@ -142,15 +149,22 @@ class Answers:
     sentences: tuple[str, ...]
 
 
+_REMARK = re.compile(r"\s*(?:in case|if|for|so that|just|to help|should you)\b")
+
+
 @lru_cache(maxsize=1024)
 def label_field(label: str) -> str | None:
     """Map a label or heading text to the field it answers, or None."""
     text = re.sub(r"\([^)]*\)", " ", clean_markup(label).lower())
-    text = re.sub(r"[^\w/' .-]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" .-?")
-    for name, pattern in LABELS:
-        if pattern.fullmatch(text):
-            return name
+    # "Projects I maintain, in case you want to verify": the label ends at the comma.
+    head, comma, remark = text.partition(",")
+    remark_only = comma and _REMARK.match(remark)
+    for part in dict.fromkeys((text, head if remark_only else text)):
+        part = re.sub(r"[^\w/' .-]", " ", part)
+        part = re.sub(r"\s+", " ", part).strip(" .-?")
+        for name, pattern in LABELS:
+            if pattern.fullmatch(part):
+                return name
     return None
 
 
@@ -230,7 +244,31 @@ def _own_lines(own_text: str) -> list[str]:
         for line in _readable(own_text).split("\n")
         for piece in pieces(line, MAX_LINE)
     ]
-    return [line for line in lines if not _is_template_line(line)]
+    return [line for line in _as_label_lines(lines) if not _is_template_line(line)]
+
+
+_TABLE_ROW = re.compile(r"^\|\s*(?P<label>[^|]+?)\s*\|\s*(?P<value>[^|]*?)\s*\|$")
+_TABLE_RULE = re.compile(r"^\+[-+=]+\+$")
+_QUESTION_LINE = re.compile(r"^Q\s*[:.)]\s*(?P<question>\S.*)$", re.I)
+_ANSWER_LINE = re.compile(r"^A\s*[:.)]\s*(?P<answer>.*)$", re.I)
+
+
+def _as_label_lines(lines: list[str]) -> list[str]:
+    """Rows of a plain-text table and "Q: …" / "A: …" pairs as ``Label: value`` lines."""
+    found: list[str] = []
+    for line in lines:
+        row = _TABLE_ROW.match(line)
+        answer = _ANSWER_LINE.match(line)
+        asked = _QUESTION_LINE.match(found[-1]) if found else None
+        if _TABLE_RULE.match(line):
+            continue
+        if row:
+            found.append(f"{row.group('label')}: {row.group('value')}")
+        elif answer and asked:
+            found[-1] = f"{asked.group('question').rstrip(' ?:')}: {answer.group('answer')}"
+        else:
+            found.append(line)
+    return found
 
 
 def _list_after_blank(lines: list[str], index: int) -> bool:

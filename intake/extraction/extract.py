@@ -57,7 +57,9 @@ _CODES_BOX = re.compile(r"recovery codes?", re.I)
 _COC_BOX = re.compile(r"code of conduct", re.I)
 _TIME_BOX = re.compile(r"\btime\b|\btake\b", re.I)
 _PRONOUN = re.compile(
-    r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one))\b", re.I
+    r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one)|"
+    r"every (?:single )?one|each (?:one|of them)|all of them)\b",
+    re.I,
 )
 # Findings of a request in another language that do not rest on reading its prose.
 _LANGUAGE_FREE = frozenset(("username", "credentials.username", "ownership_evidence"))
@@ -213,9 +215,11 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     else:
         answered = {entry.value for entry in answers.labelled}
         chosen = reason_sentences([s for s in answers.sentences if s not in answered])
+        main = main_cause(context)
+        if not chosen and main and main[1] not in answers.sentences:
+            chosen = [main[1][:500]]  # the cause is told across sentences ("… them. Every one …")
         if not chosen:
             return {}
-        main = main_cause(context)
         if main and main[1] not in chosen and main_cause(chosen) != main:
             chosen = [*chosen[:1], main[1]]  # the cause that stops them now joins the reason
         text = " ".join(chosen)
@@ -240,9 +244,7 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
         (dict.fromkeys(named, answer), line) for named, answer, line in _questions_answered(answers)
     ]
     combined = [
-        (_combined(e.value, bool(_HAVE_LABEL.match(e.line))), e)
-        for e in answers.labelled
-        if e.field.startswith("cred")
+        (_combined(e.value, e.line), e) for e in answers.labelled if e.field.startswith("cred")
     ]
     named = [e for e in answers.labelled if e.field == "username" and yes_no(e.value) is not None]
     boxes = [(_only_part(box.text), box) for box in answers.checkboxes if len(box.text) <= 40]
@@ -314,17 +316,25 @@ def _part_answer(value: str) -> bool | None:
     return _first_known(yes_no, clause_polarity, value)
 
 
+_PART_LABEL = re.compile(r"\b(user ?name|password|e-?mail)\b", re.I)
+_PART_NAMES = {"username": "username", "password": "password", "email": "email", "e-mail": "email"}
+_BOTH = re.compile(r"\b(?:both|all(?: three| 3)?|to both|to all)\b[,.]?\s*", re.I)
 # "Credentials held: the password and the mailbox", "What I still have: …": the label says "have".
 _HAVE_LABEL = re.compile(
     r"^\W*(?:credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold))", re.I
 )
 
 
-def _combined(value: str, had: bool = False) -> dict[str, bool]:
+def _combined(value: str, line: str) -> dict[str, bool]:
     """A combined credentials answer: "yes" for all three, or per-part statements.
 
-    ``had`` when the label itself says the parts listed are had.
+    A label that says "have" ("Credentials held:") makes the parts listed had; one that
+    names parts ("Password / email: both yes") gets the answer for each of them.
     """
+    had = bool(_HAVE_LABEL.match(line))
+    named = _PART_LABEL.findall(line.partition(":")[0]) if ":" in line else []
+    if len(named) > 1 and (answer := yes_no(_BOTH.sub("", value))) is not None:
+        return {_PART_NAMES[part.lower().replace(" ", "")]: answer for part in named}
     stated: dict[str, bool] = {}
     sentences = split_sentences(value.replace("\n", " ")) if had else [value]
     for index, sentence in enumerate(sentences):
@@ -364,12 +374,22 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
 
 
 def _with_followers(sentences: tuple[str, ...]) -> list[str]:
-    """Sentences, each also joined with a next one that goes on about "them"."""
+    """Sentences, each also joined with the next ones (up to three) that go on about "them".
+
+    "I have the recovery codes. I printed them … Every single one I type is rejected."
+    """
     joined = list(sentences)
-    for current, following in pairwise(sentences):
-        if _PRONOUN.search(following) and not recovery_code_state(following):
-            joined.append(f"{current} {following}")
+    for index, current in enumerate(sentences):
+        run = current
+        for following in sentences[index + 1 : index + 1 + _FOLLOWERS]:
+            if not _PRONOUN.search(following) or recovery_code_state(following):
+                break
+            run = f"{run} {following}"
+            joined.append(run)
     return joined
+
+
+_FOLLOWERS = 3
 
 
 def _strongest_state(stated: list[tuple[str, str]]) -> Finding:

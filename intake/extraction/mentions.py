@@ -25,7 +25,8 @@ _FOREIGN_USER = (
     r"имя пользователя|логин|用户名|用戶名|ユーザー名|ユーザ名|사용자 ?이름|아이디)"
 )
 _FOREIGN_ACCOUNT = (
-    r"(?:\bkonto|\bcompte|\bcuenta|\bconta|аккаунт\w*|учётн\w* запис\w*|账号|帐号|账户)"
+    r"(?:\bkonto|\bcompte|\bcuenta|\bconta|аккаунт\w*|учётн\w* запис\w*|账号|帐号|账户|계정|"
+    r"アカウント)"
 )
 _FOREIGN_OPEN = r"(?:[`'\"“„«\u201a(]\s?)"
 # (pattern, strong): a strong pattern says outright that the name is the username;
@@ -100,6 +101,8 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern in (
         rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на)\s+pypi\s*)?"
         rf"(?:es|ist|est|é|è|是|は|:|\uff1a|=|-|–|—)?\s*{_FOREIGN_OPEN}?{_NAME}",
+        # "PyPI 계정 hyunwoo-lee 의": a name the particle after it ends.
+        rf"(?:계정|アカウント)\s*{_FOREIGN_OPEN}?{_NAME}(?=\s*(?:의|の|은|는|이|가|을|를|を|が|で|에|[)」』,.。、]|$))",
         # "Konto „jdoe“": the name closes the quote ("la cuenta (este mismo)" names nothing).
         rf"{_FOREIGN_ACCOUNT}\s*{_FOREIGN_OPEN}{_NAME}(?=\s?[`'\"”“»\u2019)])",
         rf"{_FOREIGN_ACCOUNT}\s+(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|называется)\s*"
@@ -149,6 +152,8 @@ _FOREIGN_STEMS = (
     "账号",
     "帐号",
     "账户",
+    "계정",
+    "アカウント",
 )
 _PLAIN_FOLLOWER = re.compile(
     r"(?:\s*$|\s*[.,;:!?)\"'`]|\s+\([^)]*@|\s+(?:on pypi|is|are|has|have|had|was|were|since|and|"
@@ -166,7 +171,13 @@ class Mention:
     sure: bool
 
 
-_OTHER_SERVICE = re.compile(r"\b(?:github|gitlab|twitter|discord|slack|e-?mail|bitbucket)\b", _I)
+# "my GitHub account jdoe", "GitHub: jdoe": another service's name, right before the name
+# ("the email on my account jdoe" names the PyPI account).
+_OTHER_SERVICE = re.compile(
+    r"\b(?:github|gitlab|twitter|discord|slack|e-?mail|bitbucket)\b(?:\.com)?\s*"
+    r"(?:(?:account|profile|user ?name|handle|id|login|name)\s*)?(?:is\s+|[:=-]\s*)?[`'\"“‘(]?\s?$",
+    _I,
+)
 _ENGLISH_SUFFIX = re.compile(r"^[a-z]+(?:ed|ing|ly|ble|tion|ment|ness|ity)$")
 
 
@@ -281,9 +292,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "I maintain amberjack.": a lone name that ends the claim.
         (
             r"\b(?:i|we|that|which|who)\s+(?:also\s+)?(?:maintain|publish|own|wrote|created|develop|"
-            r"release)(?:e?s)?\s+"
-            + _PACKAGES
-            + r"(?=\s*(?:[.,;!]|$)|\s+on pypi\b|\s+and\s+(?:i|we)\b)",
+            r"release)(?:e?s)?\s+" + _PACKAGES + r"(?=\s*(?:[.,;!]|$)|\s+on pypi\b"
+            r"|\s+and\s+(?:i|we|a|an|some|several|its?|two|three)\b)",
             False,
         ),
         (

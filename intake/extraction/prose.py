@@ -24,6 +24,8 @@ NEGATION = re.compile(
     r"wasnt|couldnt|arent)\b|n't\b|\bcannot\b"
     r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they)\b"
     r"(?:\s+\w+){0,2}\s+(?:changed|reset)\b"
+    # "a notification that the email address was changed" (and it was not them)
+    r"|\b(?:e-?mail(?: address)?|address|password)\s+(?:was|had been|has been|got)\s+changed\b"
     r"|\bleft (?:the|my|that|this|our) (?:\w+ )?(?:company|job|employer|university|school|firm|"
     r"organi[sz]ation|workplace|institute|lab)\b",
     _I,
@@ -39,7 +41,10 @@ HEDGE = re.compile(
     _I,
 )
 _DOUBLE_NEGATIVE = re.compile(
-    r"\b(?:have not|haven't|did not|didn't|never) (?:lost|forgotten|forgot|lose|forget)\b", _I
+    r"\b(?:have not|haven't|did not|didn't|never) (?:lost|forgotten|forgot|lose|forget)\b"
+    r"|\b(?:it's|it is) not that (?:i've|i have|i) (?:lost|forgotten|forgot)\b"
+    r"|\b(?:i'm|i am) not without\b",
+    _I,
 )
 _DEVICE_WORDS = (
     r"(?:2fa|two[- ]factor|mfa|totp|phone|smartphone|mobile|device|tablet|laptop|authenticator|"
@@ -221,13 +226,19 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     previous: list[str] = []
     doubt = ""
     said: bool | None = None
+    previous_doubted = False
     for clause in clauses(_plain(sentence)):
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
-        # "I think | I still remember the password": the doubt goes on into the clause.
+        # "I think | I still remember the password": the doubt goes on into the clause,
+        # and "the password, I think | I still have it saved" doubts what "it" is had.
         clause, doubt = f"{doubt} {clause}", ""
         if not parts and HEDGE.search(clause) and len(clause.split()) <= 5:
             doubt = clause
             continue
+        if not parts and previous_doubted:
+            previous_doubted = False
+            continue
+        previous_doubted = bool(parts) and HEDGE.search(clause) is not None
         if _RESTORED.search(clause) and HEDGE.search(clause) is None:
             found.update(dict.fromkeys([*previous, *parts], True))
             previous = parts or previous

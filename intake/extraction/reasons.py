@@ -27,7 +27,13 @@ _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
     r"totp app|otp app|authentication app|app of authentication|"
     r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
-    r"pixel|android|vault|password manager|totp seeds?|otp seeds?|2fa seeds?)"
+    r"pixel|android|totp seeds?|otp seeds?|2fa seeds?)"
+)
+# A wiped vault lost the second factor when the sentence says so or is not about the
+# password: "(I wiped my password manager vault)" after "I don't have the password" is not.
+_VAULT_TROUBLE = (
+    r"^(?:(?=.*\b(?:totp|2fa|authenticat\w*|seeds?|otp)\b)|(?!.*\bpassword\b)).*?"
+    r"\b(?:vault|password manager)\b"
 )
 _DEVICE_NOUN = r"(?:phone|smartphone|mobile|device|tablet|laptop|computer|pc|notebook|ipad|app\b)"
 _DEVICE_TROUBLE = (
@@ -36,8 +42,9 @@ _DEVICE_TROUBLE = (
     r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|washing|gone|"
     r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
+    r"pickpocket\w*|nick(?:ed)?|"
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
-    r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|"
+    r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|overboard|"
     r"flatten\w*|fried|bricked|melt\w*|burn\w*|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) (?:start|boot|turn on|power on|work))"
 )
@@ -260,7 +267,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "lost_2fa_device",
             rf"\b{_DEVICE_TROUBLE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE}"
-            rf"|\b{_DEVICE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b",
+            rf"|\b{_DEVICE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b"
+            rf"|{_VAULT_TROUBLE}{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b",
         ),
         (
             "lost_email_access",
@@ -269,8 +277,12 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
             r"|\b(?:(?<!\ban )e-?mail\b" + MAIL_NOT_MESSAGE + r"|address|mailbox|inbox)\b"
             r".{0,80}\b(?:deleted|closed|deactivated|"
-            r"disabled|gone|expired|shut down|no longer exists|unaccessible|inaccessible|"
+            r"disabled|gone|expired|shut down|shut off|cut off|turned off|suspended|went with it|"
+            r"no longer exists|unaccessible|inaccessible|"
             r"does not exist|doesn't exist|not renewed)"
+            r"|\b(?:google|gmail|yahoo|outlook|hotmail|microsoft|proton\w*|icloud|isp|work|university)\s+"
+            r"(?:e-?mail\s+)?account\b.{0,40}\b(?:deleted|closed|deactivated|suspended|gone|expired|"
+            r"shut down|removed)\b"
             r"|\baddress\b.{0,40}\b(?:belonged to|was (?:at|with|from|on|through)) (?:my |our )?"
             r"(?:old|former|previous|last) (?:job|employer|company|work|university|school|isp|"
             r"provider|workplace)\b"
