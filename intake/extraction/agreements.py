@@ -42,7 +42,7 @@ _COC_YES = _any(
     r"\b(?:i'll|i will|we'll|we will|happy to|glad to) (?:go along with|abide by|follow|adhere to|"
     r"respect|comply with|accept)\s+(?:the\s+)?" + _COC,
     # "Code of conduct: yes." and "yes to the code of conduct" inside a sentence.
-    _COC + r"\s*(?:[:=]|-+|–)\s*(?:yes|y|agreed?|ok|okay|accepted)\b",
+    _COC + r"\s*(?:[:=]|-+|–)?\s*(?:yes|y|agreed?|ok|okay|accepted)\b(?!\?)",
     r"\byes,? (?:to|for) (?:the\s+)?" + _COC,
     r"\bagre(?:e|ed)? (?:to|with) (?:the\s+)?" + _COC,
 )
@@ -63,9 +63,12 @@ _TIME_YES = _any(
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:it\s+|that\s+|this\s+)?"
     r"(?:(?:a|the)\s+)?(?:long\s+|lengthy\s+)?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
-    r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b|\bi can wait\b",
+    r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b"
+    r"|\b(?:i|and) can wait\b(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:the|teh|a|any)\s+"
     r"(?:long\s+|lengthy\s+)?wait(?:ing)?(?:\s+time)?\b",
+    r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+(?:with\s+)?waiting\b"
+    r"(?!\s+(?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b",
     r"\b(?:long |lengthy )?wait(?:ing)?(?: time)?\s+(?:is|are)\s+"
     r"(?:ok|okay|fine|no problem|alright)\b",

@@ -24,7 +24,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "username",
             r"(?:your |my |the )?(?:pypi(?:\.org)? )?(?:account )?"
             r"(?:user ?name|username|user|user ?id|login(?: name| ?id)?|handle|account(?: name)?)"
-            r"(?: on pypi| of the account| to recover)?|(?:name|id) on pypi|pypi (?:name|id)",
+            r"(?: on pypi| of the account| to recover)?|(?:name|id) on pypi|pypi (?:name|id)"
+            r"|what is (?:your|the) (?:pypi )?(?:user ?name|account(?: name)?)",
         ),
         (
             "reason",
@@ -33,7 +34,9 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|why (?:i'?m|i am) locked out|why i can'?t (?:log|sign) in"
             r"|why do you need (?:the )?(?:account )?recovery"
             r"|what'?s? (?:is )?(?:stopping|preventing) you from (?:logging|signing) in"
-            r"|what (?:stops|prevents) you from (?:logging|signing) in",
+            r"|what (?:stops|prevents) you from (?:logging|signing) in"
+            r"|why are you unable to (?:log|sign) in"
+            r"|what happened\W+why can'?t you (?:log|sign) in",
         ),
         (
             "credentials.username",
@@ -79,17 +82,19 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "recovery_codes",
             r"(?:pypi )?(?:recovery|backup) codes?(?: status)?"
-            r"|do you (?:still )?have (?:your |the )?(?:recovery|backup) codes",
+            r"|do you (?:still )?have (?:your |the )?(?:recovery|backup) codes"
+            r"|what is the status of (?:your |the )?(?:recovery|backup) codes",
         ),
         (
             "coc_agreed",
-            r"(?:psf |pypi )?code of conduct(?: agreed| agreement)?|coc",
+            r"(?:psf |pypi )?code of conduct(?: agreed| agreement)?|coc"
+            r"|do you agree to (?:follow )?(?:the )?(?:psf |pypi )?code of conduct",
         ),
         (
             "time_acknowledged",
             r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
             r"|timeline|patience|duration"
-            r"|(?:i )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
+            r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
         ),
     )
 )

@@ -223,7 +223,9 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
         if main and main[1] not in chosen and main_cause(chosen) != main:
             chosen = [*chosen[:1], main[1]]  # the cause that stops them now joins the reason
         text = " ".join(chosen)
-        found = Finding(text, text, INFERRED if is_lockout_only(text) else STATEMENT)
+        if is_lockout_only(text):
+            return {}
+        found = Finding(text, text, STATEMENT)
     kind = main[0] if main else reason_kind(found.value)
     return {"reason": found, "reason_kind": Finding(kind, found.evidence, found.rank)}
 

@@ -100,7 +100,7 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), True)
     for pattern in (
         rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на)\s+pypi\s*)?"
-        rf"(?:es|ist|est|é|è|是|は|:|\uff1a|=|-|–|—)?\s*{_FOREIGN_OPEN}?{_NAME}",
+        rf"(?:es|ist|est|é|è|是|は|은|는|이|가|:|\uff1a|=|-|–|—)?\s*{_FOREIGN_OPEN}?{_NAME}",
         # "PyPI 계정 hyunwoo-lee 의": a name the particle after it ends.
         rf"(?:계정|アカウント)\s*{_FOREIGN_OPEN}?{_NAME}(?=\s*(?:의|の|은|는|이|가|을|를|を|が|で|에|[)」』,.。、]|$))",
         # "Konto „jdoe“": the name closes the quote ("la cuenta (este mismo)" names nothing).
@@ -179,6 +179,9 @@ _OTHER_SERVICE = re.compile(
     _I,
 )
 _ENGLISH_SUFFIX = re.compile(r"^[a-z]+(?:ed|ing|ly|ble|tion|ment|ness|ity)$")
+# Endings that names often have too ("liuhaoqing", "owenbrightly"): a name said outright
+# to be the username may end so; NOT_USERNAMES holds the words that follow "is" there.
+_NAME_LIKE_SUFFIX = re.compile(r"^[a-z]+(?:ing|ly)$")
 
 
 def username_mentions(sentence: str) -> list[Mention]:
@@ -196,7 +199,7 @@ def username_mentions(sentence: str) -> list[Mention]:
             other = _OTHER_SERVICE.search(lead) and "pypi" not in match.group(0).lower()
             if after.startswith(("@", "://")) or other:
                 continue
-            if not _looks_like_username(name):
+            if not _looks_like_username(name, strong):
                 continue
             quoted = bool(re.search(r"[`'\"“‘(]\s?$", sentence[: match.start("name")]))
             distinct = not name.isalpha()
@@ -207,9 +210,11 @@ def username_mentions(sentence: str) -> list[Mention]:
     return found
 
 
-def _looks_like_username(name: str) -> bool:
+def _looks_like_username(name: str, strong: bool) -> bool:
     lowered = name.lower()
-    return lowered not in NOT_USERNAMES and not _ENGLISH_SUFFIX.match(lowered)
+    if lowered in NOT_USERNAMES:
+        return False
+    return not _ENGLISH_SUFFIX.match(lowered) or (strong and bool(_NAME_LIKE_SUFFIX.match(lowered)))
 
 
 _URL = re.compile(

@@ -32,6 +32,7 @@ NEGATION = re.compile(
 )
 HEDGE = re.compile(
     r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|"
+    r"not (?:completely|entirely|totally|quite|really|100%) sure|"
     r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
     r"fairly sure|pretty sure|quite sure|almost sure|(?:couldn't|could not|can't|cannot) "
     r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
@@ -68,7 +69,7 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|know|remember|access|accessible|control|(?<!my )(?<!its )(?<!their )own|"
+    r"\b(?:have|has|having|know|remember|access|accessible|control|(?<!my )(?<!its )(?<!their )own|"
     r"use|using|receive|read|"
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
@@ -82,6 +83,9 @@ _ACCESS_CUE = re.compile(
 _PARTS = {
     "username": re.compile(r"\buser ?names?\b|\blogin names?\b", _I),
     "password": re.compile(
+        # "the old gmail address …, I forgot that password": the mailbox's, not the account's
+        r"(?<!that )(?<!gmail )(?<!e-mail )(?<!email )(?<!mail )(?<!yahoo )(?<!outlook )"
+        r"(?<!hotmail )(?<!its )"
         r"\b(?:pass(?:word|phrase)s?|pasword|passowrd|passwrod|pw|pwd)\b"
         r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery)s?\b)",
         _I,
@@ -91,6 +95,7 @@ _PARTS = {
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b|\be?-?mail[- ]?id\b"
+        r"|(?<=\band )mail\b|\bmail(?= and (?:the |my )?(?:password|user ?name)\b)"
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
         r"gmail|yahoo|hotmail|outlook|primary|registered|recovery|contact)\s+(?:e-?mail\s+)?address\b"
@@ -129,6 +134,12 @@ _NOT_THE_PART = re.compile(
     r"(?P<part>password|e-?mail)\b(?:\s+either)?",
     _I,
 )
+# "It is only the email that is the problem": that part is the one not had.
+_THE_PART = re.compile(
+    r",?\s(?:it is |it's )?(?:only |just )?the (?P<part>password|e-?mail)(?: address)?(?: that)? "
+    r"is the (?:problem|issue)\b",
+    _I,
+)
 # "My email address hasn't changed" is no denial.
 _UNCHANGED = re.compile(
     r"\s(?:has|have|had)(?:\s?n[o']t|\s+not)\s+(?:been\s+)?changed\b|\s(?:is|was)\s+unchanged\b", _I
@@ -160,7 +171,9 @@ _UNVERIFIED = re.compile(
 _ANY_PART = re.compile(r"user|pass|pasw|pw|mail|inbox|address", _I)
 _CLAUSE_SPLIT = re.compile(
     r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
-    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b|\bsince\b"
+    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b"
+    # "since" as a conjunction, not in "has since deactivated" or "since then"
+    r"|(?<!has )(?<!have )(?<!had )\bsince\b(?!\s+(?:then|\d))"
     r"|,(?=\s+(?:and\s+)?(?:my|the|our)\s+(?:[\w-]+\s+)?(?:password|e-?mail|user ?name)\b)"
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
     r"|,(?=\s+(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
@@ -185,6 +198,7 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"|\bthis (?:e-?mail )?(?:address )?is the (?:same )?(?:e-?mail|address|one) "
     r"(?:registered|associated|linked|used|on)"
     r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
+    r"|\b(?:e-?mail|address|mail id|e-?mail id)\b.{0,30}\bis (?:the )?same as (?:this|the one)\b"
     r"|\b(?:e-?mail|address)(?: address)?(?: (?:on|of|for) (?:the|my) (?:pypi )?account)? is "
     r"(?:this (?:one|address)|(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
     r"(?:writing|sending|"
@@ -293,6 +307,7 @@ def _plain(sentence: str) -> str:
     )
     sentence = _UNCHANGED.sub(" stayed the same", sentence)
     sentence = _NOT_THE_PART.sub(lambda found: f"the {found.group('part')} is fine", sentence)
+    sentence = _THE_PART.sub(lambda found: f"; the {found.group('part')} is lost", sentence)
     return _NEUTRAL_PHRASES.sub(" ", _NOT_THE_PROBLEM.sub(" fine", sentence))
 
 

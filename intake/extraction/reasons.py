@@ -37,7 +37,9 @@ _VAULT_TROUBLE = (
 )
 _DEVICE_NOUN = r"(?:phone|smartphone|mobile|device|tablet|laptop|computer|pc|notebook|ipad|app\b)"
 _DEVICE_TROUBLE = (
-    r"(?:los(?:t|e|ing)\w*|dropp\w*|brok\w*|break\w*|stol\w*|wip\w*|reset\w*|replac\w*|new|chang\w*|"
+    r"(?:los(?:t|e|ing)\w*|dropp\w*|brok\w*|break\w*|stol\w*|wip\w*|reset\w*|replac\w*|"
+    # "a login from a new device" or "verify the new device" is no trouble with one.
+    r"(?<!from a )(?<!from the )(?<!verify the )(?<!confirm the )(?<!verify a )new|chang\w*|"
     r"switch\w*|mov\w*|dead|died|damag\w*|destroy\w*|smash\w*|crack\w*|fell|drown\w*|water|"
     r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|washing|gone|"
     r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
@@ -59,6 +61,7 @@ _RESET_CODES = (
     rf"|\bnew {CODES} (?:had|have|were|was) (?:been )?(?:generated|created)"
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,20}}?\bregenerat\w*\W+(?:\w+\W+)?{CODES}"
     rf"|\brefresh\w*\s+(?:my |the |our )?{CODES}"
+    r"|\b(?:regenerated|refreshed)\s+(?:the|my|our|all(?: the| my)?)\s+codes\b"
     r"|\b(?:generated|created|made)\s+(?:a\s+)?new\s+(?:set|ones|codes)\b.{0,40}?\b(?:invalidat\w*|"
     r"killed|replaced|voided|cancell?ed)\b"
     rf"|{CODES}[^.!?]{{0,80}}?\b(?:they|those|these)\s+(?:were|had been|have been|got)\s+"
@@ -129,7 +132,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"haven't found|have not found|have no|'ve no|got no|have got no|no idea where|"
             r"don't know where|do not know where|can't remember where|"
             r"(?:did not|didn't|never) (?:hand\w*|give|gave|pass\w*|leave|left|share\w*)"
-            r"(?: over| on| us| me)*)\b.{0,30}"
+            r"(?: over| on| us| me)*)\b[^.!?]{0,50}"
             + CODES
             + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
             r"destroyed|vanished|disappeared|unreadable|illegible|ruined|nowhere to be found|"
@@ -194,7 +197,8 @@ _ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?
 
 _PLACE = (
     r"(?:phone|smartphone|mobile|laptop|computer|pc|notebook|tablet|ipad|drive|disk|usb stick|"
-    r"stick|sheet|paper|folder|binder|envelope|wallet|bag|backpack|drawer|box|notes|vault|safe)"
+    r"stick|sheet|paper|folder|binder|envelope|wallet|bag|backpack|drawer|box|notes|vault|safe|"
+    r"office|desk)"
 )
 # Where the codes were kept: "the codes were in a folder", "the laptop had my recovery codes".
 _CODES_KEPT = re.compile(
@@ -208,7 +212,8 @@ _PLACE_GONE = (
     r"recycl\w*|thrown|threw|trash\w*|binned|shredded|burn\w*|went missing|disappeared|gone|"
     r"sold|gave away|fell|snapped|cracked|wet|soaked|unreadable|illegible|ruined|damaged|"
     r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot)|went into|fell into|"
-    r"into the (?:canal|river|lake|sea|water|toilet|ocean))"
+    r"into the (?:canal|river|lake|sea|water|toilet|ocean)|no access to|no longer have access to|"
+    r"lost access to|(?:can't|cannot|can no longer) (?:access|get into|enter))"
 )
 
 
@@ -236,6 +241,8 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# "…goes to that dead address": the trouble is with something else than the device.
+_NOT_DEVICE = r"(?:e-?mail|address|mailbox|inbox|domain|link|account)\b"
 # Trouble and device in one clause: "my authenticator still works fine, but the mailbox is
 # gone" says nothing is wrong with the authenticator.
 _SAME_CLAUSE = r"(?:(?!\b(?:but|however|although|whereas)\b)[^;])"
@@ -244,7 +251,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "codes_reset_unknowingly",
-            _RESET_CODES + r"|\bwithout my (?:knowledge|consent|permission)\b"
+            _RESET_CODES
+            + rf"|{CODES}.{{0,80}}?\bwithout my (?:knowledge|consent|permission)\b"
+            + rf"|\bwithout my (?:knowledge|consent|permission)\b.{{0,80}}?{CODES}"
             rf"|\bregenerat\w*\b.{{0,40}}?{CODES}.{{0,40}}?"
             r"\bwithout (?:realis|realiz|notic|know)\w*",
         ),
@@ -254,8 +263,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "other",
             r"\b(?:compromised|hacked|hijacked|phish\w*|(?:taken|took|take|taking) over)\b"
-            r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? "
-            r"(?:logged|got|broke|gained)\b"
+            r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? (?:has |had )?"
+            r"(?:logged|got|broke|gained|enabled|added|set up|turned on)\b"
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?)\b"
             r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*|cto|ceo|"
             r"lead|boss|manager|founder|co-?founder|contractor|intern)\b"
@@ -267,7 +276,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "lost_2fa_device",
             rf"\b{_DEVICE_TROUBLE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE}"
-            rf"|\b{_DEVICE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b"
+            rf"|\b{_DEVICE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b(?!\s+{_NOT_DEVICE})"
+            # "a security key (…) for 2FA, but I lost it": the trouble names it again.
+            rf"|\b{_DEVICE}\b[^.;]{{0,80}}?\b(?:lost|broke|dropped|misplaced|destroyed|smashed)\s+it\b"
             rf"|{_VAULT_TROUBLE}{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b",
         ),
         (
@@ -280,6 +291,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"disabled|gone|expired|shut down|shut off|cut off|turned off|suspended|went with it|"
             r"no longer exists|unaccessible|inaccessible|"
             r"does not exist|doesn't exist|not renewed)"
+            r"|\b(?:e-?mail|address|mailbox|inbox)\b,? (?:which|that) (?:i|we) "
+            r"(?:don't|do not|no longer|can't|cannot|can no longer) "
+            r"(?:have|access|use|receive|read|open)\b"
             r"|\b(?:google|gmail|yahoo|outlook|hotmail|microsoft|proton\w*|icloud|isp|work|university)\s+"
             r"(?:e-?mail\s+)?account\b.{0,40}\b(?:deleted|closed|deactivated|suspended|gone|expired|"
             r"shut down|removed)\b"
@@ -323,10 +337,10 @@ def main_cause(sentences: list[str]) -> tuple[str, str] | None:
     return None
 
 
-# Causes in order of preference: what broke the second factor (a device, codes that
-# fail, a lost mailbox or password, a changed owner) before codes that are merely
-# lost. Each tier is a tuple of patterns, so that ``says`` remembers each one apart
-# and the kind rules asked already are not asked again.
+# What can stop a sign-in: a device, codes that fail, a lost mailbox or password, a
+# changed owner. Codes that are merely lost are no cause ("I have the password, the
+# codes are lost" leaves the reason to ask). A tuple of patterns, so that ``says``
+# remembers each one apart and the kind rules asked already are not asked again.
 _OTHER_CAUSES = re.compile(
     r"\b(?:2fa|totp|authenticator|one-time|six-digit|6-digit|otp)\b.{0,40}\b(?:rejected|"
     r"invalid|not (?:accepted|working)|wrong|fail\w*)\b"
@@ -336,10 +350,7 @@ _OTHER_CAUSES = re.compile(
     r"|\b(?:stolen|robbed|two-step|2-step|authentification|transferr\w*)\b",
     _I,
 )
-_CAUSES: tuple[tuple[re.Pattern[str], ...], ...] = (
-    (*(rule for _, rule in REASON_KIND_RULES), _OTHER_CAUSES),
-    (RECOVERY_CODE_RULES[2][1],),
-)
+_CAUSES: tuple[re.Pattern[str], ...] = (*(rule for _, rule in REASON_KIND_RULES), _OTHER_CAUSES)
 _LOCKED_OUT = re.compile(
     r"\b(?:locked out|lock(?:ed)? me out|blocked out|can'?t (?:log|sign|get)|cannot (?:log|sign|"
     r"get|enter|access)|can not (?:log|sign|enter|access)|unable to (?:log|sign|access)|"
@@ -383,22 +394,21 @@ def reason_sentences(sentences: list[str]) -> list[str]:
     cause, or else the sentence with the main cause when that is another one.
     """
     main = main_cause(sentences)
-    for tier in _CAUSES:
-        for index, sentence in enumerate(sentences):
-            if _names_cause(tier, sentence) and _own_statement(sentence):
-                following = sentences[index + 1] if index + 1 < len(sentences) else ""
-                if following and _names_cause(tier, following):
-                    return [sentence, following]
-                if main and main[1] != sentence:
-                    return [sentence, main[1]]
-                return [sentence]
+    for index, sentence in enumerate(sentences):
+        if _names_cause(sentence) and _own_statement(sentence):
+            following = sentences[index + 1] if index + 1 < len(sentences) else ""
+            if following and _names_cause(following):
+                return [sentence, following]
+            if main and main[1] != sentence:
+                return [sentence, main[1]]
+            return [sentence]
     return [s for s in sentences if _LOCKED_OUT.search(s) and FIRST_PERSON.search(s)][:1]
 
 
 def is_lockout_only(reason: str) -> bool:
     """A reason that only says the requester cannot sign in, without a cause."""
-    return not any(_names_cause(tier, reason) for tier in _CAUSES)
+    return not _names_cause(reason)
 
 
-def _names_cause(tier: tuple[re.Pattern[str], ...], sentence: str) -> bool:
-    return any(says(pattern, sentence) for pattern in tier)
+def _names_cause(sentence: str) -> bool:
+    return any(says(pattern, sentence) for pattern in _CAUSES)

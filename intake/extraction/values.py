@@ -37,7 +37,10 @@ NOT_USERNAMES = frozenset(
     unknown until unusable up used user username usernames via was wasn't we well were what
     when where which while who why will with within without won't work would wrong www yes
     yesterday you your either neither blank empty hi hello hey dear thanks thank hallo hola
-    ciao cheers regards
+    ciao cheers regards missing working pending loading failing changing showing nothing
+    something anything everything existing following matching remaining exactly simply
+    probably definitely likely correctly properly usually normally unfortunately apparently
+    obviously surely certainly clearly
     """.split()
 )
 
@@ -45,12 +48,13 @@ _YES = re.compile(
     r"^(?:yes|y|yep|yeah|yup|ja|oui|si|sí|sim|da|да|true|x|\[x\]|✓|✔|confirmed?|correct|"
     r"of course|sure|ok|okay|agreed?|i agree|i do|i have|i accept|accepted|accept|understood|"
     r"i understand|have|still have|absolutely|definitely|affirmative|done|known|still known|"
-    r"still mine|mine|fine|working|works)\b",
+    r"still mine|mine|fine|working|works|available|accessible|reachable)\b",
     re.I,
 )
 _NO = re.compile(
     r"^(?:no|n|nope|nah|nein|non|não|nao|nee|нет|false|none|never|not|i don't|i do not|"
-    r"don't|do not|lost|no longer|gone|disagree|i disagree|decline|i decline|negative|without)\b",
+    r"don't|do not|lost|no longer|gone|disagree|i disagree|decline|i decline|negative|without|"
+    r"unavailable|inaccessible|unreachable)\b",
     re.I,
 )
 

@@ -44,7 +44,9 @@ _DISCLAIMER = re.compile(
     r" (e-?mail|message))",
     re.I,
 )
-_QUOTED_LABEL = re.compile(r"^\s*(?:>\s*)+(?P<label>[^>:]{2,80}?)\s*:\s*$")
+# A quoted label or question ("> Username:", "> Do you still have your password?"): the
+# requester's own line after it answers it.
+_QUOTED_LABEL = re.compile(r"^\s*(?:>\s*)+(?P<label>[^>:?]{2,80}?)\s*[:?]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ def split_quotes(text: str) -> SplitText:
         line = lines[index]
         if line.lstrip().startswith(">"):  # the common case first: no other rule fits it
             quoted.append(line)
-            label = _QUOTED_LABEL.match(line) if line.rstrip().endswith(":") else None
+            label = _QUOTED_LABEL.match(line) if line.rstrip().endswith((":", "?")) else None
             pending_label = label.group("label").strip() if label else None
             index += 1
             continue
