@@ -10,6 +10,7 @@ change only counts when the codes themselves are its object.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
@@ -159,9 +160,37 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _NEGATED = re.compile(r"\b(?:no|not|never|without|none)\b|n't\b", _I)
 
 
+# Words one of which every match of a rule holds ("codes", a device word, …): a
+# substring test is far cheaper than the rule, and most sentences have none of them.
+_CODES_STEMS = (
+    "codes",
+    "recover",
+    "recovry",
+    "recovey",
+    "backup",
+    "back-up",
+    "rescue",
+    "recuperat",
+)
+_DEVICE_STEMS = (
+    "phone", "mobile", "handy", "cell", "tablet", "ipad", "device", "authenticat", "app",
+    "otp", "key", "authy", "factor", "token", "samsung", "pixel", "android", "seed", "vault",
+    "password manager",
+)  # fmt: skip
+
+
+def mentions_codes(sentence: str) -> bool:
+    """Whether the sentence can speak of recovery codes at all ("Code of Conduct" cannot)."""
+    lowered = sentence.lower()
+    return "code" in lowered and any(stem in lowered for stem in _CODES_STEMS)
+
+
 @lru_cache(maxsize=4096)
 def says(pattern: re.Pattern[str], sentence: str) -> bool:
     """Whether ``pattern`` is in ``sentence``: several rules ask it of the same sentence."""
+    gate = _GATES.get(pattern)
+    if gate is not None and not gate(sentence):
+        return False
     return pattern.search(sentence) is not None
 
 
@@ -172,7 +201,7 @@ def recovery_code_state(sentence: str) -> str | None:
     A negative statement never reads as ``have``: "I haven't found my codes" is lost.
     A hedged one ("I'm fairly sure they are gone") says nothing for sure.
     """
-    if "code" not in sentence.lower():
+    if not mentions_codes(sentence):
         return None
     for state, pattern in RECOVERY_CODE_RULES:
         match = pattern.search(sentence)
@@ -351,6 +380,29 @@ _OTHER_CAUSES = re.compile(
     _I,
 )
 _CAUSES: tuple[re.Pattern[str], ...] = (*(rule for _, rule in REASON_KIND_RULES), _OTHER_CAUSES)
+
+
+def _holds(*stems: str) -> Callable[[str], bool]:
+    return lambda sentence: any(stem in sentence.lower() for stem in stems)
+
+
+_KIND_GATES: dict[str, Callable[[str], bool]] = {
+    "codes_reset_unknowingly": lambda s: mentions_codes(s) or "new " in s.lower(),
+    "recovery_codes_not_working": mentions_codes,
+    "lost_2fa_device": _holds(*_DEVICE_STEMS),
+    "lost_email_access": _holds("mail", "address", "inbox", "domain", "account"),
+}
+_TAKEOVER_STEMS = (
+    "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
+    "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
+)  # fmt: skip
+# The two "other" rules: a changed owner, and 2FA never turned on.
+_OTHER_GATES = (_holds(*_TAKEOVER_STEMS), _holds("never"))
+_OTHER_RULES = tuple(rule for kind, rule in REASON_KIND_RULES if kind == "other")
+_GATES: dict[re.Pattern[str], Callable[[str], bool]] = {
+    **{rule: _KIND_GATES[kind] for kind, rule in REASON_KIND_RULES if kind in _KIND_GATES},
+    **dict(zip(_OTHER_RULES, _OTHER_GATES, strict=True)),
+}
 _LOCKED_OUT = re.compile(
     r"\b(?:locked out|lock(?:ed)? me out|blocked out|can'?t (?:log|sign|get)|cannot (?:log|sign|"
     r"get|enter|access)|can not (?:log|sign|enter|access)|unable to (?:log|sign|access)|"
