@@ -83,7 +83,8 @@ _TIME_NO = _any(
     r"do not want to)(?: afford to)? wait\b",
     r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
     r"\btoo long\b|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
-    r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not)\s+(?:\w+\s+)?(?:accept|afford|"
+    r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
+    r"(?:accept|afford|"
     r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",
 )
 

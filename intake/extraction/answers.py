@@ -65,7 +65,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:user ?name|password|e-?mail)(?: ?(?:/|and|&) ?(?:user ?name|password|e-?mail))+"
             r"|(?:account )?credentials|access to (?:the )?(?:account )?credentials"
             r"|credential access|account access|confirmation of access"
-            r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)",
+            r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"
+            r"|what (?:i|we)(?:'ve| have)? (?:still )?got",
         ),
         (
             "ownership_evidence",
@@ -107,7 +108,7 @@ _SEVERAL_BOXES = re.compile(r"\s+(?=\[[ xX✓✔✗*]?\]\s)")
 _BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
     r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*"
-    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→)|\s\.{2,})\s*"
+    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>)|\s\.{2,})\s*"
     r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
@@ -177,6 +178,13 @@ def clean_markup(text: str) -> str:
     """Drop Markdown emphasis and code marks that are not part of a value."""
     text = re.sub(r"(\*\*|__|\*|`)", "", text)
     return text.strip()
+
+
+def label_text(line: str) -> str:
+    """The label of a ``Label: value`` line ("Username / password / email — yes" gives
+    "Username / password / email"), or "" for a line without one."""
+    found = _LABEL_LINE.match(clean_markup(_BULLET.sub("", line)))
+    return found.group("label") if found else ""
 
 
 def read_answers(own_text: str) -> Answers:

@@ -15,7 +15,7 @@ from intake.extraction.mentions import ownership_items
 from intake.extraction.values import yes_no
 
 NONE_ANSWER = re.compile(r"^(?:no|none|nothing|n/a|na|-|no other proof|not really)\.?$", re.I)
-_PARTS = re.compile(r"[\n;]|,\s+|\s+and\s+", re.I)
+_PARTS = re.compile(r"[\n;]|,\s+|\s+and\s+|\s+[-–—]\s+", re.I)
 _PYPI_PROJECT = re.compile(r"pypi\.org/project/([^/\s]+)", re.I)
 _BESIDE_LINK = re.compile(r"\([^()]*\)|\S+(?:://|\.(?:com|org|io|net)/)\S*", re.I)
 _PACKAGE_NAME = re.compile(r"[A-Za-z0-9][\w.]*[-_.\d][\w.-]*[A-Za-z0-9]")

@@ -22,6 +22,7 @@ from intake.extraction.answers import (
     Answers,
     Checkbox,
     answers_in_context,
+    label_text,
     read_answers,
     split_sentences,
 )
@@ -31,6 +32,7 @@ from intake.extraction.languages import detect_language
 from intake.extraction.mentions import ownership_items, username_mentions
 from intake.extraction.prose import (
     HEDGE,
+    NEGATION,
     clause_polarity,
     credential_remarks,
     credential_statements,
@@ -323,7 +325,22 @@ _PART_NAMES = {"username": "username", "password": "password", "email": "email",
 _BOTH = re.compile(r"\b(?:both|all(?: three| 3)?|to both|to all)\b[,.]?\s*", re.I)
 # "Credentials held: the password and the mailbox", "What I still have: …": the label says "have".
 _HAVE_LABEL = re.compile(
-    r"^\W*(?:credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold))", re.I
+    r"^\W*(?:credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"
+    r"|what (?:i|we)(?:'ve| have)? (?:still )?got)",
+    re.I,
+)
+
+
+def _all_parts_answer(value: str) -> bool | None:
+    """One answer for every part a label names: "yes", "both yes", "I still have all three"."""
+    answer = yes_no(value)
+    if answer is None and _HAVE_THEM.match(value) and not NEGATION.search(value):
+        return True
+    return answer
+
+
+_HAVE_THEM = re.compile(
+    r"^\s*(?:i\s+)?(?:still\s+)?(?:have|know|got|kept)\b(?:\s+(?:them|it))?\W*$", re.I
 )
 
 
@@ -334,8 +351,8 @@ def _combined(value: str, line: str) -> dict[str, bool]:
     names parts ("Password / email: both yes") gets the answer for each of them.
     """
     had = bool(_HAVE_LABEL.match(line))
-    named = _PART_LABEL.findall(line.partition(":")[0]) if ":" in line else []
-    if len(named) > 1 and (answer := yes_no(_BOTH.sub("", value))) is not None:
+    named = _PART_LABEL.findall(label_text(line))
+    if len(named) > 1 and (answer := _all_parts_answer(_BOTH.sub("", value))) is not None:
         return {_PART_NAMES[part.lower().replace(" ", "")]: answer for part in named}
     stated: dict[str, bool] = {}
     sentences = split_sentences(value.replace("\n", " ")) if had else [value]

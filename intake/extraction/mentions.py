@@ -83,7 +83,16 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"\b(?:(?:sign|log)(?:ged)?\s?in\s?to|recover)\s+{_OPEN}?{_NAME}['\"”’)]?\s+on\s+pypi\b",
             True,
         ),
-        (rf"\brecover\s+(?:the\s+)?(?:account\s+)?{_OPEN}?{_NAME}", False),
+        (
+            rf"\b(?:recover(?:ing)?|recovery of)\s+(?:the\s+)?(?:account\s+)?{_OPEN}?{_NAME}",
+            False,
+        ),
+        (
+            rf"\b(?:recovery|reset)\s+(?:request\s+)?for\s+(?:the\s+)?(?:account\s+|user\s+)?"
+            rf"{_OPEN}?{_NAME}",
+            False,
+        ),
+        (rf"\b(?:the\s+)?name of (?:the\s+)?user\s+(?:is|:|=)\s+{_OPEN}?{_NAME}", True),
         (rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b", False),
         (
             rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+|locked\s+)?"
@@ -104,7 +113,7 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "PyPI 계정 hyunwoo-lee 의": a name the particle after it ends.
         rf"(?:계정|アカウント)\s*{_FOREIGN_OPEN}?{_NAME}(?=\s*(?:의|の|은|는|이|가|을|를|を|が|で|에|[)」』,.。、]|$))",
         # "Konto „jdoe“": the name closes the quote ("la cuenta (este mismo)" names nothing).
-        rf"{_FOREIGN_ACCOUNT}\s*{_FOREIGN_OPEN}{_NAME}(?=\s?[`'\"”“»\u2019)])",
+        rf"{_FOREIGN_ACCOUNT}\s*(?:pypi\s*)?{_FOREIGN_OPEN}{_NAME}(?=\s?[`'\"”“»\u2019)])",
         rf"{_FOREIGN_ACCOUNT}\s+(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|называется)\s*"
         rf"{_FOREIGN_OPEN}?{_NAME}",
     )
@@ -286,6 +295,16 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             r"\b(?:guy|person|one|people|team|dev|developer|woman|man|folks?)\s+behind\s+"
             rf"(?:the\s+)?(?:{_KIND}\s+)?" + _PACKAGES,
+            True,
+        ),
+        # "the repos for kiln-metrics and kiln-metrics-exporter", "upload rights to X"
+        (
+            r"\b(?:repos?|repositor(?:y|ies))\s+(?:for|of)\s+(?:the\s+)?" + _PACKAGES,
+            True,
+        ),
+        (
+            r"\b(?:upload|maintainer|owner|publish(?:ing)?)\s+(?:rights|access|permissions?)\s+"
+            rf"(?:to|on|for)\s+(?:the\s+)?(?:{_KIND}\s+)?" + _PACKAGES,
             True,
         ),
         # "…owner of the following projects:" with an item of the list after it.

@@ -64,6 +64,9 @@ _NEUTRAL_PHRASES = re.compile(
     # Resetting a password says nothing about knowing it.
     r"|\b(?:can|could|to|would|will|able to)\s+(?:reset|change|recover)\s+(?:the|my|a)\s+"
     r"(?:new\s+)?password\b"
+    # "I tried the 'Forgot password?' / reset flow": the name of a page, not a loss.
+    r"|[\"'“]?\bforgot(?:ten)?\s+(?:your\s+)?password\??[\"'”]?"
+    r"(?=\s*(?:/|link|flow|page|button|form|option|feature|process))"
     # "(I remember it, is not so complex)": about the password, not a denial.
     r"|\bnot (?:so|that|too|very) (?:complex|complicated|hard|difficult|long|strong|secure|easy)\b",
     _I,
@@ -87,7 +90,7 @@ _PARTS = {
         r"(?<!that )(?<!gmail )(?<!e-mail )(?<!email )(?<!mail )(?<!yahoo )(?<!outlook )"
         r"(?<!hotmail )(?<!its )"
         r"\b(?:pass(?:word|phrase)s?|pasword|passowrd|passwrod|pw|pwd)\b"
-        r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery)s?\b)",
+        r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery|flow)s?\b)",
         _I,
     ),
     "email": re.compile(
@@ -139,6 +142,10 @@ _THE_PART = re.compile(
     r",?\s(?:it is |it's )?(?:only |just )?the (?P<part>password|e-?mail)(?: address)?(?: that)? "
     r"is the (?:problem|issue)\b",
     _I,
+)
+# "The reset email arrived and I set a new password": the new one is known.
+_NEW_PASSWORD = re.compile(
+    r"\b(?:i|we)\s+(?:then\s+)?(?:set|chose|created|made)\s+(?:a|my)\s+new\s+password\b", _I
 )
 # "My email address hasn't changed" is no denial.
 _UNCHANGED = re.compile(
@@ -306,6 +313,7 @@ def _plain(sentence: str) -> str:
         sentence,
     )
     sentence = _UNCHANGED.sub(" stayed the same", sentence)
+    sentence = _NEW_PASSWORD.sub("I have the password", sentence)
     sentence = _NOT_THE_PART.sub(lambda found: f"the {found.group('part')} is fine", sentence)
     sentence = _THE_PART.sub(lambda found: f"; the {found.group('part')} is lost", sentence)
     return _NEUTRAL_PHRASES.sub(" ", _NOT_THE_PROBLEM.sub(" fine", sentence))

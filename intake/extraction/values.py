@@ -10,6 +10,7 @@ from intake.extraction.reasons import recovery_code_state
 USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WRAPPERS = re.compile(r"^(?:user(?:name)?|login|account)\s*[=:]\s*", re.I)
+_ANSWER_FIRST = re.compile(r"^(?:yes|yep|yeah|sure|ok|still|i have it|i do)\b\W+(?=\S)", re.I)
 
 # Words that can follow "account" or "username" in prose but are never a username,
 # and placeholders people leave in a form.
@@ -89,6 +90,7 @@ def clean_username(value: str) -> str | None:
     """The username in a label's value, or None for an email, placeholder or junk."""
     text = _EMAIL.sub(" ", value.split("\n", 1)[0])
     text = _WRAPPERS.sub("", text.strip())
+    text = _ANSWER_FIRST.sub("", text)  # "yes, hollin_verd"
     text = re.sub(r"[`\"'“”‘’<>\[\]{}*]", " ", text).strip()
     token = re.split(r"[\s,;()]+", text, maxsplit=1)[0].lstrip("@").rstrip(".:!?")
     if not token or not USERNAME.fullmatch(token) or token.lower() in NOT_USERNAMES:
