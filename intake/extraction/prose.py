@@ -244,44 +244,60 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         return paired
     if _ALL_THREE.search(sentence) and not HEDGE.search(sentence):
         return dict.fromkeys(("username", "password", "email"), True)
-    previous: list[str] = []
-    doubt = ""
-    said: bool | None = None
-    previous_doubted = False
+    reader = _ClauseReader(found)
     for clause in clauses(_plain(sentence)):
+        reader.read(clause)
+    return found
+
+
+class _ClauseReader:
+    """Reads a sentence's clauses in order; what a clause leaves open, the next one may say.
+
+    "I think | I still remember the password": the doubt goes on into the clause;
+    "the password, I think | I still have it saved": "it" is doubted too; "…, but I
+    fixed that" restores the parts just named; "I have the username, the password and
+    the email": the verb goes on into the verbless clauses.
+    """
+
+    def __init__(self, found: dict[str, bool]) -> None:
+        self.found = found
+        self.previous: list[str] = []
+        self.doubt = ""
+        self.said: bool | None = None
+        self.previous_doubted = False
+
+    def read(self, clause: str) -> None:
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
-        # "I think | I still remember the password": the doubt goes on into the clause,
-        # and "the password, I think | I still have it saved" doubts what "it" is had.
-        clause, doubt = f"{doubt} {clause}", ""
+        clause, self.doubt = f"{self.doubt} {clause}", ""
         if not parts and HEDGE.search(clause) and len(clause.split()) <= 5:
-            doubt = clause
-            continue
-        if not parts and previous_doubted:
-            previous_doubted = False
-            continue
-        previous_doubted = bool(parts) and HEDGE.search(clause) is not None
+            self.doubt = clause
+            return
+        if not parts and self.previous_doubted:
+            self.previous_doubted = False
+            return
+        self.previous_doubted = bool(parts) and HEDGE.search(clause) is not None
         if _RESTORED.search(clause) and HEDGE.search(clause) is None:
-            found.update(dict.fromkeys([*previous, *parts], True))
-            previous = parts or previous
-            continue
-        if not parts and previous and _GONE.search(clause):
-            parts, clause = previous, "no longer"
+            self.found.update(dict.fromkeys([*self.previous, *parts], True))
+            self.previous = parts or self.previous
+            return
+        if not parts and self.previous and _GONE.search(clause):
+            parts, clause = self.previous, "no longer"
         elif not parts and _STILL_HAD.search(clause):
-            parts = previous
-        previous = parts
-        if not parts or HEDGE.search(clause) or not _about_having(clause):
-            continue
+            parts = self.previous
+        self.previous = parts
+        if parts and not HEDGE.search(clause) and _about_having(clause):
+            self._state(parts, clause)
+
+    def _state(self, parts: list[str], clause: str) -> None:
         polarity = clause_polarity(clause)
-        if said is False and _ONLY.match(clause) and _VERBLESS.match(clause):
+        if self.said is False and _ONLY.match(clause) and _VERBLESS.match(clause):
             polarity = True  # "neither the password nor the email, only the username"
         elif polarity is None and _VERBLESS.match(clause):
-            polarity = said  # "I have the username, the password and …": the verb goes on
-        said = polarity
-        if polarity is None:
-            continue
-        for part in parts:
-            found.setdefault(part, polarity)
-    return found
+            polarity = self.said
+        self.said = polarity
+        if polarity is not None:
+            for part in parts:
+                self.found.setdefault(part, polarity)
 
 
 # "I still have all 3 (the name, password and the mail)".
