@@ -33,6 +33,8 @@ NEGATION = re.compile(
 HEDGE = re.compile(
     r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|"
     r"not (?:completely|entirely|totally|quite|really|100%) sure|"
+    r"(?:i|we)(?:'ll| will| would)? (?:have|need) to (?:check|verify|confirm|find out)|"
+    r"(?:i|we)(?:'ll| will) check|"
     r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
     r"fairly sure|pretty sure|quite sure|almost sure|(?:couldn't|could not|can't|cannot) "
     r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
@@ -264,7 +266,7 @@ class _ClauseReader:
         self.previous: list[str] = []
         self.doubt = ""
         self.said: bool | None = None
-        self.previous_doubted = False
+        self.doubted: set[str] = set()
 
     def read(self, clause: str) -> None:
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
@@ -272,10 +274,10 @@ class _ClauseReader:
         if not parts and HEDGE.search(clause) and len(clause.split()) <= 5:
             self.doubt = clause
             return
-        if not parts and self.previous_doubted:
-            self.previous_doubted = False
+        if self.doubted and set(parts) <= self.doubted:
+            self.doubted = set()  # "I'll have to check the email, | the email is an old …"
             return
-        self.previous_doubted = bool(parts) and HEDGE.search(clause) is not None
+        self.doubted = set(parts) if parts and HEDGE.search(clause) else set()
         if _RESTORED.search(clause) and HEDGE.search(clause) is None:
             self.found.update(dict.fromkeys([*self.previous, *parts], True))
             self.previous = parts or self.previous

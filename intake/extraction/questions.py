@@ -235,6 +235,9 @@ def _answer_to_question(own: list[str], question: str) -> list[Answer]:
     if topic is None or not reply or len(reply) > 200:
         return []
     evidence = f"{question} {reply}"
+    if topic == "recovery_codes" and len(reply.split()) > 2 and codes_value(reply):
+        # "Yes, I saved them, but only on the laptop that was stolen": the reply says the state.
+        return [Answer(topic, reply, evidence)]
     asked = _QUESTION.match(question)
     answer = yes_no(reply)
     if asked and answer is not None:

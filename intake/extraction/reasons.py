@@ -65,7 +65,8 @@ _RESET_CODES = (
     r"|\b(?:regenerated|refreshed)\s+(?:the|my|our|all(?: the| my)?)\s+codes\b"
     r"|\b(?:generated|created|made)\s+(?:a\s+)?new\s+(?:set|ones|codes)\b.{0,40}?\b(?:invalidat\w*|"
     r"killed|replaced|voided|cancell?ed)\b"
-    rf"|{CODES}[^.!?]{{0,80}}?\b(?:they|those|these)\s+(?:were|had been|have been|got)\s+"
+    rf"|{CODES}[^.!?]*[.!?]\s+[^.!?]*\b(?:regenerated|reset|revoked|replaced)\s+them\b"
+    rf"|{CODES}[^.!?]{{0,120}}?\b(?:they|those|these)\s+(?:were|had been|have been|got)\s+"
     r"(?:\w+\s+)?(?:reset|regenerated|replaced|revoked)\b"
 )
 
@@ -143,6 +144,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"no longer (?:can )?(?:open|access|get into)|can no longer (?:open|access|get into)|"
             r"can't get into|cannot get into|locked out of|"
             r"did not survive|didn't survive|not able to (?:find|locate)|unable to (?:find|locate)|"
+            r"can't find|cannot find|can not find|couldn't find|could not find|"
             r"left with (?:him|her|them)|went with (?:him|her|them))\b"
             rf"|(?:^|[,;:]\s*)no\s+{CODES}\b"
             + rf"|{CODES}\b.{{0,60}}?\b(?:on|in|inside)\b.{{0,40}}?\b{_DEVICE_NOUN}.{{0,60}}?"
