@@ -24,7 +24,8 @@ _NEGATED_AGREEMENT = re.compile(
     # "If needed, I agree": a condition, not an agreement.
     r"|\bif (?:it is |it's |that is |that's |this is )?(?:needed|necessary|required|need be|"
     r"i must|i have to|you insist)\b"
-    r"|\bif\b[^.]{0,50}?\b(?:is|are) (?:required|needed|necessary|mandatory)\b"
+    r"|\bif\b[^.]{0,50}?\b(?:is|are) (?:required|needed|necessary|mandatory|a requirement|a must|"
+    r"obligatory)\b"
     r"|\bno\b(?! problem| rush| worries)",
     _I,
 )
@@ -44,11 +45,13 @@ _COC_YES = _any(
     # "Code of conduct: yes." and "yes to the code of conduct" inside a sentence.
     _COC + r"\s*(?:[:=]|-+|–)?\s*(?:yes|y|agreed?|ok|okay|accepted)\b(?!\?)",
     r"\byes,? (?:to|for) (?:the\s+)?" + _COC,
-    r"\bagre(?:e|ed)? (?:to|with) (?:the\s+)?" + _COC,
+    _COC + r".{0,40}\b(?:fine|ok|okay|happy|glad)\s+(?:with\s+)?(?:following|to follow|abiding by|"
+    r"to abide by)\s+(?:it|them)\b",
+    r"\bagre(?:e|ed)? (?:to|with|on) (?:the\s+)?" + _COC,
 )
 _COC_NO = _any(
     r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree|"
-    r"not going to|not gonna)\b"
+    r"not going to|not gonna|rather not)\b"
     r".{0,40}" + _COC,
 )
 _TIME_YES = _any(
@@ -82,7 +85,8 @@ _TIME_NO = _any(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
     r"do not want to)(?: afford to)? wait\b",
     r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
-    r"\btoo long\b|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
+    r"(?<!won't take )(?<!not take )(?<!doesn't take )(?<!wouldn't take )\btoo long\b"
+    r"|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
     r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
     r"(?:accept|afford|"
     r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",

@@ -66,6 +66,9 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:account )?credentials|access to (?:the )?(?:account )?credentials"
             r"|credential access|account access|confirmation of access"
             r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"
+            r"|do you (?:still )?have (?:access to )?(?:your |the )?(?:password|e-?mail)"
+            r"(?: address)?"
+            r"(?: and (?:your |the )?(?:password|e-?mail)(?: address)?)?(?: on the account)?"
             r"|what (?:i|we)(?:'ve| have)? (?:still )?got",
         ),
         (

@@ -402,9 +402,11 @@ def _with_followers(sentences: tuple[str, ...]) -> list[str]:
     joined = list(sentences)
     for index, current in enumerate(sentences):
         run = current
+        asked = current.endswith("?") and len(current.split()) <= 4  # "Backup codes? Never saved."
         for following in sentences[index + 1 : index + 1 + _FOLLOWERS]:
-            if not _PRONOUN.search(following) or recovery_code_state(following):
+            if not (asked or _PRONOUN.search(following)) or recovery_code_state(following):
                 break
+            asked = False
             run = f"{run} {following}"
             joined.append(run)
     return joined

@@ -28,7 +28,7 @@ _FOREIGN_ACCOUNT = (
     r"(?:\bkonto|\bcompte|\bcuenta|\bconta|аккаунт\w*|учётн\w* запис\w*|账号|帐号|账户|계정|"
     r"アカウント)"
 )
-_FOREIGN_OPEN = r"(?:[`'\"“„«\u201a(]\s?)"
+_FOREIGN_OPEN = r"(?:[`'\"“„«\u201a(「『]\s?)"
 # (pattern, strong): a strong pattern says outright that the name is the username;
 # a weak one only puts a word next to "account", so a plain word found by it needs
 # more support (quotes, digits or punctuation in it, or a sentence break after it).
@@ -36,7 +36,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), strong)
     for pattern, strong in (
         (
-            rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\s*"
+            rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
             rf"(?:(?:on pypi|there|on there)\s*)?(?:is|was|=|:|-|,)?\s*{_ADVERB}{_OPEN}?{_NAME}",
             True,
         ),
@@ -56,7 +56,22 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"\b{_NAME}\s+(?:is|was)\s+(?:my|the)\s+(?:pypi\s+)?(?:user ?name|username|account)\b",
             True,
         ),
-        (rf"\b(?:logged|log|signed|sign) in(?: to pypi)? as\s+{_OPEN}?{_NAME}", True),
+        (rf"\b(?:logg(?:ed|ing)|log|sign(?:ed|ing)?) in(?: to pypi)? as\s+{_OPEN}?{_NAME}", True),
+        (rf"\b(?:signed up|registered)\b.{{0,20}}?\bas\s+{_OPEN}?{_NAME}", False),
+        # "Hi, brackenfold here.": only a name in lower case (a person's name is capitalised).
+        (
+            r"^\W*(?:(?:hi|hello|hey|dear \w+),?\s+)?"
+            r"(?-i:(?P<name>[a-z0-9](?:[a-z0-9._-]{0,48}[a-z0-9])?))"
+            r"\s+here\b(?=\s*[.,!;:]|\s*$)",
+            True,
+        ),
+        (rf"\b(?:my|our|the)\s+(?:pypi\s+)?{_ACCOUNT}\s*\(\s*{_NAME}\s*\)", True),
+        (
+            rf"\b(?:the|my)\s+(?:pypi\s+)?{_ACCOUNT}\s+(?:that|which)\s+(?:publishes|owns|maintains|has)\b"
+            rf"[^.,]{{0,60}}?\s+is\s+{_OPEN}?{_NAME}",
+            True,
+        ),
+        (rf"\bunder\s+(?:the\s+)?(?:account\s+|user(?:name)?\s+)?{_OPEN}{_NAME}", False),
         (rf"pypi\.org/user/{_NAME}", True),
         (rf"\bpypi(?:\.org)?(?: account)?\s*\(\s*{_NAME}\s*\)", True),
         (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+(?:pypi|the index)\b", True),
@@ -134,6 +149,8 @@ _MENTION_WORDS = (
     "locked",
     "i'm",
     "i am",
+    "here",
+    "under",
     "step",
     "prompt",
 )
@@ -307,6 +324,19 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"(?:to|on|for)\s+(?:the\s+)?(?:{_KIND}\s+)?" + _PACKAGES,
             True,
         ),
+        # "here are the projects it maintains:" with an item of the list after it
+        (
+            rf"\b(?:here are|these are|below are)\s+(?:the\s+|my\s+)?{_KIND}\b.*"
+            rf"\s(?P<names>{_PACKAGE})\s*$",
+            False,
+        ),
+        # "the oatmeal-parser package on PyPI", "packages, mainly ninebark-schemas"
+        (rf"\bthe\s+(?P<names>{_PACKAGE})\s+(?:package|project|library)\s+on\s+pypi\b", False),
+        (
+            rf"\b{_KIND}\b[^.]{{0,60}}?,?\s*"
+            r"(?:mainly|mostly|especially|including|notably|in particular)\s+" + _PACKAGES,
+            True,
+        ),
         # "…owner of the following projects:" with an item of the list after it.
         (
             rf"\b{_CARE}\b.{{0,60}}?\b(?:the following|these|those|below|several|two|three|some)\s+"
@@ -316,7 +346,9 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "I maintain amberjack.": a lone name that ends the claim.
         (
             r"\b(?:i|we|that|which|who)\s+(?:also\s+)?(?:maintain|publish|own|wrote|created|develop|"
-            r"release)(?:e?s)?\s+" + _PACKAGES + r"(?=\s*(?:[.,;!]|$)|\s+on pypi\b"
+            r"release|look after|take care of)(?:e?s)?\s+"
+            + _PACKAGES
+            + r"(?=\s*(?:[.,;!(]|$)|\s+on pypi\b|\s+is\b"
             r"|\s+and\s+(?:i|we|a|an|some|several|its?|two|three)\b)",
             False,
         ),

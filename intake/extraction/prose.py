@@ -92,7 +92,7 @@ _PARTS = {
         r"(?<!that )(?<!gmail )(?<!e-mail )(?<!email )(?<!mail )(?<!yahoo )(?<!outlook )"
         r"(?<!hotmail )(?<!its )"
         r"\b(?:pass(?:word|phrase)s?|pasword|passowrd|passwrod|pw|pwd)\b"
-        r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery|flow)s?\b)",
+        r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery|flow|vault|safe)s?\b)",
         _I,
     ),
     "email": re.compile(
@@ -104,6 +104,7 @@ _PARTS = {
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
         r"gmail|yahoo|hotmail|outlook|primary|registered|recovery|contact)\s+(?:e-?mail\s+)?address\b"
+        r"|\b(?:old|former|previous)\s+\w+\s+(?:e-?mail\s+)?address\b"
         r"|\b(?:this|that|my|the|same|account)\s+address\b"
         r"|\b(?:my|our|the)\s+(?:own\s+|personal\s+|custom\s+|old\s+|email\s+)?domain\b",
         _I,
@@ -114,7 +115,8 @@ _GONE = re.compile(
     r"deactivated|expired|useless|no longer \w+)\b"
     r"|\b(?:lost|no longer have|don't have|do not have|have no|no) (?:the )?access to "
     r"(?:it|that|this|them)\b"
-    r"|^\s*(?:which\s+)?(?:i|we)\s+(?:don't|do not|no longer)\s+(?:have|own|control|use)"
+    r"|^\s*(?:(?:so|and|no),?\s+)*(?:which\s+)?(?:i|we)\s+(?:don't|do not|no longer)\s+"
+    r"(?:have|own|control|use)"
     r"(?:\s+(?:it|that|this))?(?:\s+(?:any ?more|now))?\s*[.,;!]?\s*$"
     r"|\b(?:can't|cannot|can no longer|could not|couldn't|can not|no longer) "
     r"(?:access|reach|open|read|use)(?: (?:it|that|this|them))?\s*[.,;!]?\s*$",
@@ -208,7 +210,8 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"(?:registered|associated|linked|used|on)"
     r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
     r"|\b(?:e-?mail|address|mail id|e-?mail id)\b.{0,30}\bis (?:the )?same as (?:this|the one)\b"
-    r"|\b(?:e-?mail|address)(?: address)?(?: (?:on|of|for) (?:the|my) (?:pypi )?account)? is "
+    r"|\b(?:e-?mail|address)(?: address)?"
+    r"(?: (?:on|of|for) (?:the|my) (?:pypi )?account| on file)? is "
     r"(?:this (?:one|address)|(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
     r"(?:writing|sending|"
     r"mailing) (?:you )?from)\b",

@@ -81,6 +81,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bwrong|\bexpired|\bunsuccessful|\berror|"
             r"\bnone (?:of them )?(?:is |are |was |were )?(?:accepted|valid|working|work\w*)|"
             r"\bused (?:up )?(?:all|every one|each one|them all)\b|\b(?:ran|run|running) out\b|"
+            r"\bburn(?:ed|t) through\b|"
             r"\bnone (?:are |is )?left\b|\ball (?:of them )?(?:are |were )?used\b|"
             r"\b(?:previously|already) (?:been )?used|\bused before|"
             r"\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated)"
@@ -95,14 +96,19 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|{CODES}\b[^.!?]*[.!?]\s+[^.!?]*\b(?:the|those|these|remaining|last|other)\s+"
             r"(?:\w+\s+){0,2}codes\b[^.!?]{0,40}?\b(?:reject\w*|refus\w*|invalid|not (?:accepted|"
             r"working|valid))"
+            # "…tried the codes one by one. Every single one of them was rejected."
+            rf"|{CODES}\b.{{0,300}}?[.!?]\s+(?:every|each|all|none)\s+(?:single\s+)?(?:one\s+)?"
+            r"(?:of\s+them\s+)?(?:was|were|is|are|got|gets)?\s*(?:reject\w*|refus\w*|invalid|"
+            r"not accepted)"
             rf"|{_RESET_CODES}",
         ),
         (
             "never_saved",
             r"\b(?:never|didn't|didnt|did not|forgot to|failed to|neglected to)\s+(?:\w+\s+){0,2}?"
-            r"(?:save|saved|generate|generated|download|downloaded|write|wrote|written|store|"
+            r"(?:save|saved|generate|generated|download|downloaded|write|wrote|written|store|had|"
+            r"enabled|activated|turned on|"
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
-            r"noted|back(?:ed)? up|create|created)\b(?: down\b)?.{0,40}?"
+            r"noted|back(?:ed)? up|create|created)\b(?: down\b)?[^.!?]{0,60}?"
             + _ANY_CODES
             + rf"|{CODES}\s+(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+(?:\w+\s+)?"
             r"(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|write|wrote)\b"
@@ -110,6 +116,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
             r"noted|copied)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
+            rf"|\bno (?:2fa|two[- ]factor|mfa)\b.{{0,40}}?\bno\s+{CODES}"
             rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+"
             r"(?:\w+\s+)?(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|"
             r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
@@ -137,7 +144,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: over| on| us| me)*)\b[^.!?]{0,50}"
             + CODES
             + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
-            r"destroyed|vanished|disappeared|unreadable|illegible|ruined|nowhere to be found|"
+            r"destroyed|vanished|disappeared|unreadable|illegible|ruined|nowhere to be found|toast|"
             r"(?:can't|cannot|can not) be found)\b"
             + rf"|{CODES}.{{0,90}}?\b(?:not have|don't have|do not have|no longer have|haven't got|"
             r"can't access|cannot access|can't open|cannot open|can not open|can't get to|"

@@ -38,7 +38,8 @@ NOT_USERNAMES = frozenset(
     unknown until unusable up used user username usernames via was wasn't we well were what
     when where which while who why will with within without won't work would wrong www yes
     yesterday you your either neither blank empty hi hello hey dear thanks thank hallo hola
-    ciao cheers regards missing working pending loading failing changing showing nothing
+    ciao cheers regards myself yourself ourselves itself missing working pending loading
+    failing changing showing nothing
     something anything everything existing following matching remaining exactly simply
     probably definitely likely correctly properly usually normally unfortunately apparently
     obviously surely certainly clearly
@@ -47,11 +48,14 @@ NOT_USERNAMES = frozenset(
 
 _YES = re.compile(
     r"^(?:yes|y|yep|yeah|yup|ja|oui|si|sí|sim|da|да|true|x|\[x\]|✓|✔|confirmed?|correct|"
+    r"no problem|no worries|no rush|no issue|not a problem|"
     r"of course|sure|ok|okay|agreed?|i agree|i do|i have|i accept|accepted|accept|understood|"
     r"i understand|have|still have|absolutely|definitely|affirmative|done|known|still known|"
     r"still mine|mine|fine|working|works|available|accessible|reachable)\b",
     re.I,
 )
+# "no problem, take as long as you need" says yes.
+_NO_TROUBLE = re.compile(r"^(?:no (?:problem|worries|rush|issue)|not a problem)\b", re.I)
 _NO = re.compile(
     r"^(?:no|n|nope|nah|nein|non|não|nao|nee|нет|false|none|never|not|i don't|i do not|"
     r"don't|do not|lost|no longer|gone|disagree|i disagree|decline|i decline|negative|without|"
@@ -79,7 +83,7 @@ def yes_no(value: str) -> bool | None:
         or re.match(r"^(?:unsure|unknown|\?|idk)", text, re.I)
     ):
         return None
-    if _NO.match(text):
+    if _NO.match(text) and not _NO_TROUBLE.match(text):
         return False
     if _YES.match(text):
         return True
