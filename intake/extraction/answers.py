@@ -36,6 +36,9 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|what'?s? (?:is )?(?:stopping|preventing) you from (?:logging|signing) in"
             r"|what (?:stops|prevents) you from (?:logging|signing) in"
             r"|why are you unable to (?:log|sign) in"
+            r"|(?:the )?reason (?:why )?(?:i|you) "
+            r"(?:cannot|can't|can not|are unable to|am unable to) (?:sign|log) in"
+            r"|why (?:i|you) (?:cannot|can't|can not) (?:sign|log) in"
             r"|what happened\W+why can'?t you (?:log|sign) in",
         ),
         (
@@ -52,7 +55,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "credentials.email",
             r"(?:i |do you |do i )?(?:still )?(?:can )?(?:access to|have|have access to|access) "
-            r"(?:to )?(?:the |your |my )?(?:account |linked |registered )?e-?mail"
+            r"(?:to )?(?:the |your |my )?(?:account |account's |linked |registered )?e-?mail"
             r"(?: address| account| inbox)?(?: (?:of|on|for) (?:the |my )?account)?|e-?mail access"
             r"|(?:the |my )?(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "
             r"(?:the|my) account)?(?: ok| okay| fine| works| working)?"
@@ -86,13 +89,13 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "recovery_codes",
             r"(?:pypi )?(?:recovery|backup) codes?(?: status)?"
-            r"|do you (?:still )?have (?:your |the )?(?:recovery|backup) codes"
+            r"|(?:do you |do i |i )?(?:still )?have (?:your |my |the )?(?:recovery|backup) codes"
             r"|what is the status of (?:your |the )?(?:recovery|backup) codes",
         ),
         (
             "coc_agreed",
             r"(?:psf |pypi )?code of conduct(?: agreed| agreement)?|coc"
-            r"|do you agree to (?:follow )?(?:the )?(?:psf |pypi )?code of conduct",
+            r"|(?:do you |do i |i )?agree to (?:follow )?(?:the )?(?:psf |pypi )?code of conduct",
         ),
         (
             "time_acknowledged",
@@ -111,7 +114,7 @@ _SEVERAL_BOXES = re.compile(r"\s+(?=\[[ xX✓✔✗*]?\]\s)")
 _BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
     r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*"
-    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>)|\s\.{2,})\s*"
+    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>|<-+)|\s\.{2,})\s*"
     r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
@@ -158,6 +161,7 @@ class Answers:
     sentences: tuple[str, ...]
 
 
+_ASKED_LEAD = re.compile(r"^\s*(?:confirmation (?:that )?|please confirm (?:that )?|whether |if )")
 _REMARK = re.compile(r"\s*(?:in case|if|for|so that|just|to help|should you)\b")
 
 
@@ -166,6 +170,11 @@ def label_field(label: str) -> str | None:
     """Map a label or heading text to the field it answers, or None."""
     text = re.sub(r"\([^)]*\)", " ", clean_markup(label).lower())
     # "Projects I maintain, in case you want to verify": the label ends at the comma.
+    # "Whether you still know your password", "Confirmation that you agree to …": the
+    # help page's wording of a label, read as the requester's own.
+    text, asked = _ASKED_LEAD.subn("", text)
+    if asked:
+        text = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "i", text))
     head, comma, remark = text.partition(",")
     remark_only = comma and _REMARK.match(remark)
     for part in dict.fromkeys((text, head if remark_only else text)):
@@ -263,6 +272,27 @@ def _own_lines(own_text: str) -> list[str]:
     return [line for line in _as_label_lines(lines) if not _is_template_line(line)]
 
 
+_ANSWER_MARK = re.compile(r"\s<-+\s*\S")
+
+
+def _answered_checklist(lines: list[str]) -> list[str]:
+    """Lines of a paragraph holding "<-- answer" marks, without the items left unanswered:
+    those are the help page's own words ("I understand that recovery may take …")."""
+    if sum(1 for line in lines if _ANSWER_MARK.search(line)) < 2:
+        return lines
+    kept: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line)
+            continue
+        if sum(1 for entry in block if _ANSWER_MARK.search(entry)) >= 2:
+            block = [entry for entry in block if _ANSWER_MARK.search(entry)]
+        kept.extend([*block, line])
+        block = []
+    return kept[:-1]
+
+
 _TABLE_ROW = re.compile(r"^\|\s*(?P<label>[^|]+?)\s*\|\s*(?P<value>[^|]*?)\s*\|$")
 _TABLE_RULE = re.compile(r"^\+[-+=]+\+$")
 _QUESTION_LINE = re.compile(r"^Q\s*[:.)]\s*(?P<question>\S.*)$", re.I)
@@ -270,9 +300,10 @@ _ANSWER_LINE = re.compile(r"^A\s*[:.)]\s*(?P<answer>.*)$", re.I)
 
 
 def _as_label_lines(lines: list[str]) -> list[str]:
-    """Rows of a plain-text table and "Q: …" / "A: …" pairs as ``Label: value`` lines."""
+    """Rows of a plain-text table and "Q: …" / "A: …" pairs as ``Label: value`` lines;
+    a pasted checklist answered with "<--" keeps only the lines answered."""
     found: list[str] = []
-    for line in lines:
+    for line in _answered_checklist(lines):
         row = _TABLE_ROW.match(line)
         answer = _ANSWER_LINE.match(line)
         asked = _QUESTION_LINE.match(found[-1]) if found else None

@@ -60,7 +60,7 @@ _COC_BOX = re.compile(r"code of conduct", re.I)
 _TIME_BOX = re.compile(r"\btime\b|\btake\b", re.I)
 _PRONOUN = re.compile(
     r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one)|"
-    r"every (?:single )?one|each (?:one|of them)|all of them)\b",
+    r"every (?:single )?(?:one|code)|each (?:one|code|of them)|all of them)\b",
     re.I,
 )
 # Findings of a request in another language that do not rest on reading its prose.

@@ -118,7 +118,7 @@ TEMPLATE_PHRASES = frozenset(
     text.lower()
     for text in (
         *(r.explanation for r in REQUIREMENTS),
-        COC_LEAD,  # the explanation whatever Code of Conduct an operator names
+        f": {COC_LEAD}",  # the explanation after its title, whatever Code of Conduct is named
         SAFETY_NOTE,
         *REDACTION_NOTE.split(". "),
         *REVIEW_NOTE.split(", "),

@@ -37,7 +37,8 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern, strong in (
         (
             rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
-            rf"(?:(?:on pypi|there|on there)\s*)?(?:is|was|=|:|-|,)?\s*{_ADVERB}{_OPEN}?{_NAME}",
+            rf"(?:(?:on pypi|there|on there)\s*)?(?:(?:is|was)\b|=|:|-|,)?\s*{_ADVERB}"
+            rf"{_OPEN}?{_NAME}",
             True,
         ),
         (
@@ -47,6 +48,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
+        (rf"\b(?:the|my|our)\s+(?:pypi\s+)?login\s+(?:is|was|:)\s+{_OPEN}?{_NAME}", True),
         (
             rf"^\s*{_NAME}\s*\((?:this is |that's |which is )?(?:my|the)\s+(?:pypi\s+)?"
             rf"(?:user ?name|username|account(?: name)?)\)",
@@ -123,7 +125,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
 FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), True)
     for pattern in (
-        rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на)\s+pypi\s*)?"
+        rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на|de|di|do|da|von|bei)\s+pypi\s*)?"
         rf"(?:es|ist|est|é|è|是|は|은|는|이|가|:|\uff1a|=|-|–|—)?\s*{_FOREIGN_OPEN}?{_NAME}",
         # "PyPI 계정 hyunwoo-lee 의": a name the particle after it ends.
         rf"(?:계정|アカウント)\s*{_FOREIGN_OPEN}?{_NAME}(?=\s*(?:의|の|은|는|이|가|을|를|を|が|で|에|[)」』,.。、]|$))",
@@ -345,10 +347,11 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         # "I maintain amberjack.": a lone name that ends the claim.
         (
-            r"\b(?:i|we|that|which|who)\s+(?:also\s+)?(?:maintain|publish|own|wrote|created|develop|"
-            r"release|look after|take care of)(?:e?s)?\s+"
+            r"\b(?:i|we|that|which|who)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
+            r"(?:maintain|publish|own|wrote|created|develop|release|look after|take care of)"
+            r"(?:e?s|ing)?\s+"
             + _PACKAGES
-            + r"(?=\s*(?:[.,;!(]|$)|\s+on pypi\b|\s+is\b"
+            + r"(?=\s*(?:[.,;!(]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since)\b"
             r"|\s+and\s+(?:i|we|a|an|some|several|its?|two|three)\b)",
             False,
         ),

@@ -190,6 +190,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|,(?=\s+(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
     r"|\s+[-–—]\s+(?=(?:it|that|this|they|which|not|no|but|though)\b)"
+    # a message without punctuation: "…was on it still have password … no backup codes …"
+    r"|\s+(?=(?:no|never)\s+(?:backup|recovery|2fa)\b)"
     # ", I went to the login": a new first-person clause in a run-on sentence.
     r"|(?<=,)\s+(?=(?:i|we)\s)"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+|just\s+)?"
