@@ -68,7 +68,7 @@ _RESET_CODES = (
     r"|\b(?:regenerated|refreshed)\s+(?:the|my|our|all(?: the| my)?)\s+codes\b"
     r"|\b(?:generated|created|made)\s+(?:a\s+)?new\s+(?:set|ones|codes)\b.{0,40}?\b(?:invalidat\w*|"
     r"killed|replaced|voided|cancell?ed)\b"
-    rf"|{CODES}[^.!?]*[.!?]\s+[^.!?]*\b(?:regenerated|reset|revoked|replaced)\s+them\b"
+    rf"|{CODES}[^.!?]{{0,200}}[.!?]\s+[^.!?]{{0,200}}\b(?:regenerated|reset|revoked|replaced)\s+them\b"
     rf"|{CODES}[^.!?]{{0,120}}?\b(?:they|those|these)\s+(?:were|had been|have been|got)\s+"
     r"(?:\w+\s+)?(?:reset|regenerated|replaced|revoked)\b"
 )
@@ -97,7 +97,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".{0,30}?\b(?:accepted|valid|working|work\w*)"
             rf"|\bused (?:up )?all (?:\w+ )?(?:of (?:my |the )?)?{CODES}"
             rf"|\bused up (?:the last (?:one )?of )?(?:my |the |our )?{CODES}"
-            rf"|{CODES}\b[^.!?]*[.!?]\s+[^.!?]*\b(?:the|those|these|remaining|last|other)\s+"
+            rf"|{CODES}\b[^.!?]{{0,200}}[.!?]\s+[^.!?]{{0,200}}\b(?:the|those|these|remaining|last|other)\s+"
             r"(?:\w+\s+){0,2}codes\b[^.!?]{0,40}?\b(?:reject\w*|refus\w*|invalid|not (?:accepted|"
             r"working|valid))"
             # "…tried the codes one by one. Every single one of them was rejected."
@@ -192,6 +192,24 @@ _DEVICE_STEMS = (
 )  # fmt: skip
 
 
+# Words one of which each state's rule needs ("rejected", "never", …); "lost" has too
+# many to list and is always asked.
+_STATE_CUES: dict[str, tuple[str, ...]] = {
+    "not_working": (
+        "not", "n't", "reject", "refus", "invalid", "fail", "wrong", "expired", "unsuccessful",
+        "error", "none", "used", "ran ", "run ", "running", "left", "before", "said", "says",
+        "tell", "claim", "show", "burn", "good", "reset", "regenerat", "revoked", "changed",
+        "replaced", "refresh", "generat", "every", "each", "all", "knowledge", "consent",
+        "permission", "work", "accept", "valid",
+    ),
+    "never_saved": (
+        "never", "didn't", "didnt", "did not", "forgot", "failed", "neglected", "skipp", "idea",
+        "know", "knew", "heard", "aware", "no ", "haven't", "have not",
+    ),
+    "have": ("have", "kept", "saved", "found"),
+}  # fmt: skip
+
+
 def mentions_codes(sentence: str) -> bool:
     """Whether the sentence can speak of recovery codes at all ("Code of Conduct" cannot)."""
     lowered = sentence.lower()
@@ -216,7 +234,11 @@ def recovery_code_state(sentence: str) -> str | None:
     """
     if not mentions_codes(sentence):
         return None
+    lowered = sentence.lower()
     for state, pattern in RECOVERY_CODE_RULES:
+        cues = _STATE_CUES.get(state)
+        if cues and not any(cue in lowered for cue in cues):
+            continue
         match = pattern.search(sentence)
         if match is None:
             continue
@@ -399,9 +421,17 @@ def _holds(*stems: str) -> Callable[[str], bool]:
     return lambda sentence: any(stem in sentence.lower() for stem in stems)
 
 
+_RESET_CUES = (
+    "reset", "regenerat", "revoked", "changed", "replaced", "refresh", "generat", "created",
+    "made", "clicked", "pressed", "hit", "tapped", "knowledge", "consent", "permission",
+)  # fmt: skip
 _KIND_GATES: dict[str, Callable[[str], bool]] = {
-    "codes_reset_unknowingly": lambda s: mentions_codes(s) or "new " in s.lower(),
-    "recovery_codes_not_working": mentions_codes,
+    "codes_reset_unknowingly": lambda s: (
+        (mentions_codes(s) or "new " in s.lower()) and _holds(*_RESET_CUES)(s)
+    ),
+    "recovery_codes_not_working": lambda s: (
+        mentions_codes(s) and _holds(*_STATE_CUES["not_working"])(s)
+    ),
     "lost_2fa_device": _holds(*_DEVICE_STEMS),
     "lost_email_access": _holds("mail", "address", "inbox", "domain", "account"),
 }

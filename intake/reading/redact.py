@@ -172,7 +172,7 @@ def _redact_passwords(line: str) -> tuple[str, bool]:
     parts: list[str] = []
     start = 0
     for found in _PASSWORD_VALUE.finditer(line):
-        action = _password_action(found, line[found.end() :])
+        action = _password_action(found, line[found.end() : found.end() + _ANSWER_SPAN])
         if action == "keep":
             continue
         parts.extend((line[start : found.start("secret")], MARK))
@@ -186,7 +186,11 @@ def _redact_passwords(line: str) -> tuple[str, bool]:
 
 
 def _password_action(found: re.Match[str], rest: str) -> str:
-    """``keep`` an answer about the password, redact the ``secret``, or the whole ``line``."""
+    """``keep`` an answer about the password, redact the ``secret``, or the whole ``line``.
+
+    ``rest`` is at most ``_ANSWER_SPAN`` characters of what follows, so that a line of
+    many password words is read in linear time.
+    """
     secret = found.group("secret")
     bare = secret.strip("\"'`").lower().rstrip(".,;:!?)")
     labelled = found.group("sep1") or found.group("sep2")
@@ -194,9 +198,9 @@ def _password_action(found: re.Match[str], rest: str) -> str:
         return "keep"
     if bare in _ANSWER_WORDS and not labelled:
         return "keep"
-    clause = re.split(r"[.!?;]", rest, maxsplit=1)[0][:_ANSWER_SPAN]
+    clause = re.split(r"[.!?;]", rest, maxsplit=1)[0]
     if labelled == "-" and bare in _CLAUSE_WORDS and _plain_clause(clause):
         return "keep"  # "my password - which it accepts - …": a dash, not a label
-    if labelled and bare in _LABEL_ANSWERS and _only_answer(rest[:_ANSWER_SPAN]):
+    if labelled and bare in _LABEL_ANSWERS and _only_answer(rest):
         return "keep"
     return "line" if labelled else "secret"
