@@ -392,19 +392,33 @@ def ownership_items(sentence: str) -> list[str]:
     Repository, profile and project links, package names a claim names, and the
     email address commits are made with.
     """
-    own_site = bool(_OWN_SITE.search(sentence))
-    urls = [url.rstrip(".,;:") for url in _URL.findall(sentence)]
-    items = [
-        url
-        for url in urls
-        if not _NOT_EVIDENCE_URL.search(url) and (own_site or _CODE_HOST.search(url + "/"))
-    ]
-    for claim, plain in _OWNERSHIP_CLAIMS:
-        for match in claim.finditer(sentence):
-            items.extend(_package_names(match.group("names"), plain))
-    for match in _COMMIT_EMAIL.finditer(sentence):
-        items.append(match.group("email") or match.group("before"))
+    lowered = sentence.lower()
+    items: list[str] = []
+    if "." in sentence:
+        own_site = bool(_OWN_SITE.search(sentence))
+        urls = [url.rstrip(".,;:") for url in _URL.findall(sentence)]
+        items = [
+            url
+            for url in urls
+            if not _NOT_EVIDENCE_URL.search(url) and (own_site or _CODE_HOST.search(url + "/"))
+        ]
+    if any(cue in lowered for cue in _CLAIM_CUES):
+        for claim, plain in _OWNERSHIP_CLAIMS:
+            for match in claim.finditer(sentence):
+                items.extend(_package_names(match.group("names"), plain))
+    if "@" in sentence:
+        for match in _COMMIT_EMAIL.finditer(sentence):
+            items.append(match.group("email") or match.group("before"))
     return items
+
+
+# Every claim pattern holds one of these (a verb of owning, a kind of package, a role).
+_CLAIM_CUES = (
+    "maintain", "own", "author", "publish", "creat", "wrote", "releas", "upload", "develop",
+    "look", "care", "responsib", "charge", "packag", "project", "librar", "distribution",
+    "module", "tool", "helper", "plugin", "extension", "utilit", "wrapper", "client",
+    "framework", "toolkit", "behind", "listed", "repo", "rights", "permission",
+)  # fmt: skip
 
 
 _PACKAGE_LIKE = re.compile(r"[-_.\d]")
