@@ -1,18 +1,20 @@
-"""Reading a batch of mail, on a second core when the batch is large, within a deadline.
+"""Reading a batch of mail, on other cores when the batch is large, within a deadline.
 
 Triage (parse, redact, extract) needs nothing but the bytes and is most of the CPU a
-message costs. For a large batch it runs in one helper process a few messages ahead of
-the loop that stores the results, so the two overlap. A batch holding a large message
-goes to the helper too, whatever its length: only there can a message that takes too
-long be stopped. Each message has ``deadline`` seconds; one over it is stopped and
-comes back as Unreadable ("reading timed out"), so it is quarantined and the batch goes
-on. If the helper dies, the rest of the batch is read here; nothing is lost.
+message costs. For a large batch it runs in helper processes (two on a machine with two
+cores or more) a few messages ahead of the loop that stores the results, so they
+overlap. A batch holding a large message goes to the helpers too, whatever its length:
+only there can a message that takes too long be stopped. Each message has ``deadline``
+seconds; one over it is stopped and comes back as Unreadable ("reading timed out"), so
+it is quarantined and the batch goes on. If a helper dies, the rest of the batch is read
+here; nothing is lost.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 import traceback
 from collections.abc import Iterator
@@ -30,6 +32,9 @@ log = logging.getLogger(__name__)
 HELPER_FROM = 50  # messages to read in one batch before a helper process pays off
 LARGE = 32 * 1024  # a message this big is read in the helper, where a deadline holds
 CHUNK = 10  # messages per round trip to the helper
+# Two readers keep up with storing and sending on a two-core machine (one did not, with
+# the long requests real mail holds); more only add memory.
+HELPERS = min(2, os.cpu_count() or 1)
 TIMED_OUT = "reading timed out"
 
 
@@ -151,7 +156,7 @@ class BatchReader:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["intake.pipeline.batch_reader"])
             self._helper = context.Pool(
-                1, initializer=_helper_started, initargs=(self._guard, self._max_bytes)
+                HELPERS, initializer=_helper_started, initargs=(self._guard, self._max_bytes)
             )
             self._helper.apply(_read_in_helper, ([],))  # started: deadlines count reading only
         return self._helper
