@@ -93,6 +93,9 @@ _TIME_NO = _any(
 )
 
 
+_CONDITION = re.compile(
+    r"\bif (?:that'?s|that is|it'?s|it is|this is)? ?(?:needed|required|necessary|a must)\b", _I
+)
 # "It may take a long time" is what is accepted, not a doubt about accepting it.
 _MAY_TAKE = re.compile(r"\b(?:might|may|could|can|will|would)\s+(?:\w+\s+)?(?=tak)", _I)
 
@@ -123,6 +126,8 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     if found is None:
         return None
     said = sentence[max(0, found.start() - 30) : found.end()]  # the agreement and its lead-in
+    if _CONDITION.search(sentence[found.end() : found.end() + 40]):
+        return None  # "… agree to the code of conduct, if that's needed"
     if HEDGE.search(_MAY_TAKE.sub("takes", said)):
         return None
     return None if _NEGATED_AGREEMENT.search(said) else True

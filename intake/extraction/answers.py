@@ -293,6 +293,7 @@ def _answered_checklist(lines: list[str]) -> list[str]:
     return kept[:-1]
 
 
+_BRACKET_LABEL = re.compile(r"^\[(?P<label>[^\]]{2,40})\]\s*(?P<value>\S.*)$")
 _TABLE_ROW = re.compile(r"^\|\s*(?P<label>[^|]+?)\s*\|\s*(?P<value>[^|]*?)\s*\|$")
 _TABLE_RULE = re.compile(r"^\+[-+=]+\+$")
 _QUESTION_LINE = re.compile(r"^Q\s*[:.)]\s*(?P<question>\S.*)$", re.I)
@@ -304,7 +305,7 @@ def _as_label_lines(lines: list[str]) -> list[str]:
     a pasted checklist answered with "<--" keeps only the lines answered."""
     found: list[str] = []
     for line in _answered_checklist(lines):
-        row = _TABLE_ROW.match(line)
+        row = _TABLE_ROW.match(line) or _BRACKET_LABEL.match(line)
         answer = _ANSWER_LINE.match(line)
         asked = _QUESTION_LINE.match(found[-1]) if found else None
         if _TABLE_RULE.match(line):

@@ -37,14 +37,16 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern, strong in (
         (
             rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
-            rf"(?:(?:on pypi|there|on there)\s*)?(?:(?:is|was)\b|=|:|-|,)?\s*{_ADVERB}"
+            r"(?:(?:on pypi|on the index|on the site|there|on there)\s*)?"
+            r"(?:(?:is|was)\b|=|:|-|,)?\s*"
+            rf"{_ADVERB}"
             rf"{_OPEN}?{_NAME}",
             True,
         ),
         (
             rf"\bpypi(?:\.org)?(?: user ?name| account| user| name| login| handle)?\s*(?:is|:|=)\s*"
             # "PyPI is built from …": a name ends the clause.
-            rf"{_OPEN}?{_NAME}(?![.\w-]*\w)(?=['\"”’`)]?(?:\s*[.,;:!?)|]|\s*$|\s+(?:and|but|on)\b))",
+            rf"{_OPEN}?{_NAME}(?![.\w-]*\w)(?=['\"”’`)]?(?:\s*[.,;:!?)|(]|\s*$|\s+(?:and|but|on)\b))",
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
@@ -77,6 +79,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"pypi\.org/user/{_NAME}", True),
         (rf"\bpypi(?:\.org)?(?: account)?\s*\(\s*{_NAME}\s*\)", True),
         (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+(?:pypi|the index)\b", True),
+        (rf"\buser\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+(?:pypi|the index)\b", True),
         # "I'm cmartin-py.": only a name no word looks like, with a digit or a separator.
         (
             rf"^\W*(?:hi|hello)?,?\s*I(?:'m| am)\s+{_OPEN}?"
@@ -186,7 +189,8 @@ _FOREIGN_STEMS = (
 _PLAIN_FOLLOWER = re.compile(
     r"(?:\s*$|\s*[.,;:!?)\"'`]|\s+\([^)]*@|\s+(?:on pypi|is|are|has|have|had|was|were|since|and|"
     r"but|because|for|after|which|that|got|became|now|anymore|any more|overnight|yesterday|"
-    r"today|recently|again|earlier|last|as soon as|asap|please|urgently|immediately|quickly)\b)",
+    r"today|recently|again|earlier|last|as soon as|asap|please|urgently|immediately|quickly|seems|"
+    r"appears|looks)\b)",
     _I,
 )
 
@@ -345,13 +349,14 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"{_KIND}\b.*\s(?P<names>{_PACKAGE})\s*$",
             False,
         ),
+        (r"\(\s*(?:package|project|library)s?\s+" + _PACKAGES + r"\s*\)", False),
         # "I maintain amberjack.": a lone name that ends the claim.
         (
             r"\b(?:i|we|that|which|who)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
             r"(?:maintain|publish|own|wrote|created|develop|release|look after|take care of)"
             r"(?:e?s|ing)?\s+"
             + _PACKAGES
-            + r"(?=\s*(?:[.,;!(]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since)\b"
+            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since)\b"
             r"|\s+and\s+(?:i|we|a|an|some|several|its?|two|three)\b)",
             False,
         ),
