@@ -22,6 +22,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 _NEGATED_AGREEMENT = re.compile(
     r"\b(?:not|never|n't|dont|cannot|refuse\w*|decline\w*|disagree\w*)\b|n't\b"
     # "If needed, I agree": a condition, not an agreement.
+    r"|\bif (?:you|it|that) (?:need|require|want)s? (?:me )?to\b"
     r"|\bif (?:it is |it's |that is |that's |this is )?(?:needed|necessary|required|need be|"
     r"i must|i have to|you insist)\b"
     r"|\bif\b[^.]{0,50}?\b(?:is|are) (?:required|needed|necessary|mandatory|a requirement|a must|"
@@ -41,7 +42,8 @@ _COC_YES = _any(
     r"\b(?:my|our) (?:full )?(?:agreement|consent) (?:to|with)\s+(?:the\s+)?" + _COC,
     r"\b(?:i'm|i am|we're|we are) (?:hereby )?(?:agreeing|accepting)\b.{0,30}?" + _COC,
     r"\b(?:i'll|i will|we'll|we will|happy to|glad to) (?:go along with|abide by|follow|adhere to|"
-    r"respect|comply with|accept)\s+(?:the\s+)?" + _COC,
+    r"respect|comply with|accept|stick to|keep to)\s+(?:the\s+)?" + _COC,
+    _COC + r"(?: thing)?\s+(?:is\s+)?(?:fine|ok|okay|good|alright)\s+(?:by|with|for)\s+me\b",
     # "Code of conduct: yes." and "yes to the code of conduct" inside a sentence.
     _COC + r"\s*(?:[:=]|-+|–)?\s*(?:yes|y|agreed?|ok|okay|accepted)\b(?!\?)",
     r"\byes,? (?:to|for) (?:the\s+)?" + _COC,
@@ -73,7 +75,7 @@ _TIME_YES = _any(
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+(?:with\s+)?waiting\b"
     r"(?!\s+(?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b",
-    r"\b(?:long |lengthy )?wait(?:ing)?(?: time)?\s+(?:is|are)\s+"
+    r"\b(?:long |lengthy )?wait(?:ing)?(?:\s+(?:a\s+)?long)?(?: time)?\s+(?:is|are)\s+"
     r"(?:ok|okay|fine|no problem|alright)\b",
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+(?:wait|process)\b",
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b",
@@ -87,6 +89,8 @@ _TIME_NO = _any(
     r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
     r"(?<!won't take )(?<!not take )(?<!doesn't take )(?<!wouldn't take )\btoo long\b"
     r"|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
+    r"\bneed (?:it|this|access|the account|my account) (?:back )?(?:before|by|today|tomorrow|asap|"
+    r"urgently|right away|immediately|this week|within)\b",
     r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
     r"(?:accept|afford|"
     r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",
@@ -111,7 +115,8 @@ def time_statement(sentence: str) -> bool | None:
     """True/False when the sentence accepts or refuses that recovery takes time."""
     if not _TIME_WORDS.search(sentence):
         return None
-    return _agreement(_DONT_MIND.sub("am fine", sentence), _TIME_YES, _TIME_NO)
+    sentence = _DONT_MIND.sub("am fine", sentence).replace(" w/ ", " with ")
+    return _agreement(sentence, _TIME_YES, _TIME_NO)
 
 
 # "I don't mind if this takes a long time" accepts it: the negation is of minding.

@@ -31,6 +31,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "reason",
             r"(?:the )?reason(?: for (?:the |this |my )?(?:account )?(?:request|recovery))?"
             r"|why|what happened|what broke|problem|issue|description|explanation|situation"
+            r"|motive|cause"
             r"|why (?:i'?m|i am) locked out|why i can'?t (?:log|sign) in"
             r"|why do you need (?:the )?(?:account )?recovery"
             r"|what'?s? (?:is )?(?:stopping|preventing) you from (?:logging|signing) in"
@@ -50,7 +51,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "credentials.password",
             r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
             r"(?:the |your |my )?password|password access"
-            r"|(?:the |my )?password(?: ok| okay| fine| known| still known| status)?",
+            r"|(?:the |my )?(?:password|pw|pwd)(?: ok| okay| fine| known| still known| status)?",
         ),
         (
             "credentials.email",
@@ -88,19 +89,19 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "recovery_codes",
-            r"(?:pypi )?(?:recovery|backup) codes?(?: status)?"
+            r"(?:pypi )?(?:recovery|backup) codes?(?: status)?|codes?(?: (?:of|for) recovery)?"
             r"|(?:do you |do i |i )?(?:still )?have (?:your |my |the )?(?:recovery|backup) codes"
             r"|what is the status of (?:your |the )?(?:recovery|backup) codes",
         ),
         (
             "coc_agreed",
-            r"(?:psf |pypi )?code of conduct(?: agreed| agreement)?|coc"
+            r"(?:psf |pypi )?code of conduct(?: psf| of the psf)?(?: agreed| agreement)?|coc"
             r"|(?:do you |do i |i )?agree to (?:follow )?(?:the )?(?:psf |pypi )?code of conduct",
         ),
         (
             "time_acknowledged",
             r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
-            r"|timeline|patience|duration"
+            r"|timeline|patience|duration|waiting"
             r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
         ),
     )

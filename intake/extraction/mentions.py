@@ -36,7 +36,8 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), strong)
     for pattern, strong in (
         (
-            rf"\b(?:user ?name|user id|login name|handle|{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
+            r"\b(?:user ?name|user id|login name|handle|identifier|"
+            rf"{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
             r"(?:(?:on pypi|on the index|on the site|there|on there)\s*)?"
             r"(?:(?:is|was)\b|=|:|-|,)?\s*"
             rf"{_ADVERB}"
@@ -122,7 +123,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
-        (rf"^\W*(?:pypi\s+)?user\s+(?:is\s+|=\s*|:\s*)?{_OPEN}?{_NAME}(?=\s*[,;.:]|\s*$)", True),
+        (rf"^\W*(?:pypi\s+)?user\s*(?:\s|is\s+|=\s*|:\s*){_OPEN}?{_NAME}(?=\s*[,;.:]|\s*$)", True),
     )
 )
 FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
@@ -268,7 +269,7 @@ _KIND = (
     r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?)"
 )
 _CARE = (
-    r"(?:maintain\w*|own|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
+    r"(?:maintain\w*|own|owns|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
     r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|"
     r"responsible for|in charge of)"
 )
@@ -307,7 +308,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b(?:the\s+)?{_KIND}\s+(?P<names>{_PACKAGE})\s+is\s+(?:mine|ours)\b", False),
         (rf"\bthe\s+{_KIND}\s+(?:are|is)\s+" + _PACKAGES, True),
         (
-            rf"\b(?:i|we)\s+(?:\w+\s+)?{_CARE}\s+(?:the\s+)?(?P<names>{_PACKAGE})\s+{_KIND}\b",
+            rf"\b(?:i|we|account|it|which|that)\s+(?:\w+\s+)?{_CARE}\s+(?:the\s+)?(?P<names>{_PACKAGE})\s+"
+            rf"{_KIND}\b",
             False,
         ),
         (

@@ -68,6 +68,8 @@ _NEUTRAL_PHRASES = re.compile(
     r"|\b(?:can|could|to|would|will|able to)\s+(?:reset|change|recover)\s+(?:the|my|a)\s+"
     r"(?:new\s+)?password\b"
     # "I tried the 'Forgot password?' / reset flow": the name of a page, not a loss.
+    # "I wrote that I still have my email, but …": reported, not said now.
+    r"|\b(?:i|we) (?:wrote|said|told you|mentioned|stated)(?: before| earlier)? that\b[^,.;]*"
     r"|[\"'“]?\bforgot(?:ten)?\s+(?:your\s+)?password\??[\"'”]?"
     r"(?=\s*(?:/|link|flow|page|button|form|option|feature|process))"
     # "(I remember it, is not so complex)": about the password, not a denial.
@@ -100,7 +102,7 @@ _PARTS = {
         r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )"
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
-        + r"|\binbox\b|\bmailbox\b|\be?-?mail[- ]?id\b"
+        + r"|\binbox\b|\bmailbox\b|\be?-?mail[- ]?id\b|\bmail on file\b"
         r"|(?<=\band )mail\b|\bmail(?= and (?:the |my )?(?:password|user ?name)\b)"
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
@@ -117,7 +119,7 @@ _GONE = re.compile(
     r"|\b(?:lost|no longer have|don't have|do not have|have no|no) (?:the )?access to "
     r"(?:it|that|this|them)\b"
     r"|^\s*(?:(?:so|and|no),?\s+)*(?:which\s+)?(?:i|we)\s+(?:don't|do not|no longer)\s+"
-    r"(?:have|own|control|use)"
+    r"(?:have|own|control|use)(?:,?\s*and)?"
     r"(?:\s+(?:it|that|this))?(?:\s+(?:any ?more|now))?\s*[.,;!]?\s*$"
     r"|\b(?:can't|cannot|can no longer|could not|couldn't|can not|no longer) "
     r"(?:access|reach|open|read|use)(?: (?:it|that|this|them))?\s*[.,;!]?\s*$",

@@ -19,7 +19,8 @@ _BULLET_MARK = re.compile(r"^[-*•+]\s+")
 _QUOTE_MARKS = re.compile(r"^(?:\s*>)+\s?")
 _NUMBERED = re.compile(r"(?:^|\s)\(?(\d{1,2})\s?[.):-]\s*(.+?)(?=\s+\(?\d{1,2}\s?[.):-]\s|$)")
 _ALL_YES = re.compile(
-    r"^(?:yes|yep|yeah|sí|si|ja|oui)\W{0,3}(?:to )?(?:all|everything|every question|both)\b"
+    r"^(?:yes|yep|yeah|sí|si|ja|oui|ok|okay)\W{0,3}(?:to |for )?"
+    r"(?:all|everything|every question|both)\b"
     r"(?: (?:of )?(?:them|three|the (?:questions|above)))?(?:[.!,]|$)",
     re.I,
 )
@@ -114,6 +115,9 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
             f for f in asked[:count] if f.startswith("credentials") or f in _AGREEMENTS
         ]
         return [Answer(field, "yes", first.string) for field in yes_no_fields]
+    by_number = _answered_by_number(own[0], asked) if own else []
+    if by_number:
+        return by_number
     numbered = _numbered(own)
     if numbered:
         return [
@@ -125,6 +129,17 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
 
 
 _AGREEMENTS = ("coc_agreed", "time_acknowledged")
+# "yes to 1 and 2, no to 3": answers that name the lines they answer by number.
+_BY_NUMBER = re.compile(r"\b(yes|no)\s+(?:to|for)\s+((?:\d{1,2}(?:\s*(?:,|and|&)\s*)?)+)", re.I)
+
+
+def _answered_by_number(line: str, asked: list[str]) -> list[Answer]:
+    found = []
+    for answer, numbers in _BY_NUMBER.findall(line):
+        for number in map(int, re.findall(r"\d+", numbers)):
+            if 1 <= number <= len(asked):
+                found.append(Answer(asked[number - 1], answer, line))
+    return found
 
 
 def _numbered(own: list[str]) -> list[tuple[int, str, str]]:

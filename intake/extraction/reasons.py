@@ -17,7 +17,8 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 
 _I = re.I
 CODES = (
-    r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|backup|back-up|recuperation|rescue)[- ]?codes?"
+    r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|backup|back-up|recuperation|rescue)[- ]?"
+    r"(?:codes?|numbers)|codes? (?:i|we) (?:had )?(?:printed|wrote down|written down|downloaded)"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
 _ANY_CODES = rf"(?:{CODES}|\b(?:any|the|those|these|my|our|some|such|no)\s+codes\b)"
@@ -81,7 +82,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{CODES}\b.{{0,130}}?(?:\bnot (?:working|valid|accepted|work)|n't (?:work|be used|"
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
-            r"\bwrong|\bexpired|\bunsuccessful|\berror|"
+            r"\bwrong|\bexpired|\bunsuccessful|\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
             r"\bnone (?:of them )?(?:is |are |was |were )?(?:accepted|valid|working|work\w*)|"
             r"\bused (?:up )?(?:all|every one|each one|them all)\b|\b(?:ran|run|running) out\b|"
             r"\bburn(?:ed|t) through\b|\bno good\b|"
@@ -113,7 +114,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "never_saved",
             r"\b(?:never|didn't|didnt|did not|forgot to|failed to|neglected to)\s+(?:\w+\s+){0,2}?"
             r"(?:save|saved|generate|generated|download|downloaded|write|wrote|written|store|had|"
-            r"enabled|activated|turned on|"
+            r"enabled|activated|turned on|saving|downloading|writing|storing|keeping|printing|"
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
             r"noted|back(?:ed)? up|create|created)\b(?: down\b)?[^.!?]{0,60}?"
             + _ANY_CODES
@@ -137,7 +138,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"kept|created|printed)\b"
             rf"|{CODES}\W.{{0,120}}?\b(?:never|didn't|did not)\s+(?:\w+\s+)?(?:saved|downloaded|"
             r"stored|kept|printed|wrote|written|copied|noted|save|download|store|keep|print|write|"
-            r"copy|note|generated|generate|created|create)\s+(?:them|it|those|any)\b"
+            r"copy|note|generated|generate|created|create|saving|downloading|writing|keeping|printing)"
+            r"\s+(?:them|it|those|any)\b"
             # "Codes never saved": a fragment answering our question.
             r"|(?:^|[,;])\W*(?:the |my |any )?codes?\W+(?:were |was )?never\s+(?:saved|downloaded|"
             r"generated|stored|kept|printed|written|noted)\b",
@@ -219,7 +221,7 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
 def mentions_codes(sentence: str) -> bool:
     """Whether the sentence can speak of recovery codes at all ("Code of Conduct" cannot)."""
     lowered = sentence.lower()
-    return "code" in lowered and any(stem in lowered for stem in _CODES_STEMS)
+    return ("code" in lowered or "number" in lowered) and any(s in lowered for s in _CODES_STEMS)
 
 
 @lru_cache(maxsize=4096)
@@ -370,6 +372,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\baddress\b.{0,40}\b(?:belonged to|was (?:at|with|from|on|through)) (?:my |our )?"
             r"(?:old|former|previous|last) (?:job|employer|company|work|university|school|isp|"
             r"provider|workplace)\b"
+            r"|\bdomain (?:i|we) no longer (?:own|have|control)\b"
             r"|\bdomain\b.{0,60}\b(?:let (?:it )?(?:expire|lapse|go)|expired|lapsed|not renewed|"
             r"(?:sold|lost|gave up) (?:it|the domain))"
             r"|\blost (?:the|my|its) (?:\w+ )?e-?mail\b"
