@@ -230,7 +230,8 @@ def username_mentions(sentence: str) -> list[Mention]:
             after = sentence[match.end("name") :]
             lead = sentence[max(0, match.start() - 12) : match.start("name")]
             other = _OTHER_SERVICE.search(lead) and "pypi" not in match.group(0).lower()
-            if after.startswith(("@", "://")) or other:
+            contraction = after[:1] in ("'", "’") and after[1:2].isalpha()  # "hasn't"
+            if after.startswith(("@", "://")) or other or contraction:
                 continue
             if not _looks_like_username(name, strong):
                 continue
@@ -389,7 +390,8 @@ _NOT_PACKAGES = frozenset(
     somebody everyone everybody nothing everything something please thanks maintainer
     co-maintainer author co-author owner co-owner creator developer it them this that these
     those stuff code docs documentation repo repos repository website site software tools
-    packages projects libraries several both everything following below listed""".split()
+    packages projects libraries several both everything following below listed index account
+    accounts""".split()
 )
 
 

@@ -34,7 +34,7 @@ HEDGE = re.compile(
     r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|"
     r"not (?:completely|entirely|totally|quite|really|100%) sure|"
     r"(?:i|we)(?:'ll| will| would)? (?:have|need) to (?:check|verify|confirm|find out)|"
-    r"may have|still looking|looking for them|searching for them|"
+    r"may have|still looking|looking for them|searching for them|(?:there's|there is) a chance|"
     r"(?:i|we)(?:'ll| will) check|"
     r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
     r"fairly sure|pretty sure|quite sure|almost sure|(?:couldn't|could not|can't|cannot) "

@@ -10,6 +10,11 @@ from intake.extraction.reasons import recovery_code_state
 USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WRAPPERS = re.compile(r"^(?:user(?:name)?|login|account)\s*[=:]\s*", re.I)
+_NOT_KNOWN = re.compile(
+    r"\b(?:don't|do not|can't|cannot|can not|no idea|not sure|forgot|forgotten|unsure|unknown|"
+    r"remember|don'?t know)\b",
+    re.I,
+)
 _ANSWER_FIRST = re.compile(r"^(?:yes|yep|yeah|sure|ok|still|i have it|i do)\b\W+(?=\S)", re.I)
 
 # Words that can follow "account" or "username" in prose but are never a username,
@@ -38,7 +43,8 @@ NOT_USERNAMES = frozenset(
     unknown until unusable up used user username usernames via was wasn't we well were what
     when where which while who why will with within without won't work would wrong www yes
     yesterday you your either neither blank empty hi hello hey dear thanks thank hallo hola
-    ciao cheers regards myself yourself ourselves itself missing working pending loading
+    ciao cheers regards myself yourself ourselves itself honestly frankly sadly actually
+    basically missing working pending loading
     failing changing showing nothing
     something anything everything existing following matching remaining exactly simply
     probably definitely likely correctly properly usually normally unfortunately apparently
@@ -95,6 +101,8 @@ def clean_username(value: str) -> str | None:
     text = _EMAIL.sub(" ", value.split("\n", 1)[0])
     text = _WRAPPERS.sub("", text.strip())
     text = _ANSWER_FIRST.sub("", text)  # "yes, hollin_verd"
+    if _NOT_KNOWN.search(re.split(r"[.!?;]\s", text, maxsplit=1)[0]):
+        return None  # "honestly I don't remember it - I signed up years ago"
     text = re.sub(r"[`\"'“”‘’<>\[\]{}*]", " ", text).strip()
     token = re.split(r"[\s,;()]+", text, maxsplit=1)[0].lstrip("@").rstrip(".:!?")
     if not token or not USERNAME.fullmatch(token) or token.lower() in NOT_USERNAMES:
