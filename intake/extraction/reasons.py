@@ -427,20 +427,24 @@ _CAUSES: tuple[re.Pattern[str], ...] = (*(rule for _, rule in REASON_KIND_RULES)
 
 
 def _holds(*stems: str) -> Callable[[str], bool]:
-    return lambda sentence: any(stem in sentence.lower() for stem in stems)
+    def gate(sentence: str) -> bool:
+        lowered = sentence.lower()
+        return any(stem in lowered for stem in stems)
+
+    return gate
 
 
 _RESET_CUES = (
     "reset", "regenerat", "revoked", "changed", "replaced", "refresh", "generat", "created",
     "made", "clicked", "pressed", "hit", "tapped", "knowledge", "consent", "permission",
 )  # fmt: skip
+_RESET_GATE = _holds(*_RESET_CUES)
+_NOT_WORKING_GATE = _holds(*_STATE_CUES["not_working"])
 _KIND_GATES: dict[str, Callable[[str], bool]] = {
     "codes_reset_unknowingly": lambda s: (
-        (mentions_codes(s) or "new " in s.lower()) and _holds(*_RESET_CUES)(s)
+        (mentions_codes(s) or "new " in s.lower()) and _RESET_GATE(s)
     ),
-    "recovery_codes_not_working": lambda s: (
-        mentions_codes(s) and _holds(*_STATE_CUES["not_working"])(s)
-    ),
+    "recovery_codes_not_working": lambda s: mentions_codes(s) and _NOT_WORKING_GATE(s),
     "lost_2fa_device": _holds(*_DEVICE_STEMS),
     "lost_email_access": _holds("mail", "address", "inbox", "domain", "account"),
 }
