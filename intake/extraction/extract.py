@@ -52,6 +52,7 @@ from intake.extraction.values import (
     is_option_list,
     yes_no,
 )
+from intake.reading.quotes import SIGNED_USERNAME
 
 REMARK, INFERRED, FORM_BOX, STATEMENT, ANSWER = range(5)
 FORM_CODES_BOX = re.compile(r"never generated or have lost access to the recovery codes", re.I)
@@ -181,7 +182,7 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     # "I think my account is x, but I'm not sure, it could also be y" names none for sure.
     mentions = [(m, s) for m, s in mentions if not _UNSURE_NAME.search(s)]
     # A signature's "PyPI: x" counts only when the message names no account itself.
-    named = [(m, s) for m, s in mentions if not _SIGNED.match(s)]
+    named = [(m, s) for m, s in mentions if not SIGNED_USERNAME.match(s)]
     mentions = named or mentions
     sure = any(mention.sure for mention, _ in mentions)
     mentioned = [(m.name, sentence) for m, sentence in mentions if m.sure or not sure]
@@ -220,7 +221,6 @@ _UNSURE_NAME = re.compile(
     r"not (?:100%|completely|entirely) sure|either \S+ or)\b",
     re.I,
 )
-_SIGNED = re.compile(r"^\W*pypi(?:\.org)?\s*:", re.I)
 
 
 def _agreed(key: str, candidates: list[tuple[Any, str]], rank: int) -> dict[str, Finding]:

@@ -126,7 +126,7 @@ def _after_forward_marker(lines: list[str], index: int) -> bool:
 
 
 # "PyPI: rhea-kallis | GitHub: @rkallis" in a signature names the account.
-_SIGNED_USERNAME = re.compile(r"^\W*pypi(?:\.org)?(?:\s+user(?:name)?)?\s*[:=]\s*\S", re.I)
+SIGNED_USERNAME = re.compile(r"^\W*pypi(?:\.org)?(?:\s+user(?:name)?)?\s*[:=]\s*\S", re.I)
 
 
 def _signed_usernames(signature: list[str]) -> list[str]:
@@ -135,7 +135,7 @@ def _signed_usernames(signature: list[str]) -> list[str]:
     for line in signature:
         if line.lstrip().startswith(">") or _is_attribution([line], 0):
             break
-        if _SIGNED_USERNAME.match(line):
+        if SIGNED_USERNAME.match(line):
             found.append(line.strip())
     return found
 
