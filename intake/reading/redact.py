@@ -176,9 +176,10 @@ def _redact_passwords(line: str) -> tuple[str, bool]:
         if action == "keep":
             continue
         parts.extend((line[start : found.start("secret")], MARK))
-        start = len(line) if action == "line" else found.end()
         if action == "line":
+            start = len(line)
             break
+        start = found.end()
     if not parts:
         return line, False
     parts.append(line[start:])
