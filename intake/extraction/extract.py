@@ -26,10 +26,10 @@ from intake.extraction.answers import (
     read_answers,
     split_sentences,
 )
-from intake.extraction.evidence import answered_items, distinct_claims
+from intake.extraction.evidence import answered_items, distinct_claims, ownership_items
 from intake.extraction.fields import CREDENTIAL_PARTS, nest_fields
 from intake.extraction.languages import detect_language
-from intake.extraction.mentions import Mention, ownership_items, username_mentions
+from intake.extraction.mentions import corrected_username, sure_mentions
 from intake.extraction.prose import (
     HEDGE,
     NEGATION,
@@ -46,7 +46,6 @@ from intake.extraction.reasons import (
     recovery_code_state,
 )
 from intake.extraction.values import (
-    clean_username,
     codes_value,
     foreign_username,
     is_option_list,
@@ -164,7 +163,7 @@ def _labelled(
 
 
 def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
-    labelled = _labelled(answers, "username", _corrected_username)
+    labelled = _labelled(answers, "username", corrected_username)
     if labelled:
         return _agreed("username", labelled, ANSWER)
     refused = _labelled(answers, "username", foreign_username)
@@ -173,54 +172,13 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
         # but staff see what was written, escaped.
         value, line = refused[0]
         return {"username_refused": Finding(value, line, REMARK)}
-    mentions = [
-        (mention, sentence)
-        for sentence in answers.sentences
-        for mention in _after_correction(sentence)
-        if clean_username(mention.name) == mention.name
-    ]
-    # "I think my account is x, but I'm not sure, it could also be y" names none for sure.
-    mentions = [(m, s) for m, s in mentions if not _UNSURE_NAME.search(s)]
+    mentions = sure_mentions(answers.sentences)
     # A signature's "PyPI: x" counts only when the message names no account itself.
     named = [(m, s) for m, s in mentions if not SIGNED_USERNAME.match(s)]
     mentions = named or mentions
     sure = any(mention.sure for mention, _ in mentions)
     mentioned = [(m.name, sentence) for m, sentence in mentions if m.sure or not sure]
     return _agreed("username", mentioned, STATEMENT)
-
-
-def _after_correction(sentence: str) -> list[Mention]:
-    """Names a sentence gives; after "scratch that", only the ones it corrects to."""
-    corrected = _CORRECTION.search(sentence)
-    if corrected:
-        rest = sentence[corrected.end() :]
-        after = username_mentions(rest)
-        restated = _RESTATED.match(rest)
-        if restated and clean_username(restated.group("name")):
-            after = [Mention(restated.group("name"), True)]
-        if after:
-            return after
-    return username_mentions(sentence)
-
-
-def _corrected_username(value: str) -> str | None:
-    """The username a value gives; "x (scratch that - on PyPI I'm y)" gives the correction."""
-    if _CORRECTION.search(value):
-        named = [m.name for m in _after_correction(value)]
-        if named:
-            return clean_username(named[-1])
-    return clean_username(value)
-
-
-_RESTATED = re.compile(
-    r"^\W*(?:it'?s|it is|should be|the right one is)\s+[`'\"]?(?P<name>[\w.-]+\w)", re.I
-)
-_CORRECTION = re.compile(r"\bscratch that\b|\bcorrection\b|\bi mean\b", re.I)
-_UNSURE_NAME = re.compile(
-    r"\b(?:or possibly|or maybe|could also be|not (?:\w+ )?sure which|"
-    r"not (?:100%|completely|entirely) sure|either \S+ or)\b",
-    re.I,
-)
 
 
 def _agreed(key: str, candidates: list[tuple[Any, str]], rank: int) -> dict[str, Finding]:

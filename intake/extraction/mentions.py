@@ -1,4 +1,4 @@
-"""Names in prose: the account's username, and proof of owning it.
+"""Names in prose: the account's username.
 
 A name is only taken where the sentence says it is the account ("my PyPI account
 iineolineii", "username: jdoe"); English words that often follow "account"
@@ -8,9 +8,10 @@ iineolineii", "username: jdoe"); English words that often follow "account"
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from intake.extraction.values import NOT_USERNAMES
+from intake.extraction.values import NOT_USERNAMES, clean_username
 
 _I = re.I
 _NAME = r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?)"
@@ -251,202 +252,49 @@ def _looks_like_username(name: str, strong: bool) -> bool:
     return not _ENGLISH_SUFFIX.match(lowered) or (strong and bool(_NAME_LIKE_SUFFIX.match(lowered)))
 
 
-_URL = re.compile(
-    r"\bhttps?://[^\s<>\"')\]]{1,300}|\b(?:github|gitlab|codeberg)\.(?:com|org)/[\w.-]{1,100}"
-    r"(?:/[\w.-]{1,100})?|\bpypi\.org/project/[\w.-]{1,100}/?"
-    r"|(?<![\w./-])[\w-]{1,63}\.(?:readthedocs\.(?:io|org)|github\.io|gitlab\.io)\b(?:/[\w./-]{0,200})?",
-    _I,
-)
-_NOT_EVIDENCE_URL = re.compile(
-    r"pypi\.org/(?:help|account|manage|user|policy|security|trademarks)|github\.com/pypi/"
-    r"|python\.org/psf|policies\.python\.org|docs\.pypi\.org",
-    _I,
-)
-_PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
-_ROLE = r"(?:co-?)?(?:maintainer|author|owner|creator|developer)s?\b"
-_PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*(?:,|\band\b|&|/|\bor\b)\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
-_KIND = (
-    r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?|helpers?|plugins?|"
-    r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?)"
-)
-_CARE = (
-    r"(?:maintain\w*|own|owns|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
-    r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|"
-    r"responsible for|in charge of)"
-)
-# (pattern, plain): a plain pattern only names the packages, so a name found by it
-# must look like a package name (a hyphen, dot, underscore or digit in it).
-_OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
-    (re.compile(pattern, _I), plain)
-    for pattern, plain in (
-        (
-            rf"\b{_CARE}\b.{{0,40}}?\b{_KIND}\s+(?:called\s+|named\s+)?(?:on pypi\s*:?\s*)?"
-            + _PACKAGES,
-            False,
-        ),
-        # "I look after a small package for star charts, skychart-lite": named after a comma.
-        (
-            rf"\b{_CARE}\b.{{0,40}}?\b{_KIND}\b[^,.;:()]{{0,60}}?(?:,|:|\(|\s-+)\s*" + _PACKAGES,
-            True,
-        ),
-        (
-            rf"\b(?:my|our)\s+{_KIND}\s*(?:are|is|include|includes|:)?\s*"
-            r"(?:,?\s*(?:especially|including|like|such as|namely|mainly|in particular)\s+)?"
-            + _PACKAGES,
-            False,
-        ),
-        (rf"^\s*{_KIND}(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES, False),
-        (
-            r"\b(?:maintain\w*|owner|author\w*|creator|developer) of\s+(?:the\s+)?"
-            rf"(?:{_KIND}\s+)?" + _PACKAGES,
-            False,
-        ),
-        (
-            r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|(?:co-?)?maintain|own|wrote|created|develop|release)\s+"
-            + _PACKAGES,
-            True,
-        ),
-        (rf"\b(?:the\s+)?{_KIND}\s+(?P<names>{_PACKAGE})\s+is\s+(?:mine|ours)\b", False),
-        (rf"\bthe\s+{_KIND}\s+(?:are|is)\s+" + _PACKAGES, True),
-        (
-            rf"\b(?:i|we|account|it|which|that)\s+(?:\w+\s+)?{_CARE}\s+(?:the\s+)?(?P<names>{_PACKAGE})\s+"
-            rf"{_KIND}\b",
-            False,
-        ),
-        (
-            rf"\b{_KIND}\s+(?:i|we)\s+(?:\w+\s+)?(?:maintain|own|publish|wrote|created|develop|"
-            r"look after|take care of)\s+(?:is|are|:)\s+" + _PACKAGES,
-            False,
-        ),
-        (
-            r"\b(?:guy|person|one|people|team|dev|developer|woman|man|folks?)\s+behind\s+"
-            rf"(?:the\s+)?(?:{_KIND}\s+)?" + _PACKAGES,
-            True,
-        ),
-        # "the repos for kiln-metrics and kiln-metrics-exporter", "upload rights to X"
-        (
-            r"\b(?:repos?|repositor(?:y|ies))\s+(?:for|of)\s+(?:the\s+)?" + _PACKAGES,
-            True,
-        ),
-        (
-            r"\b(?:upload|maintainer|owner|publish(?:ing)?)\s+(?:rights|access|permissions?)\s+"
-            rf"(?:to|on|for)\s+(?:the\s+)?(?:{_KIND}\s+)?" + _PACKAGES,
-            True,
-        ),
-        # "here are the projects it maintains:" with an item of the list after it
-        (
-            rf"\b(?:here are|these are|below are)\s+(?:the\s+|my\s+)?{_KIND}\b.*"
-            rf"\s(?P<names>{_PACKAGE})\s*$",
-            False,
-        ),
-        # "the oatmeal-parser package on PyPI", "packages, mainly ninebark-schemas"
-        (rf"\bthe\s+(?P<names>{_PACKAGE})\s+(?:package|project|library)\s+on\s+pypi\b", False),
-        (
-            rf"\b{_KIND}\b[^.]{{0,60}}?,?\s*"
-            r"(?:mainly|mostly|especially|including|notably|in particular)\s+" + _PACKAGES,
-            True,
-        ),
-        # "…owner of the following projects:" with an item of the list after it.
-        (
-            rf"\b{_CARE}\b.{{0,60}}?\b(?:the following|these|those|below|several|two|three|some)\s+"
-            rf"{_KIND}\b.*\s(?P<names>{_PACKAGE})\s*$",
-            False,
-        ),
-        (r"\(\s*(?:package|project|library)s?\s+" + _PACKAGES + r"\s*\)", False),
-        # "I maintain amberjack.": a lone name that ends the claim.
-        (
-            r"\b(?:i|we|that|which|who)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
-            r"(?:maintain|publish|own|wrote|created|develop|release|look after|take care of)"
-            r"(?:e?s|ing)?\s+"
-            + _PACKAGES
-            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since)\b"
-            r"|\s+and\s+(?:i|we|a|an|some|several|its?|two|three)\b)",
-            False,
-        ),
-        (
-            r"\blisted as (?:an? |the )?(?:author|maintainer|owner)\b.{0,40}?\bof\s+(?:the\s+)?"
-            rf"(?:{_KIND}\s+)?" + _PACKAGES,
-            False,
-        ),
-    )
-)
-_COMMIT_EMAIL = re.compile(
-    r"\bcommit\w*\b.{0,80}?(?P<email>\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5})"
-    r"|(?P<before>\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5})\b.{0,40}?\bcommit",
-    _I,
-)
-_CODE_HOST = re.compile(
-    r"\b(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|sr\.ht|sourceforge\.net|"
-    r"pypi\.org/project|readthedocs\.(?:io|org)|github\.io|gitlab\.io)/",
-    _I,
-)
-_OWN_SITE = re.compile(
-    r"\b(?:my|our)\s+(?:\w+\s+)?(?:homepage|home page|website|site|blog|repo|repository|"
-    r"project|package|docs|documentation)\b|\b(?:mine|ours)\b",
-    _I,
-)
-_NOT_PACKAGES = frozenset(
-    """two three four several various multiple few lots nobody anybody anyone someone
-    somebody everyone everybody nothing everything something please thanks maintainer
-    co-maintainer author co-author owner co-owner creator developer it them this that these
-    those stuff code docs documentation repo repos repository website site software tools
-    packages projects libraries several both everything following below listed index account
-    accounts""".split()
-)
+def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
+    """Each name the sentences give for the account, with its sentence.
 
-
-def ownership_items(sentence: str) -> list[str]:
-    """Proof of ownership in a sentence, one item per claim.
-
-    Repository, profile and project links, package names a claim names, and the
-    email address commits are made with.
+    "I think my account is x, but I'm not sure, it could also be y" names none.
     """
-    lowered = sentence.lower()
-    items: list[str] = []
-    if "." in sentence:
-        own_site = bool(_OWN_SITE.search(sentence))
-        urls = [url.rstrip(".,;:") for url in _URL.findall(sentence)]
-        items = [
-            url
-            for url in urls
-            if not _NOT_EVIDENCE_URL.search(url) and (own_site or _CODE_HOST.search(url + "/"))
-        ]
-    if any(cue in lowered for cue in _CLAIM_CUES):
-        for claim, plain in _OWNERSHIP_CLAIMS:
-            for match in claim.finditer(sentence):
-                items.extend(_package_names(match.group("names"), plain))
-    if "@" in sentence:
-        for match in _COMMIT_EMAIL.finditer(sentence):
-            items.append(match.group("email") or match.group("before"))
-    return items
-
-
-# Every claim pattern holds one of these (a verb of owning, a kind of package, a role).
-_CLAIM_CUES = (
-    "maintain", "own", "author", "publish", "creat", "wrote", "releas", "upload", "develop",
-    "look", "care", "responsib", "charge", "packag", "project", "librar", "distribution",
-    "module", "tool", "helper", "plugin", "extension", "utilit", "wrapper", "client",
-    "framework", "toolkit", "behind", "listed", "repo", "rights", "permission",
-)  # fmt: skip
-
-
-_PACKAGE_LIKE = re.compile(r"[-_.\d]")
-
-
-def _package_names(names: str, plain: bool) -> list[str]:
-    if _CODE_HOST.search(f"{names}/"):
-        return []  # "I maintain github.com/jdoe/tool": the link is the claim
-    parts = [
-        p.strip("`'\"“”") for p in re.split(r"\s*(?:,|\band\b|&|/|\bor\b)\s*", names, flags=_I)
+    return [
+        (mention, sentence)
+        for sentence in sentences
+        if not _UNSURE_NAME.search(sentence)
+        for mention in after_correction(sentence)
+        if clean_username(mention.name) == mention.name
     ]
-    named = [
-        name
-        for name in parts
-        if len(name) >= 2
-        and name.lower() not in NOT_USERNAMES
-        and name.lower() not in _NOT_PACKAGES
-    ]
-    # One name that looks like a package makes the list a list of packages.
-    if plain and not any(_PACKAGE_LIKE.search(name) for name in named):
-        return []
-    return named
+
+
+def after_correction(sentence: str) -> list[Mention]:
+    """Names a sentence gives; after "scratch that", only the ones it corrects to."""
+    corrected = _CORRECTION.search(sentence)
+    if corrected:
+        rest = sentence[corrected.end() :]
+        after = username_mentions(rest)
+        restated = _RESTATED.match(rest)
+        if restated and clean_username(restated.group("name")):
+            after = [Mention(restated.group("name"), True)]
+        if after:
+            return after
+    return username_mentions(sentence)
+
+
+def corrected_username(value: str) -> str | None:
+    """The username a value gives; "x (scratch that - on PyPI I'm y)" gives the correction."""
+    if _CORRECTION.search(value):
+        named = [m.name for m in after_correction(value)]
+        if named:
+            return clean_username(named[-1])
+    return clean_username(value)
+
+
+_RESTATED = re.compile(
+    r"^\W*(?:it'?s|it is|should be|the right one is)\s+[`'\"]?(?P<name>[\w.-]+\w)", re.I
+)
+_CORRECTION = re.compile(r"\bscratch that\b|\bcorrection\b|\bi mean\b", re.I)
+_UNSURE_NAME = re.compile(
+    r"\b(?:or possibly|or maybe|could also be|not (?:\w+ )?sure which|"
+    r"not (?:100%|completely|entirely) sure|either \S+ or)\b",
+    re.I,
+)
