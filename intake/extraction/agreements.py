@@ -27,11 +27,11 @@ _NEGATED_AGREEMENT = re.compile(
     r"i must|i have to|you insist)\b"
     r"|\bif\b[^.]{0,50}?\b(?:is|are) (?:required|needed|necessary|mandatory|a requirement|a must|"
     r"obligatory)\b"
-    r"|\bno\b(?! problem| rush| worries)",
+    r"|\bno\b(?! problem| rush| worries| urgency| hurry| pressure)",
     _I,
 )
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
-_TIME_WORDS = re.compile(r"time|wait|rush|hurry|long|while|take|patien", _I)
+_TIME_WORDS = re.compile(r"time|wait|rush|hurry|long|while|tak|patien|slow|drag|week|month", _I)
 _COC_YES = _any(
     r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+)?(?:agree|accept|will (?:follow|abide|"
     r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
@@ -50,6 +50,10 @@ _COC_YES = _any(
     _COC + r".{0,40}\b(?:fine|ok|okay|happy|glad)\s+(?:with\s+)?(?:following|to follow|abiding by|"
     r"to abide by)\s+(?:it|them)\b",
     r"\bagre(?:e|ed)? (?:to|with|on) (?:the\s+)?" + _COC,
+    # "I've read the Code of Conduct and agree", "… and I'm fine with it"
+    _COC + r",?\s+and\s+(?:i\s+|i'm\s+|i am\s+|am\s+)?(?:(?:fully\s+)?agree|accept|"
+    r"(?:fine|ok|okay|happy|good|comfortable)\s+with\s+(?:it|that|them|all of it))\b"
+    r"(?!\s+(?:that|with (?!it\b)|to (?!it\b)))",
 )
 _COC_NO = _any(
     r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree|"
@@ -82,6 +86,14 @@ _TIME_YES = _any(
     r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\bif (?:it|this) (?:takes?|needs?)\b",
     r"\b(?:takes?|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|no problem|"
     r"understand|understood)\b",
+    r"\b(?:accept|understand|acknowledge|aware of|fine with|ok with|okay with)\b.{0,40}?"
+    r"\b(?:long|lengthy|slow)\s+(?:timeline|process|wait|waiting|review|time)\b",
+    # "I understand this could drag on for a while", "fine with the recovery being slow"
+    r"\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
+    r".{0,40}?\b(?:wait|waiting|review|process|recovery|this|it|things|that)\b\s+"
+    r"(?:\w+\s+){0,2}?(?:be|is|being|gets?|goes|go)\s+(?:very\s+|quite\s+|rather\s+)?"
+    r"(?:slow|lengthy|long)\b|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay)\b"
+    r".{0,40}?\bdrag(?:s|ging)? on\b",
 )
 _TIME_NO = _any(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"

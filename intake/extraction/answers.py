@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from intake.extraction.fields import TEMPLATE_PHRASES
 from intake.extraction.questions import context_answers
+from intake.extraction.values import yes_no
 
 # Label text (lower case, parentheses removed) → the field it answers.
 LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -101,6 +102,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "time_acknowledged",
             r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
+            r"|(?:the )?long (?:wait|waiting|timeline|process)"
             r"|timeline|patience|duration|waiting"
             r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
         ),
@@ -378,6 +380,8 @@ class _Reader:
             return index + 1
         label = _LABEL_LINE.match(clean_markup(_BULLET.sub("", line)))
         field = label_field(label.group("label")) if label else None
+        if label and field and _goes_on_as_prose(label.group("label"), label.group("value")):
+            field = None
         if label and field:
             return self._labelled_line(field, clean_markup(label.group("value")), line, index + 1)
         if self.section is not None and not _NO_RESPONSE.match(clean_markup(line)):
@@ -415,6 +419,15 @@ class _Reader:
 _QUOTE_MARKS = str.maketrans(
     {"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "\t": " "}
 )
+
+
+# "I still have my password - they don't seem to have changed it": a statement with an
+# aside, not a label; "I still have my password: yes" is one.
+_STATEMENT_LABEL = re.compile(r"^(?:i|we)\s", re.I)
+
+
+def _goes_on_as_prose(label: str, value: str) -> bool:
+    return bool(_STATEMENT_LABEL.match(label)) and yes_no(value) is None and len(value) > 3
 
 
 def _normalise(line: str) -> str:

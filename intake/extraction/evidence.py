@@ -54,7 +54,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (
-            rf"\b(?:my|our)\s+{_KIND}\s*(?:are|is|include|includes|:)?\s*"
+            rf"\b(?:my|our)\s+{_KIND}\b\s*(?:(?:on|in|under) (?:the|this|that|my|our) (?:pypi )?"
+            r"account\s+)?(?:are|is|include|includes|:)?\s*"
             r"(?:,?\s*(?:especially|including|like|such as|namely|mainly|in particular)\s+)?"
             + _PACKAGES,
             False,
@@ -73,7 +74,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b(?:the\s+)?{_KIND}\s+(?P<names>{_PACKAGE})\s+is\s+(?:mine|ours)\b", False),
         (rf"\bthe\s+{_KIND}\s+(?:are|is)\s+" + _PACKAGES, True),
         (
-            rf"\b(?:i|we|account|it|which|that)\s+(?:\w+\s+)?{_CARE}\s+(?:the\s+)?(?P<names>{_PACKAGE})\s+"
+            rf"\b(?:i|we|account|it|which|that)\s+(?:\w+\s+)?{_CARE}\s+(?:the\s+)?{_PACKAGES}\s+"
             rf"{_KIND}\b",
             False,
         ),

@@ -245,7 +245,7 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
         (_combined(e.value, e.line), e) for e in answers.labelled if e.field.startswith("cred")
     ]
     named = [e for e in answers.labelled if e.field == "username" and yes_no(e.value) is not None]
-    boxes = [(_only_part(box.text), box) for box in answers.checkboxes if len(box.text) <= 40]
+    boxes = [(_only_part(box.text), box) for box in answers.checkboxes if len(box.text) <= 60]
     for part in CREDENTIAL_PARTS:
         key = f"credentials.{part}"
         labelled = _labelled(answers, key, _part_answer)
@@ -293,12 +293,17 @@ def _questions_answered(answers: Answers) -> list[tuple[set[str], bool, str]]:
     sentences = answers.sentences
     found = []
     for question, reply in pairwise(sentences):
-        answer = yes_no(reply) if question.endswith("?") and len(reply) < 40 else None
+        short = len(reply) < 40 or _EXPLAINED_ANSWER.match(reply)
+        answer = yes_no(reply) if question.endswith("?") and short else None
         if answer is not None:
             found.append(
                 (set(credential_statements(f"I have {question}")), answer, f"{question} {reply}")
             )
     return found
+
+
+# "no, it was saved on the laptop I also reinstalled": a plain answer, then why.
+_EXPLAINED_ANSWER = re.compile(r"^(?:yes|no|nope|yep|yeah)\s*[,;:–—-]", re.I)
 
 
 def _only_part(text: str) -> str | None:

@@ -66,7 +66,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b(?:signed up|registered)\b.{{0,20}}?\bas\s+{_OPEN}?{_NAME}", False),
         # "Hi, brackenfold here.": only a name in lower case (a person's name is capitalised).
         (
-            r"^\W*(?:(?:hi|hello|hey|dear \w+),?\s+)?"
+            r"^\W*(?:(?:hi|hello|hey|dear \w+),?\s+)?(?:(?:pypi\s+)?(?:account|user)\s+)?"
             r"(?-i:(?P<name>[a-z0-9](?:[a-z0-9._-]{0,48}[a-z0-9])?))"
             r"\s+here\b(?=\s*[.,!;:]|\s*$)",
             True,
@@ -124,7 +124,11 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
-        (rf"^\W*(?:pypi\s+)?user\s*(?:\s|is\s+|=\s*|:\s*){_OPEN}?{_NAME}(?=\s*[,;.:]|\s*$)", True),
+        (
+            rf"^\W*(?:pypi\s+)?(?:user\s*(?:\s|is\s+|=\s*|:\s*)|{_ACCOUNT}\s*[:=]\s*)"
+            rf"{_OPEN}?{_NAME}(?=\s*[,;.:]|\s*$)",
+            True,
+        ),
     )
 )
 FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
@@ -281,7 +285,12 @@ def after_correction(sentence: str) -> list[Mention]:
 
 
 def corrected_username(value: str) -> str | None:
-    """The username a value gives; "x (scratch that - on PyPI I'm y)" gives the correction."""
+    """The username a value gives; "x (scratch that - on PyPI I'm y)" gives the correction.
+
+    "x (I think - it could also be y)" gives none.
+    """
+    if _UNSURE_NAME.search(value):
+        return None
     if _CORRECTION.search(value):
         named = [m.name for m in after_correction(value)]
         if named:
@@ -295,6 +304,7 @@ _RESTATED = re.compile(
 _CORRECTION = re.compile(r"\bscratch that\b|\bcorrection\b|\bi mean\b", re.I)
 _UNSURE_NAME = re.compile(
     r"\b(?:or possibly|or maybe|could also be|not (?:\w+ )?sure which|"
-    r"not (?:100%|completely|entirely) sure|either \S+ or)\b",
+    r"not (?:100%|completely|entirely) sure|either \S+ or|"
+    r"(?:remember|recall|sure|know|certain)\s+(?:if|whether)\b[^.;]{0,60}\bor)\b",
     re.I,
 )

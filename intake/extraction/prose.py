@@ -82,7 +82,8 @@ _ACCESS_CUE = re.compile(
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
-    r"unchanged|works|worked|working|correct|accepts|accepted|valid)\b|\bable to\b"
+    r"unchanged|works|worked|working|correct|accepts|accepted|valid|arrive[sd]?|arriving)\b"
+    r"|\bable to\b"
     # "I can offer proof": an offer, not access.
     r"|\bcan\b(?!\s+(?:also\s+)?(?:offer|provide|send|show|give|prove|share|supply|verify|push|"
     r"add|try|explain|answer|help|sign(?!\s*-?(?:in|on)\b)|upload|forward|attach)\b)",
@@ -188,7 +189,8 @@ _CLAUSE_SPLIT = re.compile(
     r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b"
     # "since" as a conjunction, not in "has since deactivated" or "since then"
     r"|(?<!has )(?<!have )(?<!had )\bsince\b(?!\s+(?:then|\d))"
-    r"|,(?=\s+(?:and\s+)?(?:my|the|our)\s+(?:[\w-]+\s+)?(?:password|e-?mail|user ?name)\b)"
+    r"|,(?=\s+(?:and\s+)?(?:my|the|our|this|that)\s+(?:[\w-]+\s+)?"
+    r"(?:password|e-?mail|user ?name)\b)"
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
     r"|,(?=\s+(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
@@ -302,7 +304,7 @@ class _ClauseReader:
         polarity = clause_polarity(clause)
         if self.said is False and _ONLY.match(clause) and _VERBLESS.match(clause):
             polarity = True  # "neither the password nor the email, only the username"
-        elif polarity is None and _VERBLESS.match(clause):
+        elif polarity is None and _VERBLESS.match(_RELATIVE.sub("", clause)):
             polarity = self.said
         self.said = polarity
         if polarity is not None:
@@ -324,6 +326,9 @@ _VERBLESS = re.compile(
     _I,
 )
 _ONLY = re.compile(r"^\s*(?:the\s+|my\s+)?only\b", _I)
+# "…, and this email address, which is the one on the account": the part is listed, and
+# what follows describes it.
+_RELATIVE = re.compile(r",\s*(?:which|who)\b.*$", _I)
 # An aside about mail messages ("(no emails about 2FA arrived)") says nothing of a part.
 _ASIDE = re.compile(r"\((?=[^()]*\be-?mails?\b)[^()]{0,300}\)", _I)
 

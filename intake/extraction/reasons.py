@@ -43,14 +43,16 @@ _DEVICE_TROUBLE = (
     # "a login from a new device" or "verify the new device" is no trouble with one.
     r"(?<!from a )(?<!from the )(?<!verify the )(?<!confirm the )(?<!verify a )new|chang\w*|"
     r"switch\w*|mov\w*|dead|died|damag\w*|destroy\w*|smash\w*|crack\w*|fell|drown\w*|water|"
-    r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|washing|gone|"
+    r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|wash\w*|gone|"
+    r"re-?imag\w*|reflash\w*|"
     r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
     r"pickpocket\w*|nick(?:ed)?|"
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
     r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|overboard|"
     r"flatten\w*|fried|bricked|melt\w*|burn\w*|"
-    r"(?:does not|doesn't|won't|will not|did not|didn't) (?:start|boot|turn on|power on|work))"
+    r"(?:does not|doesn't|won't|will not|did not|didn't) "
+    r"(?:start|boot|turn on|power on|work|register|respond))"
 )
 _TROUBLE_AFTER = (
     r"(?:stolen|lost|broke\w*|wiped|dead|died|reset|taken|sold|crash\w*|drown\w*|gone|"
@@ -67,6 +69,8 @@ _RESET_CODES = (
     rf"|{CODES}.{{0,80}}?\b(?:not|without) (?:realis|realiz|knowing|noticing)\w*\b"
     r".{0,30}?\binvalidat"
     r"|\b(?:regenerated|refreshed)\s+(?:the|my|our|all(?: the| my)?)\s+codes\b"
+    r"|\b(?:the|my|our|those|these)\s+codes\s+(?:were|was|had been|have been|got)\s+"
+    r"(?:\w+\s+)?(?:regenerated|revoked)\b"
     r"|\b(?:generated|created|made)\s+(?:a\s+)?new\s+(?:set|ones|codes)\b.{0,40}?\b(?:invalidat\w*|"
     r"killed|replaced|voided|cancell?ed)\b"
     rf"|{CODES}[^.!?]{{0,200}}[.!?]\s+[^.!?]{{0,200}}\b(?:regenerated|reset|revoked|replaced)\s+them\b"
