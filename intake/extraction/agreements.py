@@ -27,7 +27,7 @@ _NEGATED_AGREEMENT = re.compile(
     r"i must|i have to|you insist)\b"
     r"|\bif\b[^.]{0,50}?\b(?:is|are) (?:required|needed|necessary|mandatory|a requirement|a must|"
     r"obligatory)\b"
-    r"|\bno\b(?! problem| rush| worries| urgency| hurry| pressure)",
+    r"|\bno\b(?! problem| rush| worries| urgency| hurry| pressure| objections?)",
     _I,
 )
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
@@ -61,7 +61,8 @@ _COC_NO = _any(
     r".{0,40}" + _COC,
 )
 _TIME_YES = _any(
-    r"\b(?:understand|acknowledge|accept|realise|realize|am aware|'m aware|aware|know|"
+    r"\b(?:understand|acknowledge|acknowlege|aknowledge|accept|realise|realize|am aware|'m aware|"
+    r"aware|know|"
     r"appreciate|recognize|recognise|get that|see that|understood)\b.{0,90}?"
     r"\b(?:take|takes|taking)\b.{0,50}?"
     r"\b(?:time|while|weeks?|days?|months?|long|ages|forever)\b",
@@ -82,7 +83,8 @@ _TIME_YES = _any(
     r"\b(?:long |lengthy )?wait(?:ing)?(?:\s+(?:a\s+)?long)?(?: time)?\s+(?:is|are)\s+"
     r"(?:ok|okay|fine|no problem|alright)\b",
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+(?:wait|process)\b",
-    r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b",
+    r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b"
+    r"|\btake (?:the|all the) time (?:you|it|that) (?:need|needs|takes)\b",
     r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\bif (?:it|this) (?:takes?|needs?)\b",
     r"\b(?:takes?|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|no problem|"
     r"understand|understood)\b",
@@ -135,6 +137,12 @@ def time_statement(sentence: str) -> bool | None:
 _DONT_MIND = re.compile(r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", _I)
 
 
+# Negations that are the agreement itself: "I'm not in a hurry", "no objections".
+_CONTENT_NEGATION = re.compile(
+    r"\b(?:not|never) (?:in a (?:hurry|rush)|urgent|a problem)\b|\bno objections?\b", _I
+)
+
+
 def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool | None:
     """A refusal wins; an agreement counts only when nothing in it is negated or hedged."""
     if no.search(sentence):
@@ -143,6 +151,7 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     if found is None:
         return None
     said = sentence[max(0, found.start() - 30) : found.end()]  # the agreement and its lead-in
+    said = _CONTENT_NEGATION.sub(" ", said)
     if _CONDITION.search(sentence[found.end() : found.end() + 40]):
         return None  # "… agree to the code of conduct, if that's needed"
     if HEDGE.search(_MAY_TAKE.sub("takes", said)):

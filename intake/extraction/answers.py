@@ -37,7 +37,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|why do you need (?:the )?(?:account )?recovery"
             r"|what'?s? (?:is )?(?:stopping|preventing) you from (?:logging|signing) in"
             r"|what (?:stops|prevents) you from (?:logging|signing) in"
-            r"|why are you unable to (?:log|sign) in"
+            r"|why are you unable to (?:log|sign) in|why (?:are you unable to|can'?t you) access "
+            r"(?:your|the) account"
             r"|(?:the )?reason (?:why )?(?:i|you) "
             r"(?:cannot|can't|can not|are unable to|am unable to) (?:sign|log) in"
             r"|why (?:i|you) (?:cannot|can't|can not) (?:sign|log) in"
@@ -86,7 +87,10 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: of me| (?:that |which )?i (?:own|maintain|publish|release|upload)| owned by me)?"
             r"(?: (?:under|on|from|with|in) (?:this|that|my|the) (?:pypi )?account| on pypi)?"
             r"|repositor(?:y|ies)|homepage|links?"
-            r"|which (?:packages|projects) do you (?:maintain|own|publish)",
+            r"|which (?:packages|projects) do you (?:maintain|own|publish)"
+            r"|(?:.*\b)?(?:what|which|anything|something)\b.{0,40}\b(?:show|prove|demonstrate)\b"
+            r".{0,40}\b(?:account|it)\b.{0,10}"
+            r"\b(?:yours|mine|your own|my own)",
         ),
         (
             "recovery_codes",
@@ -116,7 +120,7 @@ _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,80})(?:\*\*|__)\s*:?\s
 _SEVERAL_BOXES = re.compile(r"\s+(?=\[[ xX✓✔✗*]?\]\s)")
 _BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
-    r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,78}?)\s*"
+    r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,108}?)\s*"
     r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>|<-+)|\s\.{2,})\s*"
     r"(?P<value>.*)$"
 )
@@ -488,6 +492,11 @@ def _continuation(lines: list[str], index: int) -> tuple[str, int]:
     return "\n".join(taken), index
 
 
+# A line this long was broken by the mail client, and the next line goes on with it;
+# a shorter or a longer one ("username mossbank" under a long unwrapped line) ends there.
+_WRAP_WIDTH = (40, 100)
+
+
 def _sentences(paragraphs: list[list[str]]) -> list[str]:
     """Join hard-wrapped lines, keep bullets apart, and split into sentences.
 
@@ -498,13 +507,15 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
     for paragraph in paragraphs:
         units: list[str] = []
         header = ""
+        previous = ""
         for line in paragraph:
+            wrapped, previous = _WRAP_WIDTH[0] <= len(previous) <= _WRAP_WIDTH[1], line
             if _BULLET.match(line):
                 units.append(f"{header} {_BULLET.sub('', line)}".strip())
             elif line.endswith(":"):
                 units.append(line)
                 header = (split_sentences(line.rstrip(":")) or [""])[-1]
-            elif units and not header:
+            elif units and not header and wrapped:
                 units[-1] = f"{units[-1]} {line}"
             else:
                 units.append(line)

@@ -156,7 +156,8 @@ _NOT_PACKAGES = frozenset(
     co-maintainer author co-author owner co-owner creator developer it them this that these
     those stuff code docs documentation repo repos repository website site software tools
     packages projects libraries several both everything following below listed index account
-    accounts""".split()
+    accounts small little tiny internal private public open-source popular simple useful personal
+    python scientific various own main core new old first""".split()
 )
 
 

@@ -142,6 +142,12 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         rf"{_FOREIGN_ACCOUNT}\s*(?:pypi\s*)?{_FOREIGN_OPEN}{_NAME}(?=\s?[`'\"”“»\u2019)])",
         rf"{_FOREIGN_ACCOUNT}\s+(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|называется)\s*"
         rf"{_FOREIGN_OPEN}?{_NAME}",
+        # "Minha conta no PyPI é ribeiro-geo", "mein Konto sternwarte-py.": an unquoted name
+        # only when it has a digit or a separator, so no word of the sentence is taken.
+        rf"{_FOREIGN_ACCOUNT}\s*(?:(?:no|en|auf|sur|su|на|de|di|do|da|bei|bij|op)\s+pypi\s*)?"
+        rf"(?:es|ist|est|é|è|是|:|\uff1a|=)?\s*(?=[A-Za-z0-9]*(?:\d|[-_.][A-Za-z0-9]))"
+        rf"(?=[\d._-]*[A-Za-z]){_NAME}"
+        r"(?=\s*[.,;:!)]|\s*$)",
     )
 )
 # Every USERNAME_MENTIONS match holds one of these substrings.

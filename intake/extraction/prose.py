@@ -13,6 +13,7 @@ _I = re.I
 # "an email draft", "emails that my password was changed": messages, not the mailbox.
 MAIL_NOT_MESSAGE = (
     r"(?!\s+(?:drafts?|messages?|attachments?|threads?|notifications?|conversations?|folders?|"
+    r"and messages|and texts|and calls|"
     r"notes?|that|saying|about|telling|notifying|informing|confirming)\b)"
 )
 
@@ -64,6 +65,8 @@ _NEUTRAL_PHRASES = re.compile(
     r"\s+(?:my|the|access to my|access to the)?\s*(?:[\w-]+\s+){0,2}?" + _DEVICE_WORDS + r"\b"
     r"(?:\s+(?:app|application|data|entries))?(?:\s+with (?:the |my )?\w+(?: app)?)?"
     r"|\b(?:no|without|with no|without any) (?:problems?|issues?|trouble|worries)\b"
+    # "I registered in 2017 using the address from my provider": how, not what is had now.
+    r"|\b(?:registered|signed up)\b[^.;]{0,60}?\busing\b"
     # Resetting a password says nothing about knowing it.
     r"|\b(?:can|could|to|would|will|able to)\s+(?:reset|change|recover)\s+(?:the|my|a)\s+"
     r"(?:new\s+)?password\b"
@@ -77,7 +80,8 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|having|know|remember|access|accessible|control|(?<!my )(?<!its )(?<!their )own|"
+    r"\b(?:have|has|having|know|remember|access|accessible|control|"
+    r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|"
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
@@ -136,13 +140,17 @@ _RESTORED = re.compile(
 _NOT_THE_PROBLEM = re.compile(
     r"\s(?:is|was|are|were)\s+no\s+(?:problem|issue)\b"
     r"|\s(?:is|was|are|were)\s+not\s+(?:the|an?|my)\s+(?:problem|issue)\b"
-    r"|\s(?:isn't|wasn't|aren't)\s+(?:the|an?|my)\s+(?:problem|issue)\b",
+    r"|\s(?:isn't|wasn't|aren't)\s+(?:the|an?|my)\s+(?:problem|issue)\b"
+    r"|,?\s(?:that's|thats|it's|its|that is)\s+not\s+(?:the|an?|my)\s+(?:problem|issue)\b",
     _I,
 )
 # "It isn't the password either": that part is not the trouble, so it is fine.
 _NOT_THE_PART = re.compile(
     r"\b(?:it|that|the (?:problem|issue))\s*(?:isn't|is not|wasn't|was not|'s not)\s+(?:the|my)\s+"
-    r"(?P<part>password|e-?mail)\b(?:\s+either)?",
+    r"(?P<part>password|e-?mail)\b(?:\s+either)?"
+    # "It's also not an email problem"
+    r"|\b(?:it|that)(?:'s| is)\s+(?:also\s+)?not\s+(?:an?|the|my)\s+(?P<topic>password|e-?mail)\s+"
+    r"(?:problem|issue)\b",
     _I,
 )
 # "It is only the email that is the problem": that part is the one not had.
@@ -292,7 +300,7 @@ class _ClauseReader:
             self.found.update(dict.fromkeys([*self.previous, *parts], True))
             self.previous = parts or self.previous
             return
-        if not parts and self.previous and _GONE.search(clause):
+        if not parts and self.previous and _GONE.search(clause) and not HEDGE.search(clause):
             parts, clause = self.previous, "no longer"
         elif not parts and _STILL_HAD.search(clause):
             parts = self.previous
@@ -333,6 +341,10 @@ _RELATIVE = re.compile(r",\s*(?:which|who)\b.*$", _I)
 _ASIDE = re.compile(r"\((?=[^()]*\be-?mails?\b)[^()]{0,300}\)", _I)
 
 
+_MAIL_WORDS = re.compile(r"address|inbox|mailbox|gmail|yahoo|outlook|hotmail|e-?mail account", _I)
+_THAT_PASSWORD = re.compile(r"\bthat password\b", _I)
+
+
 def _plain(sentence: str) -> str:
     """The sentence without the words that say nothing about having a credential."""
     sentence = _ASIDE.sub(
@@ -344,8 +356,14 @@ def _plain(sentence: str) -> str:
         sentence,
     )
     sentence = _UNCHANGED.sub(" stayed the same", sentence)
+    if not _MAIL_WORDS.search(sentence):
+        # "I still have that password" is the account's unless a mailbox was just named.
+        sentence = _THAT_PASSWORD.sub("the password", sentence)
     sentence = _NEW_PASSWORD.sub("I have the password", sentence)
-    sentence = _NOT_THE_PART.sub(lambda found: f"the {found.group('part')} is fine", sentence)
+    sentence = _NOT_THE_PART.sub(
+        lambda found: f"the {found.group('part') or found.group('topic')} is fine", sentence
+    )
+    sentence = _DOUBLE_NEGATIVE.sub("have", sentence)
     sentence = _THE_PART.sub(lambda found: f"; the {found.group('part')} is lost", sentence)
     return _NEUTRAL_PHRASES.sub(" ", _NOT_THE_PROBLEM.sub(" fine", sentence))
 

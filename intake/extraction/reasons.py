@@ -27,6 +27,7 @@ _NOT_LOST = re.compile(
 )
 _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
+    r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
     r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
     r"pixel|android|totp seeds?|otp seeds?|2fa seeds?)"
@@ -39,7 +40,7 @@ _VAULT_TROUBLE = (
 )
 _DEVICE_NOUN = r"(?:phone|smartphone|mobile|device|tablet|laptop|computer|pc|notebook|ipad|app\b)"
 _DEVICE_TROUBLE = (
-    r"(?:los(?:t|e|ing)\w*|dropp\w*|brok\w*|break\w*|stol\w*|wip\w*|reset\w*|replac\w*|"
+    r"(?:los(?:t|e|ing)\w*|drop\w*|brok\w*|break\w*|stol\w*|wip\w*|reset\w*|replac\w*|"
     # "a login from a new device" or "verify the new device" is no trouble with one.
     r"(?<!from a )(?<!from the )(?<!verify the )(?<!confirm the )(?<!verify a )new|chang\w*|"
     r"switch\w*|mov\w*|dead|died|damag\w*|destroy\w*|smash\w*|crack\w*|fell|drown\w*|water|"
@@ -128,6 +129,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
             r"noted|copied)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
+            rf"|{CODES}.{{0,40}}?\b(?:nobody|no one|none of us)\s+(?:ever\s+)?(?:\w+\s+)?"
+            r"(?:saved|stored|kept|downloaded|generated|printed|wrote|copied)\b"
+            r"|\b(?:nobody|no one|none of us)\s+(?:ever\s+)?(?:saved|stored|kept|downloaded|"
+            rf"generated|printed|wrote down|copied)\s+(?:\w+\s+){{0,2}}?{_ANY_CODES}"
             rf"|\bno (?:2fa|two[- ]factor|mfa)\b.{{0,40}}?\bno\s+{CODES}"
             r"|\b(?:2fa|two[- ]factor|mfa)\b.{0,30}?\bnot (?:yet |even )?"
             r"(?:enabled|set up|activated|on)\b"
@@ -168,7 +173,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"can't get into|cannot get into|locked out of|"
             r"did not survive|didn't survive|not able to (?:find|locate)|unable to (?:find|locate)|"
             r"can't find|cannot find|can not find|couldn't find|could not find|"
-            r"left with (?:him|her|them)|went with (?:him|her|them))\b"
+            r"left with (?:him|her|them|it)|went with (?:him|her|them|it)|"
+            r"(?:delete|deleted|erased|removed|lost|threw away)\s+(?:it|them) by mistake)\b"
+            rf"|{CODES}\W+(?:\w+\W+){{0,3}}?(?:no idea|don't know|dont know|do not know) where\b"
             rf"|(?:^|[,;:]\s*)no\s+{CODES}\b"
             + rf"|{CODES}\b.{{0,60}}?\b(?:on|in|inside)\b.{{0,40}}?\b{_DEVICE_NOUN}.{{0,60}}?"
             + rf"\b{_TROUBLE_AFTER}"
@@ -216,7 +223,7 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "never_saved": (
         "never", "didn't", "didnt", "did not", "forgot", "failed", "neglected", "skipp", "idea",
-        "know", "knew", "heard", "aware", "no ", "haven't", "have not",
+        "know", "knew", "heard", "aware", "no ", "haven't", "have not", "nobody", "no one",
     ),
     "have": ("have", "kept", "saved", "found"),
 }  # fmt: skip
@@ -260,7 +267,9 @@ def recovery_code_state(sentence: str) -> str | None:
             continue
         lead = sentence[max(0, match.start() - 40) : match.start()]
         lead = re.split(r"[,;:]", lead)[-1]
-        if HEDGE.search(lead + match.group(0)):
+        # "No idea about recovery codes, he may have made some": the doubt follows.
+        tail = re.split(r"[.;!?]", sentence[match.end() : match.end() + 40], maxsplit=1)[0]
+        if HEDGE.search(lead + match.group(0)) or _TAIL_DOUBT.search(tail):
             return None  # the doubt is about this statement, not elsewhere in a run-on
         if state == "never_saved" and _ONLY_THERE.search(sentence):
             return "lost"  # "not kept anywhere else, only on the phone": kept, and lost with it
@@ -268,6 +277,9 @@ def recovery_code_state(sentence: str) -> str | None:
     return None
 
 
+_TAIL_DOUBT = re.compile(
+    r"\b(?:may|might|could) (?:have|still|be)\b|\b(?:maybe|possibly|perhaps|not sure)\b", _I
+)
 _ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?:on|in))\b", _I)
 
 
@@ -359,6 +371,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "lost_email_access",
+            r"(?<!n't )(?<!not )(?<!never )"
             r"\b(?:lost|no longer have|don't have|do not have|no|lack)\b (?:the )?(?:any )?"
             r"access to (?:my |the |that |its )?(?:old |former |work |university |registered |"
             r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
@@ -366,7 +379,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".{0,80}\b(?:deleted|closed|deactivated|"
             r"disabled|gone|expired|shut down|shut off|cut off|turned off|suspended|went with it|"
             r"no longer exists|unaccessible|inaccessible|"
-            r"does not exist|doesn't exist|not renewed)"
+            r"does not exist|doesn't exist|doesnt exist|not renewed)"
             r"|\b(?:e-?mail|address|mailbox|inbox)\b,? (?:which|that) (?:i|we) "
             r"(?:(?:don't|do not|no longer|can't|cannot|can no longer) "
             r"(?:have|access|use|receive|read|open)|lost(?: access to)?)\b"
@@ -423,7 +436,7 @@ _OTHER_CAUSES = re.compile(
     r"invalid|not (?:accepted|working)|wrong|fail\w*)\b"
     r"|\b(?:reject\w*|refus\w*|not accept\w*)\b.{0,40}\b(?:2fa|totp|authenticator|otp|"
     r"one-time|six-digit|6-digit)\b"
-    r"|\bforg[eo]t(?:ten)?\s+(?:\w+\s+)?password"
+    r"|(?<!not that i )(?<!n't )(?<!not )(?<!never )\bforg[eo]t(?:ten)?\s+(?:\w+\s+)?password"
     r"|\b(?:stolen|robbed|two-step|2-step|authentification|transferr\w*)\b",
     _I,
 )

@@ -134,7 +134,7 @@ def codes_value(value: str) -> str | None:
             r"not work|don'?t work|do not work|doesn'?t work|didn'?t work|rejected|invalid|"
             r"not accepted|fail",
         ),
-        ("never_saved", r"never|not saved|didn't save|did not save|not generated"),
+        ("never_saved", r"never|not saved|didn't save|did not save|not generated|nobody|no one"),
         ("lost", r"\blost\b|no access|don't have|do not have|gone|missing|can't find|no\b"),
         ("have", r"\bhave\b|\byes\b|\bstill\b|\bsaved\b"),
     )

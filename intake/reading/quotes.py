@@ -46,7 +46,7 @@ _DISCLAIMER = re.compile(
 )
 # A quoted label or question ("> Username:", "> Do you still have your password?"): the
 # requester's own line after it answers it.
-_QUOTED_LABEL = re.compile(r"^\s*(?:>\s*)+(?P<label>[^>:?]{2,80}?)\s*[:?]\s*$")
+_QUOTED_LABEL = re.compile(r"^\s*(?:>\s*)+(?P<label>[^>:?]{2,120}?)\s*[:?]\s*$")
 
 
 @dataclass(frozen=True, slots=True)

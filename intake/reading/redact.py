@@ -75,7 +75,7 @@ _ANSWER_WORDS = frozenset(
 )
 _LABEL_ANSWERS = frozenset(
     "yes y no n true false ok okay have had lost forgot forgotten unknown n/a none known still "
-    "i not available changed reset same fine".split()
+    "i not available changed reset same fine saved stored kept remembered written in on".split()
 )
 # Words that open a clause after a dash; no one's password is "which".
 _CLAUSE_WORDS = frozenset(
@@ -158,7 +158,10 @@ def _redact_line(line: str) -> tuple[str, list[str]]:
 def _only_answer(rest: str) -> bool:
     """After "Password: yes", the rest must read as words about it, not more secret."""
     words = re.findall(r"[^\s,.;:!?]+", rest.lower())
-    return all(word in _ANSWER_WORDS or len(word) <= 2 or word.isalpha() for word in words)
+    return all(
+        word in _ANSWER_WORDS or len(word) <= 2 or word.replace("'", "").replace("’", "").isalpha()
+        for word in words
+    )
 
 
 def _plain_clause(rest: str) -> bool:
