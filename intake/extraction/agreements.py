@@ -70,8 +70,7 @@ _TIME_YES = _any(
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
     r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
     r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:[\w-]+\s+){1,3}?to\s+take\b",
-    r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:it\s+|that\s+|this\s+)?"
-    r"(?:(?:a|the)\s+)?(?:long\s+|lengthy\s+)?"
+    r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:\w+\s+){0,3}?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b"
     r"|\b(?:i|and) can wait\b(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
@@ -112,7 +111,9 @@ _TIME_NO = _any(
 
 
 _CONDITION = re.compile(
-    r"\bif (?:that'?s|that is|it'?s|it is|this is)? ?(?:needed|required|necessary|a must)\b", _I
+    r"\bif (?:that'?s|that is|it'?s|it is|this is)? ?(?:needed|required|necessary|a must)\b"
+    r"|\bif (?:that|it|this) helps\b",
+    _I,
 )
 # "It may take a long time" is what is accepted, not a doubt about accepting it.
 _MAY_TAKE = re.compile(r"\b(?:might|may|could|can|will|would)\s+(?:\w+\s+)?(?=tak)", _I)

@@ -75,7 +75,11 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|do you (?:still )?have (?:access to )?(?:your |the )?(?:password|e-?mail)"
             r"(?: address)?"
             r"(?: and (?:your |the )?(?:password|e-?mail)(?: address)?)?(?: on the account)?"
-            r"|what (?:i|we)(?:'ve| have)? (?:still )?got",
+            r"|what (?:i|we)(?:'ve| have)? (?:still )?got"
+            r"|(?:do you |do i |i )?(?:still )?(?:know|have)(?: access to)? (?:your |the |my )?"
+            r"(?:user ?name|password|e-?mail)"
+            r"(?:,? (?:your |the |my )?(?:user ?name|password|e-?mail))*"
+            r",? (?:and|&) (?:your |the |my )?(?:user ?name|password|e-?mail)(?: address)?",
         ),
         (
             "ownership_evidence",

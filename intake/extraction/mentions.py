@@ -39,7 +39,8 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             r"\b(?:user ?name|user id|login name|handle|identifier|"
             rf"{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
-            r"(?:(?:on pypi|on the index|on the site|there|on there)\s*)?"
+            r"(?:(?:on pypi|on the (?:package |python package )?index|on the site|there|on there)"
+            r"\s*)?"
             r"(?:(?:is|was)\b|=|:|-|,)?\s*"
             rf"{_ADVERB}"
             rf"{_OPEN}?{_NAME}",
@@ -77,9 +78,15 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"[^.,]{{0,60}}?\s+is\s+{_OPEN}?{_NAME}",
             True,
         ),
-        (rf"\bunder\s+(?:the\s+)?(?:account\s+|user(?:name)?\s+)?{_OPEN}{_NAME}", False),
+        # "under the account 'jdoe'"; "in the vault under 'pypi-2fa'" names a vault entry.
+        (
+            rf"(?<!vault )(?<!folder )(?<!entry )(?<!manager )\bunder\s+(?:the\s+)?"
+            rf"(?:account\s+|user(?:name)?\s+)?{_OPEN}{_NAME}",
+            False,
+        ),
         (rf"pypi\.org/user/{_NAME}", True),
         (rf"\bpypi(?:\.org)?(?: account)?\s*\(\s*{_NAME}\s*\)", True),
+        (rf"\(\s*(?:pypi\s+)?(?:user|account|login)\s*[:=]\s*{_OPEN}?{_NAME}['\"”’`]?\s*\)", True),
         (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+(?:pypi|the index)\b", True),
         (rf"\buser\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+(?:pypi|the index)\b", True),
         # "I'm cmartin-py.": only a name no word looks like, with a digit or a separator.
@@ -119,7 +126,8 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+|locked\s+)?"
             rf"(?:pypi(?:\.org)?\s+)?{_ACCOUNT}(?:\s+|,\s*)(?:on pypi\s+)?"
-            rf"(?:is\s+{_ADVERB}|its\s+|it's\s+|named\s+|called\s+)?{_OPEN}?{_NAME}",
+            rf"(?:is\s+{_ADVERB}(?:named\s+|called\s+)?|its\s+|it's\s+|named\s+|called\s+)?"
+            rf"{_OPEN}?{_NAME}",
             False,
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),

@@ -24,7 +24,7 @@ NEGATION = re.compile(
     r"discontinued|dead|lapsed?|expire|bounc\w*|didnt|dont|doesnt|cant|wont|havent|hasnt|isnt|"
     r"wasnt|couldnt|arent)\b|n't\b|\bcannot\b"
     r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they)\b"
-    r"(?:\s+\w+){0,2}\s+(?:changed|reset)\b"
+    r"(?:(?:\s+\w+){0,2}\s+|[^.;]{0,80}?\b)(?:changed|reset)\b"
     # "a notification that the email address was changed" (and it was not them)
     r"|\b(?:e-?mail(?: address)?|address|password)\s+(?:was|had been|has been|got)\s+changed\b"
     r"|\bleft (?:the|my|that|this|our) (?:\w+ )?(?:company|job|employer|university|school|firm|"
@@ -82,7 +82,7 @@ _NEUTRAL_PHRASES = re.compile(
 _ACCESS_CUE = re.compile(
     r"\b(?:have|has|having|know|remember|access|accessible|control|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
-    r"use|using|receive|read|"
+    r"use|using|receive|read|reads|checks?|monitors?|monitored|"
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
@@ -199,6 +199,7 @@ _CLAUSE_SPLIT = re.compile(
     r"|(?<!has )(?<!have )(?<!had )\bsince\b(?!\s+(?:then|\d))"
     r"|,(?=\s+(?:and\s+)?(?:my|the|our|this|that)\s+(?:[\w-]+\s+)?"
     r"(?:password|e-?mail|user ?name)\b)"
+    r"|,(?=\s+(?:password|e-?mail|user ?name)\s+(?:i|we)\b)"
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
     r"|,(?=\s+(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
@@ -341,6 +342,8 @@ _RELATIVE = re.compile(r",\s*(?:which|who)\b.*$", _I)
 _ASIDE = re.compile(r"\((?=[^()]*\be-?mails?\b)[^()]{0,300}\)", _I)
 
 
+# "have user+pass": both parts, shortened.
+_USER_AND_PASS = re.compile(r"\buser\s*(?:\+|&|/)\s*pass(?:word)?\b", _I)
 _MAIL_WORDS = re.compile(r"address|inbox|mailbox|gmail|yahoo|outlook|hotmail|e-?mail account", _I)
 _THAT_PASSWORD = re.compile(r"\bthat password\b", _I)
 
@@ -356,6 +359,7 @@ def _plain(sentence: str) -> str:
         sentence,
     )
     sentence = _UNCHANGED.sub(" stayed the same", sentence)
+    sentence = _USER_AND_PASS.sub("username and password", sentence)
     if not _MAIL_WORDS.search(sentence):
         # "I still have that password" is the account's unless a mailbox was just named.
         sentence = _THAT_PASSWORD.sub("the password", sentence)
@@ -409,9 +413,21 @@ _PAIRED_ANSWER = re.compile(
 )
 
 
+# "Yes to the username and to the password", "no to the email".
+_ANSWER_TO_PARTS = re.compile(
+    rf"\b(?P<answer>yes|no),?\s+(?:to|for)\s+(?P<parts>(?:the\s+|my\s+)?{_PART_WORD}"
+    rf"(?:\s*(?:,|and|&)\s*(?:(?:to|for)\s+)?(?:the\s+|my\s+)?{_PART_WORD})*)",
+    _I,
+)
+
+
 def _paired_answers(sentence: str) -> dict[str, bool]:
     """A list such as "username - yes, password - no, account email - no"."""
     found: dict[str, bool] = {}
+    for answered in _ANSWER_TO_PARTS.finditer(sentence):
+        for part, pattern in _PARTS.items():
+            if pattern.search(answered.group("parts")):
+                found.setdefault(part, answered.group("answer").lower() == "yes")
     slashed = _SLASHED.search(sentence)
     if slashed:
         parts = re.split(r"\s*/\s*", slashed.group("parts"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intake.extraction.evidence import ownership_items
 from intake.extraction.fields import FILL_IN_KEYS
 from intake.extraction.values import clean_username, codes_value, yes_no
 
@@ -22,6 +23,18 @@ _ALL_YES = re.compile(
     r"^(?:yes|yep|yeah|sí|si|ja|oui|ok|okay)\W{0,3}(?:to |for )?"
     r"(?:all|everything|every question|both)\b"
     r"(?: (?:of )?(?:them|three|the (?:questions|above)))?(?:[.!,]|$)",
+    re.I,
+)
+# "All three yes", "yes to all three": the three credential lines.
+_ALL_PARTS = re.compile(
+    r"^(?:all (?:three|3)|all of them)\W{0,3}(?:yes|true|fine|ok|okay|correct)\b"
+    r"|^(?:yes|yep|yeah)\W{0,3}(?:to |for )?all (?:three|3)\b",
+    re.I,
+)
+# "I agree to both", "Agreed to both": the two agreements.
+_BOTH_AGREED = re.compile(
+    r"^(?:i\s+|we\s+)?(?:agree|agreed|accept|accepted)\s+(?:to\s+|with\s+)?"
+    r"(?:both|all|everything|all of (?:it|them))\b",
     re.I,
 )
 # "all good on the first three": yes to the first lines we asked.
@@ -87,8 +100,20 @@ def context_answers(own_lines: list[str], quoted_text: str) -> list[Answer]:
         own = own[1:]
     if asked:
         return typed + _positional(own, asked)
-    question = next((line for line in reversed(quoted) if line.endswith("?")), None)
+    question = next((line for line in reversed(quoted) if _asks(line)), None)
     return typed + (_answer_to_question(own, question) if question else [])
+
+
+# "Please confirm that you can still receive mail at …": a question without "?".
+_REQUEST = re.compile(
+    r"\b(?:please (?:confirm|tell us|let us know|list)|we need to know|"
+    r"(?:can|could) you (?:confirm|tell us|let us know))\b",
+    re.I,
+)
+
+
+def _asks(line: str) -> bool:
+    return line.endswith("?") or bool(_REQUEST.search(line))
 
 
 def _typed_into_quote(quoted_text: str) -> list[Answer]:
@@ -99,11 +124,21 @@ def _typed_into_quote(quoted_text: str) -> list[Answer]:
         field = field_of_label(f"{label}:") if colon and not line.lstrip().startswith(">") else None
         if field and value.strip():
             found.append(Answer(field, value.strip(), line.strip()))
+            claims = ownership_items(value) if field != "ownership_evidence" else []
+            if claims:  # "No - that address is gone. As proof: I maintain dutchdates, …"
+                found.append(Answer("ownership_evidence", ", ".join(claims), line.strip()))
     return found
 
 
 def _positional(own: list[str], asked: list[str]) -> list[Answer]:
     """Bare answers in the order of our lines: a list, one per line, or numbered."""
+    for pattern, fields, count in (
+        (_ALL_PARTS, [f for f in asked if f.startswith("credentials")], 3),
+        (_BOTH_AGREED, [f for f in asked if f in _AGREEMENTS], 2),
+    ):
+        line = next((line for line in own[:2] if pattern.match(line)), None)
+        if line and len(fields) == count:
+            return [Answer(field, "yes", line) for field in fields]
     if any(_ALL_YES.match(line) for line in own[:2]):
         line = next(line for line in own if _ALL_YES.match(line))
         yes_no_fields = [f for f in asked if f.startswith("credentials") or f in _AGREEMENTS]
@@ -246,7 +281,10 @@ def _topic_of(field: str) -> str:
 def _answer_to_question(own: list[str], question: str) -> list[Answer]:
     """A short reply to one question staff asked, as a labelled answer to its topic."""
     reply = " ".join(own)
-    topic = next((name for name, pattern in _TOPICS if pattern.search(question)), None)
+    # The sentence that asks: "… we need to know whether you can still access the email
+    # address. If not, please list the projects you maintain." asks about the email.
+    asking = next((s for s in re.split(r"(?<=[.?!])\s+", question) if _asks(s)), question)
+    topic = next((name for name, pattern in _TOPICS if pattern.search(asking)), None)
     if topic is None or not reply or len(reply) > 200:
         return []
     evidence = f"{question} {reply}"

@@ -141,6 +141,11 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\w+\s+)?(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|"
             r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
             rf"|\bskipp\w*\s+(?:\w+\s+){{0,4}}?{CODES}|{CODES}\W+(?:\w+\W+){{0,3}}?skipp\w*"
+            # "clicked past the page with the backup codes without saving anything"
+            rf"|\b(?:clicked|went|skimmed|rushed) (?:past|through)\b.{{0,40}}?{CODES}"
+            r".{0,30}?\bwithout (?:saving|downloading|writing|printing|copying|noting|storing)\b"
+            rf"|{CODES}\s+(?:i|we)\s+never\s+(?:bothered|thought|got around|cared)\s+to\s+"
+            r"(?:save|download|write|print|copy|store|keep)\b"
             r"|\b(?:no idea|didn't know|did not know|never knew|never heard of|wasn't aware|"
             rf"was not aware)\b.{{0,20}}?\b(?:what|that|about|of|there were)\b.{{0,12}}?{CODES}"
             rf"|\bnever (?:any |been any )?{CODES}\s+(?:\w+\s+){{0,2}}?(?:stored|saved|generated|"
@@ -165,8 +170,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: over| on| us| me)*)\b[^.!?]{0,50}"
             + CODES
             + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
+            r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
+            r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage)|"
             r"destroyed|vanished|disappeared|unreadable|illegible|ruined|nowhere to be found|toast|"
-            r"(?:can't|cannot|can not) be found)\b"
+            r"(?:can't|cannot|can not|could not|couldn't) be (?:found|located))\b"
             + rf"|{CODES}.{{0,90}}?\b(?:not have|don't have|do not have|no longer have|haven't got|"
             r"can't access|cannot access|can't open|cannot open|can not open|can't get to|"
             r"no longer (?:can )?(?:open|access|get into)|can no longer (?:open|access|get into)|"
@@ -179,8 +186,14 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|(?:^|[,;:]\s*)no\s+{CODES}\b"
             + rf"|{CODES}\b.{{0,60}}?\b(?:on|in|inside)\b.{{0,40}}?\b{_DEVICE_NOUN}.{{0,60}}?"
             + rf"\b{_TROUBLE_AFTER}"
+            # "the password is gone as well, and so are the recovery codes"
+            + rf"|\b(?:gone|lost|dead|destroyed|wiped|deleted)\b[^.]{{0,40}}?\bso (?:are|were) "
+            rf"(?:the |my |our )?{CODES}"
+            # "My phone was stolen Friday; the authenticator and my backup codes were both on it."
+             + rf"|\b{_DEVICE_NOUN}\b[^.]{{0,30}}?\b{_TROUBLE_AFTER}\b[^.]{{0,80}}?{CODES}"
+            r"[^.]{0,30}?\b(?:on|in) (?:it|there)\b"
             # "Codes lost": a fragment answering our question (one-time codes are never lost).
-            + r"|(?:^|[,;])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
+             + r"|(?:^|[,;])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
         ),
         (
             "have",
@@ -224,6 +237,7 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
     "never_saved": (
         "never", "didn't", "didnt", "did not", "forgot", "failed", "neglected", "skipp", "idea",
         "know", "knew", "heard", "aware", "no ", "haven't", "have not", "nobody", "no one",
+        "without",
     ),
     "have": ("have", "kept", "saved", "found"),
 }  # fmt: skip
@@ -367,7 +381,11 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\b{_DEVICE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b(?!\s+{_NOT_DEVICE})"
             # "a security key (…) for 2FA, but I lost it": the trouble names it again.
             rf"|\b{_DEVICE}\b[^.;]{{0,80}}?\b(?:lost|broke|dropped|misplaced|destroyed|smashed)\s+it\b"
-            rf"|{_VAULT_TROUBLE}{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b",
+            rf"|{_VAULT_TROUBLE}{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b"
+            # "The security key was on my keyring, and the keyring was stolen"
+            rf"|\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:on|in|inside)\s+(?:my|the|a|our)\s+(?:keyring|keychain|"
+            r"bag|backpack|wallet|purse|jacket|car|luggage|suitcase|pocket)\b[^.]{0,60}?"
+            r"\b(?:stolen|lost|taken|gone|missing|robbed)\b",
         ),
         (
             "lost_email_access",
@@ -521,13 +539,18 @@ def reason_sentences(sentences: list[str]) -> list[str]:
     main = main_cause(sentences)
     for index, sentence in enumerate(sentences):
         if _names_cause(sentence) and _own_statement(sentence):
-            following = sentences[index + 1] if index + 1 < len(sentences) else ""
+            following, after = (*sentences[index + 1 : index + 3], "", "")[:2]
             if following and _names_cause(following):
                 return [sentence, following]
+            if len(following.split()) <= _ASIDE_WORDS and after and _names_cause(after):
+                return [sentence, following, after]  # "… Or I thought I did. It turns out …"
             if main and main[1] != sentence:
                 return [sentence, main[1]]
             return [sentence]
     return [s for s in sentences if _LOCKED_OUT.search(s) and FIRST_PERSON.search(s)][:1]
+
+
+_ASIDE_WORDS = 5
 
 
 def is_lockout_only(reason: str) -> bool:

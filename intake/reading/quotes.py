@@ -79,7 +79,11 @@ def split_quotes(text: str) -> SplitText:
             own.extend(_signed_usernames(lines[index + 1 : index + 9]))
             break
         if _FORWARD_MARKER.match(line) or line.strip().lower().startswith("begin forwarded"):
-            index = _skip_forward_header(lines, index + 1)
+            start = _skip_forward_header(lines, index + 1)
+            if not _OWN_REQUEST.search("\n".join(lines[start:])):
+                quoted.extend(lines[index:])  # a colleague's note: context, not an answer
+                break
+            index = start
             continue
         if _is_attribution(lines, index):
             quoted.append(line)
@@ -107,6 +111,15 @@ def _starts_quoted_tail(lines: list[str], index: int) -> bool:
     has_date = any(entry.startswith(("sent:", "date:")) for entry in window)
     has_subject = any(entry.startswith(("subject:", "to:")) for entry in window)
     return has_date and has_subject
+
+
+# A forwarded request speaks of "my account"; a note forwarded to explain ("the phone
+# that held the authenticator got reset") is somebody else's words.
+_OWN_REQUEST = re.compile(
+    r"\b(?:my|our)\s+(?:pypi\s+)?(?:account|user ?name|login|authenticator|2fa|phone|password|"
+    r"recovery codes|backup codes)\b|\bi(?:'m| am)\s+locked out\b|^\s*(?:pypi\s+)?user ?name\s*:",
+    re.I | re.M,
+)
 
 
 def _skip_forward_header(lines: list[str], index: int) -> int:

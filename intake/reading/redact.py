@@ -60,6 +60,11 @@ _ANSWER_WORDS = frozenset(
         "set",
         "expired",
         "locked",
+        "gone",
+        "dead",
+        "unavailable",
+        "inaccessible",
+        "useless",
         "fine.",
         "yes.",
         "no.",
@@ -156,11 +161,26 @@ def _redact_line(line: str) -> tuple[str, list[str]]:
 
 
 def _only_answer(rest: str) -> bool:
-    """After "Password: yes", the rest must read as words about it, not more secret."""
-    words = re.findall(r"[^\s,.;:!?]+", rest.lower())
-    return all(
+    """After "Password: yes", the rest must read as words about it, not more secret.
+
+    Past the first sentence, links and names made of letters ("github.com/jdoe/tool",
+    "geo-tiles") are words too: the requester has gone on to something else.
+    """
+    first, *later = _SENTENCE_END.split(rest.lower(), maxsplit=1)
+    words = re.findall(r"[^\s,.;:!?]+", first)
+    tokens = re.findall(r"[^\s,;:!?()]+", later[0]) if later else []
+    return all(_is_word(word) for word in words) and all(
+        _is_word(token) or _LETTERS_ONLY.fullmatch(token.rstrip(".")) for token in tokens
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LETTERS_ONLY = re.compile(r"[a-z]+(?:[-./@_][a-z]+)*")
+
+
+def _is_word(word: str) -> bool:
+    return (
         word in _ANSWER_WORDS or len(word) <= 2 or word.replace("'", "").replace("’", "").isalpha()
-        for word in words
     )
 
 
