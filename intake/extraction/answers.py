@@ -501,6 +501,12 @@ def _continuation(lines: list[str], index: int) -> tuple[str, int]:
 _WRAP_WIDTH = (40, 100)
 
 
+def _goes_on(line: str) -> bool:
+    """Whether the next line continues ``line``: it was wrapped, or it is a piece of a line
+    longer than MAX_LINE (pieces are at least half of it)."""
+    return _WRAP_WIDTH[0] <= len(line) <= _WRAP_WIDTH[1] or len(line) >= MAX_LINE // 2
+
+
 def _sentences(paragraphs: list[list[str]]) -> list[str]:
     """Join hard-wrapped lines, keep bullets apart, and split into sentences.
 
@@ -513,7 +519,7 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
         header = ""
         previous = ""
         for line in paragraph:
-            wrapped, previous = _WRAP_WIDTH[0] <= len(previous) <= _WRAP_WIDTH[1], line
+            wrapped, previous = _goes_on(previous), line
             if _BULLET.match(line):
                 units.append(f"{header} {_BULLET.sub('', line)}".strip())
             elif line.endswith(":"):
