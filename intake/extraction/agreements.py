@@ -74,7 +74,8 @@ _TIME_YES = _any(
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b"
     r"|\b(?:i|and) can wait\b(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
-    r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:the|teh|a|any)\s+"
+    r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem|no issue)\s+with\s+"
+    r"(?:the|teh|a|any)\s+"
     r"(?:long\s+|lengthy\s+)?wait(?:ing)?(?:\s+time)?\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+(?:with\s+)?waiting\b"
     r"(?!\s+(?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
@@ -89,6 +90,8 @@ _TIME_YES = _any(
     r"understand|understood)\b",
     r"\b(?:accept|understand|acknowledge|aware of|fine with|ok with|okay with)\b.{0,40}?"
     r"\b(?:long|lengthy|slow)\s+(?:timeline|process|wait|waiting|review|time)\b",
+    r"\btak\w*\b.{0,50}?\b(?:time|while|weeks?|months?)\b,?\s+(?:which|that)\s+(?:is|'s)\s+"
+    r"(?:fair|fine|ok|okay|understandable|reasonable|no problem)\b",
     # "I understand this could drag on for a while", "fine with the recovery being slow"
     r"\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
     r".{0,40}?\b(?:wait|waiting|review|process|recovery|this|it|things|that)\b\s+"

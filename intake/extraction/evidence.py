@@ -72,6 +72,11 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the\s+)?{_KIND}\s+(?P<names>{_PACKAGE})\s+is\s+(?:mine|ours)\b", False),
+        # "The packages northgate-deploy and northgate-schemas are owned by the account"
+        (
+            rf"\bthe\s+{_KIND}\s+{_PACKAGES}\s+(?:are|is)\s+(?:owned|maintained|published)\s+by\b",
+            False,
+        ),
         (rf"\bthe\s+{_KIND}\s+(?:are|is)\s+" + _PACKAGES, True),
         (
             rf"\b(?:i|we|account|it|which|that)\s+(?:\w+\s+)?{_CARE}\s+(?:the\s+)?{_PACKAGES}\s+"

@@ -49,6 +49,7 @@ from intake.extraction.values import (
     codes_value,
     foreign_username,
     is_option_list,
+    unknown_username,
     yes_no,
 )
 from intake.reading.quotes import SIGNED_USERNAME
@@ -255,6 +256,11 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
             if e.field in ("credentials", key) and part in stated
         ]
         labelled += [(yes_no(e.value), e.line) for e in named if part == "username"]
+        labelled += [
+            (False, e.line)
+            for e in answers.labelled
+            if part == "username" and e.field == "username" and unknown_username(e.value)
+        ]
         ticked = [(box.checked, box.line) for name, box in boxes if name == part]
         if not labelled and any(e.field == key and HEDGE.search(e.value) for e in answers.labelled):
             continue  # "Access to email: not sure, …": the doubt is the answer

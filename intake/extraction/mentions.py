@@ -134,7 +134,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
         (
             rf"^\W*(?:pypi\s+)?(?:user\s*(?:\s|is\s+|=\s*|:\s*)|{_ACCOUNT}\s*[:=]\s*)"
-            rf"{_OPEN}?{_NAME}(?=\s*[,;.:]|\s*$)",
+            rf"{_OPEN}?{_NAME}(?=\s*[,;.:]|\s*$|\s+on (?:pypi|the index)\b)",
             True,
         ),
     )

@@ -21,12 +21,15 @@ NEGATION = re.compile(
     r"\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|deactivated|"
     r"deleted|closed|expired|defunct|disabled|inaccessible|unaccessible|unreachable|unusable|"
     r"lack|missing|neither|nor|nobody|no one|shut down|terminated|cancell?ed|suspended|"
-    r"discontinued|dead|lapsed?|expire|bounc\w*|didnt|dont|doesnt|cant|wont|havent|hasnt|isnt|"
+    r"discontinued|dead|lapsed?|expire|bounc\w*|didnt|dont|doesnt|cant|wont|havent|hasnt|isnt|retired|"
     r"wasnt|couldnt|arent)\b|n't\b|\bcannot\b"
     r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they)\b"
     r"(?:(?:\s+\w+){0,2}\s+|[^.;]{0,80}?\b)(?:changed|reset)\b"
     # "a notification that the email address was changed" (and it was not them)
     r"|\b(?:e-?mail(?: address)?|address|password)\s+(?:was|had been|has been|got)\s+changed\b"
+    # "the account email is his private Gmail address": someone else's
+    r"|\b(?:is|was)\s+(?:his|her|their)\s+(?:own\s+|private\s+|personal\s+|work\s+)*"
+    r"(?:gmail\s+|e-?mail\s+)?(?:address|e-?mail|one|account|inbox)\b"
     r"|\bleft (?:the|my|that|this|our) (?:\w+ )?(?:company|job|employer|university|school|firm|"
     r"organi[sz]ation|workplace|institute|lab)\b",
     _I,
@@ -86,7 +89,8 @@ _ACCESS_CUE = re.compile(
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
-    r"unchanged|works|worked|working|correct|accepts|accepted|valid|arrive[sd]?|arriving)\b"
+    r"unchanged|works|worked|working|correct|accepts|accepted|valid|arrive[sd]?|arriving|"
+    r"still good)\b"
     r"|\bable to\b"
     # "I can offer proof": an offer, not access.
     r"|\bcan\b(?!\s+(?:also\s+)?(?:offer|provide|send|show|give|prove|share|supply|verify|push|"
@@ -104,10 +108,11 @@ _PARTS = {
         _I,
     ),
     "email": re.compile(
-        r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )"
+        r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )(?<!notification )(?<!alert )"
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b|\be?-?mail[- ]?id\b|\bmail on file\b"
+        r"|\b(?:alumni )?mail forwarding\b"
         r"|(?<=\band )mail\b|\bmail(?= and (?:the |my )?(?:password|user ?name)\b)"
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"

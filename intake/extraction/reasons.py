@@ -27,10 +27,12 @@ _NOT_LOST = re.compile(
 )
 _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
+    r"solokey|nitrokey|titan key|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
     r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
-    r"pixel|android|totp seeds?|otp seeds?|2fa seeds?)"
+    r"pixel|android|totp seeds?|otp seeds?|2fa seeds?|passkeys?|touch ?id|face ?id|windows hello|"
+    r"macbook)"
 )
 # A wiped vault lost the second factor when the sentence says so or is not about the
 # password: "(I wiped my password manager vault)" after "I don't have the password" is not.
@@ -51,7 +53,8 @@ _DEVICE_TROUBLE = (
     r"pickpocket\w*|nick(?:ed)?|"
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
     r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|overboard|"
-    r"flatten\w*|fried|bricked|melt\w*|burn\w*|"
+    r"flatten\w*|fried|bricked|melt\w*|burn\w*|hand\w* (?:it |them )?back|gave (?:it )?back|"
+    r"(?:had|have) to (?:return|give back)|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
     r"(?:start|boot|turn on|power on|work|register|respond))"
 )
@@ -110,7 +113,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\w+\s+){0,2}codes\b[^.!?]{0,40}?\b(?:reject\w*|refus\w*|invalid|not (?:accepted|"
             r"working|valid))"
             # "…tried the codes one by one. Every single one of them was rejected."
-            rf"|{CODES}\b.{{0,300}}?[.!?]\s+(?:every|each|all|none)\s+(?:single\s+)?(?:one\s+)?"
+            rf"|{CODES}\b.{{0,300}}?[.!?]\s+(?:\w+\s+){{0,4}}?(?:every|each|all|none)\s+(?:single\s+)?"
+            r"(?:one\s+)?"
             r"(?:of\s+them\s+)?(?:was|were|is|are|got|gets)?\s*(?:reject\w*|refus\w*|invalid|"
             r"not accepted)"
             rf"|{_RESET_CODES}",
@@ -165,11 +169,13 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"not able to (?:find|locate)|there (?:are|were) no|"
             r"deleted|threw away|without|unable to find|unable to locate|can't locate|"
             r"haven't found|have not found|have no|'ve no|got no|have got no|no idea where|"
+            r"no clue where|"
             r"don't know where|do not know where|can't remember where|"
             r"(?:did not|didn't|never) (?:hand\w*|give|gave|pass\w*|leave|left|share\w*)"
             r"(?: over| on| us| me)*)\b[^.!?]{0,50}"
             + CODES
             + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
+            r"suspended|"
             r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
             r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage)|"
             r"destroyed|vanished|disappeared|unreadable|illegible|ruined|nowhere to be found|toast|"
@@ -198,7 +204,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "have",
             r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
-            r"(?:(?:my |the |our )?[\w-]+ (?:and|&) )?(?:all )?(?:of )?(?:my |the |our )?" + CODES,
+            r"(?:(?:my |the |our )?[\w-]+(?: [\w-]+)? (?:and|&) )?(?:all )?(?:of )?"
+            r"(?:my |the |our )?"
+            r"(?:a few |some |several )?(?:unused |working |valid |spare |remaining |printed )?"
+            + CODES,
         ),
     )
 )
@@ -220,7 +229,7 @@ _CODES_STEMS = (
 _DEVICE_STEMS = (
     "phone", "mobile", "handy", "cell", "tablet", "ipad", "device", "authenticat", "app",
     "otp", "key", "authy", "factor", "token", "samsung", "pixel", "android", "seed", "vault",
-    "password manager",
+    "password manager", "secret", "touch", "face id", "windows hello", "macbook",
 )  # fmt: skip
 
 
@@ -305,13 +314,14 @@ _PLACE = (
 # Where the codes were kept: "the codes were in a folder", "the laptop had my recovery codes".
 _CODES_KEPT = re.compile(
     rf"{CODES}\b.{{0,60}}?\b(?:on|in|inside|into)\s+(?:[\w']+\s+){{0,3}}?(?P<place>{_PLACE})s?\b"
-    rf"|\b(?P<holder>{_PLACE})\s+(?:had|held|contained|stored|kept)\s+(?:\w+\s+){{0,2}}?{CODES}",
+    rf"|\b(?P<holder>{_PLACE})\s+(?:had|held|contained|stored|kept)\s+(?:[\w,]+\s+){{0,6}}?{CODES}",
     _I,
 )
 _PLACES = re.compile(rf"\b{_PLACE}\b", _I)
 _PLACE_GONE = (
     r"(?:lost|stolen|taken|broke\w*|died|dead|wiped|destroyed|smashed|drowned|crashed|formatted|"
     r"recycl\w*|thrown|threw|trash\w*|binned|shredded|burn\w*|went missing|disappeared|gone|"
+    r"left (?:in|on|at|behind)|left behind|dropped|"
     r"sold|gave away|fell|snapped|cracked|wet|soaked|unreadable|illegible|ruined|damaged|"
     r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot)|went into|fell into|"
     r"into the (?:canal|river|lake|sea|water|toilet|ocean)|no access to|no longer have access to|"
@@ -365,6 +375,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "other",
             r"\b(?:compromised|hacked|hijacked|phish\w*|(?:taken|took|take|taking) over)\b"
+            r"|\bwhoever (?:did|changed|took|hacked|logged|got|broke|added|enabled)\b"
+            r"|\b(?:neither|none of (?:it|this|them)) (?:was|were) (?:me|mine|my doing)\b"
+            r"|\b(?:wasn't|was not|weren't|were not) (?:me|my doing)\b"
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? (?:has |had )?"
             r"(?:logged|got|broke|gained|enabled|added|set up|turned on)\b"
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?)\b"
@@ -382,6 +395,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "a security key (…) for 2FA, but I lost it": the trouble names it again.
             rf"|\b{_DEVICE}\b[^.;]{{0,80}}?\b(?:lost|broke|dropped|misplaced|destroyed|smashed)\s+it\b"
             rf"|{_VAULT_TROUBLE}{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b"
+            # "my phone went into the Vistula"
+            rf"|\b{_DEVICE}\b[^.;]{{0,20}}?\bwent (?:into|in|overboard|under)\b"
             # "The security key was on my keyring, and the keyring was stolen"
             rf"|\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:on|in|inside)\s+(?:my|the|a|our)\s+(?:keyring|keychain|"
             r"bag|backpack|wallet|purse|jacket|car|luggage|suitcase|pocket)\b[^.]{0,60}?"
@@ -397,7 +412,12 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".{0,80}\b(?:deleted|closed|deactivated|"
             r"disabled|gone|expired|shut down|shut off|cut off|turned off|suspended|went with it|"
             r"no longer exists|unaccessible|inaccessible|"
-            r"does not exist|doesn't exist|doesnt exist|not renewed)"
+            r"does not exist|doesn't exist|doesnt exist|not renewed|went out of business|went bust|"
+            r"closed down|folded)"
+            r"|\b(?:retired|shut down|closed|discontinued|deleted|deactivated|ended)\s+"
+            r"(?:its|their|the|my)\s+(?:\w+\s+)?(?:mail|e-?mail|mailbox|inbox)\b"
+            r"|\b(?:can't|cannot|can no longer|no longer|unable to) (?:receive|get|read) "
+            r"(?:any )?(?:mail|e-?mails?)\b"
             r"|\b(?:e-?mail|address|mailbox|inbox)\b,? (?:which|that) (?:i|we) "
             r"(?:(?:don't|do not|no longer|can't|cannot|can no longer) "
             r"(?:have|access|use|receive|read|open)|lost(?: access to)?)\b"
@@ -486,6 +506,7 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
+    "whoever", " me", "my doing",
 )  # fmt: skip
 # The two "other" rules: a changed owner, and 2FA never turned on.
 _OTHER_GATES = (_holds(*_TAKEOVER_STEMS), _holds("never"))

@@ -96,6 +96,13 @@ def yes_no(value: str) -> bool | None:
     return None
 
 
+def unknown_username(value: str) -> bool:
+    """Whether a username answer says the requester does not know it ("honestly I don't
+    remember it"): the username is not had."""
+    first = re.split(r"[.!?;]\s", _WRAPPERS.sub("", value.strip()), maxsplit=1)[0]
+    return bool(_NOT_KNOWN.search(first)) and yes_no(first) is None
+
+
 def clean_username(value: str) -> str | None:
     """The username in a label's value, or None for an email, placeholder or junk."""
     text = _EMAIL.sub(" ", value.split("\n", 1)[0])
