@@ -223,6 +223,13 @@ def _package_names(names: str, plain: bool) -> list[str]:
     return named
 
 
+# An offer or a question instead of proof.
+_OFFER = re.compile(
+    r"\b(?:can|could|will|would|happy to|able to|willing to)\b.{0,30}?\b(?:prove|provide|show|"
+    r"send|share|give|supply|verify)\b|\bif you\b|\bwhat (?:kind|sort|type) of\b|\blet me know\b"
+    r"|\b(?:tell|ask) me\b|\?\s*$",
+    re.I,
+)
 NONE_ANSWER = re.compile(r"^(?:no|none|nothing|n/a|na|-|no other proof|not really)\.?$", re.I)
 _PARTS = re.compile(r"[\n;]|,\s+|\s+and\s+|\s+[-–—]\s+", re.I)
 _PYPI_PROJECT = re.compile(r"pypi\.org/project/([^/\s]+)", re.I)
@@ -243,6 +250,8 @@ def answered_items(value: str) -> list[str]:
         if not part or yes_no(part) is not None:
             continue
         claims = ownership_items(part)
+        if not claims and _OFFER.search(part):
+            continue  # "I can prove it's mine if you tell me what you need": no proof yet
         items.extend(claims or [part])
         first = re.split(r"(?<=[.!?])\s+", part, maxsplit=1)[0]
         rest = _BESIDE_LINK.sub(" ", first).strip(" -*•.,")

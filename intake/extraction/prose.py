@@ -68,6 +68,9 @@ _NEUTRAL_PHRASES = re.compile(
     r"\s+(?:my|the|access to my|access to the)?\s*(?:[\w-]+\s+){0,2}?" + _DEVICE_WORDS + r"\b"
     r"(?:\s+(?:app|application|data|entries))?(?:\s+with (?:the |my )?\w+(?: app)?)?"
     r"|\b(?:no|without|with no|without any) (?:problems?|issues?|trouble|worries)\b"
+    # "the codes the site asks for after I enter my password": the step, not a loss.
+    r"|\b(?:pass|asks?(?: me)? for|wants|requires|prompts?(?: me)? for)\b[^.;,]{0,20}?\bafter "
+    r"(?:i (?:enter|type|put in)\s+|entering\s+|typing\s+)?(?:my |the )?password\b"
     # "I registered in 2017 using the address from my provider": how, not what is had now.
     r"|\b(?:registered|signed up)\b[^.;]{0,60}?\busing\b"
     # Resetting a password says nothing about knowing it.

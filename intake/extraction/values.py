@@ -57,7 +57,7 @@ _YES = re.compile(
     r"no problem|no worries|no rush|no issue|not a problem|"
     r"of course|sure|ok|okay|agreed?|i agree|i do|i have|i accept|accepted|accept|understood|"
     r"i understand|have|still have|absolutely|definitely|affirmative|done|known|still known|"
-    r"still mine|mine|fine|working|works|available|accessible|reachable)\b",
+    r"still mine|mine|fine|working|works|available|accessible|reachable)\b(?![.\-_]\w)",
     re.I,
 )
 # "no problem, take as long as you need" says yes.
@@ -65,7 +65,7 @@ _NO_TROUBLE = re.compile(r"^(?:no (?:problem|worries|rush|issue)|not a problem)\
 _NO = re.compile(
     r"^(?:no|n|nope|nah|nein|non|não|nao|nee|нет|false|none|never|not|i don't|i do not|"
     r"don't|do not|lost|no longer|gone|disagree|i disagree|decline|i decline|negative|without|"
-    r"unavailable|inaccessible|unreachable)\b",
+    r"unavailable|inaccessible|unreachable)\b(?![.\-_]\w)",  # "n.okafor" is a name, not "n"
     re.I,
 )
 

@@ -65,6 +65,12 @@ _ANSWER_WORDS = frozenset(
         "unavailable",
         "inaccessible",
         "useless",
+        "1password",
+        "lastpass",
+        "bitwarden",
+        "keepass",
+        "keepassxc",
+        "dashlane",
         "fine.",
         "yes.",
         "no.",
@@ -179,9 +185,11 @@ _LETTERS_ONLY = re.compile(r"[a-z]+(?:[-./@_][a-z]+)*")
 
 
 def _is_word(word: str) -> bool:
-    return (
-        word in _ANSWER_WORDS or len(word) <= 2 or word.replace("'", "").replace("’", "").isalpha()
-    )
+    """A word of prose: "it's", "second-factor"; no digits or symbols a secret would have."""
+    return word in _ANSWER_WORDS or len(word) <= 2 or bool(_PROSE_WORD.fullmatch(word))
+
+
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _plain_clause(rest: str) -> bool:
