@@ -31,7 +31,9 @@ _NEGATED_AGREEMENT = re.compile(
     _I,
 )
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
-_TIME_WORDS = re.compile(r"time|wait|rush|hurry|long|while|tak|patien|slow|drag|week|month", _I)
+_TIME_WORDS = re.compile(
+    r"time|wait|rush|hurry|long|length|while|tak|patien|slow|drag|week|month", _I
+)
 _COC_YES = _any(
     r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+)?(?:agree|accept|will (?:follow|abide|"
     r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
@@ -92,6 +94,7 @@ _TIME_YES = _any(
     r"\b(?:long|lengthy|slow)\s+(?:timeline|process|wait|waiting|review|time)\b",
     r"\btak\w*\b.{0,50}?\b(?:time|while|weeks?|months?)\b,?\s+(?:which|that)\s+(?:is|'s)\s+"
     r"(?:fair|fine|ok|okay|understandable|reasonable|no problem)\b",
+    r"\b(?:accept|understand)\w*\b.{0,30}?\bneed\w*\s+(?:some\s+|the\s+)?time\b",
     # "I understand this could drag on for a while", "fine with the recovery being slow"
     r"\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
     r".{0,40}?\b(?:wait|waiting|review|process|recovery|this|it|things|that)\b\s+"

@@ -79,7 +79,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:do you |do i |i )?(?:still )?(?:know|have)(?: access to)? (?:your |the |my )?"
             r"(?:user ?name|password|e-?mail)"
             r"(?:,? (?:your |the |my )?(?:user ?name|password|e-?mail))*"
-            r",? (?:and|&) (?:your |the |my )?(?:user ?name|password|e-?mail)(?: address)?",
+            r",? (?:and|&) (?:your |the |my )?(?:account )?(?:user ?name|password|e-?mail)"
+            r"(?: address)?",
         ),
         (
             "ownership_evidence",
@@ -218,8 +219,14 @@ def read_answers(own_text: str) -> Answers:
     """
     reader = _Reader(_once(_own_lines(own_text)))
     reader.run()
-    sentences = [s for s in _once(_sentences(reader.prose)) if _WORDS.search(s)]
+    sentences = [
+        s for s in _once(_sentences(reader.prose)) if _WORDS.search(s) and not _TAKEN_BACK.search(s)
+    ]
     return Answers(tuple(reader.labelled), tuple(reader.checkboxes), tuple(sentences))
+
+
+# "I have the recovery codes, so this is easy - sorry, scratch that.": said, then withdrawn.
+_TAKEN_BACK = re.compile(r"\b(?:scratch|strike|ignore|disregard|forget) (?:that|this)\W*$", re.I)
 
 
 def _once(items: list[str]) -> list[str]:

@@ -202,6 +202,8 @@ _CLAIM_CUES = (
 
 
 _PACKAGE_LIKE = re.compile(r"[-_.\d]")
+# "my projects expired", "which I own personally": an English word, not a package.
+_ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly)")
 
 
 def _package_names(names: str, plain: bool) -> list[str]:
@@ -216,6 +218,7 @@ def _package_names(names: str, plain: bool) -> list[str]:
         if len(name) >= 2
         and name.lower() not in NOT_USERNAMES
         and name.lower() not in _NOT_PACKAGES
+        and not _ENGLISH_WORD.fullmatch(name)
     ]
     # One name that looks like a package makes the list a list of packages.
     if plain and not any(_PACKAGE_LIKE.search(name) for name in named):

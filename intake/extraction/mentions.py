@@ -22,8 +22,9 @@ _ADVERB = r"(?:(?:literally|actually|simply|just|really|still|now|currently)\s+)
 # ru, zh, ja, ko), so that a request we cannot read still names its account.
 _FOREIGN_USER = (
     r"(?:\bnombre de usuario|\busuario|\busu[aá]rio|\butilizador|\bnome de usu[aá]rio|"
-    r"\bbenutzername|\bbenutzer|\bnom d'utilisateur|\bidentifiant|\bnome utente|\butente|"
-    r"имя пользователя|логин|用户名|用戶名|ユーザー名|ユーザ名|사용자 ?이름|아이디)"
+    r"\bbenutzername(?:n|ns)?|\bbenutzer(?![a-zäöüß])|\bnom d'utilisateur|\bidentifiant|"
+    r"\bnome utente|"
+    r"\butente|имя пользователя|логин|用户名|用戶名|ユーザー名|ユーザ名|사용자 ?이름|아이디)"
 )
 _FOREIGN_ACCOUNT = (
     r"(?:\bkonto|\bcompte|\bcuenta|\bconta|аккаунт\w*|учётн\w* запис\w*|账号|帐号|账户|계정|"
@@ -132,6 +133,12 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
+        # "The account I'm locked out of is ebright-labs"
+        (
+            rf"\b{_ACCOUNT}\s+(?:that\s+)?(?:i'?m|i am|i've been|i have been)\s+(?:locked out of|"
+            rf"trying to (?:recover|access|get into))\s+is\s+{_OPEN}?{_NAME}",
+            True,
+        ),
         (
             rf"^\W*(?:pypi\s+)?(?:user\s*(?:\s|is\s+|=\s*|:\s*)|{_ACCOUNT}\s*[:=]\s*)"
             rf"{_OPEN}?{_NAME}(?=\s*[,;.:]|\s*$|\s+on (?:pypi|the index)\b)",
@@ -152,6 +159,8 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         rf"{_FOREIGN_OPEN}?{_NAME}",
         # "Minha conta no PyPI é ribeiro-geo", "mein Konto sternwarte-py.": an unquoted name
         # only when it has a digit or a separator, so no word of the sentence is taken.
+        # "l'adresse e-mail du compte est celle-ci" is about the address, not the account.
+        r"(?<!du )(?<!de )(?<!da )(?<!do )(?<!del )(?<!des )"
         rf"{_FOREIGN_ACCOUNT}\s*(?:(?:no|en|auf|sur|su|на|de|di|do|da|bei|bij|op)\s+pypi\s*)?"
         rf"(?:es|ist|est|é|è|是|:|\uff1a|=)?\s*(?=[A-Za-z0-9]*(?:\d|[-_.][A-Za-z0-9]))"
         rf"(?=[\d._-]*[A-Za-z]){_NAME}"
@@ -184,6 +193,7 @@ _MENTION_WORDS = (
 _FOREIGN_STEMS = (
     "usu",
     "utiliza",
+    "utilisat",
     "benutzer",
     "identifiant",
     "utente",
@@ -263,9 +273,15 @@ def username_mentions(sentence: str) -> list[Mention]:
     return found
 
 
+# Words of the languages above that follow "username" in "I don't know my username".
+_FOREIGN_WORDS = frozenset(
+    "nicht mehr kein keine nie não nao nem pas plus non no ni nunca не нет ist est es é è".split()
+)
+
+
 def _looks_like_username(name: str, strong: bool) -> bool:
     lowered = name.lower()
-    if lowered in NOT_USERNAMES:
+    if lowered in NOT_USERNAMES or lowered in _FOREIGN_WORDS:
         return False
     return not _ENGLISH_SUFFIX.match(lowered) or (strong and bool(_NAME_LIKE_SUFFIX.match(lowered)))
 
@@ -273,15 +289,21 @@ def _looks_like_username(name: str, strong: bool) -> bool:
 def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
     """Each name the sentences give for the account, with its sentence.
 
-    "I think my account is x, but I'm not sure, it could also be y" names none.
+    "I think my account is x, but I'm not sure, it could also be y" names none, and
+    "My username is x. Wait, no - that's my GitHub handle. On PyPI it's y." names y.
     """
-    return [
-        (mention, sentence)
-        for sentence in sentences
-        if not _UNSURE_NAME.search(sentence)
-        for mention in after_correction(sentence)
-        if clean_username(mention.name) == mention.name
-    ]
+    found: list[tuple[Mention, str]] = []
+    for sentence in sentences:
+        if _TAKEN_BACK.match(sentence):
+            found = []
+        if _UNSURE_NAME.search(sentence):
+            continue
+        found.extend(
+            (mention, sentence)
+            for mention in after_correction(sentence)
+            if clean_username(mention.name) == mention.name
+        )
+    return found
 
 
 def after_correction(sentence: str) -> list[Mention]:
@@ -314,6 +336,13 @@ def corrected_username(value: str) -> str | None:
 
 _RESTATED = re.compile(
     r"^\W*(?:it'?s|it is|should be|the right one is)\s+[`'\"]?(?P<name>[\w.-]+\w)", re.I
+)
+# A sentence that takes back what was said just before.
+_TAKEN_BACK = re.compile(
+    r"^\W*(?:wait|hang on|oops|sorry|no wait|actually)\W+"
+    r"(?:no|not that|that's wrong|scratch that)\b"
+    r"|^\W*(?:scratch that|correction)\b",
+    re.I,
 )
 _CORRECTION = re.compile(r"\bscratch that\b|\bcorrection\b|\bi mean\b", re.I)
 _UNSURE_NAME = re.compile(

@@ -68,6 +68,9 @@ _NEUTRAL_PHRASES = re.compile(
     r"\s+(?:my|the|access to my|access to the)?\s*(?:[\w-]+\s+){0,2}?" + _DEVICE_WORDS + r"\b"
     r"(?:\s+(?:app|application|data|entries))?(?:\s+with (?:the |my )?\w+(?: app)?)?"
     r"|\b(?:no|without|with no|without any) (?:problems?|issues?|trouble|worries)\b"
+    # 'I used "forgot password"': the name of the link.
+    r"|\b(?:used|clicked|hit|tried|via|through|with)\s+(?:the\s+)?[\"“']forgot(?:ten)?\s+"
+    r"(?:your\s+|my\s+)?password\??[\"”']"
     # "the codes the site asks for after I enter my password": the step, not a loss.
     r"|\b(?:pass|asks?(?: me)? for|wants|requires|prompts?(?: me)? for)\b[^.;,]{0,20}?\bafter "
     r"(?:i (?:enter|type|put in)\s+|entering\s+|typing\s+)?(?:my |the )?password\b"
@@ -93,6 +96,7 @@ _ACCESS_CUE = re.compile(
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
     r"unchanged|works|worked|working|correct|accepts|accepted|valid|arrive[sd]?|arriving|"
+    r"came (?:to|through)|log ?into|"
     r"still good)\b"
     r"|\bable to\b"
     # "I can offer proof": an offer, not access.
@@ -114,7 +118,7 @@ _PARTS = {
         r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )(?<!notification )(?<!alert )"
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
-        + r"|\binbox\b|\bmailbox\b|\be?-?mail[- ]?id\b|\bmail on file\b"
+        + r"|\binbox\b|\bmailbox\b|\bwebmail\b|\be?-?mail[- ]?id\b|\bmail on file\b"
         r"|\b(?:alumni )?mail forwarding\b"
         r"|(?<=\band )mail\b|\bmail(?= and (?:the |my )?(?:password|user ?name)\b)"
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
@@ -169,24 +173,33 @@ _THE_PART = re.compile(
 )
 # "The reset email arrived and I set a new password": the new one is known.
 _NEW_PASSWORD = re.compile(
-    r"\b(?:i|we)\s+(?:then\s+)?(?:set|chose|created|made)\s+(?:a|my)\s+new\s+password\b", _I
+    r"\b(?:i|we)\s+(?:then\s+)?(?:set|chose|created|made)\s+(?:a|my)\s+new\s+password\b"
+    r"|\band\s+(?:then\s+)?(?:set|chose|created|made)\s+a\s+new\s+one\b",
+    _I,
 )
 # "My email address hasn't changed" is no denial.
 _UNCHANGED = re.compile(
-    r"\s(?:has|have|had)(?:\s?n[o']t|\s+not)\s+(?:been\s+)?changed\b|\s(?:is|was)\s+unchanged\b", _I
+    r"\s(?:has|have|had)(?:\s?n[o']t|\s+not)\s+(?:been\s+)?changed\b|\s(?:is|was)\s+unchanged\b"
+    # "They don't seem to have touched the email address"
+    r"|(?:\bnot|n't)\s+(?:\w+\s+){0,3}?(?:touched|changed)\s+(?=(?:the|my)\s+(?:e-?mail|address))",
+    _I,
 )
 # "…, but I do remember it": the part named just before is still had.
 _STILL_HAD = re.compile(
     r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b"
     r"|^\s*(?:which|that|and)?\s*(?:it|pypi|the site|the system)\s+(?:still\s+)?accepts?\b"
     r"|^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:read|access|use|check|open)"
-    r"(?:\s+(?:it|them))?(?:\s+daily|\s+every day|\s+fine)?\s*[.,;!]?\s*$",
+    r"(?:\s+(?:it|them))?(?:\s+daily|\s+every day|\s+fine|\s+normally|\s+just fine|"
+    r"\s+without (?:any )?(?:problems?|trouble))?\s*[.,;!]?\s*$",
     _I,
 )
 # Promises and policy about a secret ("I won't post my password here", "I know not
 # to share it") are not statements about having it.
 _DISCLOSURE = re.compile(
-    r"\b(?:post|posting|share|sharing|send|sending|sent|include|including|paste|pasting|"
+    # "I'm sending this from it" is about the message, not the secret.
+    r"\b(?:post|posting|share|sharing|"
+    r"(?:send|sending|sent)(?!\s+(?:this|these|you this|it from)\b)|"
+    r"include|including|paste|pasting|"
     r"attach|attaching|disclose|reveal|give (?:you|out)|put (?:it|them) (?:here|in)|"
     r"(?:type|write|put)\w* (?:it |my \w+ |the \w+ )?(?:into|in) (?:an?|this|the) "
     r"(?:e-?mail|message|mail))\b",
@@ -234,9 +247,11 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"(?:registered|associated|linked|used|on)"
     r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
     r"|\b(?:e-?mail|address|mail id|e-?mail id)\b.{0,30}\bis (?:the )?same as (?:this|the one)\b"
+    r"|\b(?:e-?mail|address)\b[^.;]{0,60}\b(?:which|that) is the (?:e-?mail |address |one )"
+    r"(?:i'?m|i am) (?:writing|sending|mailing) (?:you |this )?from\b"
     r"|\b(?:e-?mail|address)(?: address)?"
     r"(?: (?:on|of|for) (?:the|my) (?:pypi )?account| on file)? is "
-    r"(?:this (?:one|address)|(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
+    r"(?:this (?:one|address|e-?mail)|(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
     r"(?:writing|sending|"
     r"mailing) (?:you )?from)\b",
     _I,

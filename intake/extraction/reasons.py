@@ -21,13 +21,13 @@ CODES = (
     r"(?:codes?|numbers)|codes? (?:i|we) (?:had )?(?:printed|wrote down|written down|downloaded)"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
-_ANY_CODES = rf"(?:{CODES}|\b(?:any|the|those|these|my|our|some|such|no)\s+codes\b)"
+_ANY_CODES = rf"(?:{CODES}|\b(?:any|the|those|these|my|our|some|such|no|pypi'?s)\s+codes\b)"
 _NOT_LOST = re.compile(
     r"\b(?:not|never|haven't|hasn't|didn't|did not|don't|do not)\s+(?:\w+\s+)?(?:lost|lose)\b", _I
 )
 _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
-    r"solokey|nitrokey|titan key|"
+    r"solokey|nitrokey|titan key|laptop|browser extension|authenticator extension|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
     r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
@@ -54,6 +54,7 @@ _DEVICE_TROUBLE = (
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
     r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|overboard|"
     r"flatten\w*|fried|bricked|melt\w*|burn\w*|hand\w* (?:it |them )?back|gave (?:it )?back|"
+    r"gave up|give up|(?:won't|doesn't|does not|will not) charge|stopped charging|"
     r"(?:had|have) to (?:return|give back)|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
     r"(?:start|boot|turn on|power on|work|register|respond))"
@@ -87,7 +88,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for state, pattern in (
         (
             "not_working",
-            rf"{CODES}\b.{{0,130}}?(?:\bnot (?:working|valid|accepted|work)|n't (?:work|be used|"
+            rf"{CODES}\b.{{0,130}}?(?:\bnot (?:working|valid|accepted|work)|"
+            r"n't (?:work|be used|take|accept|"
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
             r"\bwrong|\bexpired|\bunsuccessful|\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
@@ -148,6 +150,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "clicked past the page with the backup codes without saving anything"
             rf"|\b(?:clicked|went|skimmed|rushed) (?:past|through)\b.{{0,40}}?{CODES}"
             r".{0,30}?\bwithout (?:saving|downloading|writing|printing|copying|noting|storing)\b"
+            rf"|{CODES}\W+(?:\w+\W+){{0,2}}?(?:i|we) (?:not|no|never) (?:save|saved|download|"
+            r"downloaded|write|wrote|keep|kept|store|stored)\b"
             rf"|{CODES}\s+(?:i|we)\s+never\s+(?:bothered|thought|got around|cared)\s+to\s+"
             r"(?:save|download|write|print|copy|store|keep)\b"
             r"|\b(?:no idea|didn't know|did not know|never knew|never heard of|wasn't aware|"
@@ -178,7 +182,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"suspended|"
             r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
             r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage)|"
-            r"destroyed|vanished|disappeared|unreadable|illegible|ruined|nowhere to be found|toast|"
+            r"destroyed|vanished|disappeared|unreadable|unreachable|illegible|ruined|"
+            r"nowhere to be found|"
+            r"toast|"
             r"(?:can't|cannot|can not|could not|couldn't) be (?:found|located))\b"
             + rf"|{CODES}.{{0,90}}?\b(?:not have|don't have|do not have|no longer have|haven't got|"
             r"can't access|cannot access|can't open|cannot open|can not open|can't get to|"
@@ -192,8 +198,11 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|(?:^|[,;:]\s*)no\s+{CODES}\b"
             + rf"|{CODES}\b.{{0,60}}?\b(?:on|in|inside)\b.{{0,40}}?\b{_DEVICE_NOUN}.{{0,60}}?"
             + rf"\b{_TROUBLE_AFTER}"
+            # "… the codes were on one of them. So they're gone."
+            + r"|\b(?:the|my|our) codes\b[^.]{0,80}[.!?]\s+(?:so\s+)?they(?:'re| are| were)\s+"
+            r"(?:\w+\s+)?(?:gone|lost|destroyed)\b"
             # "the password is gone as well, and so are the recovery codes"
-            + rf"|\b(?:gone|lost|dead|destroyed|wiped|deleted)\b[^.]{{0,40}}?\bso (?:are|were) "
+             + rf"|\b(?:gone|lost|dead|destroyed|wiped|deleted)\b[^.]{{0,40}}?\bso (?:are|were) "
             rf"(?:the |my |our )?{CODES}"
             # "My phone was stolen Friday; the authenticator and my backup codes were both on it."
              + rf"|\b{_DEVICE_NOUN}\b[^.]{{0,30}}?\b{_TROUBLE_AFTER}\b[^.]{{0,80}}?{CODES}"

@@ -100,7 +100,8 @@ def unknown_username(value: str) -> bool:
     """Whether a username answer says the requester does not know it ("honestly I don't
     remember it"): the username is not had."""
     first = re.split(r"[.!?;]\s", _WRAPPERS.sub("", value.strip()), maxsplit=1)[0]
-    return bool(_NOT_KNOWN.search(first)) and yes_no(first) is None
+    # "either rlinden or r.linden, I can't remember which": unsure which, not unknown.
+    return bool(_NOT_KNOWN.search(first)) and yes_no(first) is None and " or " not in first
 
 
 def clean_username(value: str) -> str | None:
