@@ -11,7 +11,10 @@ import re
 from intake.extraction.prose import HEDGE
 
 _I = re.I
-_COC = r"(?:(?:psf|pypi|python)(?: software foundation)?(?:'s)? )?(?:code of conduct|coc)\b"
+_COC = (
+    r"(?:(?:psf|pypi|python)(?: software foundation)?(?:'s)? )?"
+    r"(?:code of conduct|coc|conduct (?:thing|rules|code|policy))\b"
+)
 
 
 def _any(*patterns: str) -> re.Pattern[str]:

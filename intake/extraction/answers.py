@@ -26,7 +26,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:your |my |the )?(?:pypi(?:\.org)? )?(?:account )?"
             r"(?:user ?name|username|user|user ?id|login(?: name| ?id)?|handle|account(?: name)?)"
             r"(?: on pypi| of the account| to recover)?|(?:name|id) on pypi|pypi (?:name|id)"
-            r"|what is (?:your|the) (?:pypi )?(?:user ?name|account(?: name)?)",
+            r"|what is (?:your|the) (?:pypi )?(?:user ?name|account(?: name)?)"
+            r"|(?:which|what) (?:pypi )?account",
         ),
         (
             "reason",
@@ -68,7 +69,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "credentials",
-            r"(?:user ?name|password|e-?mail)(?: ?(?:/|and|&) ?(?:user ?name|password|e-?mail))+"
+            r"(?:user ?name|password|e-?mail)"
+            r"(?:,? ?(?:/|and|&|,) ?(?:user ?name|password|e-?mail))+"
             r"|(?:account )?credentials|access to (?:the )?(?:account )?credentials"
             r"|credential access|account access|confirmation of access"
             r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"

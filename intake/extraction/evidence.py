@@ -77,7 +77,11 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"\bthe\s+{_KIND}\s+{_PACKAGES}\s+(?:are|is)\s+(?:owned|maintained|published)\s+by\b",
             False,
         ),
-        (rf"\bthe\s+{_KIND}\s+(?:are|is)\s+" + _PACKAGES, True),
+        (
+            rf"\bthe\s+{_KIND}\s+(?:(?:on|in|under) (?:that|the|this|my|our) (?:pypi )?account\s+)?"
+            r"(?:are|is)\s+" + _PACKAGES,
+            True,
+        ),
         (
             rf"\b(?:i|we|account|it|which|that)\s+(?:\w+\s+)?{_CARE}\s+(?:the\s+)?{_PACKAGES}\s+"
             rf"{_KIND}\b",

@@ -293,9 +293,18 @@ def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
     "My username is x. Wait, no - that's my GitHub handle. On PyPI it's y." names y.
     """
     found: list[tuple[Mention, str]] = []
+    previous = ""
     for sentence in sentences:
         if _TAKEN_BACK.match(sentence):
             found = []
+        named = _NAME_ALONE.match(sentence) if _USERNAME_WORD.search(previous) else None
+        doubted = bool(_NOT_SURE_OF_IT.search(previous))
+        previous = sentence
+        name = named.group("name") if named else ""
+        if name and clean_username(name) == name and (not name.isalpha() or not doubted):
+            # "I left the username field empty in the form. It's pelican-forms."
+            found.append((Mention(name, True), sentence))
+            continue
         if _UNSURE_NAME.search(sentence):
             continue
         found.extend(
@@ -336,6 +345,11 @@ def corrected_username(value: str) -> str | None:
 
 _RESTATED = re.compile(
     r"^\W*(?:it'?s|it is|should be|the right one is)\s+[`'\"]?(?P<name>[\w.-]+\w)", re.I
+)
+_USERNAME_WORD = re.compile(r"\buser ?name\b", _I)
+_NOT_SURE_OF_IT = re.compile(r"n't|\bnot\b|\bforg[eo]t|\bremember|\bsure\b", _I)
+_NAME_ALONE = re.compile(
+    rf"^\W*(?:it'?s|it is|that'?s|that is)\s+{_OPEN}?{_NAME}['\"”’`]?\s*[.!]?\s*$", _I
 )
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(

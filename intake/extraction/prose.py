@@ -35,7 +35,7 @@ NEGATION = re.compile(
     _I,
 )
 HEDGE = re.compile(
-    r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|"
+    r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|suspect|"
     r"not (?:completely|entirely|totally|quite|really|100%) sure|"
     r"(?:i|we)(?:'ll| will| would)? (?:have|need) to (?:check|verify|confirm|find out)|"
     r"may have|still looking|looking for them|searching for them|(?:there's|there is) a chance|"
@@ -89,7 +89,7 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|having|know|remember|access|accessible|control|"
+    r"\b(?:have|has|having|hold|holds|know|remember|access|accessible|control|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|reads|checks?|monitors?|monitored|"
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
@@ -125,7 +125,7 @@ _PARTS = {
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
         r"gmail|yahoo|hotmail|outlook|primary|registered|recovery|contact)\s+(?:e-?mail\s+)?address\b"
         r"|\b(?:old|former|previous)\s+\w+\s+(?:e-?mail\s+)?address\b"
-        r"|\b(?:this|that|my|the|same|account)\s+address\b"
+        r"|\b(?:this|that|my|the|same|account)\s+address\b|\bmail address\b"
         r"|\b(?:my|our|the)\s+(?:own\s+|personal\s+|custom\s+|old\s+|email\s+)?domain\b",
         _I,
     ),
