@@ -90,7 +90,11 @@ _TIME_YES = _any(
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+(?:wait|process)\b",
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b"
     r"|\btake (?:the|all the) time (?:you|it|that) (?:need|needs|takes)\b",
-    r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\bif (?:it|this) (?:takes?|needs?)\b",
+    r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\b(?:if|that) (?:it|this) (?:takes?|needs?)\b",
+    # "the long time is fine", "The long waiting I accept."
+    r"\b(?:the\s+)?(?:long|lengthy)\s+(?:time|wait(?:ing)?|process)\s+(?:is|are)\s+(?:fine|ok|okay|"
+    r"no problem|alright|acceptable)\b"
+    r"|\b(?:the\s+)?(?:long\s+)?wait(?:ing)?(?:\s+time)?\s+(?:i|we)\s+(?:accept|understand)\b",
     r"\b(?:takes?|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|no problem|"
     r"understand|understood)\b",
     r"\b(?:accept|understand|acknowledge|aware of|fine with|ok with|okay with)\b.{0,40}?"
@@ -120,7 +124,8 @@ _TIME_NO = _any(
 
 
 _CONDITION = re.compile(
-    r"\bif (?:that'?s|that is|it'?s|it is|this is)? ?(?:needed|required|necessary|a must)\b"
+    r"\bif (?:that'?s|thats|that is|it'?s|its|it is|this is)? ?(?:really |absolutely |strictly )?"
+    r"(?:needed|required|necessary|a must)\b"
     r"|\bif (?:that|it|this) helps\b",
     _I,
 )

@@ -36,7 +36,7 @@ NEGATION = re.compile(
 )
 HEDGE = re.compile(
     r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|suspect|"
-    r"not (?:completely|entirely|totally|quite|really|100%) sure|"
+    r"not (?:completely|entirely|totally|quite|really|100%|even) sure|"
     r"(?:i|we)(?:'ll| will| would)? (?:have|need) to (?:check|verify|confirm|find out)|"
     r"may have|still looking|looking for them|searching for them|(?:there's|there is) a chance|"
     r"(?:i|we)(?:'ll| will) check|"
@@ -138,8 +138,8 @@ _GONE = re.compile(
     r"|^\s*(?:(?:so|and|no),?\s+)*(?:which\s+)?(?:i|we)\s+(?:don't|do not|no longer)\s+"
     r"(?:have|own|control|use)(?:,?\s*and)?"
     r"(?:\s+(?:it|that|this))?(?:\s+(?:any ?more|now))?\s*[.,;!]?\s*$"
-    r"|\b(?:can't|cannot|can no longer|could not|couldn't|can not|no longer) "
-    r"(?:access|reach|open|read|use)(?: (?:it|that|this|them))?\s*[.,;!]?\s*$",
+    r"|\b(?:can't|cant|cannot|can no longer|could not|couldn't|can not|no longer) "
+    r"(?:access|reach|open|read|use)(?: (?:it|that|this|them))?(?: any ?more)?\s*[.,;!]?\s*$",
     _I,
 )
 # "…, but I fixed that": the trouble told just before is over, and the part is had again.
@@ -430,7 +430,8 @@ _SLASHED = re.compile(
     _I,
 )
 _PAIRED_ANSWER = re.compile(
-    r"\b((?:account\s+)?(?:user ?name|password|e-?mail(?: address)?))\s*[-:=]?\s*(yes|no)\b"
+    r"\b((?:account\s+|the\s+)?(?:user ?name|user|password|pass|pw|e-?mail(?: address)?|mail))"
+    r"\s*[-:=]?\s*(yes|no)\b"
     r"(?!\s+(?:longer|problem|idea|way|more|one|access)\b)",
     _I,
 )
@@ -442,6 +443,10 @@ _ANSWER_TO_PARTS = re.compile(
     rf"(?:\s*(?:,|and|&)\s*(?:(?:to|for)\s+)?(?:the\s+|my\s+)?{_PART_WORD})*)",
     _I,
 )
+
+
+# "user yes pass yes email yes": the short names people type.
+_SHORT_PARTS = {"user": "username", "pass": "password", "pw": "password", "mail": "email"}
 
 
 def _paired_answers(sentence: str) -> dict[str, bool]:
@@ -460,7 +465,9 @@ def _paired_answers(sentence: str) -> dict[str, bool]:
                 key = next(name for name, pattern in _PARTS.items() if pattern.search(part))
                 found.setdefault(key, answer.lower() == "yes")
     for part, answer in _PAIRED_ANSWER.findall(sentence):
-        key = next(name for name, pattern in _PARTS.items() if pattern.search(part))
+        key = _SHORT_PARTS.get(part.lower().split()[-1]) or next(
+            name for name, pattern in _PARTS.items() if pattern.search(part)
+        )
         found.setdefault(key, answer.lower() == "yes")
     return found
 

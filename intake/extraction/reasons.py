@@ -123,7 +123,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "never_saved",
-            r"\b(?:never|didn't|didnt|did not|forgot to|failed to|neglected to)\s+(?:\w+\s+){0,2}?"
+            r"(?:\b(?:never|didn't|didnt|did not|forgot to|failed to|neglected to)|"
+            r"\b(?:i|we) (?:am |was |have |had |do )?not)\s+(?:\w+\s+){0,2}?"
             r"(?:save|saved|generate|generated|download|downloaded|write|wrote|written|store|had|"
             r"enabled|activated|turned on|saving|downloading|writing|storing|keeping|printing|"
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
@@ -254,7 +255,7 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "never_saved": (
         "never", "didn't", "didnt", "did not", "forgot", "failed", "neglected", "skipp", "idea",
-        "know", "knew", "heard", "aware", "no ", "haven't", "have not", "nobody", "no one",
+        "know", "knew", "heard", "aware", "no ", "not ", "haven't", "have not", "nobody", "no one",
         "without",
     ),
     "have": ("have", "kept", "saved", "found"),
