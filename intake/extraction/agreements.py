@@ -91,6 +91,8 @@ _TIME_YES = _any(
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b"
     r"|\btake (?:the|all the) time (?:you|it|that) (?:need|needs|takes)\b",
     r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\b(?:if|that) (?:it|this) (?:takes?|needs?)\b",
+    # "I'm fine with the code of conduct and with it taking a while"
+    r"\b(?:fine|ok|okay|happy|alright)\b.{0,60}?\bwith (?:it|this|that) (?:taking|being slow)\b",
     # "the long time is fine", "The long waiting I accept."
     r"\b(?:the\s+)?(?:long|lengthy)\s+(?:time|wait(?:ing)?|process)\s+(?:is|are)\s+(?:fine|ok|okay|"
     r"no problem|alright|acceptable)\b"
