@@ -35,7 +35,9 @@ _NEGATED_AGREEMENT = re.compile(
 )
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
 _TIME_WORDS = re.compile(
-    r"time|wait|rush|hurry|long|length|while|tak|patien|slow|drag|week|month", _I
+    r"time|wait|rush|hurry|long|length|while|tak|patien|slow|drag|week|month|today|tomorrow|asap|"
+    r"urgent",
+    _I,
 )
 _COC_YES = _any(
     r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+)?(?:agree|accept|will (?:follow|abide|"

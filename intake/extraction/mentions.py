@@ -170,6 +170,7 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
 # Every USERNAME_MENTIONS match holds one of these substrings.
 _MENTION_WORDS = (
     "user",
+    "ident",
     "name",
     "handle",
     "login",

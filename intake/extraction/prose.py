@@ -96,7 +96,7 @@ _ACCESS_CUE = re.compile(
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
     r"unchanged|works|worked|working|correct|accepts|accepted|valid|arrive[sd]?|arriving|"
-    r"came (?:to|through)|log ?into|"
+    r"came (?:to|through)|log ?into|getting|"
     r"still good)\b"
     r"|\bable to\b"
     # "I can offer proof": an offer, not access.
@@ -283,15 +283,15 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         return found
     if HEDGE.search(sentence) is None and _WRITING_FROM_ACCOUNT_EMAIL.search(sentence):
         found["email"] = True
-    paired = _paired_answers(sentence)
-    if paired:
-        return paired
     if _ALL_THREE.search(sentence) and not HEDGE.search(sentence):
         return dict.fromkeys(("username", "password", "email"), True)
-    reader = _ClauseReader(found)
-    for clause in clauses(_plain(sentence)):
-        reader.read(clause)
-    return found
+    paired = _paired_answers(sentence)
+    if not paired or len(paired) < len(_PARTS):
+        # "I have the password and the email yes": the pairs, and what the clauses say
+        reader = _ClauseReader(found)
+        for clause in clauses(_plain(sentence)):
+            reader.read(clause)
+    return {**found, **paired}
 
 
 class _ClauseReader:
