@@ -69,10 +69,10 @@ _COC_NO = _any(
 )
 _TIME_YES = _any(
     r"\b(?:understand|acknowledge|acknowlege|aknowledge|accept|realise|realize|am aware|'m aware|"
-    r"aware|know|"
+    r"aware|know|get it|i get|"
     r"appreciate|recognize|recognise|get that|see that|understood)\b.{0,90}?"
     r"\b(?:take|takes|taking)\b.{0,50}?"
-    r"\b(?:time|while|weeks?|days?|months?|long|ages|forever)\b",
+    r"\b(?:time|while|weeks?|wks|days?|months?|long|ages|forever|period)\b",
     r"\b(?:understand|accept|aware|know)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|process)\b"
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
     r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
@@ -141,7 +141,7 @@ def coc_statement(sentence: str) -> bool | None:
     """True/False when the sentence agrees or refuses the Code of Conduct."""
     if not _COC_WORDS.search(sentence):
         return None
-    return _agreement(sentence, _COC_YES, _COC_NO)
+    return _agreement(sentence.replace(" w/ ", " with "), _COC_YES, _COC_NO)
 
 
 def time_statement(sentence: str) -> bool | None:

@@ -113,7 +113,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "time_acknowledged",
             r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
-            r"|(?:the )?long (?:wait|waiting|timeline|process)"
+            r"|(?:the )?long (?:wait|waiting|timeline|process)|wait(?:ing)? time|timescales?"
             r"|timeline|patience|duration|waiting"
             r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
         ),
@@ -412,14 +412,33 @@ class _Reader:
         if not value and index < len(self.lines) and _is_free_value(self.lines[index]):
             value, index = _continuation(self.lines, index)
             line = f"{line} {value}"
+        last = line
+        while value and _goes_on(last) and not value.endswith(_ENDS) and self._wrapped_on(index):
+            # "2. Circumstances: The hardware key registered as my only second" / "factor was …"
+            last = self.lines[index]
+            value, line, index = f"{value} {last}", f"{line} {last}", index + 1
         if value and not _NO_RESPONSE.match(value):
             self.labelled.append(Labelled(field, value, line))
             self.prose.append([value.replace("\n", " ")])
             # A value hard-wrapped onto the next line ("Codes: lost. I understand it may
             # take a" / "significant amount of time.") goes on without a capital.
-            self.after_value = not value.endswith((".", "!", "?", ":"))
+            self.after_value = not value.endswith(_ENDS)
         self.section = None
         return index
+
+    def _wrapped_on(self, index: int) -> bool:
+        """Whether the line at ``index`` goes on with the value above it."""
+        if index >= len(self.lines):
+            return False
+        line = self.lines[index]
+        label = _LABEL_LINE.match(clean_markup(line))
+        if label and len(label.group("label").split()) <= 4:
+            return False  # "Still got -> …": the next label of a list, even an unknown one
+        return (
+            _is_free_value(line)
+            and not _BULLET.match(line)
+            and _heading_field(line, self.lines, index + 1) is None
+        )
 
     def _section_content(self, line: str) -> None:
         text = clean_markup(line)
@@ -505,9 +524,10 @@ def _continuation(lines: list[str], index: int) -> tuple[str, int]:
     return "\n".join(taken), index
 
 
+_ENDS = (".", "!", "?", ":")
 # A line this long was broken by the mail client, and the next line goes on with it;
 # a shorter or a longer one ("username mossbank" under a long unwrapped line) ends there.
-_WRAP_WIDTH = (40, 100)
+_WRAP_WIDTH = (60, 100)
 
 
 def _goes_on(line: str) -> bool:

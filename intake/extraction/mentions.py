@@ -16,7 +16,7 @@ from intake.extraction.values import NOT_USERNAMES, clean_username
 _I = re.I
 _NAME = r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?)"
 _OPEN = r"(?:[`'\"“‘(]\s?)"
-_ACCOUNT = r"(?:account|acount|accout|acct|acc|profile)"
+_ACCOUNT = r"(?:account|acount|accout|accnt|acnt|acct|acc|profile)"
 _ADVERB = r"(?:(?:literally|actually|simply|just|really|still|now|currently)\s+)?"
 # The username and the account in the languages requests arrive in (es, pt, de, fr, it,
 # ru, zh, ja, ko), so that a request we cannot read still names its account.

@@ -35,7 +35,8 @@ NEGATION = re.compile(
     _I,
 )
 HEDGE = re.compile(
-    r"\b(?:i think|think|maybe|might|probably|possibly|perhaps|not sure|unsure|i believe|suspect|"
+    r"\b(?:i think|think|maybe|might|probably|prob|probs|prolly|idk|dunno|possibly|perhaps|"
+    r"not sure|unsure|i believe|suspect|"
     r"not (?:completely|entirely|totally|quite|really|100%|even) sure|"
     r"(?:i|we)(?:'ll| will| would)? (?:have|need) to (?:check|verify|confirm|find out)|"
     r"may have|still looking|looking for them|searching for them|(?:there's|there is) a chance|"
@@ -222,6 +223,7 @@ _CLAUSE_SPLIT = re.compile(
     r"(?:password|e-?mail|user ?name)\b)"
     r"|,(?=\s+(?:password|e-?mail|user ?name)\s+(?:i|we)\b)"
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
+    r"|,(?=\s+(?:its|it's|it is)\s+(?:prob|probably|maybe|possibly)\b)"
     r"|,(?=\s+(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
     r"|\s+[-–—]\s+(?=(?:it|that|this|they|which|not|no|but|though)\b)"
@@ -424,9 +426,10 @@ def credential_remarks(sentence: str) -> set[str]:
 
 _PART_WORD = r"(?:user ?name|password|e-?mail)"
 # "Access to username / password / email: Yes / Yes / Yes": parts and answers in order.
+_SHORT_PART = r"(?:user ?name|user|password|pass|pw|e-?mail|mail)"
 _SLASHED = re.compile(
-    rf"\b(?P<parts>{_PART_WORD}(?:\s*/\s*{_PART_WORD}){{1,2}})\s*[-:=]?\s*"
-    r"(?P<answers>(?:yes|no)(?:\s*/\s*(?:yes|no)){1,2})\b",
+    rf"\b(?P<parts>{_SHORT_PART}(?:\s*/\s*{_SHORT_PART}){{1,2}})\s*[-:=]?\s*"
+    r"(?P<answers>(?:yes|no)(?:(?:\s*[/,]\s*|\s+)(?:yes|no)){1,2})\b",
     _I,
 )
 _PAIRED_ANSWER = re.compile(
@@ -459,17 +462,19 @@ def _paired_answers(sentence: str) -> dict[str, bool]:
     slashed = _SLASHED.search(sentence)
     if slashed:
         parts = re.split(r"\s*/\s*", slashed.group("parts"))
-        answers = re.split(r"\s*/\s*", slashed.group("answers"))
+        answers = re.split(r"\s*[/,]\s*|\s+", slashed.group("answers"))
         if len(parts) == len(answers):
             for part, answer in zip(parts, answers, strict=True):
-                key = next(name for name, pattern in _PARTS.items() if pattern.search(part))
-                found.setdefault(key, answer.lower() == "yes")
+                found.setdefault(_part_named(part), answer.lower() == "yes")
     for part, answer in _PAIRED_ANSWER.findall(sentence):
-        key = _SHORT_PARTS.get(part.lower().split()[-1]) or next(
-            name for name, pattern in _PARTS.items() if pattern.search(part)
-        )
-        found.setdefault(key, answer.lower() == "yes")
+        found.setdefault(_part_named(part), answer.lower() == "yes")
     return found
+
+
+def _part_named(word: str) -> str:
+    """The credential part a word names, short forms ("pw", "user") included."""
+    short = _SHORT_PARTS.get(word.lower().split()[-1])
+    return short or next(name for name, pattern in _PARTS.items() if pattern.search(word))
 
 
 def clauses(sentence: str) -> list[str]:

@@ -17,7 +17,8 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 
 _I = re.I
 CODES = (
-    r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|backup|back-up|recuperation|rescue)[- ]?"
+    r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|revovery|backup|back-up|recuperation|"
+    r"rescue)[- ]?"
     r"(?:codes?|numbers)|codes? (?:i|we) (?:had )?(?:printed|wrote down|written down|downloaded)"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
@@ -231,6 +232,7 @@ _CODES_STEMS = (
     "recover",
     "recovry",
     "recovey",
+    "revovery",
     "backup",
     "back-up",
     "rescue",

@@ -22,6 +22,7 @@ _ANSWER_FIRST = re.compile(r"^(?:yes|yep|yeah|sure|ok|still|i have it|i do)\b\W+
 NOT_USERNAMES = frozenset(
     """
     2fa a about above access account accounts across action active actually address field box
+    tbh idk lol btw fyi imo pls plz thx obvs asap
     addresses after again against all also altogether always am an and another any anymore
     app apps are as associated at back bad basically be because been before being below
     between blocked both bunch but by called can can't cannot closed code codes com
