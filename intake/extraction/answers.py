@@ -132,6 +132,9 @@ _LABEL_LINE = re.compile(
     r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
+_TITLE_LINE = re.compile(
+    r"^(?P<label>(?!(?:I|We|My|Our)\b)[A-Z][a-z]+(?: [a-z]+){0,2})\.\s+(?P<value>\S.*)$"
+)
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
 # Only at the start of a run of marks, and without giving any back: a line of
 # "!!!!…" is scanned once, not once per mark.
@@ -397,6 +400,10 @@ class _Reader:
             return index + 1
         label = _LABEL_LINE.match(clean_markup(_BULLET.sub("", line)))
         field = label_field(label.group("label")) if label else None
+        if field is None:
+            # "Recovery codes. These were stored in …": a title, then its paragraph.
+            label = _TITLE_LINE.match(line)
+            field = label_field(label.group("label")) if label else None
         if label and field and _goes_on_as_prose(label.group("label"), label.group("value")):
             field = None
         if label and field:
@@ -547,8 +554,12 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
         units: list[str] = []
         header = ""
         previous = ""
+        # Where sentences start with a capital, a lower-case line goes on with the line above
+        # ("Grounds. The authenticator application was" / "installed on a company handset").
+        cased = any(line[:1].isupper() for line in paragraph)
         for line in paragraph:
-            wrapped, previous = _goes_on(previous), line
+            goes_on = cased and line[:1].islower() and not previous.endswith(_ENDS)
+            wrapped, previous = _goes_on(previous) or goes_on, line
             if _BULLET.match(line):
                 units.append(f"{header} {_BULLET.sub('', line)}".strip())
             elif line.endswith(":"):

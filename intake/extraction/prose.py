@@ -90,7 +90,7 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|having|hold|holds|know|remember|access|accessible|control|"
+    r"\b(?:have|has|having|hold|holds|know|remember|access|accessible|control|possession|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|reads|checks?|monitors?|monitored|"
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"

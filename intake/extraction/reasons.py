@@ -28,7 +28,7 @@ _NOT_LOST = re.compile(
 )
 _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
-    r"solokey|nitrokey|titan key|laptop|browser extension|authenticator extension|"
+    r"solokey|nitrokey|titan key|laptop|browser extension|authenticator extension|handset|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
     r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
@@ -55,7 +55,8 @@ _DEVICE_TROUBLE = (
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
     r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|overboard|"
     r"flatten\w*|fried|bricked|melt\w*|burn\w*|hand\w* (?:it |them )?back|gave (?:it )?back|"
-    r"gave up|give up|(?:won't|doesn't|does not|will not) charge|stopped charging|"
+    r"gave up|give up|(?:won't|doesn't|does not|will not) charge|stopped charging|surrender\w*|"
+    r"turned (?:it )?in|handed (?:it )?in|"
     r"(?:had|have) to (?:return|give back)|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
     r"(?:start|boot|turn on|power on|work|register|respond))"
