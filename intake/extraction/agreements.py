@@ -52,7 +52,7 @@ _COC_YES = _any(
     r"respect|comply with|accept|stick to|keep to)\s+(?:the\s+)?" + _COC,
     _COC + r"(?: thing)?\s+(?:is\s+)?(?:fine|ok|okay|good|alright)\s+(?:by|with|for)\s+me\b",
     # "Code of conduct: yes." and "yes to the code of conduct" inside a sentence.
-    _COC + r"\s*(?:[:=]|-+|–)?\s*(?:yes|y|agreed?|ok|okay|accepted)\b(?!\?)",
+    _COC + r"\s*(?:[:=]|-+|–)?\s*(?:yes|y|agreed?|ok|okay|accepted|fine|good)\b(?!\?)",
     r"\byes,? (?:to|for) (?:the\s+)?" + _COC,
     _COC + r".{0,40}\b(?:fine|ok|okay|happy|glad)\s+(?:with\s+)?(?:following|to follow|abiding by|"
     r"to abide by)\s+(?:it|them)\b",
@@ -86,7 +86,8 @@ _TIME_YES = _any(
     r"(?:long\s+|lengthy\s+)?wait(?:ing)?(?:\s+time)?\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+(?:with\s+)?waiting\b"
     r"(?!\s+(?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
-    r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b",
+    r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b"
+    r"|\b(?:time|wait(?:ing)?|delay)\s*(?:[:=-]\s*)?(?:is\s+)?(?:fine|ok|okay|no problem|good)\b",
     r"\b(?:long |lengthy )?wait(?:ing)?(?:\s+(?:a\s+)?long)?(?: time)?\s+(?:is|are)\s+"
     r"(?:ok|okay|fine|no problem|alright)\b",
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+(?:wait|process)\b",
@@ -141,17 +142,19 @@ def coc_statement(sentence: str) -> bool | None:
     """True/False when the sentence agrees or refuses the Code of Conduct."""
     if not _COC_WORDS.search(sentence):
         return None
-    return _agreement(sentence.replace(" w/ ", " with "), _COC_YES, _COC_NO)
+    return _agreement(_SHORT_WITH.sub(" with ", sentence), _COC_YES, _COC_NO)
 
 
 def time_statement(sentence: str) -> bool | None:
     """True/False when the sentence accepts or refuses that recovery takes time."""
     if not _TIME_WORDS.search(sentence):
         return None
-    sentence = _DONT_MIND.sub("am fine", sentence).replace(" w/ ", " with ")
+    sentence = _SHORT_WITH.sub(" with ", _DONT_MIND.sub("am fine", sentence))
     return _agreement(sentence, _TIME_YES, _TIME_NO)
 
 
+# "ok w/ coc", "agree w coc": "with", shortened.
+_SHORT_WITH = re.compile(r"\s+w/?\s+", _I)
 # "I don't mind if this takes a long time" accepts it: the negation is of minding.
 _DONT_MIND = re.compile(r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", _I)
 

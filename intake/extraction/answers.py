@@ -24,7 +24,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "username",
             r"(?:your |my |the )?(?:pypi(?:\.org)? )?(?:account )?"
-            r"(?:user ?name|username|user|user ?id|login(?: name| ?id)?|handle|account(?: name)?)"
+            r"(?:user ?name|username|user|usr|user ?id|login(?: name| ?id)?|handle|"
+            r"account(?: name)?)"
             r"(?: on pypi| of the account| to recover)?|(?:name|id) on pypi|pypi (?:name|id)"
             r"|what is (?:your|the) (?:pypi )?(?:user ?name|account(?: name)?)"
             r"|(?:which|what) (?:pypi )?account",
@@ -33,7 +34,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "reason",
             r"(?:the )?reason(?: for (?:the |this |my )?(?:account )?(?:request|recovery))?"
             r"|why|what happened|what broke|problem|issue|description|explanation|situation"
-            r"|motive|cause"
+            r"|motive|cause|circumstances|grounds|background|summary of events|incident"
             r"|why (?:i'?m|i am) locked out|why i can'?t (?:log|sign) in"
             r"|why do you need (?:the )?(?:account )?recovery"
             r"|what'?s? (?:is )?(?:stopping|preventing) you from (?:logging|signing) in"
@@ -48,13 +49,15 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "credentials.username",
             r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
-            r"(?:the |your |my )?user ?name|username access",
+            r"(?:the |your |my )?user ?name|username access"
+            r"|user ?name (?:retained|known|kept|held)",
         ),
         (
             "credentials.password",
             r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
             r"(?:the |your |my )?password|password access"
-            r"|(?:the |my )?(?:password|pw|pwd)(?: ok| okay| fine| known| still known| status)?",
+            r"|(?:the |my )?(?:password|pw|pwd)(?: ok| okay| fine| known| still known| status"
+            r"| retained| kept| held)?",
         ),
         (
             "credentials.email",
@@ -543,6 +546,27 @@ def _goes_on(line: str) -> bool:
     return _WRAP_WIDTH[0] <= len(line) <= _WRAP_WIDTH[1] or len(line) >= MAX_LINE // 2
 
 
+def _capitalised(paragraph: list[str]) -> bool:
+    """Whether every sentence of the paragraph starts with a capital letter."""
+    starts = [m.group(1) for m in _SENTENCE_START.finditer("\n".join(paragraph))]
+    return bool(starts) and all(start.isupper() for start in starts)
+
+
+_SENTENCE_START = re.compile(
+    r"(?:^|[.!?]\s+|\n(?=(?:\d{1,2}[.)]|[-*•+]|\(\w\))\s))\s*"
+    r"(?:\d{1,2}[.)]\s+|[-*•+]\s+|\(\w\)\s+)?([^\W\d_])"
+)
+
+
+def _evenly_wrapped(paragraph: list[str]) -> bool:
+    """A mail client wrapped the paragraph: every line but the last is about as long as
+    the longest. Short lines among long ones ("username is x" after a long line) are the
+    writer's own breaks."""
+    lines = [line for line in paragraph if not _BULLET.match(line)]
+    widest = max((len(line) for line in lines), default=0)
+    return widest >= _WRAP_WIDTH[0] and all(len(line) >= widest * 0.75 for line in lines[:-1])
+
+
 def _sentences(paragraphs: list[list[str]]) -> list[str]:
     """Join hard-wrapped lines, keep bullets apart, and split into sentences.
 
@@ -556,10 +580,11 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
         previous = ""
         # Where sentences start with a capital, a lower-case line goes on with the line above
         # ("Grounds. The authenticator application was" / "installed on a company handset").
-        cased = any(line[:1].isupper() for line in paragraph)
+        cased, even = _capitalised(paragraph), _evenly_wrapped(paragraph)
         for line in paragraph:
             goes_on = cased and line[:1].islower() and not previous.endswith(_ENDS)
-            wrapped, previous = _goes_on(previous) or goes_on, line
+            wrapped = goes_on or (even and _goes_on(previous)) or len(previous) >= MAX_LINE // 2
+            previous = line
             if _BULLET.match(line):
                 units.append(f"{header} {_BULLET.sub('', line)}".strip())
             elif line.endswith(":"):

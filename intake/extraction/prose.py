@@ -39,6 +39,7 @@ HEDGE = re.compile(
     r"not sure|unsure|i believe|suspect|"
     r"not (?:completely|entirely|totally|quite|really|100%|even) sure|"
     r"(?:i|we)(?:'ll| will| would)? (?:have|need) to (?:check|verify|confirm|find out)|"
+    r"\bill (?:have|need) to (?:check|verify|confirm|find out)|"
     r"may have|still looking|looking for them|searching for them|(?:there's|there is) a chance|"
     r"(?:i|we)(?:'ll| will) check|"
     r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
@@ -189,7 +190,8 @@ _UNCHANGED = re.compile(
 _STILL_HAD = re.compile(
     r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b"
     r"|^\s*(?:which|that|and)?\s*(?:it|pypi|the site|the system)\s+(?:still\s+)?accepts?\b"
-    r"|^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:read|access|use|check|open)"
+    r"|^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:read|access|use|check|open|"
+    r"receive|monitor)(?:\s+and\s+(?:read|monitor|check|use|answer))?"
     r"(?:\s+(?:it|them))?(?:\s+daily|\s+every day|\s+fine|\s+normally|\s+just fine|"
     r"\s+without (?:any )?(?:problems?|trouble))?\s*[.,;!]?\s*$",
     _I,
@@ -349,7 +351,10 @@ class _ClauseReader:
 # "I still have all 3 (the name, password and the mail)".
 _ALL_THREE = re.compile(
     r"\b(?:have|know|kept|still have)\s+(?:all\s+(?:3|three)|(?:all\s+)?(?:3|three)\s+of\s+them|"
-    r"all of them)\b(?=.{0,60}\bpass)",
+    r"all of them)\b(?=.{0,60}\bpass)"
+    # "user pw email all good"
+    r"|^\W*(?:user(?:name)?|pw|pass(?:word)?|e-?mail)(?:[\s,/&+]+(?:and\s+)?(?:user(?:name)?|pw|"
+    r"pass(?:word)?|e-?mail)){2}\s*(?:[:=-]\s*)?(?:all\s+)?(?:good|fine|ok|okay|yes|intact)\b",
     _I,
 )
 # A clause that only lists more parts: the verb of the clause before is meant.
@@ -367,8 +372,11 @@ _RELATIVE = re.compile(r",\s*(?:which|who)\b.*$", _I)
 _ASIDE = re.compile(r"\((?=[^()]*\be-?mails?\b)[^()]{0,300}\)", _I)
 
 
-# "have user+pass": both parts, shortened.
+# "have user+pass", "user + email yes", "still know user, pw, email": short names of parts.
 _USER_AND_PASS = re.compile(r"\buser\s*(?:\+|&|/)\s*pass(?:word)?\b", _I)
+_SHORT_USER = re.compile(
+    r"\b(?:user|usr)\b(?=\s*(?:\+|&|/|,|and)\s*(?:e-?mail|pw|pass|password)\b)", _I
+)
 _MAIL_WORDS = re.compile(r"address|inbox|mailbox|gmail|yahoo|outlook|hotmail|e-?mail account", _I)
 _THAT_PASSWORD = re.compile(r"\bthat password\b", _I)
 
@@ -385,6 +393,7 @@ def _plain(sentence: str) -> str:
     )
     sentence = _UNCHANGED.sub(" stayed the same", sentence)
     sentence = _USER_AND_PASS.sub("username and password", sentence)
+    sentence = _SHORT_USER.sub("username", sentence)
     if not _MAIL_WORDS.search(sentence):
         # "I still have that password" is the account's unless a mailbox was just named.
         sentence = _THAT_PASSWORD.sub("the password", sentence)

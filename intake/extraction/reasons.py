@@ -17,8 +17,8 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 
 _I = re.I
 CODES = (
-    r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|revovery|backup|back-up|recuperation|"
-    r"rescue)[- ]?"
+    r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|revovery|recov|backup|back-up|bakup|"
+    r"recuperation|rescue)[- ]?"
     r"(?:codes?|numbers)|codes? (?:i|we) (?:had )?(?:printed|wrote down|written down|downloaded)"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
@@ -28,7 +28,7 @@ _NOT_LOST = re.compile(
 )
 _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
-    r"solokey|nitrokey|titan key|laptop|browser extension|authenticator extension|handset|"
+    r"solokey|nitrokey|titan key|browser extension|authenticator extension|handset|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
     r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
@@ -127,7 +127,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "never_saved",
             r"(?:\b(?:never|didn't|didnt|did not|forgot to|failed to|neglected to)|"
             r"\b(?:i|we) (?:am |was |have |had |do )?not)\s+(?:\w+\s+){0,2}?"
-            r"(?:save|saved|generate|generated|download|downloaded|write|wrote|written|store|had|"
+            r"(?:save|saved|generate|generated|download|downloaded|write|wrote|written|store|had|made|"
             r"enabled|activated|turned on|saving|downloading|writing|storing|keeping|printing|"
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
             r"noted|back(?:ed)? up|create|created)\b(?: down\b)?[^.!?]{0,60}?"
@@ -234,6 +234,8 @@ _CODES_STEMS = (
     "recovry",
     "recovey",
     "revovery",
+    "recov",
+    "bakup",
     "backup",
     "back-up",
     "rescue",
@@ -242,7 +244,8 @@ _CODES_STEMS = (
 _DEVICE_STEMS = (
     "phone", "mobile", "handy", "cell", "tablet", "ipad", "device", "authenticat", "app",
     "otp", "key", "authy", "factor", "token", "samsung", "pixel", "android", "seed", "vault",
-    "password manager", "secret", "touch", "face id", "windows hello", "macbook",
+    "password manager", "secret", "touch", "face id", "windows hello", "macbook", "handset",
+    "extension",
 )  # fmt: skip
 
 
@@ -309,10 +312,13 @@ def recovery_code_state(sentence: str) -> str | None:
             return None  # the doubt is about this statement, not elsewhere in a run-on
         if state == "never_saved" and _ONLY_THERE.search(sentence):
             return "lost"  # "not kept anywhere else, only on the phone": kept, and lost with it
+        if _NOT_THAT.search(lead):
+            continue  # "It's not that I never made recovery codes."
         return state
     return None
 
 
+_NOT_THAT = re.compile(r"\bnot that\b", _I)
 _TAIL_DOUBT = re.compile(
     r"\b(?:may|might|could) (?:have|still|be)\b|\b(?:maybe|possibly|perhaps|not sure)\b", _I
 )
@@ -408,6 +414,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "a security key (…) for 2FA, but I lost it": the trouble names it again.
             rf"|\b{_DEVICE}\b[^.;]{{0,80}}?\b(?:lost|broke|dropped|misplaced|destroyed|smashed)\s+it\b"
             rf"|{_VAULT_TROUBLE}{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b"
+            # "the extension and its secrets are gone"
+            r"|\b(?:its|the|my|totp|2fa|otp)\s+secrets?\s+(?:are|is|were|was)\s+(?:all\s+)?"
+            r"(?:gone|lost|wiped|deleted)\b"
             # "my phone went into the Vistula"
             rf"|\b{_DEVICE}\b[^.;]{{0,20}}?\bwent (?:into|in|overboard|under)\b"
             # "The security key was on my keyring, and the keyring was stolen"
