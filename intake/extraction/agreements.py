@@ -26,6 +26,7 @@ _NEGATED_AGREEMENT = re.compile(
     r"\b(?:not|never|n't|dont|cannot|refuse\w*|decline\w*|disagree\w*)\b|n't\b"
     # "If needed, I agree": a condition, not an agreement.
     r"|\bif (?:you|it|that) (?:need|require|want)s? (?:me )?to\b"
+    r"|\bif\b[^.]{0,30}?\b(?:requires?|needs?|wants?)\s+(?:us|me)\s+to\b"
     r"|\bif (?:it is |it's |that is |that's |this is )?(?:needed|necessary|required|need be|"
     r"i must|i have to|you insist)\b"
     r"|\bif\b[^.]{0,50}?\b(?:is|are) (?:required|needed|necessary|mandatory|a requirement|a must|"
@@ -35,7 +36,7 @@ _NEGATED_AGREEMENT = re.compile(
 )
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
 _TIME_WORDS = re.compile(
-    r"time|wait|rush|hurry|long|length|while|tak|patien|slow|drag|week|month|today|tomorrow|asap|"
+    r"time|wait|rush|hurry|long|length|while|tak|patien|slow|drag|week|month|today|tomorrow|asap|period|"
     r"urgent",
     _I,
 )
@@ -60,7 +61,7 @@ _COC_YES = _any(
     # "I've read the Code of Conduct and agree", "… and I'm fine with it"
     _COC + r",?\s+and\s+(?:i\s+|i'm\s+|i am\s+|am\s+)?(?:(?:fully\s+)?agree|accept|"
     r"(?:fine|ok|okay|happy|good|comfortable)\s+with\s+(?:it|that|them|all of it))\b"
-    r"(?!\s+(?:that|with (?!it\b)|to (?!it\b)))",
+    r"(?!\s+(?:that|with (?!it\b)|to (?!it\b|be bound|abide|follow|comply|respect)))",
 )
 _COC_NO = _any(
     r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree|"
@@ -80,7 +81,8 @@ _TIME_YES = _any(
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:\w+\s+){0,3}?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b"
-    r"|\b(?:i|and) can wait\b(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
+    r"|(?:^\W*|\b(?:i|and|i'll|i will|will)\s+)(?:can\s+)?wait\b"
+    r"(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem|no issue)\s+with\s+"
     r"(?:the|teh|a|any)\s+"
     r"(?:long\s+|lengthy\s+)?wait(?:ing)?(?:\s+time)?\b",
@@ -106,7 +108,9 @@ _TIME_YES = _any(
     r"\b(?:long|lengthy|slow)\s+(?:timeline|process|wait|waiting|review|time)\b",
     r"\btak\w*\b.{0,50}?\b(?:time|while|weeks?|months?)\b,?\s+(?:which|that)\s+(?:is|'s)\s+"
     r"(?:fair|fine|ok|okay|understandable|reasonable|no problem)\b",
-    r"\b(?:accept|understand)\w*\b.{0,30}?\bneed\w*\s+(?:some\s+|the\s+)?time\b",
+    r"\b(?:accept|understand)\w*\b.{0,30}?\bneed\w*\s+(?:some\s+|the\s+)?time\b"
+    r"|\b(?:understand|accept|aware|know|appreciate)\b.{0,60}?\b(?:require|requires|need|needs)\s+"
+    r"(?:a\s+)?(?:considerable|significant|long|lengthy|extended)\s+(?:period|time|while)\b",
     # "I understand this could drag on for a while", "fine with the recovery being slow"
     r"\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
     r".{0,40}?\b(?:wait|waiting|review|process|recovery|this|it|things|that)\b\s+"

@@ -422,11 +422,10 @@ class _Reader:
         if not value and index < len(self.lines) and _is_free_value(self.lines[index]):
             value, index = _continuation(self.lines, index)
             line = f"{line} {value}"
-        last = line
-        while value and _goes_on(last) and not value.endswith(_ENDS) and self._wrapped_on(index):
+        while value and not value.endswith(_ENDS) and self._wrapped_on(index):
             # "2. Circumstances: The hardware key registered as my only second" / "factor was …"
-            last = self.lines[index]
-            value, line, index = f"{value} {last}", f"{line} {last}", index + 1
+            more = self.lines[index]
+            value, line, index = f"{value} {more}", f"{line} {more}", index + 1
         if value and not _NO_RESPONSE.match(value):
             self.labelled.append(Labelled(field, value, line))
             self.prose.append([value.replace("\n", " ")])
@@ -440,7 +439,13 @@ class _Reader:
         """Whether the line at ``index`` goes on with the value above it."""
         if index >= len(self.lines):
             return False
-        line = self.lines[index]
+        line, above = self.lines[index], self.lines[index - 1]
+        # A wrapped line goes on; so does a lower-case one under a sentence being written
+        # ("Grounds. The authenticator application was" / "installed on …"), not under a
+        # short answer ("username: fabio-serra" / "my phone is broken").
+        sentence_above = len(above) >= _WRAP_WIDTH[0] * 2 // 3 and len(above.split()) >= 5
+        if not (_goes_on(above) or (line[:1].islower() and sentence_above)):
+            return False
         label = _LABEL_LINE.match(clean_markup(line))
         if label and len(label.group("label").split()) <= 4:
             return False  # "Still got -> …": the next label of a list, even an unknown one

@@ -237,6 +237,8 @@ _OFFER = re.compile(
     r"|\b(?:tell|ask) me\b|\?\s*$",
     re.I,
 )
+# A part longer than this with no claim in it is a sentence about the proof, not an item.
+_ITEM_WORDS = 8
 NONE_ANSWER = re.compile(r"^(?:no|none|nothing|n/a|na|-|no other proof|not really)\.?$", re.I)
 _PARTS = re.compile(r"[\n;]|,\s+|\s+and\s+|\s+[-–—]\s+", re.I)
 _PYPI_PROJECT = re.compile(r"pypi\.org/project/([^/\s]+)", re.I)
@@ -257,7 +259,8 @@ def answered_items(value: str) -> list[str]:
         if not part or yes_no(part) is not None:
             continue
         claims = ownership_items(part)
-        if not claims and _OFFER.search(part):
+        long = len(part.split()) > _ITEM_WORDS and not _URL.search(part)
+        if not claims and (_OFFER.search(part) or long):
             continue  # "I can prove it's mine if you tell me what you need": no proof yet
         items.extend(claims or [part])
         first = re.split(r"(?<=[.!?])\s+", part, maxsplit=1)[0]

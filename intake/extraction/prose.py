@@ -98,7 +98,7 @@ _ACCESS_CUE = re.compile(
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
     r"unchanged|works|worked|working|correct|accepts|accepted|valid|arrive[sd]?|arriving|"
-    r"came (?:to|through)|log ?into|getting|"
+    r"came (?:to|through)|log ?into|getting|known to me|remains? known|"
     r"still good)\b"
     r"|\bable to\b"
     # "I can offer proof": an offer, not access.
@@ -182,6 +182,7 @@ _NEW_PASSWORD = re.compile(
 # "My email address hasn't changed" is no denial.
 _UNCHANGED = re.compile(
     r"\s(?:has|have|had)(?:\s?n[o']t|\s+not)\s+(?:been\s+)?changed\b|\s(?:is|was)\s+unchanged\b"
+    r"|\s(?:was|were|is)(?:\s?n[o']t|\s+not)\s+changed\b(?:\s+by\s+(?:the\s+)?\w+)?"
     # "They don't seem to have touched the email address"
     r"|(?:\bnot|n't)\s+(?:\w+\s+){0,3}?(?:touched|changed)\s+(?=(?:the|my)\s+(?:e-?mail|address))",
     _I,

@@ -399,7 +399,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:wasn't|was not|weren't|were not) (?:me|my doing)\b"
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? (?:has |had )?"
             r"(?:logged|got|broke|gained|enabled|added|set up|turned on)\b"
-            r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?)\b"
+            r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?|party|person|user|"
+            r"third party)\b"
+            r"|\b(?:intruder|attacker|hacker)\b"
             r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*|cto|ceo|"
             r"lead|boss|manager|founder|co-?founder|contractor|intern)\b"
             r"|\binherit\w*\b.{0,20}\baccount\b"
@@ -530,7 +532,7 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
-    "whoever", " me", "my doing",
+    "whoever", " me", "my doing", "intruder",
 )  # fmt: skip
 # The two "other" rules: a changed owner, and 2FA never turned on.
 _OTHER_GATES = (_holds(*_TAKEOVER_STEMS), _holds("never"))
