@@ -138,6 +138,12 @@ _CONDITION = re.compile(
     r"|\bif (?:that|it|this) helps\b",
     _I,
 )
+# "If your process requires us to accept a long wait, …": a condition before it.
+_REQUIRED_FIRST = re.compile(
+    r"\bif\b[^.]{0,40}?\b(?:requires?|needs?|wants?)\s+(?:us|me)\s+to\s*$"
+    r"|\bif\b[^.]{0,40}?\b(?:is|are)\s+(?:required|needed|necessary|a prerequisite)\b[^.]{0,20}$",
+    _I,
+)
 # "It may take a long time" is what is accepted, not a doubt about accepting it.
 _MAY_TAKE = re.compile(r"\b(?:might|may|could|can|will|would)\s+(?:\w+\s+)?(?=tak)", _I)
 
@@ -178,7 +184,9 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
         return None
     said = sentence[max(0, found.start() - 30) : found.end()]  # the agreement and its lead-in
     said = _CONTENT_NEGATION.sub(" ", said)
-    if _CONDITION.search(sentence[found.end() : found.end() + 40]):
+    if _CONDITION.search(sentence[found.end() : found.end() + 40]) or _REQUIRED_FIRST.search(
+        sentence[: found.start()]
+    ):
         return None  # "… agree to the code of conduct, if that's needed"
     if HEDGE.search(_MAY_TAKE.sub("takes", said)):
         return None

@@ -367,6 +367,7 @@ class _Reader:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
+        self.cased = _capitalised(lines)
         self.labelled: list[Labelled] = []
         self.checkboxes: list[Checkbox] = []
         self.prose: list[list[str]] = [[]]
@@ -381,7 +382,7 @@ class _Reader:
 
     def _step(self, index: int) -> int:
         line = self.lines[index]
-        if self.after_value and line[:1].isupper():
+        if self.after_value and (line[:1].isupper() or _BULLET.match(line)):
             self.prose.append([])
         self.after_value = False
         if not line:
@@ -444,7 +445,8 @@ class _Reader:
         # ("Grounds. The authenticator application was" / "installed on …"), not under a
         # short answer ("username: fabio-serra" / "my phone is broken").
         sentence_above = len(above) >= _WRAP_WIDTH[0] * 2 // 3 and len(above.split()) >= 5
-        if not (_goes_on(above) or (line[:1].islower() and sentence_above)):
+        lower_goes_on = self.cased and line[:1].islower() and sentence_above
+        if not (_goes_on(above) or lower_goes_on):
             return False
         label = _LABEL_LINE.match(clean_markup(line))
         if label and len(label.group("label").split()) <= 4:
@@ -586,20 +588,24 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
         # Where sentences start with a capital, a lower-case line goes on with the line above
         # ("Grounds. The authenticator application was" / "installed on a company handset").
         cased, even = _capitalised(paragraph), _evenly_wrapped(paragraph)
+        in_bullet = False
         for line in paragraph:
             goes_on = cased and line[:1].islower() and not previous.endswith(_ENDS)
             wrapped = goes_on or (even and _goes_on(previous)) or len(previous) >= MAX_LINE // 2
             previous = line
             if _BULLET.match(line):
                 units.append(f"{header} {_BULLET.sub('', line)}".strip())
+                in_bullet = True
+            elif units and wrapped and (in_bullet or not header):
+                units[-1] = f"{units[-1]} {line}"  # a wrapped line goes on, in a bullet too
+                if line.endswith(":") and not in_bullet:
+                    header = (split_sentences(units[-1].rstrip(":")) or [""])[-1]
             elif line.endswith(":"):
                 units.append(line)
-                header = (split_sentences(line.rstrip(":")) or [""])[-1]
-            elif units and not header and wrapped:
-                units[-1] = f"{units[-1]} {line}"
+                header, in_bullet = (split_sentences(line.rstrip(":")) or [""])[-1], False
             else:
                 units.append(line)
-                header = ""
+                header, in_bullet = "", False
         for unit in units:
             result.extend(split_sentences(unit))
     return result

@@ -91,7 +91,8 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|having|hold|holds|know|remember|access|accessible|control|possession|"
+    r"\b(?:have|has|having|hold|holds|retain|retains|retained|know|remember|access|accessible|"
+    r"control|possession|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|reads|checks?|monitors?|monitored|"
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"

@@ -58,7 +58,8 @@ _YES = re.compile(
     r"no problem|no worries|no rush|no issue|not a problem|"
     r"of course|sure|ok|okay|agreed?|i agree|i do|i have|i accept|accepted|accept|understood|"
     r"i understand|have|still have|absolutely|definitely|affirmative|done|known|still known|"
-    r"still mine|mine|fine|working|works|available|accessible|reachable)\b(?![.\-_]\w)",
+    r"still mine|mine|fine|working|works|available|accessible|reachable|retained|intact|held|kept)"
+    r"\b(?![.\-_]\w)",
     re.I,
 )
 # "no problem, take as long as you need" says yes.
