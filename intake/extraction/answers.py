@@ -559,10 +559,7 @@ def _capitalised(paragraph: list[str]) -> bool:
     return bool(starts) and all(start.isupper() for start in starts)
 
 
-_SENTENCE_START = re.compile(
-    r"(?:^|[.!?]\s+|\n(?=(?:\d{1,2}[.)]|[-*•+]|\(\w\))\s))\s*"
-    r"(?:\d{1,2}[.)]\s+|[-*•+]\s+|\(\w\)\s+)?([^\W\d_])"
-)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)(?:\d{1,2}[.)]\s+|[-*•+]\s+|\(\w\)\s+)?([^\W\d_])")
 
 
 def _evenly_wrapped(paragraph: list[str]) -> bool:
