@@ -99,7 +99,8 @@ _ACCESS_CUE = re.compile(
     r"(?:is|are) (?:stored |kept |saved )?in (?:our|my|the) (?:\w+ )?(?:vault|keychain)|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
     r"unchanged|works|worked|working|correct|accepts|accepted|valid|arrive[sd]?|arriving|"
-    r"came (?:to|through)|log ?into|getting|known to me|remains? known|"
+    r"came (?:to|through)|log ?into|getting|known to me|remains? known|ok|okay|good|"
+    r"(?:log|logging|sign|signing) ?in with|"
     r"still good)\b"
     r"|\bable to\b"
     # "I can offer proof": an offer, not access.

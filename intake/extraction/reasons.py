@@ -29,6 +29,8 @@ _NOT_LOST = re.compile(
 _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
     r"solokey|nitrokey|titan key|browser extension|authenticator extension|handset|"
+    r"authentication application|authenticator application|"
+    r"(?:my |the )2fa\b(?!\s+(?:codes?|prompt|screen|step|page|check))|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
     r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
