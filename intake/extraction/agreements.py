@@ -141,7 +141,9 @@ _CONDITION = re.compile(
 # "If your process requires us to accept a long wait, …": a condition before it.
 _REQUIRED_FIRST = re.compile(
     r"\bif\b[^.]{0,40}?\b(?:requires?|needs?|wants?)\s+(?:us|me)\s+to\s*$"
-    r"|\bif\b[^.]{0,40}?\b(?:is|are)\s+(?:required|needed|necessary|a prerequisite)\b[^.]{0,20}$",
+    r"|\bif\b[^.]{0,40}?\b(?:is|are)\s+(?:required|needed|necessary|a prerequisite)\b[^.]{0,20}$"
+    # "If there is a code of conduct I have to accept, I will accept it."
+    r"|^\W*(?:and\s+|but\s+)?if\b[^.;]{0,80}$",
     _I,
 )
 # "It may take a long time" is what is accepted, not a doubt about accepting it.

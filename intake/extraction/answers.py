@@ -94,7 +94,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:on|in|under|of|from) (?:it|(?:the|this|that|my|our) (?:pypi )?account\b.{0,40})"
             r"|ownership|(?:these are |here are |this is )?(?:the |my |owned |maintained )?"
             r"(?:packages?|projects?)"
-            r"(?: of me| (?:that |which )?i (?:own|maintain|publish|release|upload)| owned by me)?"
+            r"(?: of me| (?:that |which )?(?:i|you) (?:own|maintain|publish|release|upload)"
+            r"| owned by me)?"
             r"(?: (?:under|on|from|with|in) (?:this|that|my|the) (?:pypi )?account| on pypi)?"
             r"|repositor(?:y|ies)|homepage|links?"
             r"|which (?:packages|projects) do you (?:maintain|own|publish)"
@@ -117,6 +118,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "time_acknowledged",
             r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
             r"|(?:the )?long (?:wait|waiting|timeline|process)|wait(?:ing)? time|timescales?"
+            r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
             r"|timeline|patience|duration|waiting"
             r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
         ),

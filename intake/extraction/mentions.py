@@ -87,7 +87,9 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"pypi\.org/user/{_NAME}", True),
         (rf"\bpypi(?:\.org)?(?: account)?\s*\(\s*{_NAME}\s*\)", True),
-        (rf"\(\s*(?:pypi\s+)?(?:user|account|login)\s*[:=]\s*{_OPEN}?{_NAME}['\"”’`]?\s*\)", True),
+        (rf"\(\s*(?:pypi\s+)?(?:user|account|login)\s*[:=]?\s*{_OPEN}?{_NAME}['\"”’`]?\s*\)", True),
+        # "I found my username in an old upload email: it's sparrowhawk."
+        (rf"\buser ?name\b[^.]{{0,60}}?:\s*(?:it'?s|it is)\s+{_OPEN}?{_NAME}", True),
         (rf"\bI(?:'m| am)\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+(?:pypi|the index)\b", True),
         (rf"\buser\s+{_OPEN}?{_NAME}['\"”’`)]?\s+on\s+(?:pypi|the index)\b", True),
         # "I'm cmartin-py.": only a name no word looks like, with a digit or a separator.
@@ -125,8 +127,10 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b(?:the\s+)?name of (?:the\s+)?user\s+(?:is|:|=)\s+{_OPEN}?{_NAME}", True),
         (rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b", False),
         (
-            rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+|locked\s+)?"
-            rf"(?:pypi(?:\.org)?\s+)?{_ACCOUNT}(?:\s+|,\s*)(?:on pypi\s+)?"
+            rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+|locked\s+|publishing\s+|"
+            rf"release\s+|company\s+|team\s+)?"
+            rf"(?:pypi(?:\.org)?\s+)?{_ACCOUNT}(?:\s+|,\s*)(?:any ?more,?\s*|now,?\s*)?"
+            r"(?:on pypi\s+)?"
             rf"(?:is\s+{_ADVERB}(?:named\s+|called\s+)?|its\s+|it's\s+|named\s+|called\s+)?"
             rf"{_OPEN}?{_NAME}",
             False,

@@ -24,7 +24,7 @@ NEGATION = re.compile(
     r"discontinued|dead|lapsed?|expire|bounc\w*|didnt|dont|doesnt|cant|wont|havent|hasnt|isnt|retired|"
     r"wasnt|couldnt|arent)\b|n't\b|\bcannot\b"
     r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they)\b"
-    r"(?:(?:\s+\w+){0,2}\s+|[^.;]{0,80}?\b)(?:changed|reset)\b"
+    r"(?:(?:\s+\w+){0,2}\s+|[^.;]{0,120}?\b)(?:changed|reset)\b"
     # "a notification that the email address was changed" (and it was not them)
     r"|\b(?:e-?mail(?: address)?|address|password)\s+(?:was|had been|has been|got)\s+changed\b"
     # "the account email is his private Gmail address": someone else's
@@ -91,8 +91,8 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|having|hold|holds|retain|retains|retained|know|remember|access|accessible|"
-    r"control|possession|"
+    r"\b(?:have|has|having|hold|holds|held|retain|retains|retained|know|remember|access|accessible|"
+    r"control|controls|controlled|possession|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|reads|checks?|monitors?|monitored|"
     r"(?:saved|stored|remembered) (?:in|by) (?:the|my) (?:\w+ )?(?:browser|keychain)|"
@@ -139,6 +139,7 @@ _GONE = re.compile(
     r"deactivated|expired|useless|no longer \w+)\b"
     r"|\b(?:lost|no longer have|don't have|do not have|have no|no) (?:the )?access to "
     r"(?:it|that|this|them)\b"
+    r"|\b(?:i|we)\s+(?:have\s+|had\s+|then\s+)?lost\s+(?:it|that|them)\b"
     r"|^\s*(?:(?:so|and|no),?\s+)*(?:which\s+)?(?:i|we)\s+(?:don't|do not|no longer)\s+"
     r"(?:have|own|control|use)(?:,?\s*and)?"
     r"(?:\s+(?:it|that|this))?(?:\s+(?:any ?more|now))?\s*[.,;!]?\s*$"

@@ -15,7 +15,11 @@ _NOT_KNOWN = re.compile(
     r"remember|don'?t know)\b",
     re.I,
 )
-_ANSWER_FIRST = re.compile(r"^(?:yes|yep|yeah|sure|ok|still|i have it|i do)\b\W+(?=\S)", re.I)
+_ANSWER_FIRST = re.compile(
+    r"^(?:yes|yep|yeah|sure|ok|still|i have it|i do|it'?s|it is|that'?s|(?:the|my) username is)"
+    r"\b\W+(?=\S)",
+    re.I,
+)
 
 # Words that can follow "account" or "username" in prose but are never a username,
 # and placeholders people leave in a form.
