@@ -85,7 +85,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:user ?name|password|e-?mail)"
             r"(?:,? (?:your |the |my )?(?:user ?name|password|e-?mail))*"
             r",? (?:and|&) (?:your |the |my )?(?:account )?(?:user ?name|password|e-?mail)"
-            r"(?: address)?",
+            r"(?: address)?(?: (?:on|of|for) (?:the|your|my) account)?",
         ),
         (
             "ownership_evidence",

@@ -34,7 +34,7 @@ _KIND = (
     r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?)"
 )
 _CARE = (
-    r"(?:maintain\w*|own|owns|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|"
+    r"(?:maintain\w*|own|owns|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|put|"
     r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|"
     r"responsible for|in charge of)"
 )

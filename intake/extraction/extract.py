@@ -55,7 +55,9 @@ from intake.extraction.values import (
 from intake.reading.quotes import SIGNED_USERNAME
 
 REMARK, INFERRED, FORM_BOX, STATEMENT, ANSWER = range(5)
-FORM_CODES_BOX = re.compile(r"never generated or have lost access to the recovery codes", re.I)
+FORM_CODES_BOX = re.compile(
+    r"never generated or have lost access to (?:the|my|your) recovery codes", re.I
+)
 _CODES_BOX = re.compile(r"recovery codes?", re.I)
 _COC_BOX = re.compile(r"code of conduct", re.I)
 _TIME_BOX = re.compile(r"\btime\b|\btake\b", re.I)
@@ -246,7 +248,7 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
         (_combined(e.value, e.line), e) for e in answers.labelled if e.field.startswith("cred")
     ]
     named = [e for e in answers.labelled if e.field == "username" and yes_no(e.value) is not None]
-    boxes = [(_only_part(box.text), box) for box in answers.checkboxes if len(box.text) <= 60]
+    boxes = [(_only_part(box.text), box) for box in answers.checkboxes if len(box.text) <= 80]
     for part in CREDENTIAL_PARTS:
         key = f"credentials.{part}"
         labelled = _labelled(answers, key, _part_answer)

@@ -137,6 +137,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
+        (rf"\b(?:with|under|as)\s+the\s+(?:user|username|account)\s+{_OPEN}?{_NAME}", True),
         # "The account I'm locked out of is ebright-labs"
         (
             rf"\b{_ACCOUNT}\s+(?:that\s+)?(?:i'?m|i am|i've been|i have been)\s+(?:locked out of|"
@@ -265,7 +266,8 @@ def username_mentions(sentence: str) -> list[Mention]:
             lead = sentence[max(0, match.start() - 12) : match.start("name")]
             other = _OTHER_SERVICE.search(lead) and "pypi" not in match.group(0).lower()
             contraction = after[:1] in ("'", "’") and after[1:2].isalpha()  # "hasn't"
-            if after.startswith(("@", "://")) or other or contraction:
+            cut = after[:1].isalpha()  # "weiß" read as "wei"
+            if after.startswith(("@", "://")) or other or contraction or cut:
                 continue
             if not _looks_like_username(name, strong):
                 continue
@@ -302,7 +304,7 @@ def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
     for sentence in sentences:
         if _TAKEN_BACK.match(sentence):
             found = []
-        named = _NAME_ALONE.match(sentence) if _USERNAME_WORD.search(previous) else None
+        named = _NAME_ALONE.match(sentence) if _NAMES_ACCOUNT.search(previous) else None
         doubted = bool(_NOT_SURE_OF_IT.search(previous))
         previous = sentence
         name = named.group("name") if named else ""
@@ -351,7 +353,7 @@ def corrected_username(value: str) -> str | None:
 _RESTATED = re.compile(
     r"^\W*(?:it'?s|it is|should be|the right one is)\s+[`'\"]?(?P<name>[\w.-]+\w)", re.I
 )
-_USERNAME_WORD = re.compile(r"\buser ?name\b", _I)
+_NAMES_ACCOUNT = re.compile(r"\buser ?name\b|\baccount\b", _I)
 _NOT_SURE_OF_IT = re.compile(r"n't|\bnot\b|\bforg[eo]t|\bremember|\bsure\b", _I)
 _NAME_ALONE = re.compile(
     rf"^\W*(?:it'?s|it is|that'?s|that is)\s+{_OPEN}?{_NAME}['\"”’`]?\s*[.!]?\s*$", _I

@@ -57,7 +57,9 @@ _DEVICE_TROUBLE = (
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
     r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|overboard|"
     r"flatten\w*|fried|bricked|melt\w*|burn\w*|hand\w* (?:it |them )?back|gave (?:it )?back|"
-    r"gave up|give up|(?:won't|doesn't|does not|will not) charge|stopped charging|surrender\w*|"
+    r"gave up|give up|given up|(?:won't|doesn't|does not|will not) charge|stopped charging|"
+    r"surrender\w*|"
+    r"(?:won't|will not|doesn't|does not) switch on|"
     r"turned (?:it )?in|handed (?:it )?in|"
     r"(?:had|have) to (?:return|give back)|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
@@ -93,7 +95,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "not_working",
             rf"{CODES}\b.{{0,130}}?(?:\bnot (?:working|valid|accepted|work)|"
-            r"n't (?:work|be used|take|accept|"
+            r"n't (?:work|valid|be used|take|accept|"
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
             r"\bwrong|\bexpired|\bunsuccessful|\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
@@ -329,7 +331,7 @@ _ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?
 
 _PLACE = (
     r"(?:phone|smartphone|mobile|laptop|computer|pc|notebook|tablet|ipad|drive|disk|usb stick|"
-    r"stick|sheet|paper|folder|binder|envelope|wallet|bag|backpack|drawer|box|notes|vault|safe|"
+    r"stick|sheet|paper|folder|binder|envelope|wallet|bag|backpack|drawer|box|notes|note|vault|safe|"
     r"office|desk)"
 )
 # Where the codes were kept: "the codes were in a folder", "the laptop had my recovery codes".
