@@ -414,6 +414,10 @@ class _Reader:
             field = None
         if label and field:
             return self._labelled_line(field, clean_markup(label.group("value")), line, index + 1)
+        asked = self._question_above_answer(line, index)
+        if asked:
+            # "1. What is your PyPI username?" with the answer on the line below it
+            return self._labelled_line(asked, "", line, index + 1)
         if self.section is not None and not _NO_RESPONSE.match(clean_markup(line)):
             self._section_content(line)
         self.prose[-1].append(line)
@@ -437,6 +441,14 @@ class _Reader:
             self.after_value = not value.endswith(_ENDS)
         self.section = None
         return index
+
+    def _question_above_answer(self, line: str, index: int) -> str | None:
+        """The field a question line asks when its answer is the line below, else None."""
+        text = clean_markup(_BULLET.sub("", line))
+        below = self.lines[index + 1] if index + 1 < len(self.lines) else ""
+        if not text.endswith("?") or not below or below.endswith("?"):
+            return None
+        return label_field(text) if _is_free_value(below) else None
 
     def _wrapped_on(self, index: int) -> bool:
         """Whether the line at ``index`` goes on with the value above it."""
@@ -555,6 +567,15 @@ def _goes_on(line: str) -> bool:
     return _WRAP_WIDTH[0] <= len(line) <= _WRAP_WIDTH[1] or len(line) >= MAX_LINE // 2
 
 
+def _row(line: str) -> bool:
+    """A line that starts with a field's name ("code of conduct agreed"): a row of a table
+    or a list, never the rest of the line above."""
+    words = line.lower().split()
+    if line.endswith(".") or len(words) < 2:
+        return False  # "registered email address." ends the sentence above
+    return any(label_field(" ".join(words[:count])) for count in (1, 2, 3))
+
+
 def _capitalised(paragraph: list[str]) -> bool:
     """Whether every sentence of the paragraph starts with a capital letter."""
     starts = [m.group(1) for m in _SENTENCE_START.finditer("\n".join(paragraph))]
@@ -589,7 +610,9 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
         cased, even = _capitalised(paragraph), _evenly_wrapped(paragraph)
         in_bullet = False
         for line in paragraph:
-            goes_on = cased and line[:1].islower() and not previous.endswith(_ENDS)
+            goes_on = (
+                cased and line[:1].islower() and not previous.endswith(_ENDS) and not _row(line)
+            )
             wrapped = goes_on or (even and _goes_on(previous)) or len(previous) >= MAX_LINE // 2
             previous = line
             if _BULLET.match(line):

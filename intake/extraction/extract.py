@@ -55,8 +55,11 @@ from intake.extraction.values import (
 from intake.reading.quotes import SIGNED_USERNAME
 
 REMARK, INFERRED, FORM_BOX, STATEMENT, ANSWER = range(5)
+# The web form's one codes box, however it is reworded: "lost", whatever the prose says.
 FORM_CODES_BOX = re.compile(
-    r"never generated or have lost access to (?:the|my|your) recovery codes", re.I
+    r"never generated or have lost access to (?:the|my|your) recovery codes"
+    r"|never generated (?:the |my |any )?recovery codes,? or (?:have )?lost access to them",
+    re.I,
 )
 _CODES_BOX = re.compile(r"recovery codes?", re.I)
 _COC_BOX = re.compile(r"code of conduct", re.I)

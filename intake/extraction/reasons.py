@@ -53,7 +53,7 @@ _DEVICE_TROUBLE = (
     r"re-?imag\w*|reflash\w*|"
     r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
-    r"pickpocket\w*|nick(?:ed)?|"
+    r"pickpocket\w*|nick(?:ed)?|snatch\w*|mugg\w*|grabbed|"
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
     r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|overboard|"
     r"flatten\w*|fried|bricked|melt\w*|burn\w*|hand\w* (?:it |them )?back|gave (?:it )?back|"
