@@ -96,6 +96,8 @@ _TIME_YES = _any(
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b"
     r"|\btake (?:the|all the) time (?:you|it|that) (?:need|needs|takes)\b",
     r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\b(?:if|that) (?:it|this) (?:takes?|needs?)\b",
+    # "I'm fine with however long it takes", "fine to wait however long"
+    r"\b(?:fine|ok|okay|happy|wait\w*)\b.{0,20}\bhowever long\b",
     # "I'm fine with the code of conduct and with it taking a while"
     r"\b(?:fine|ok|okay|happy|alright)\b.{0,60}?\bwith (?:it|this|that) (?:taking|being slow)\b",
     # "the long time is fine", "The long waiting I accept."
@@ -114,7 +116,7 @@ _TIME_YES = _any(
     # "I understand this could drag on for a while", "fine with the recovery being slow"
     r"\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
     r".{0,40}?\b(?:wait|waiting|review|process|recovery|this|it|things|that)\b\s+"
-    r"(?:\w+\s+){0,2}?(?:be|is|being|gets?|goes|go)\s+(?:very\s+|quite\s+|rather\s+)?"
+    r"(?:\w+\s+){0,2}?(?:be|is|being|gets?|goes|go)\s+(?:a\s+)?(?:very\s+|quite\s+|rather\s+)?"
     r"(?:slow|lengthy|long)\b|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay)\b"
     r".{0,40}?\bdrag(?:s|ging)? on\b",
 )

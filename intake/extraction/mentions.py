@@ -160,7 +160,8 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         rf"(?:계정|アカウント)\s*{_FOREIGN_OPEN}?{_NAME}(?=\s*(?:의|の|은|는|이|가|을|를|を|が|で|에|[)」』,.。、]|$))",
         # "Konto „jdoe“": the name closes the quote ("la cuenta (este mismo)" names nothing).
         rf"{_FOREIGN_ACCOUNT}\s*(?:pypi\s*)?{_FOREIGN_OPEN}{_NAME}(?=\s?[`'\"”“»\u2019)])",
-        rf"{_FOREIGN_ACCOUNT}\s+(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|называется)\s*"
+        rf"{_FOREIGN_ACCOUNT}\s+(?:pypi\s+)?(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|"
+        r"называется)\s*"
         rf"{_FOREIGN_OPEN}?{_NAME}",
         # "Minha conta no PyPI é ribeiro-geo", "mein Konto sternwarte-py.": an unquoted name
         # only when it has a digit or a separator, so no word of the sentence is taken.

@@ -13,7 +13,7 @@ _I = re.I
 # "an email draft", "emails that my password was changed": messages, not the mailbox.
 MAIL_NOT_MESSAGE = (
     r"(?!\s+(?:drafts?|messages?|attachments?|threads?|notifications?|conversations?|folders?|"
-    r"and messages|and texts|and calls|"
+    r"and messages|and texts|and calls|changed[\"”']?\s+(?:notice|notification|alert|message)|"
     r"notes?|that|saying|about|telling|notifying|informing|confirming)\b)"
 )
 
@@ -259,7 +259,8 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"(?:i'?m|i am) (?:writing|sending|mailing) (?:you |this )?from\b"
     r"|\b(?:e-?mail|address)(?: address)?"
     r"(?: (?:on|of|for) (?:the|my) (?:pypi )?account| on file)? is "
-    r"(?:this (?:one|address|e-?mail)|(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
+    r"(?:this (?:very |same )?(?:one|address|e-?mail)|"
+    r"(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
     r"(?:writing|sending|"
     r"mailing) (?:you )?from)\b",
     _I,

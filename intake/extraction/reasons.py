@@ -140,7 +140,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|write|wrote)\b"
             + rf"|{CODES}.{{0,40}}\b(?:were|was|have|has|i)?\s*(?:have )?never (?:been )?"
             r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
-            r"noted|copied)"
+            r"noted|copied|made)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
             rf"|{CODES}.{{0,40}}?\b(?:nobody|no one|none of us)\s+(?:ever\s+)?(?:\w+\s+)?"
             r"(?:saved|stored|kept|downloaded|generated|printed|wrote|copied)\b"
