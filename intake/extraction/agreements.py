@@ -36,8 +36,8 @@ _NEGATED_AGREEMENT = re.compile(
 )
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
 _TIME_WORDS = re.compile(
-    r"time|wait|rush|hurry|long|length|while|tak|patien|slow|drag|week|month|today|tomorrow|asap|period|"
-    r"urgent",
+    r"time|wait|rush|hurry|long|length|while|tak|patien|slow|drag|week|month|today|tomorrow|asap|"
+    r"period|urgent|overnight",
     _I,
 )
 _COC_YES = _any(
@@ -96,6 +96,9 @@ _TIME_YES = _any(
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b"
     r"|\btake (?:the|all the) time (?:you|it|that) (?:need|needs|takes)\b",
     r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\b(?:if|that) (?:it|this) (?:takes?|needs?)\b",
+    # "I understand this will not be resolved overnight"
+    r"\b(?:understand|know|aware|realise|realize|accept)\b.{0,40}?\b(?:not|n't)\s+(?:be\s+)?"
+    r"(?:resolved|done|fixed|sorted|solved)\s+overnight\b",
     # "I'm fine with however long it takes", "fine to wait however long"
     r"\b(?:fine|ok|okay|happy|wait\w*)\b.{0,20}\bhowever long\b",
     # "I'm fine with the code of conduct and with it taking a while"
@@ -175,7 +178,9 @@ _DONT_MIND = re.compile(r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", _I
 
 # Negations that are the agreement itself: "I'm not in a hurry", "no objections".
 _CONTENT_NEGATION = re.compile(
-    r"\b(?:not|never) (?:in a (?:hurry|rush)|urgent|a problem)\b|\bno objections?\b", _I
+    r"\b(?:not|never) (?:in a (?:hurry|rush)|urgent|a problem)\b|\bno objections?\b"
+    r"|\b(?:not|n't)\s+(?:be\s+)?(?:resolved|done|fixed|sorted|solved)\s+overnight\b",
+    _I,
 )
 
 

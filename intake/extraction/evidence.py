@@ -50,7 +50,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         # "I look after a small package for star charts, skychart-lite": named after a comma.
         (
-            rf"\b{_CARE}\b.{{0,40}}?\b{_KIND}\b[^,.;:()]{{0,60}}?(?:,|:|\(|\s-+)\s*" + _PACKAGES,
+            rf"\b{_CARE}\b.{{0,40}}?\b{_KIND}\b[^,.;:()]{{0,60}}?(?:,|:|\(|\s-+)\s*"
+            r"(?:called\s+|named\s+)?" + _PACKAGES,
             True,
         ),
         (
@@ -72,6 +73,12 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the\s+)?{_KIND}\s+(?P<names>{_PACKAGE})\s+is\s+(?:mine|ours)\b", False),
+        # "I've a small package up on PyPI called loughtide"
+        (
+            rf"\b(?:i|we)(?:'ve| have)\s+(?:got\s+)?an?\s+(?:[\w-]+\s+){{0,3}}?{_KIND}\b"
+            r"[^.]{0,40}?\b(?:called|named)\s+" + _PACKAGES,
+            False,
+        ),
         # "The packages northgate-deploy and northgate-schemas are owned by the account"
         (
             rf"\bthe\s+{_KIND}\s+{_PACKAGES}\s+(?:are|is)\s+(?:owned|maintained|published)\s+by\b",

@@ -281,7 +281,10 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
             or _remark(key, part, answers.sentences)
         )
     if "credentials.username" not in result and "username" in found:
-        result["credentials.username"] = Finding(True, found["username"].evidence, INFERRED)
+        # Naming the username is having it: as sure as the name itself, so that a name
+        # given in a follow-up replaces an earlier "I don't remember it".
+        rank = min(found["username"].rank, STATEMENT)
+        result["credentials.username"] = Finding(True, found["username"].evidence, rank)
     return result
 
 

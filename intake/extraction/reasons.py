@@ -467,7 +467,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # 2FA they never turned on: a lost mailbox or device, if also told, comes first.
         (
             "other",
-            r"\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|configured)\b.{0,30}"
+            r"\bnever (?:switched|turned) (?:2fa|two[- ]factor(?: authentication)?|it) on\b"
+            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|configured)\b.{0,30}"
             r"\b(?:2fa|two[- ]factor|mfa|totp)",
         ),
     )
