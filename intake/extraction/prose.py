@@ -144,7 +144,8 @@ _GONE = re.compile(
     r"(?:have|own|control|use)(?:,?\s*and)?"
     r"(?:\s+(?:it|that|this))?(?:\s+(?:any ?more|now))?\s*[.,;!]?\s*$"
     r"|\b(?:can't|cant|cannot|can no longer|could not|couldn't|can not|no longer) "
-    r"(?:access|reach|open|read|use)(?: (?:it|that|this|them))?(?: any ?more)?\s*[.,;!]?\s*$",
+    r"(?:access|reach|open|read|use|get into|log into|sign into)(?: (?:it|that|this|them))?"
+    r"(?: any ?more)?\s*[.,;!]?\s*$",
     _I,
 )
 # "…, but I fixed that": the trouble told just before is over, and the part is had again.

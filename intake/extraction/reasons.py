@@ -67,7 +67,7 @@ _DEVICE_TROUBLE = (
 )
 _TROUBLE_AFTER = (
     r"(?:stolen|lost|broke\w*|wiped|dead|died|reset|taken|sold|crash\w*|drown\w*|gone|"
-    r"destroyed|formatted|replaced|hand(?:ed)? (?:it |them )?back|gave (?:it )?back)"
+    r"destroyed|formatted|replaced|hand(?:ed)? (?:it |them )?back|gave (?:it )?back|bottom of)"
 )
 _RESET_CODES = (
     rf"{CODES}\b(?:\s+(?!{_DEVICE_NOUN})[\w'.-]+){{0,5}}?\s+(?:were|was|have been|had been|got|"
@@ -185,7 +185,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:did not|didn't|never) (?:hand\w*|give|gave|pass\w*|leave|left|share\w*)"
             r"(?: over| on| us| me)*)\b[^.!?]{0,50}"
             + CODES
-            + rf"|{CODES}.{{0,120}}?\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
+            # "I still have my codes, so it's only the email and password I'm missing": the
+            # loss is of another part.
+            + rf"|{CODES}(?:(?!\b(?:e-?mail|password|user ?name)\b).){{0,120}}?"
+            r"\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
             r"suspended|"
             r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
             r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage)|"

@@ -27,7 +27,7 @@ NOT_USERNAMES = frozenset(
     """
     2fa a about above access account accounts across action active actually address field box
     tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them uses used needs
-    requires belongs shows says lists holds owns
+    requires belongs shows says lists holds owns sorry thanks hello hi okay
     addresses after again against all also altogether always am an and another any anymore
     app apps are as associated at back bad basically be because been before being below
     between blocked both bunch but by called can can't cannot closed code codes com
@@ -138,9 +138,13 @@ def foreign_username(value: str) -> str | None:
 def codes_value(value: str) -> str | None:
     """Map a recovery-codes answer ("lost", "not working", …) to its state."""
     text = value.lower()
-    if is_option_list(text) or HEDGE.search(text):
+    # "lost. They were on the laptop I think was compromised": the answer is the first part.
+    first = re.split(r"(?<=[.!?;])\s+", text, maxsplit=1)[0]
+    if is_option_list(text) or HEDGE.search(first):
         return None  # "no idea where they are, might be in a drawer": not known yet
-    stated = recovery_code_state(f"recovery codes {text}")
+    stated = recovery_code_state(f"recovery codes {first}") or recovery_code_state(
+        f"recovery codes {text}"
+    )
     if stated:
         return stated
     table = (
