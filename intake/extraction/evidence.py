@@ -141,7 +141,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             r"(?:maintain|publish|own|wrote|created|develop|release|look after|take care of)"
             r"(?:e?s|ing)?\s+"
             + _PACKAGES
-            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since)\b"
+            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since|from)\b"
             r"|\s+and\s+(?:i|we|a|an|some|several|its?|two|three)\b)",
             False,
         ),

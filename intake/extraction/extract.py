@@ -353,7 +353,11 @@ def _all_parts_answer(value: str) -> bool | None:
 
 
 _HAVE_THEM = re.compile(
-    r"^\s*(?:i\s+)?(?:still\s+)?(?:have|know|got|kept)\b(?:\s+(?:them|it))?\W*$", re.I
+    r"^\s*(?:i\s+)?(?:still\s+)?(?:have|know|got|kept)\b(?:\s+(?:them|it))?\W*$"
+    # "all three are with me"
+    r"|^\s*(?:they\s+)?(?:are|is)\s+(?:(?:all|both)\s+)?(?:still\s+)?"
+    r"(?:with me|mine|intact|fine|ok)\W*$",
+    re.I,
 )
 
 

@@ -155,7 +155,8 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), True)
     for pattern in (
         rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на|de|di|do|da|von|bei)\s+pypi\s*)?"
-        rf"(?:es|ist|est|é|è|是|は|은|는|이|가|:|\uff1a|=|-|–|—)?\s*{_FOREIGN_OPEN}?{_NAME}",
+        rf"(?:es|ist|est|é|è|lautet|heißt|heisst|是|は|은|는|이|가|:|\uff1a|=|-|–|—)?\s*"
+        rf"{_FOREIGN_OPEN}?{_NAME}",
         # "PyPI 계정 hyunwoo-lee 의": a name the particle after it ends.
         rf"(?:계정|アカウント)\s*{_FOREIGN_OPEN}?{_NAME}(?=\s*(?:의|の|은|는|이|가|을|를|を|が|で|에|[)」』,.。、]|$))",
         # "Konto „jdoe“": the name closes the quote ("la cuenta (este mismo)" names nothing).
@@ -283,7 +284,8 @@ def username_mentions(sentence: str) -> list[Mention]:
 
 # Words of the languages above that follow "username" in "I don't know my username".
 _FOREIGN_WORDS = frozenset(
-    "nicht mehr kein keine nie não nao nem pas plus non no ni nunca не нет ist est es é è".split()
+    "nicht mehr kein keine nie não nao nem pas plus non no ni nunca не нет ist est es é è lautet "
+    "heißt heisst".split()
 )
 
 

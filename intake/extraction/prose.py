@@ -76,6 +76,7 @@ _NEUTRAL_PHRASES = re.compile(
     # "the codes the site asks for after I enter my password": the step, not a loss.
     r"|\b(?:pass|asks?(?: me)? for|wants|requires|prompts?(?: me)? for)\b[^.;,]{0,20}?\bafter "
     r"(?:i (?:enter|type|put in)\s+|entering\s+|typing\s+)?(?:my |the )?password\b"
+    r"|\bnothing (?:is )?missing\b"
     # "I registered in 2017 using the address from my provider": how, not what is had now.
     r"|\b(?:registered|signed up)\b[^.;]{0,60}?\busing\b"
     # Resetting a password says nothing about knowing it.
@@ -144,7 +145,8 @@ _GONE = re.compile(
     r"(?:have|own|control|use)(?:,?\s*and)?"
     r"(?:\s+(?:it|that|this))?(?:\s+(?:any ?more|now))?\s*[.,;!]?\s*$"
     r"|\b(?:can't|cant|cannot|can no longer|could not|couldn't|can not|no longer) "
-    r"(?:access|reach|open|read|use|get into|log into|sign into)(?: (?:it|that|this|them))?"
+    r"(?:access|reach|open|read|use|get into|log into|sign into|receive|get)"
+    r"(?: (?:it|that|this|them))?"
     r"(?: any ?more)?\s*[.,;!]?\s*$",
     _I,
 )
@@ -260,7 +262,7 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"(?:i'?m|i am) (?:writing|sending|mailing) (?:you |this )?from\b"
     r"|\b(?:e-?mail|address)(?: address)?"
     r"(?: (?:on|of|for) (?:the|my) (?:pypi )?account| on file)? is "
-    r"(?:this (?:very |same )?(?:one|address|e-?mail)|"
+    r"(?:this (?:very |same )?(?:\w+ )?(?:one|address|e-?mail|mailbox|inbox)|"
     r"(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
     r"(?:writing|sending|"
     r"mailing) (?:you )?from)\b",

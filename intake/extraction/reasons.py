@@ -18,7 +18,7 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 _I = re.I
 CODES = (
     r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|revovery|recov|backup|back-up|bakup|"
-    r"recuperation|rescue)[- ]?"
+    r"recuperation|rescue|printed)[- ]?"
     r"(?:codes?|numbers)|codes? (?:i|we) (?:had )?(?:printed|wrote down|written down|downloaded)"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
@@ -242,6 +242,7 @@ _CODES_STEMS = (
     "recovey",
     "revovery",
     "recov",
+    "printed",
     "bakup",
     "backup",
     "back-up",
@@ -307,6 +308,11 @@ def recovery_code_state(sentence: str) -> str | None:
         match = pattern.search(sentence)
         if match is None:
             continue
+        doubt = HEDGE.search(match.group(0))
+        if doubt:
+            # "I cannot find them anywhere, I think they were lost when …": the statement
+            # before the doubt stands on its own.
+            match = pattern.search(sentence, 0, match.start() + doubt.start()) or match
         if state == "lost" and _NOT_LOST.search(match.group(0)):
             continue
         if state == "have" and _NEGATED.search(match.group(0)):
