@@ -107,7 +107,8 @@ _TIME_YES = _any(
     r"\b(?:the\s+)?(?:long|lengthy)\s+(?:time|wait(?:ing)?|process)\s+(?:is|are)\s+(?:fine|ok|okay|"
     r"no problem|alright|acceptable)\b"
     r"|\b(?:the\s+)?(?:long\s+)?wait(?:ing)?(?:\s+time)?\s+(?:i|we)\s+(?:accept|understand)\b",
-    r"\b(?:takes?|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|no problem|"
+    r"\b(?:takes?|taking|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|"
+    r"no problem|"
     r"understand|understood)\b",
     r"\b(?:accept|understand|acknowledge|aware of|fine with|ok with|okay with)\b.{0,40}?"
     r"\b(?:long|lengthy|slow)\s+(?:timeline|process|wait|waiting|review|time)\b",
@@ -179,7 +180,9 @@ _DONT_MIND = re.compile(r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", _I
 # Negations that are the agreement itself: "I'm not in a hurry", "no objections".
 _CONTENT_NEGATION = re.compile(
     r"\b(?:not|never) (?:in a (?:hurry|rush)|urgent|a problem)\b|\bno objections?\b"
-    r"|\b(?:not|n't)\s+(?:be\s+)?(?:resolved|done|fixed|sorted|solved)\s+overnight\b",
+    r"|\b(?:not|n't)\s+(?:be\s+)?(?:resolved|done|fixed|sorted|solved)\s+overnight\b"
+    r"|\b(?:is\s*n't|is not|not be|won't be|will not be|may not be|might not be|not)\s+"
+    r"(?:instant|quick|fast|immediate)\b",
     _I,
 )
 

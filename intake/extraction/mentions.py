@@ -304,9 +304,12 @@ def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
     """
     found: list[tuple[Mention, str]] = []
     previous = ""
+    taken_back = False
     for sentence in sentences:
-        if _TAKEN_BACK.match(sentence):
-            found = []
+        # A name given after "Wait, no - …" replaces the earlier ones; a taking-back that
+        # names nothing new was about something else.
+        taken_back = taken_back or bool(_TAKEN_BACK.match(sentence))
+        before = len(found)
         named = _NAME_ALONE.match(sentence) if _NAMES_ACCOUNT.search(previous) else None
         doubted = bool(_NOT_SURE_OF_IT.search(previous))
         previous = sentence
@@ -322,6 +325,8 @@ def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
             for mention in after_correction(sentence)
             if clean_username(mention.name) == mention.name
         )
+        if taken_back and len(found) > before:
+            found, taken_back = found[before:], False
     return found
 
 

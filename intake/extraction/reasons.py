@@ -142,6 +142,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
             r"noted|copied|made)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
+            # "I never enabled 2FA myself, so there are no recovery codes"
+            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|switched on|set it up)\b"
+            rf".{{0,60}}?\b(?:no|any|never had any)\s+{CODES}"
             rf"|{CODES}.{{0,40}}?\b(?:nobody|no one|none of us)\s+(?:ever\s+)?(?:\w+\s+)?"
             r"(?:saved|stored|kept|downloaded|generated|printed|wrote|copied)\b"
             r"|\b(?:nobody|no one|none of us)\s+(?:ever\s+)?(?:saved|stored|kept|downloaded|"
@@ -341,7 +344,7 @@ _ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?
 _PLACE = (
     r"(?:phone|smartphone|mobile|laptop|computer|pc|notebook|tablet|ipad|drive|disk|usb stick|"
     r"stick|sheet|paper|folder|binder|envelope|wallet|bag|backpack|drawer|box|notes|note|vault|safe|"
-    r"office|desk)"
+    r"office|desk|database)"
 )
 # Where the codes were kept: "the codes were in a folder", "the laptop had my recovery codes".
 _CODES_KEPT = re.compile(
