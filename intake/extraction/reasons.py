@@ -33,7 +33,7 @@ _DEVICE = (
     r"(?:my |the )2fa\b(?!\s+(?:codes?|prompt|screen|step|page|check))|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
-    r"security key|yubikey|hardware key|google auth\w*|authy|second factor|token|samsung|iphone|"
+    r"security keys?|yubikeys?|hardware keys?|google auth\w*|authy|second factor|token|samsung|iphone|"
     r"pixel|android|totp seeds?|otp seeds?|2fa seeds?|passkeys?|touch ?id|face ?id|windows hello|"
     r"macbook)"
 )
@@ -404,7 +404,6 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\bregenerat\w*\b.{{0,40}}?{CODES}.{{0,40}}?"
             r"\bwithout (?:realis|realiz|notic|know)\w*",
         ),
-        ("recovery_codes_not_working", RECOVERY_CODE_RULES[0][1].pattern),
         # The account changed hands (taken over, or left by the person who set it up):
         # that, not the device they took, is what staff must look into.
         (
@@ -425,6 +424,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"co-?worker)\b.{0,60}"
             r"\b(?:left|departed|passed away|died)\b",
         ),
+        ("recovery_codes_not_working", RECOVERY_CODE_RULES[0][1].pattern),
         (
             "lost_2fa_device",
             rf"\b{_DEVICE_TROUBLE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE}"
