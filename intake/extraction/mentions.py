@@ -171,7 +171,7 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         rf"{_FOREIGN_ACCOUNT}\s*(?:(?:no|en|auf|sur|su|на|de|di|do|da|bei|bij|op)\s+pypi\s*)?"
         rf"(?:es|ist|est|é|è|是|:|\uff1a|=)?\s*(?=[A-Za-z0-9]*(?:\d|[-_.][A-Za-z0-9]))"
         rf"(?=[\d._-]*[A-Za-z]){_NAME}"
-        r"(?=\s*[.,;:!)。，、]|\s*$)",
+        r"(?=\s*[.,;:!)\u3002\uff0c\u3001]|\s*$)",
     )
 )
 # Every USERNAME_MENTIONS match holds one of these substrings.

@@ -33,7 +33,8 @@ _DEVICE = (
     r"(?:my |the )2fa\b(?!\s+(?:codes?|prompt|screen|step|page|check))|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
-    r"security keys?|yubikeys?|hardware keys?|google auth\w*|authy|second factor|token|samsung|iphone|"
+    r"security keys?|yubikeys?|hardware keys?|google auth\w*|authy|second factor|token|samsung|"
+    r"iphone|"
     r"pixel|android|totp seeds?|otp seeds?|2fa seeds?|passkeys?|touch ?id|face ?id|windows hello|"
     r"macbook)"
 )
@@ -498,7 +499,8 @@ def reason_kind(text: str) -> str:
 def main_cause(sentences: list[str]) -> tuple[str, str] | None:
     """The kind of the cause that stops the requester now, and the sentence saying it.
 
-    Codes that fail stop someone whose phone is also lost (the codes would have
+    An account that changed hands comes first (staff must look into that, whatever else
+    failed); codes that fail stop someone whose phone is also lost (the codes would have
     let them in), and a lost second factor stops someone whose email is also gone.
     """
     for kind, pattern in REASON_KIND_RULES:
