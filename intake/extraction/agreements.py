@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from intake.extraction.prose import HEDGE
+from intake.extraction.prose import FIRST_PERSON, HEDGE
 
 _I = re.I
 _COC = (
@@ -158,14 +158,14 @@ _MAY_TAKE = re.compile(r"\b(?:might|may|could|can|will|would)\s+(?:\w+\s+)?(?=ta
 
 def coc_statement(sentence: str) -> bool | None:
     """True/False when the sentence agrees or refuses the Code of Conduct."""
-    if not _COC_WORDS.search(sentence):
+    if not _COC_WORDS.search(sentence) or _advice(sentence):
         return None
     return _agreement(_SHORT_WITH.sub(" with ", sentence), _COC_YES, _COC_NO)
 
 
 def time_statement(sentence: str) -> bool | None:
     """True/False when the sentence accepts or refuses that recovery takes time."""
-    if not _TIME_WORDS.search(sentence):
+    if not _TIME_WORDS.search(sentence) or _advice(sentence):
         return None
     sentence = _SHORT_WITH.sub(" with ", _DONT_MIND.sub("am fine", sentence))
     return _agreement(sentence, _TIME_YES, _TIME_NO)
@@ -173,6 +173,19 @@ def time_statement(sentence: str) -> bool | None:
 
 # "ok w/ coc", "agree w coc": "with", shortened.
 _SHORT_WITH = re.compile(r"\s+w/?\s+", _I)
+# "Say you agree to the Code of Conduct and that you accept it could take weeks": advice
+# to somebody else on what to write ("take whatever time you need" is no advice).
+_ADVICE = re.compile(
+    r"\b(?:you|u)\s+(?:\w+\s+)?(?:agree|accept|understand|acknowledge|must|should)\b"
+    r"|^\W*(?:say|tell (?:them|us)|just say|make sure)\b",
+    _I,
+)
+
+
+def _advice(sentence: str) -> bool:
+    return not FIRST_PERSON.search(sentence) and bool(_ADVICE.search(sentence))
+
+
 # "I don't mind if this takes a long time" accepts it: the negation is of minding.
 _DONT_MIND = re.compile(r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", _I)
 

@@ -116,8 +116,8 @@ def _starts_quoted_tail(lines: list[str], index: int) -> bool:
 # A forwarded request speaks of "my account"; a note forwarded to explain ("the phone
 # that held the authenticator got reset") is somebody else's words.
 _OWN_REQUEST = re.compile(
-    r"\b(?:my|our)\s+(?:pypi\s+)?(?:account|user ?name|login|authenticator|2fa|phone|password|"
-    r"recovery codes|backup codes)\b|\bi(?:'m| am)\s+locked out\b|^\s*(?:pypi\s+)?user ?name\s*:",
+    r"\b(?:my|our)\s+(?:pypi\s+)?(?:account|user ?name|login)\b|\bi(?:'m| am)\s+locked out\b"
+    r"|^\s*(?:pypi\s+)?user ?name\s*:",
     re.I | re.M,
 )
 
