@@ -285,7 +285,8 @@ def username_mentions(sentence: str) -> list[Mention]:
 # Words of the languages above that follow "username" in "I don't know my username".
 _FOREIGN_WORDS = frozenset(
     "nicht mehr kein keine nie não nao nem pas plus non no ni nunca не нет ist est es é è lautet "
-    "heißt heisst".split()
+    "heißt heisst und oder aber ich mein meinen meine habe kenne weiß y o pero yo mi mis et ou "
+    "mais je mon ma mes e mas eu meu minha и или но я мой".split()
 )
 
 

@@ -18,7 +18,7 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 _I = re.I
 CODES = (
     r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|revovery|recov|backup|back-up|bakup|"
-    r"recuperation|rescue|printed)[- ]?"
+    r"recuperation|rescue|printed|notebook|paper)[- ]?"
     r"(?:codes?|numbers)|codes? (?:i|we) (?:had )?(?:printed|wrote down|written down|downloaded)"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
@@ -205,6 +205,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"no longer (?:can )?(?:open|access|get into)|can no longer (?:open|access|get into)|"
             r"can't get into|cannot get into|locked out of|"
             r"did not survive|didn't survive|not able to (?:find|locate)|unable to (?:find|locate)|"
+            r"(?:didn't|did not) (?:come across|transfer|carry over|make it)|"
+            r"(?:regard|consider|treat|count)\w*\s+them\s+as\s+(?:lost|gone)|"
             r"can't find|cannot find|can not find|couldn't find|could not find|"
             r"left with (?:him|her|them|it)|went with (?:him|her|them|it)|"
             r"(?:delete|deleted|erased|removed|lost|threw away)\s+(?:it|them) by mistake)\b"
@@ -247,6 +249,8 @@ _CODES_STEMS = (
     "revovery",
     "recov",
     "printed",
+    "notebook",
+    "paper",
     "bakup",
     "backup",
     "back-up",
@@ -357,7 +361,7 @@ _PLACES = re.compile(rf"\b{_PLACE}\b", _I)
 _PLACE_GONE = (
     r"(?:lost|stolen|taken|broke\w*|died|dead|wiped|destroyed|smashed|drowned|crashed|formatted|"
     r"recycl\w*|thrown|threw|trash\w*|binned|shredded|burn\w*|went missing|disappeared|gone|"
-    r"left (?:in|on|at|behind)|left behind|dropped|"
+    r"left (?:in|on|at|behind)|left behind|dropped|cleared|emptied|"
     r"sold|gave away|fell|snapped|cracked|wet|soaked|unreadable|illegible|ruined|damaged|"
     r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot)|went into|fell into|"
     r"into the (?:canal|river|lake|sea|water|toilet|ocean)|no access to|no longer have access to|"
