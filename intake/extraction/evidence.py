@@ -174,7 +174,8 @@ _NOT_PACKAGES = frozenset(
     those stuff code docs documentation repo repos repository website site software tools
     packages projects libraries several both everything following below listed index account
     accounts small little tiny internal private public open-source popular simple useful personal
-    python scientific various own main core new old first""".split()
+    python scientific various own main core new old first alone myself solo together
+    jointly""".split()
 )
 
 

@@ -85,6 +85,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"(?:account\s+|user(?:name)?\s+)?{_OPEN}{_NAME}",
             False,
         ),
+        (rf"\bunder\s+(?:the|my)\s+pypi\s+(?:account|user(?:name)?)\s+{_OPEN}?{_NAME}", True),
         (rf"pypi\.org/user/{_NAME}", True),
         (rf"\bpypi(?:\.org)?(?: account)?\s*\(\s*{_NAME}\s*\)", True),
         (rf"\(\s*(?:pypi\s+)?(?:user|account|login)\s*[:=]?\s*{_OPEN}?{_NAME}['\"”’`]?\s*\)", True),
@@ -161,7 +162,8 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         rf"(?:계정|アカウント)\s*{_FOREIGN_OPEN}?{_NAME}(?=\s*(?:의|の|은|는|이|가|을|를|を|が|で|에|[)」』,.。、]|$))",
         # "Konto „jdoe“": the name closes the quote ("la cuenta (este mismo)" names nothing).
         rf"{_FOREIGN_ACCOUNT}\s*(?:pypi\s*)?{_FOREIGN_OPEN}{_NAME}(?=\s?[`'\"”“»\u2019)])",
-        rf"{_FOREIGN_ACCOUNT}\s+(?:pypi\s+)?(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|"
+        rf"{_FOREIGN_ACCOUNT}\s+(?:(?:de|en|auf|sur|no|su)\s+)?(?:pypi,?\s+)?(?:que\s+|qui\s+|die\s+)?"
+        r"(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|"
         r"называется)\s*"
         rf"{_FOREIGN_OPEN}?{_NAME}",
         # "Minha conta no PyPI é ribeiro-geo", "mein Konto sternwarte-py.": an unquoted name

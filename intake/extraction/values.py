@@ -28,6 +28,7 @@ NOT_USERNAMES = frozenset(
     2fa a about above access account accounts across action active actually address field box
     tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them uses used needs
     requires belongs shows says lists holds owns sorry thanks hello hi okay theirs hers ours yours
+    open
     addresses after again against all also altogether always am an and another any anymore
     app apps are as associated at back bad basically be because been before being below
     between blocked both bunch but by called can can't cannot closed code codes com
