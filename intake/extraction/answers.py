@@ -119,6 +119,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
             r"|(?:the )?long (?:wait|waiting|timeline|process)|wait(?:ing)? time|timescales?"
             r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
+            r"|(?:long )?recovery time(?:frame)?|timeframe"
             r"|timeline|patience|duration|waiting"
             r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
         ),

@@ -55,7 +55,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (
-            rf"\b(?:my|our)\s+{_KIND}\b(?!\s+account)\s*"
+            rf"\b(?:my|our|the account'?s|its)\s+{_KIND}\b(?!\s+account)\s*(?:on pypi\s+)?"
             r"(?:(?:on|in|under) (?:the|this|that|my|our) (?:pypi )?"
             r"account\s+)?(?:are|is|include|includes|:)?\s*"
             r"(?:,?\s*(?:especially|including|like|such as|namely|mainly|in particular)\s+)?"

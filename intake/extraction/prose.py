@@ -192,7 +192,8 @@ _UNCHANGED = re.compile(
     r"\s(?:has|have|had)(?:\s?n[o']t|\s+not)\s+(?:been\s+)?changed\b|\s(?:is|was)\s+unchanged\b"
     r"|\s(?:was|were|is)(?:\s?n[o']t|\s+not)\s+changed\b(?:\s+by\s+(?:the\s+)?\w+)?"
     # "They don't seem to have touched the email address"
-    r"|(?:\bnot|n't)\s+(?:\w+\s+){0,3}?(?:touched|changed)\s+(?=(?:the|my)\s+(?:e-?mail|address))",
+    r"|(?:\bnot|n't)\s+(?:\w+\s+){0,3}?(?:touch|touched|change|changed)\s+"
+    r"(?=(?:the|my)\s+(?:e-?mail|address|password))",
     _I,
 )
 # "…, but I do remember it": the part named just before is still had.
@@ -295,7 +296,11 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     found: dict[str, bool] = {}
     if not _ANY_PART.search(sentence) or addresses_reader(sentence):
         return found
-    if HEDGE.search(sentence) is None and _WRITING_FROM_ACCOUNT_EMAIL.search(sentence):
+    writing_from = _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
+    # "I think I still remember the password, and this address is the one on the account":
+    # the doubt is about the password; only the clause that says it counts.
+    said = sentence[: writing_from.end()].rsplit(", and", 1)[-1] if writing_from else ""
+    if writing_from and HEDGE.search(said) is None:
         found["email"] = True
     if _ALL_THREE.search(sentence) and not HEDGE.search(sentence):
         return dict.fromkeys(("username", "password", "email"), True)
