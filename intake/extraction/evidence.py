@@ -175,7 +175,7 @@ _NOT_PACKAGES = frozenset(
     packages projects libraries several both everything following below listed index account
     accounts small little tiny internal private public open-source popular simple useful personal
     python scientific various own main core new old first alone myself solo together
-    jointly""".split()
+    jointly today tomorrow yesterday tonight soon later""".split()
 )
 
 

@@ -16,7 +16,8 @@ _NOT_KNOWN = re.compile(
     re.I,
 )
 _ANSWER_FIRST = re.compile(
-    r"^(?:yes|yep|yeah|sure|ok|still|i have it|i do|it'?s|it is|that'?s|(?:the|my) username is)"
+    r"^(?:yes|yep|yeah|sure|ok|still known|known|still|i have it|i do|it'?s|it is|that'?s|"
+    r"(?:the|my) username is)"
     r"\b\W+(?=\S)",
     re.I,
 )
@@ -28,7 +29,7 @@ NOT_USERNAMES = frozenset(
     2fa a about above access account accounts across action active actually address field box
     tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them uses used needs
     requires belongs shows says lists holds owns sorry thanks hello hi okay theirs hers ours yours
-    open
+    open known
     addresses after again against all also altogether always am an and another any anymore
     app apps are as associated at back bad basically be because been before being below
     between blocked both bunch but by called can can't cannot closed code codes com
@@ -136,6 +137,9 @@ def foreign_username(value: str) -> str | None:
     return word if all(ch.isalnum() or ch in "._-" or not ch.isprintable() for ch in word) else None
 
 
+_NONE_SAID = re.compile(r"\b(?:no|not|none|never|nobody)\b|n't", re.I)
+
+
 def codes_value(value: str) -> str | None:
     """Map a recovery-codes answer ("lost", "not working", …) to its state."""
     text = value.lower()
@@ -154,11 +158,17 @@ def codes_value(value: str) -> str | None:
             r"not work|don'?t work|do not work|doesn'?t work|didn'?t work|rejected|invalid|"
             r"not accepted|fail",
         ),
-        ("never_saved", r"never|not saved|didn't save|did not save|not generated|nobody|no one"),
+        (
+            "never_saved",
+            r"never|not saved|didn't save|did not save|not generated|nobody|no one"
+            r"|none (?:were|was)",
+        ),
         ("lost", r"\blost\b|no access|don't have|do not have|gone|missing|can't find|no\b"),
         ("have", r"\bhave\b|\byes\b|\bstill\b|\bsaved\b"),
     )
     for state, pattern in table:
+        if state == "have" and _NONE_SAID.search(re.split(r"[,;]|\bbut\b", text, maxsplit=1)[0]):
+            continue  # "none were ever saved" says no such thing
         if re.search(pattern, text):
             return None if state == "have" and HEDGE.search(text) else state
     return None
