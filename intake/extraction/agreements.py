@@ -58,6 +58,11 @@ _COC_YES = _any(
     _COC + r".{0,40}\b(?:fine|ok|okay|happy|glad)\s+(?:with\s+)?(?:following|to follow|abiding by|"
     r"to abide by)\s+(?:it|them)\b",
     r"\bagre(?:e|ed)? (?:to|with|on) (?:the\s+)?" + _COC,
+    # "… and am content to abide by it", "Happy to sign up to the code of conduct"
+    _COC
+    + r".{0,40}\b(?:content|happy|glad|willing|prepared)\s+to\s+(?:abide by|follow|comply with|"
+    r"adhere to)\s+(?:it|them)\b",
+    r"\b(?:happy|glad|willing)\s+to\s+(?:sign up to|sign on to|subscribe to)\s+(?:the\s+)?" + _COC,
     # "I've read the Code of Conduct and agree", "… and I'm fine with it"
     _COC + r",?\s+and\s+(?:i\s+|i'm\s+|i am\s+|am\s+)?(?:(?:fully\s+)?agree|accept|"
     r"(?:fine|ok|okay|happy|good|comfortable)\s+with\s+(?:it|that|them|all of it))\b"

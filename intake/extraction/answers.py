@@ -39,6 +39,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|why do you need (?:the )?(?:account )?recovery"
             r"|what'?s? (?:is )?(?:stopping|preventing) you from (?:logging|signing) in"
             r"|what (?:stops|prevents) you from (?:logging|signing) in"
+            r"|why can'?t you (?:log|sign) in"
             r"|why are you unable to (?:log|sign) in|why (?:are you unable to|can'?t you) access "
             r"(?:your|the) account"
             r"|(?:the )?reason (?:why )?(?:i|you) "

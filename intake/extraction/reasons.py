@@ -18,7 +18,7 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 _I = re.I
 CODES = (
     r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|revovery|recov|backup|back-up|bakup|"
-    r"recuperation|rescue|printed|notebook|paper)[- ]?"
+    r"recuperation|rescue|printed|notebook|paper|spare)[- ]?"
     r"(?:codes?|numbers)|codes? (?:i|we) (?:had )?(?:printed|wrote down|written down|downloaded)"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
@@ -62,7 +62,7 @@ _DEVICE_TROUBLE = (
     r"surrender\w*|"
     r"(?:won't|will not|doesn't|does not) switch on|"
     r"turned (?:it )?in|handed (?:it )?in|"
-    r"(?:had|have) to (?:return|give back)|"
+    r"(?:had|have) to (?:return|give back)|vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
     r"(?:start|boot|turn on|power on|work|register|respond))"
 )
@@ -250,6 +250,7 @@ _CODES_STEMS = (
     "revovery",
     "recov",
     "printed",
+    "spare",
     "notebook",
     "paper",
     "bakup",
@@ -476,6 +477,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bdomain (?:i|we) no longer (?:own|have|control)\b"
             r"|\b(?:dead|defunct|expired|closed|deleted)\s+(?:e-?mail\s+)?(?:address|mailbox|inbox)\b"
             r"|\b(?:e-?mail|mail|address)\b(?: on file)?\s+(?:now\s+)?bounces\b"
+            r"|\blet (?:my |the |that |our )?(?:\w+ )?domain (?:expire|lapse|go)\b"
             r"|\bdomain\b.{0,60}\b(?:let (?:it )?(?:expire|lapse|go)|expired|lapsed?|not renewed|"
             r"(?:sold|lost|gave up) (?:it|the domain))"
             r"|\blost (?:the|my|its) (?:\w+ )?e-?mail\b"
