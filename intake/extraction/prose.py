@@ -77,7 +77,7 @@ _NEUTRAL_PHRASES = re.compile(
     # "the codes the site asks for after I enter my password": the step, not a loss.
     r"|\b(?:pass|asks?(?: me)? for|wants|requires|prompts?(?: me)? for)\b[^.;,]{0,20}?\bafter "
     r"(?:i (?:enter|type|put in)\s+|entering\s+|typing\s+)?(?:my |the )?password\b"
-    r"|\bnothing (?:is )?missing\b"
+    r"|\bnothing (?:is )?missing\b|\b(?:nobody|no one) else (?:has|knows|had|knew)\b"
     # "I registered in 2017 using the address from my provider": how, not what is had now.
     r"|\b(?:registered|signed up)\b[^.;]{0,60}?\busing\b"
     # Resetting a password says nothing about knowing it.
@@ -202,6 +202,7 @@ _UNCHANGED = re.compile(
 _STILL_HAD = re.compile(
     r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b"
     r"|^\s*(?:which|that|and)?\s*(?:it|pypi|the site|the system)\s+(?:still\s+)?accepts?\b"
+    r"|^\s*(?:so\s+)?(?:at least\s+)?(?:that|it|this)\s+(?:one\s+)?(?:still\s+)?works\b"
     r"|^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:read|access|use|check|open|"
     r"receive|monitor)(?:\s+and\s+(?:read|monitor|check|use|answer))?"
     r"(?:\s+(?:it|them))?(?:\s+daily|\s+every day|\s+fine|\s+normally|\s+just fine|"

@@ -159,7 +159,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
             rf"|\bskipp\w*\s+(?:\w+\s+){{0,4}}?{CODES}|{CODES}\W+(?:\w+\W+){{0,3}}?skipp\w*"
             # "clicked past the page with the backup codes without saving anything"
-            rf"|\b(?:clicked|went|skimmed|rushed) (?:past|through)\b.{{0,40}}?{CODES}"
+            r"|\b(?:(?:clicked|went|skimmed|rushed) (?:past|through)|closed|dismissed)\b"
+            rf".{{0,40}}?{CODES}"
             r".{0,30}?\bwithout (?:saving|downloading|writing|printing|copying|noting|storing)\b"
             rf"|{CODES}\W+(?:\w+\W+){{0,2}}?(?:i|we) (?:not|no|never) (?:save|saved|download|"
             r"downloaded|write|wrote|keep|kept|store|stored)\b"
@@ -351,7 +352,7 @@ _ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?
 _PLACE = (
     r"(?:phone|smartphone|mobile|laptop|computer|pc|notebook|tablet|ipad|drive|disk|usb stick|"
     r"stick|sheet|paper|folder|binder|envelope|wallet|bag|backpack|drawer|box|notes|note|vault|safe|"
-    r"office|desk|database)"
+    r"office|desk|database|post-it|sticky note)"
 )
 # Where the codes were kept: "the codes were in a folder", "the laptop had my recovery codes".
 _CODES_KEPT = re.compile(
@@ -437,7 +438,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b{_DEVICE_TROUBLE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE}"
             rf"|\b{_DEVICE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b(?!\s+{_NOT_DEVICE})"
             # "a security key (…) for 2FA, but I lost it": the trouble names it again.
-            rf"|\b{_DEVICE}\b[^.;]{{0,80}}?\b(?:lost|broke|dropped|misplaced|destroyed|smashed)\s+it\b"
+            rf"|\b{_DEVICE}\b[^.;]{{0,80}}?\b(?:(?:lost|broke|dropped|misplaced|destroyed|smashed|"
+            r"crushed|sat on|stepped on)\s+it|"
+            r"(?:ran|run|drove|backed|reversed)\b[^.;]{0,25}?\bover it)\b"
             rf"|{_VAULT_TROUBLE}{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b"
             # "the extension and its secrets are gone"
             r"|\b(?:its|the|my|totp|2fa|otp)\s+secrets?\s+(?:are|is|were|was)\s+(?:all\s+)?"
