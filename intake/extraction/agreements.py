@@ -31,7 +31,9 @@ _NEGATED_AGREEMENT = re.compile(
     r"i must|i have to|you insist)\b"
     r"|\bif\b[^.]{0,50}?\b(?:is|are) (?:required|needed|necessary|mandatory|a requirement|a must|"
     r"obligatory)\b"
-    r"|\bno\b(?! problem| rush| worries| urgency| hurry| pressure| objections?)",
+    r"|\bno\b(?! problem| rush| worries| urgency| hurry| pressure| objections?)"
+    # "I would agree if …": the condition may follow in another shape
+    r"|\b(?:would|could) (?:agree|accept)\b",
     _I,
 )
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
@@ -108,6 +110,8 @@ _TIME_YES = _any(
     r"\b(?:fine|ok|okay|happy|wait\w*)\b.{0,20}\bhowever long\b",
     # "I'm fine with the code of conduct and with it taking a while"
     r"\b(?:fine|ok|okay|happy|alright)\b.{0,60}?\bwith (?:it|this|that) (?:taking|being slow)\b",
+    r"\baccept(?:s|ed|ing)?\s+(?:the\s+)?(?:long\s+)?(?:wait|waiting|delay)\b"
+    r"|\b(?:prepared|ready|braced)\s+for\s+(?:a\s+)?(?:long|lengthy)\s+(?:wait|process|haul)\b",
     # "the long time is fine", "The long waiting I accept."
     r"\b(?:the\s+)?(?:long|lengthy)\s+(?:time|wait(?:ing)?|process)\s+(?:is|are)\s+(?:fine|ok|okay|"
     r"no problem|alright|acceptable)\b"
@@ -145,7 +149,7 @@ _TIME_NO = _any(
 
 _CONDITION = re.compile(
     r"\bif (?:that'?s|thats|that is|it'?s|its|it is|this is)? ?(?:really |absolutely |strictly )?"
-    r"(?:needed|required|necessary|a must)\b"
+    r"(?:needed|required|necessary|a must|a requirement|mandatory|compulsory|a prerequisite)\b"
     r"|\bif (?:that|it|this) helps\b",
     _I,
 )

@@ -134,7 +134,8 @@ _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,80})(?:\*\*|__)\s*:?\s
 _SEVERAL_BOXES = re.compile(r"\s+(?=\[[ xX✓✔✗*]?\]\s)")
 _BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
-    r"^(?P<label>[^\W\d_][\w ()/'’.,?-]{0,108}?)\s*"
+    # A label is one phrase: "address, which no longer exists. To show …:" is a sentence.
+    r"^(?P<label>[^\W\d_](?:(?![.!]\s)[\w ()/'’.,?-]){0,108}?)\s*"
     r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>|<-+)|\s\.{2,})\s*"
     r"(?P<value>.*)$"
 )

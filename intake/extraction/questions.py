@@ -132,13 +132,19 @@ def _typed_into_quote(quoted_text: str) -> list[Answer]:
 
 def _positional(own: list[str], asked: list[str]) -> list[Answer]:
     """Bare answers in the order of our lines: a list, one per line, or numbered."""
-    for pattern, fields, count in (
-        (_ALL_PARTS, [f for f in asked if f.startswith("credentials")], 3),
-        (_BOTH_AGREED, [f for f in asked if f in _AGREEMENTS], 2),
-    ):
-        line = next((line for line in own[:2] if pattern.match(line)), None)
-        if line and len(fields) == count:
-            return [Answer(field, "yes", line) for field in fields]
+    grouped = [
+        Answer(field, "yes", line)
+        for pattern, fields, count in (
+            (_ALL_PARTS, [f for f in asked if f.startswith("credentials")], 3),
+            (_BOTH_AGREED, [f for f in asked if f in _AGREEMENTS], 2),
+        )
+        if len(fields) == count
+        for line in [next((line for line in own if pattern.match(line)), "")]
+        if line
+        for field in fields
+    ]
+    if grouped:
+        return grouped  # "all three yes" / "I agree to both", on any line
     if any(_ALL_YES.match(line) for line in own[:2]):
         line = next(line for line in own if _ALL_YES.match(line))
         yes_no_fields = [f for f in asked if f.startswith("credentials") or f in _AGREEMENTS]
