@@ -288,7 +288,8 @@ def username_mentions(sentence: str) -> list[Mention]:
 _FOREIGN_WORDS = frozenset(
     "nicht mehr kein keine nie não nao nem pas plus non no ni nunca не нет ist est es é è lautet "
     "heißt heisst und oder aber ich mein meinen meine habe kenne weiß y o pero yo mi mis et ou "
-    "mais je mon ma mes e mas eu meu minha и или но я мой".split()
+    "mais je mon ma mes e mas eu meu minha и или но я мой faz hace há ha hay desde porque que "
+    "depois antes".split()
 )
 
 
