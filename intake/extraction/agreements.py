@@ -88,7 +88,8 @@ _TIME_YES = _any(
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:\w+\s+){0,3}?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b"
-    r"|(?:^\W*|\b(?:i|and|i'll|i will|will)\s+)(?:can\s+)?wait\b"
+    # "can wait", "I will wait"; never "Wait, no - …"
+    r"|(?:^\W*(?:i\s+)?(?:can|will)\s+|\b(?:i|and)\s+can\s+|\b(?:i'll|i will|will)\s+)wait\b"
     r"(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem|no issue)\s+with\s+"
     r"(?:the|teh|a|any)\s+"

@@ -233,13 +233,17 @@ def read_answers(own_text: str) -> Answers:
     reader = _Reader(_once(_own_lines(own_text)))
     reader.run()
     sentences = [
-        s for s in _once(_sentences(reader.prose)) if _WORDS.search(s) and not _TAKEN_BACK.search(s)
+        s
+        for s in _once(_sentences(reader.prose))
+        if _WORDS.search(s) and not (_TAKEN_BACK.search(s) and not _ONLY_TAKEN_BACK.match(s))
     ]
     return Answers(tuple(reader.labelled), tuple(reader.checkboxes), tuple(sentences))
 
 
 # "I have the recovery codes, so this is easy - sorry, scratch that.": said, then withdrawn.
 _TAKEN_BACK = re.compile(r"\b(?:scratch|strike|ignore|disregard|forget) (?:that|this)\W*$", re.I)
+# "Scratch that." alone takes back the sentence before it: the username rule reads it.
+_ONLY_TAKEN_BACK = re.compile(r"^\W*(?:sorry,?\s+)?(?:scratch|strike) (?:that|this)\W*$", re.I)
 
 
 def _once(items: list[str]) -> list[str]:

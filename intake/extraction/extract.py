@@ -220,7 +220,7 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
             chosen = [main[1][:500]]  # the cause is told across sentences ("… them. Every one …")
         if not chosen:
             return {}
-        if main and chosen and main[1].startswith(chosen[0]) and main[1] != chosen[0]:
+        if main and main[1].startswith(chosen[0]) and main[1] != chosen[0]:
             chosen = [main[1][:500]]  # the cause goes on in the next sentences
         elif main and main[1] not in chosen and main_cause(chosen) != main:
             chosen = [*chosen[:1], main[1]]  # the cause that stops them now joins the reason

@@ -313,25 +313,28 @@ def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
         # A name given after "Wait, no - …" replaces the earlier ones; a taking-back that
         # names nothing new was about something else.
         taken_back = taken_back or bool(_TAKEN_BACK.match(sentence))
-        before = len(found)
-        named = _NAME_ALONE.match(sentence) if _NAMES_ACCOUNT.search(previous) else None
-        doubted = bool(_NOT_SURE_OF_IT.search(previous))
-        previous = sentence
-        name = named.group("name") if named else ""
-        if name and clean_username(name) == name and (not name.isalpha() or not doubted):
-            # "I left the username field empty in the form. It's pelican-forms."
-            found.append((Mention(name, True), sentence))
-            continue
-        if _UNSURE_NAME.search(sentence):
-            continue
-        found.extend(
+        new = _named_alone(sentence, previous, taken_back) or [
             (mention, sentence)
-            for mention in after_correction(sentence)
+            for mention in ([] if _UNSURE_NAME.search(sentence) else after_correction(sentence))
             if clean_username(mention.name) == mention.name
-        )
-        if taken_back and len(found) > before:
-            found, taken_back = found[before:], False
+        ]
+        previous = sentence
+        if new and taken_back:
+            found, taken_back = [], False
+        found.extend(new)
     return found
+
+
+def _named_alone(sentence: str, previous: str, taken_back: bool) -> list[tuple[Mention, str]]:
+    """ "I left the username field empty in the form. It's pelican-forms.": the name a
+    sentence gives alone after one about the account (or after "Scratch that.")."""
+    named = _NAME_ALONE.match(sentence) if _NAMES_ACCOUNT.search(previous) or taken_back else None
+    name = named.group("name") if named else ""
+    if not name or clean_username(name) != name:
+        return []
+    if name.isalpha() and _NOT_SURE_OF_IT.search(previous):
+        return []  # "I don't remember my username. It's awful."
+    return [(Mention(name, True), sentence)]
 
 
 def after_correction(sentence: str) -> list[Mention]:

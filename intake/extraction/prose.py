@@ -308,7 +308,7 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     if _ALL_THREE.search(sentence) and not HEDGE.search(sentence):
         return dict.fromkeys(("username", "password", "email"), True)
     paired = _paired_answers(sentence)
-    if not paired or len(paired) < len(_PARTS):
+    if len(paired) < len(_PARTS):
         # "I have the password and the email yes": the pairs, and what the clauses say
         reader = _ClauseReader(found)
         for clause in clauses(_plain(sentence)):

@@ -263,8 +263,8 @@ _CODES_STEMS = (
 _DEVICE_STEMS = (
     "phone", "mobile", "handy", "cell", "tablet", "ipad", "device", "authenticat", "app",
     "otp", "key", "authy", "factor", "token", "samsung", "pixel", "android", "seed", "vault",
-    "password manager", "secret", "touch", "face id", "windows hello", "macbook", "handset",
-    "extension",
+    "password manager", "secret", "touch", "face id", "faceid", "windows hello", "macbook",
+    "handset", "extension", "2fa", "google auth",
 )  # fmt: skip
 
 
@@ -290,7 +290,12 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
 def mentions_codes(sentence: str) -> bool:
     """Whether the sentence can speak of recovery codes at all ("Code of Conduct" cannot)."""
     lowered = sentence.lower()
+    if _CODES_FRAGMENT.match(lowered):
+        return True  # "Codes lost": a fragment answering our question
     return ("code" in lowered or "number" in lowered) and any(s in lowered for s in _CODES_STEMS)
+
+
+_CODES_FRAGMENT = re.compile(r"\W*(?:the |my |all )?codes?\b(?! of conduct)")
 
 
 @lru_cache(maxsize=4096)

@@ -12,7 +12,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WRAPPERS = re.compile(r"^(?:user(?:name)?|login|account)\s*[=:]\s*", re.I)
 _NOT_KNOWN = re.compile(
     r"\b(?:don't|do not|can't|cannot|can not|no idea|not sure|forgot|forgotten|unsure|unknown|"
-    r"remember|don'?t know)\b",
+    r"don'?t know)\b",
     re.I,
 )
 _ANSWER_FIRST = re.compile(
@@ -147,9 +147,9 @@ def codes_value(value: str) -> str | None:
     first = re.split(r"(?<=[.!?;])\s+", text, maxsplit=1)[0]
     if is_option_list(text) or HEDGE.search(first):
         return None  # "no idea where they are, might be in a drawer": not known yet
-    stated = recovery_code_state(f"recovery codes {first}") or recovery_code_state(
-        f"recovery codes {text}"
-    )
+    stated = recovery_code_state(f"recovery codes {first}")
+    if stated is None and first != text:
+        stated = recovery_code_state(f"recovery codes {text}")
     if stated:
         return stated
     table = (
