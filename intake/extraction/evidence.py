@@ -172,10 +172,10 @@ _NOT_PACKAGES = frozenset(
     somebody everyone everybody nothing everything something please thanks maintainer
     co-maintainer author co-author owner co-owner creator developer it them this that these
     those stuff code docs documentation repo repos repository website site software tools
-    packages projects libraries several both everything following below listed index account
-    accounts small little tiny internal private public open-source popular simple useful personal
-    python scientific various own main core new old first alone myself solo together
-    jointly today tomorrow yesterday tonight soon later""".split()
+    packages projects libraries both following below listed index account accounts small
+    little tiny internal private public open-source popular simple useful personal python
+    scientific own main core new old first alone myself solo together jointly today tomorrow
+    yesterday tonight soon later""".split()
 )
 
 

@@ -36,6 +36,7 @@ from intake.extraction.prose import (
     clause_polarity,
     credential_remarks,
     credential_statements,
+    part_named,
 )
 from intake.extraction.reasons import (
     is_lockout_only,
@@ -334,7 +335,6 @@ def _part_answer(value: str) -> bool | None:
 
 
 _PART_LABEL = re.compile(r"\b(user ?name|password|e-?mail)\b", re.I)
-_PART_NAMES = {"username": "username", "password": "password", "email": "email", "e-mail": "email"}
 _BOTH = re.compile(r"\b(?:both|all(?: three| 3)?|to both|to all)\b[,.]?\s*", re.I)
 # "Credentials held: the password and the mailbox", "What I still have: …": the label says "have".
 _HAVE_LABEL = re.compile(
@@ -370,7 +370,7 @@ def _combined(value: str, line: str) -> dict[str, bool]:
     had = bool(_HAVE_LABEL.match(line))
     named = _PART_LABEL.findall(label_text(line))
     if len(named) > 1 and (answer := _all_parts_answer(_BOTH.sub("", value))) is not None:
-        return {_PART_NAMES[part.lower().replace(" ", "")]: answer for part in named}
+        return {part_named(part): answer for part in named}
     stated: dict[str, bool] = {}
     sentences = split_sentences(value.replace("\n", " ")) if had else [value]
     for index, sentence in enumerate(sentences):

@@ -492,13 +492,13 @@ def _paired_answers(sentence: str) -> dict[str, bool]:
         answers = re.split(r"\s*[/,]\s*|\s+", slashed.group("answers"))
         if len(parts) == len(answers):
             for part, answer in zip(parts, answers, strict=True):
-                found.setdefault(_part_named(part), answer.lower() == "yes")
+                found.setdefault(part_named(part), answer.lower() == "yes")
     for part, answer in _PAIRED_ANSWER.findall(sentence):
-        found.setdefault(_part_named(part), answer.lower() == "yes")
+        found.setdefault(part_named(part), answer.lower() == "yes")
     return found
 
 
-def _part_named(word: str) -> str:
+def part_named(word: str) -> str:
     """The credential part a word names, short forms ("pw", "user") included."""
     short = _SHORT_PARTS.get(word.lower().split()[-1])
     return short or next(name for name, pattern in _PARTS.items() if pattern.search(word))

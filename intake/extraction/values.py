@@ -26,37 +26,34 @@ _ANSWER_FIRST = re.compile(
 # and placeholders people leave in a form.
 NOT_USERNAMES = frozenset(
     """
-    2fa a about above access account accounts across action active actually address field box
-    tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them uses used needs
-    requires belongs shows says lists holds owns sorry thanks hello hi okay theirs hers ours yours
-    open known
-    addresses after again against all also altogether always am an and another any anymore
-    app apps are as associated at back bad basically be because been before being below
-    between blocked both bunch but by called can can't cannot closed code codes com
-    completely could couple credential credentials currently data deleted details device
-    devices did didn't different disabled do does doesn't don't dot down due e-mail e.g each
-    email emails entirely etc even ever every example few fine first foo for from frozen
-    fully get gets github gone good got had handful has hasn't have haven't having help here
-    here's his history holder how http https i i'm i.e id if important in inaccessible
-    inactive inbox info information into is isn't issue issues it it's its just key keys last
-    least less level linked literally locked login logins lost mail main many me mfa mine more most
-    much my n/a na name named net never new next no no_response none not now number of off
-    offline often ok okay old on one ones online only onto or org other our out over owner
-    owners page pages password passwords personal phone placeholder please previous primary
-    private problem problems profile profiles public pypi pypi.org question questions really
-    recovery registered request requests response right safe same secondary secure security
-    see setting settings should simply since so some sometimes status still stuck such
-    support tbd team test.pypi.org testpypi that that's the their them then there there's
-    they this through to today token tokens too totally two-factor type unavailable under
-    unknown until unusable up used user username usernames via was wasn't we well were what
-    when where which while who why will with within without won't work would wrong www yes
-    yesterday you your either neither blank empty hi hello hey dear thanks thank hallo hola
-    ciao cheers regards myself yourself ourselves itself honestly frankly sadly actually
-    basically missing working pending loading
-    failing changing showing nothing
-    something anything everything existing following matching remaining exactly simply
-    probably definitely likely correctly properly usually normally unfortunately apparently
-    obviously surely certainly clearly
+    2fa a about above access account accounts across action active actually address field
+    box tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them uses used
+    needs requires belongs shows says lists holds owns sorry thanks hello hi okay theirs
+    hers ours yours open known addresses after again against all also altogether always am
+    an and another any anymore app apps are as associated at back bad basically be because
+    been before being below between blocked both bunch but by called can can't cannot closed
+    code codes com completely could couple credential credentials currently data deleted
+    details device devices did didn't different disabled do does doesn't don't dot down due
+    e-mail e.g each email emails entirely etc even ever every example few fine first foo for
+    from frozen fully get gets github gone good got had handful has hasn't have haven't
+    having help here here's his history holder how http https i i'm i.e id if important in
+    inaccessible inactive inbox info information into is isn't issue issues it it's its just
+    key keys last least less level linked literally locked login logins lost mail main many
+    me mfa mine more most much my n/a na name named net never new next no no_response none
+    not now number of off offline often ok old on one ones online only onto or org other our
+    out over owner owners page pages password passwords personal phone placeholder please
+    previous primary private problem problems profile profiles public pypi pypi.org question
+    questions really recovery registered request requests response right safe same secondary
+    secure security see setting settings should simply since so some sometimes status still
+    stuck such support tbd team test.pypi.org testpypi that that's the their then there
+    there's this through to today token tokens too totally two-factor type unavailable under
+    unknown until unusable up user username usernames via was wasn't well were what when
+    where which while who why will with within without won't work would wrong www yes
+    yesterday your either neither blank empty hey dear thank hallo hola ciao cheers regards
+    myself yourself ourselves itself honestly frankly sadly missing working pending loading
+    failing changing showing nothing something anything everything existing following
+    matching remaining exactly probably definitely likely correctly properly usually
+    normally unfortunately apparently obviously surely certainly clearly
     """.split()
 )
 
