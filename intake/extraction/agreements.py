@@ -12,8 +12,8 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE
 
 _I = re.I
 _COC = (
-    r"(?:(?:psf|pypi|python)(?: software foundation)?(?:'s)? )?"
-    r"(?:code of conduct|coc|conduct (?:thing|rules|code|policy))\b"
+    r"(?:(?:your|its|pypi's) )?(?:(?:psf|pypi|python)(?: software foundation)?(?:'s)? )?"
+    r"(?:code of conduct|coc|conduct (?:thing|rules|code|policy)|rules of conduct)\b"
 )
 
 
@@ -54,6 +54,9 @@ _COC_YES = _any(
     r"\b(?:i'll|i will|we'll|we will|happy to|glad to) (?:go along with|abide by|follow|adhere to|"
     r"respect|comply with|accept|stick to|keep to)\s+(?:the\s+)?" + _COC,
     _COC + r"(?: thing)?\s+(?:is\s+)?(?:fine|ok|okay|good|alright)\s+(?:by|with|for)\s+me\b",
+    # "Code of conduct: I'll stick to it"
+    _COC + r"\W{1,3}(?:i'll|i will|we'll|we will|will)\s+(?:stick to|follow|abide by|respect|"
+    r"keep to|adhere to|comply with)\s+(?:it|them)\b",
     # "Code of conduct: yes." and "yes to the code of conduct" inside a sentence.
     _COC + r"\s*(?:[:=]|-+|–)?\s*(?:yes|y|agreed?|ok|okay|accepted|fine|good)\b(?!\?)",
     r"\byes,? (?:to|for) (?:the\s+)?" + _COC,
@@ -67,6 +70,7 @@ _COC_YES = _any(
     r"\b(?:happy|glad|willing)\s+to\s+(?:sign up to|sign on to|subscribe to)\s+(?:the\s+)?" + _COC,
     # "I've read the Code of Conduct and agree", "… and I'm fine with it"
     _COC + r",?\s+and\s+(?:i\s+|i'm\s+|i am\s+|am\s+)?(?:(?:fully\s+)?agree|accept|"
+    r"(?:will|shall)\s+(?:follow|abide by|respect|adhere to|comply with|keep to)\s+(?:it|them)|"
     r"(?:fine|ok|okay|happy|good|comfortable)\s+with\s+(?:it|that|them|all of it))\b"
     r"(?!\s+(?:that|with (?!it\b)|to (?!it\b|be bound|abide|follow|comply|respect)))",
 )
@@ -114,8 +118,12 @@ _TIME_YES = _any(
     r"\baccept(?:s|ed|ing)?\s+(?:the\s+)?(?:long\s+)?(?:wait|waiting|delay)\b"
     r"|\b(?:prepared|ready|braced)\s+for\s+(?:a\s+)?(?:long|lengthy)\s+(?:wait|process|haul)\b",
     # "the long time is fine", "The long waiting I accept."
-    r"\b(?:the\s+)?(?:long|lengthy)\s+(?:time|wait(?:ing)?|process)\s+(?:is|are)\s+(?:fine|ok|okay|"
-    r"no problem|alright|acceptable)\b"
+    r"\b(?:the\s+|a\s+)?(?:long|lengthy|slow)\s+(?:time|wait(?:ing)?|process|recovery|review)\s+"
+    r"(?:(?:is|are)\s+)?(?:also\s+)?(?:fine|ok|okay|no problem|alright|acceptable)\b"
+    # "The slow process: I can live with that."
+    r"|\b(?:long|lengthy|slow)\s+(?:time|wait(?:ing)?|process|recovery|review)\b\W{0,3}"
+    r"(?:(?:i|we)\s+)?can\s+live with (?:it|that|this)\b"
+    r"|\bcan\s+live with (?:a|the) (?:long|lengthy|slow) (?:wait|process|recovery)\b"
     r"|\b(?:the\s+)?(?:long\s+)?wait(?:ing)?(?:\s+time)?\s+(?:i|we)\s+(?:accept|understand)\b",
     r"\b(?:takes?|taking|needs?)\b.{0,30}\b(?:time|while|long)\b.{0,30}\b(?:ok|okay|fine|"
     r"no problem|"
@@ -132,7 +140,8 @@ _TIME_YES = _any(
     r".{0,40}?\b(?:wait|waiting|review|process|recovery|this|it|things|that)\b\s+"
     r"(?:\w+\s+){0,2}?(?:be|is|being|gets?|goes|go)\s+(?:a\s+)?(?:very\s+|quite\s+|rather\s+)?"
     r"(?:slow|lengthy|long)\b|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay)\b"
-    r".{0,40}?\bdrag(?:s|ging)? on\b",
+    r".{0,80}?\bdrag(?:s|ging)? on\b"
+    r"|\b(?:i|also) get that\b.{0,80}?\b(?:drag(?:s|ging)? on|take (?:a while|long|time|weeks))\b",
 )
 _TIME_NO = _any(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
@@ -151,7 +160,10 @@ _TIME_NO = _any(
 _CONDITION = re.compile(
     r"\bif (?:that'?s|thats|that is|it'?s|its|it is|this is)? ?(?:really |absolutely |strictly )?"
     r"(?:needed|required|necessary|a must|a requirement|mandatory|compulsory|a prerequisite)\b"
-    r"|\bif (?:that|it|this) helps\b",
+    r"|\bif (?:that|it|this) helps\b|\bonly if\b"
+    # "I will agree once I have read it": not yet
+    r"|^\W*(?:once|when|after|as soon as)\s+(?:i|we)(?:'ve| have|'ll| will)?\s+(?:\w+\s+)?"
+    r"(?:read|reviewed|looked|checked|gone through|finished)\b",
     _I,
 )
 # "If your process requires us to accept a long wait, …": a condition before it.

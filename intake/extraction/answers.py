@@ -66,7 +66,9 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:to )?(?:the |your |my )?(?:account |account's |linked |registered )?e-?mail"
             r"(?: address| account| inbox)?(?: (?:of|on|for) (?:the |my )?account)?|e-?mail access"
             r"|(?:the |my )?(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "
-            r"(?:the |my )?account)?(?: ok| okay| fine| works| working)?"
+            r"(?:the |my )?account| on file)?(?: ok| okay| fine| works| working)?"
+            r"|(?:can you |can i |do you |do i )?(?:still )?(?:receive|get|read) (?:e-?)?mail "
+            r"(?:at|on|sent to) (?:that|this|the|your|my) (?:account'?s? )?(?:e-?mail )?address"
             r"|(?:the |my )?(?:mailbox|inbox)(?: (?:on|of|for) (?:the|my) account| on file)?"
             r"(?: reachable| accessible| ok| okay| fine| works| working| status)?"
             r"|(?:e-?mail|mailbox|inbox) status",

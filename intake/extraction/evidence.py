@@ -175,7 +175,8 @@ _NOT_PACKAGES = frozenset(
     packages projects libraries both following below listed index account accounts small
     little tiny internal private public open-source popular simple useful personal python
     scientific own main core new old first alone myself solo together jointly today tomorrow
-    yesterday tonight soon later""".split()
+    yesterday tonight soon later years months weeks days decades ages ago back since before
+    once recently""".split()
 )
 
 

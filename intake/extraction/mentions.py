@@ -38,7 +38,9 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), strong)
     for pattern, strong in (
         (
-            r"\b(?:user ?name|user id|login name|handle|identifier|"
+            # "handle" is a noun only after "my"/"PyPI" or before "is"/":"; "I handle releases".
+            r"\b(?:user ?name|user id|login name|identifier|(?<=my )handle|(?<=pypi )handle|"
+            r"(?<=the )handle|handle(?=\s*(?:[:=]|is\b|was\b|on pypi\b))|"
             rf"{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
             r"(?:(?:on pypi|on the (?:package |python package )?index|on the site|there|on there)"
             r"\s*)?"
@@ -132,12 +134,15 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"release\s+|company\s+|team\s+)?"
             rf"(?:pypi(?:\.org)?\s+)?{_ACCOUNT}(?:\s+|,\s*)(?:any ?more,?\s*|now,?\s*)?"
             r"(?:on pypi\s+)?"
-            rf"(?:is\s+{_ADVERB}(?:named\s+|called\s+)?|its\s+|it's\s+|named\s+|called\s+)?"
-            rf"{_OPEN}?{_NAME}",
+            rf"(?:is\s+{_ADVERB}(?:named\s+|called\s+)?|(?:which|that) is\s+|its\s+|it's\s+|"
+            rf"named\s+|called\s+)?{_OPEN}?{_NAME}",
             False,
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
+        (rf"\bpypi\s+(?:user|account)\s+{_OPEN}?{_NAME}", False),
+        # "my account of PyPI, the name is carlosm-utils"
+        (rf"\b{_ACCOUNT}\b[^.]{{0,30}}?,\s+the\s+name\s+is\s+{_OPEN}?{_NAME}", False),
         (rf"\b(?:with|under|as)\s+the\s+(?:user|username|account)\s+{_OPEN}?{_NAME}", True),
         # "The account I'm locked out of is ebright-labs"
         (

@@ -48,7 +48,8 @@ HEDGE = re.compile(
     r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
     r"(?:have not|haven't|not yet) (?:checked|looked)|"
     r"(?:can't|cannot|can not|couldn't|could not|unable to) prove|"
-    r"not 100%|i suppose|could be|limited|partial|partially|sometimes|intermittent\w*)\b",
+    r"not 100%|i suppose|could be|(?:no idea|don't know|do not know|not know) (?:whether|if)|"
+    r"limited|partial|partially|sometimes|intermittent\w*)\b",
     _I,
 )
 _DOUBLE_NEGATIVE = re.compile(
@@ -71,6 +72,10 @@ _NEUTRAL_PHRASES = re.compile(
     r"\s+(?:my|the|access to my|access to the)?\s*(?:[\w-]+\s+){0,2}?" + _DEVICE_WORDS + r"\b"
     r"(?:\s+(?:app|application|data|entries))?(?:\s+with (?:the |my )?\w+(?: app)?)?"
     r"|\b(?:no|without|with no|without any) (?:problems?|issues?|trouble|worries)\b"
+    # "…, it's only the second factor that is gone"
+    r"|\b(?:(?:it's|it is|it was)\s+)?(?:only|just)\s+(?:the|my)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:" + _DEVICE_WORDS + r"|second factor|recovery codes|codes)\b(?:\s+(?:that|which))?"
+    r"(?:\s+(?:is|was|are|were|'s))?\s+(?:gone|lost|missing|broken|dead|the problem)\b"
     # 'I used "forgot password"': the name of the link.
     r"|\b(?:used|clicked|hit|tried|via|through|with)\s+(?:the\s+)?[\"“']forgot(?:ten)?\s+"
     r"(?:your\s+|my\s+)?password\??[\"”']"
@@ -89,7 +94,10 @@ _NEUTRAL_PHRASES = re.compile(
     r"|[\"'“]?\bforgot(?:ten)?\s+(?:your\s+)?password\??[\"'”]?"
     r"(?=\s*(?:/|link|flow|page|button|form|option|feature|process))"
     # "(I remember it, is not so complex)": about the password, not a denial.
-    r"|\bnot (?:so|that|too|very) (?:complex|complicated|hard|difficult|long|strong|secure|easy)\b",
+    r"|\bnot (?:so|that|too|very) (?:complex|complicated|hard|difficult|long|strong|secure|easy)\b"
+    # "I have to correct my first mail": a duty, not a possession.
+    r"|\b(?:i|we) (?:have|had|need) to (?:correct|add|say|mention|admit|tell you|clarify|confess|"
+    r"explain|update|apologi[sz]e|point out|note)\b",
     _I,
 )
 _ACCESS_CUE = re.compile(
@@ -181,6 +189,15 @@ _NOT_THE_PART = re.compile(
 _THE_PART = re.compile(
     r",?\s(?:it is |it's )?(?:only |just )?the (?P<part>password|e-?mail)(?: address)?(?: that)? "
     r"is the (?:problem|issue)\b",
+    _I,
+)
+# "The password I saved is rejected": what they have is not the password.
+_PASSWORD_REFUSED = re.compile(
+    r"\b(?:the|my|that|our)\s+password\b(?:\s+(?:i|we)\s+(?:have|had|saved|use|used|know|stored|"
+    r"kept|remember)(?:\s+\w+)?)?\s+(?:is|was|gets|got|has been)\s+(?:\w+\s+)?(?:rejected|refused|"
+    r"wrong|incorrect|invalid|not accepted|no longer accepted)\b"
+    r"|\b(?:the|my)\s+password\b[^,.;]{0,30}?\b(?:no longer works|doesn't work|does not work|"
+    r"stopped working)\b",
     _I,
 )
 # "The reset email arrived and I set a new password": the new one is known.
@@ -416,6 +433,7 @@ def _plain(sentence: str) -> str:
         # "I still have that password" is the account's unless a mailbox was just named.
         sentence = _THAT_PASSWORD.sub("the password", sentence)
     sentence = _NEW_PASSWORD.sub("I have the password", sentence)
+    sentence = _PASSWORD_REFUSED.sub("the password is lost", sentence)
     sentence = _NOT_THE_PART.sub(
         lambda found: f"the {found.group('part') or found.group('topic')} is fine", sentence
     )

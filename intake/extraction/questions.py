@@ -18,7 +18,13 @@ from intake.extraction.values import clean_username, codes_value, yes_no
 
 _BULLET_MARK = re.compile(r"^[-*•+]\s+")
 _QUOTE_MARKS = re.compile(r"^(?:\s*>)+\s?")
-_NUMBERED = re.compile(r"(?:^|\s)\(?(\d{1,2})\s?[.):-]\s*(.+?)(?=\s+\(?\d{1,2}\s?[.):-]\s|$)")
+# "1) yes 2) lost", and "1 yes 2 no" typed on a phone.
+_BARE_WORD = r"\s+(?=(?:yes|no|y|n|lost|never|have|not|agreed?|ok|okay|true|false)\b)"
+_NUMBERED = re.compile(
+    rf"(?:^|\s)\(?(\d{{1,2}})(?:\s?[.):-]\s*|{_BARE_WORD})(.+?)"
+    rf"(?=\s+\(?\d{{1,2}}(?:\s?[.):-]\s|{_BARE_WORD})|$)",
+    re.I,
+)
 _ALL_YES = re.compile(
     r"^(?:yes|yep|yeah|sí|si|ja|oui|ok|okay)\W{0,3}(?:to |for )?"
     r"(?:all|everything|every question|both)\b"
@@ -166,9 +172,17 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
             for number, value, line in numbered
             if number <= len(asked) and _fits(value, asked[number - 1])
         ]
+    led = next((found.group("answers") for line in own if (found := _LED.search(line))), None)
+    own = [led] if led else own
     return [answer for answer in _in_order(own, asked) if _fits(answer.value, answer.field)]
 
 
+# "On the three access questions: yes, yes, no." inside a line of prose.
+_LED = re.compile(
+    r"(?:^|[.!?]\s)[^.!?:]{0,60}\b(?:questions?|answers?|access|points?)\b[^.!?:]{0,20}:\s*"
+    r"(?P<answers>(?:yes|no)(?:\s*[,/]\s*(?:and\s+)?(?:yes|no))+)\s*(?:[.!?]|$)",
+    re.I,
+)
 _AGREEMENTS = ("coc_agreed", "time_acknowledged")
 # "yes to 1 and 2, no to 3": answers that name the lines they answer by number.
 _BY_NUMBER = re.compile(r"\b(yes|no)\s+(?:to|for)\s+((?:\d{1,2}(?:\s*(?:,|and|&)\s*)?)+)", re.I)

@@ -18,8 +18,9 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 _I = re.I
 CODES = (
     r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|revovery|recov|backup|back-up|bakup|"
-    r"recuperation|rescue|printed|notebook|paper|spare)[- ]?"
-    r"(?:codes?|numbers)|codes? (?:i|we) (?:had )?(?:printed|wrote down|written down|downloaded)"
+    r"recuperation|rescue|printed|notebook|paper|spare|emergency)[- ]?"
+    r"(?:(?:one-time|one time|single-use|login|access) )?(?:codes?|numbers)"
+    r"|codes? (?:(?:i|we) (?:had )?)?(?:printed|wrote down|written down|downloaded)"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
 )
 _ANY_CODES = rf"(?:{CODES}|\b(?:any|the|those|these|my|our|some|such|no|pypi'?s)\s+codes\b)"
@@ -62,7 +63,8 @@ _DEVICE_TROUBLE = (
     r"surrender\w*|"
     r"(?:won't|will not|doesn't|does not) switch on|"
     r"turned (?:it )?in|handed (?:it )?in|"
-    r"(?:had|have) to (?:return|give back)|vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|"
+    r"(?:had|have) to (?:return|give back)|returned(?! (?:an?|the|error|invalid|nothing|no)\b)|"
+    r"vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
     r"(?:start|boot|turn on|power on|work|register|respond))"
 )
@@ -72,7 +74,8 @@ _TROUBLE_AFTER = (
 )
 _RESET_CODES = (
     rf"{CODES}\b(?:\s+(?!{_DEVICE_NOUN})[\w'.-]+){{0,5}}?\s+(?:were|was|have been|had been|got|"
-    r"seem to have been|seem to be)\s+(?:\w+\s+)?(?:reset|regenerated|changed|replaced|revoked)\b"
+    r"seem to have been|seem to be)\s+(?:\w+\s+)?(?:reset|regenerated|changed|replaced|revoked|"
+    r"superseded)\b"
     rf"|\b(?:reset|regenerated|revoked)\s+(?:(?!{_DEVICE_NOUN})[\w']+\s+){{0,3}}?{CODES}"
     rf"|\bnew {CODES} (?:had|have|were|was) (?:been )?(?:generated|created)"
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,20}}?\bregenerat\w*\W+(?:\w+\W+)?{CODES}"
@@ -87,7 +90,7 @@ _RESET_CODES = (
     r"killed|replaced|voided|cancell?ed)\b"
     rf"|{CODES}[^.!?]{{0,200}}[.!?]\s+[^.!?]{{0,200}}\b(?:regenerated|reset|revoked|replaced)\s+them\b"
     rf"|{CODES}[^.!?]{{0,120}}?\b(?:they|those|these)\s+(?:were|had been|have been|got)\s+"
-    r"(?:\w+\s+)?(?:reset|regenerated|replaced|revoked)\b"
+    r"(?:\w+\s+)?(?:reset|regenerated|replaced|revoked|superseded)\b"
 )
 
 RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -148,7 +151,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf".{{0,60}}?\b(?:no|any|never had any)\s+{CODES}"
             rf"|{CODES}.{{0,40}}?\b(?:nobody|no one|none of us)\s+(?:ever\s+)?(?:\w+\s+)?"
             r"(?:saved|stored|kept|downloaded|generated|printed|wrote|copied)\b"
-            r"|\b(?:nobody|no one|none of us)\s+(?:ever\s+)?(?:saved|stored|kept|downloaded|"
+            r"|\b(?:nobody|no one|none of us)(?:\s+(?:on|in|at|from)\s+(?:the|our|my)\s+\w+)?"
+            r"\s+(?:ever\s+)?(?:saved|stored|kept|downloaded|"
             rf"generated|printed|wrote down|copied)\s+(?:\w+\s+){{0,2}}?{_ANY_CODES}"
             rf"|\bno (?:2fa|two[- ]factor|mfa)\b.{{0,40}}?\bno\s+{CODES}"
             r"|\b(?:2fa|two[- ]factor|mfa)\b.{0,30}?\bnot (?:yet |even )?"
@@ -157,7 +161,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+"
             r"(?:\w+\s+)?(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|"
             r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
-            rf"|\bskipp\w*\s+(?:\w+\s+){{0,4}}?{CODES}|{CODES}\W+(?:\w+\W+){{0,3}}?skipp\w*"
+            rf"|\bskipp\w*\s+(?:\w+\s+){{0,6}}?{CODES}|{CODES}\W+(?:\w+\W+){{0,3}}?skipp\w*"
             # "clicked past the page with the backup codes without saving anything"
             r"|\b(?:(?:clicked|went|skimmed|rushed) (?:past|through)|closed|dismissed)\b"
             rf".{{0,40}}?{CODES}"
@@ -196,8 +200,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
             r"suspended|erased|wiped|"
             r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
-            r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage)|"
-            r"destroyed|vanished|disappeared|unreadable|unreachable|illegible|ruined|"
+            r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage|"
+            r"recycling|waste ?paper)|"
+            r"destroyed|shredded|vanished|disappeared|unreadable|unreachable|illegible|ruined|"
             r"nowhere to be found|"
             r"toast|"
             r"(?:can't|cannot|can not|could not|couldn't) be (?:found|located))\b"
@@ -259,6 +264,7 @@ _CODES_STEMS = (
     "back-up",
     "rescue",
     "recuperat",
+    "emergency",
 )
 _DEVICE_STEMS = (
     "phone", "mobile", "handy", "cell", "tablet", "ipad", "device", "authenticat", "app",
@@ -276,7 +282,7 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
         "error", "none", "used", "ran ", "run ", "running", "left", "before", "said", "says",
         "tell", "claim", "show", "burn", "good", "reset", "regenerat", "revoked", "changed",
         "replaced", "refresh", "generat", "every", "each", "all", "knowledge", "consent",
-        "permission", "work", "accept", "valid",
+        "permission", "work", "accept", "valid", "supersed",
     ),
     "never_saved": (
         "never", "didn't", "didnt", "did not", "forgot", "failed", "neglected", "skipp", "idea",
@@ -348,8 +354,11 @@ def recovery_code_state(sentence: str) -> str | None:
 
 
 _NOT_THAT = re.compile(r"\bnot that\b", _I)
+# "…, maybe it was on the old laptop I sold": a guess at where, not whether.
 _TAIL_DOUBT = re.compile(
-    r"\b(?:may|might|could) (?:have|still|be)\b|\b(?:maybe|possibly|perhaps|not sure)\b", _I
+    r"\b(?:may|might|could) (?:have|still|be)\b"
+    r"|\b(?:maybe|possibly|perhaps|not sure)\b(?!,? (?:it|they) (?:was|were) (?:on|in)\b)",
+    _I,
 )
 _ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?:on|in))\b", _I)
 
@@ -425,17 +434,20 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bwhoever (?:did|changed|took|hacked|logged|got|broke|added|enabled)\b"
             r"|\b(?:neither|none of (?:it|this|them)) (?:was|were) (?:me|mine|my doing)\b"
             r"|\b(?:wasn't|was not|weren't|were not) (?:me|my doing)\b"
+            r"|\b(?:2fa|two[- ]factor(?: authentication)?|mfa)\b.{0,30}?\b(?:switched|turned) on\b"
+            r".{0,30}?\bwithout (?:my|me)\b"
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? (?:has |had )?"
             r"(?:logged|got|broke|gained|enabled|added|set up|turned on)\b"
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?|party|person|user|"
             r"third party)\b"
             r"|\b(?:intruder|attacker|hacker)\b"
             r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*|cto|ceo|"
-            r"lead|boss|manager|founder|co-?founder|contractor|intern)\b"
+            r"lead|boss|manager|founder|co-?founder|contractor|intern|engineer|developer|sysadmin|"
+            r"team ?member|staff(?: ?member)?|co-?worker|partner)\b"
             r"|\binherit\w*\b.{0,20}\baccount\b"
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
             r"co-?worker)\b.{0,60}"
-            r"\b(?:left|departed|passed away|died)\b",
+            r"\b(?:left|leaving|departed|passed away|died)\b",
         ),
         ("recovery_codes_not_working", RECOVERY_CODE_RULES[0][1].pattern),
         (
@@ -465,10 +477,14 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
             r"|\b(?:(?<!\ban )e-?mail\b" + MAIL_NOT_MESSAGE + r"|address|mailbox|inbox)\b"
             r".{0,80}\b(?:deleted|closed|deactivated|"
-            r"disabled|gone|expired|shut down|shut off|cut off|turned off|suspended|went with it|"
+            r"disabled|gone|expired|shut down|shut off|cut off|turned off|switched off|"
+            r"decommissioned|suspended|went with it|"
             r"no longer exists|unaccessible|inaccessible|"
             r"does not exist|doesn't exist|doesnt exist|not renewed|went out of business|went bust|"
             r"closed down|folded)"
+            r"|\b(?:e-?)?mail (?:system|server|service)s?\b.{0,20}?\b(?:was|were|got|has been|"
+            r"have been) (?:\w+ )?(?:switched off|shut down|turned off|closed|decommissioned|"
+            r"discontinued)\b"
             r"|\b(?:retired|shut down|closed|discontinued|deleted|deactivated|ended)\s+"
             r"(?:its|their|the|my)\s+(?:\w+\s+)?(?:mail|e-?mail|mailbox|inbox)\b"
             r"|\b(?:can't|cannot|can no longer|no longer|unable to) (?:receive|get|read) "
@@ -552,6 +568,7 @@ def _holds(*stems: str) -> Callable[[str], bool]:
 _RESET_CUES = (
     "reset", "regenerat", "revoked", "changed", "replaced", "refresh", "generat", "created",
     "made", "clicked", "pressed", "hit", "tapped", "knowledge", "consent", "permission",
+    "supersed",
 )  # fmt: skip
 _RESET_GATE = _holds(*_RESET_CUES)
 _NOT_WORKING_GATE = _holds(*_STATE_CUES["not_working"])
@@ -566,7 +583,7 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
-    "whoever", " me", "my doing", "intruder",
+    "whoever", " me", "my doing", "intruder", "without",
 )  # fmt: skip
 # The two "other" rules: a changed owner, and 2FA never turned on.
 _OTHER_GATES = (_holds(*_TAKEOVER_STEMS), _holds("never"))

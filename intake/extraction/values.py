@@ -53,7 +53,8 @@ NOT_USERNAMES = frozenset(
     myself yourself ourselves itself honestly frankly sadly missing working pending loading
     failing changing showing nothing something anything everything existing following
     matching remaining exactly probably definitely likely correctly properly usually
-    normally unfortunately apparently obviously surely certainly clearly
+    normally unfortunately apparently obviously surely certainly clearly exact exato exacto
+    exakt
     """.split()
 )
 

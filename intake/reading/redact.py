@@ -113,6 +113,12 @@ _PASSWORD_VALUE = re.compile(
     r"(?P<secret>\S{3,128})",
     re.I,
 )
+# "password-manager", "password-protected": the hyphen joins words, it labels nothing.
+_COMPOUND = re.compile(
+    r"\w+-(?:managers?|protected|less|based|free|vault|keeper|store|safe|reset|related|"
+    r"change|hint|policy|field|prompt|only|login|database|file|entry|strength)\b",
+    re.I,
+)
 # How far after "Password: yes" the words are checked for more of a secret.
 _ANSWER_SPAN = 300
 _OTP_CONTEXT = re.compile(
@@ -187,7 +193,7 @@ def _only_answer(rest: str) -> bool:
     "geo-tiles") are words too: the requester has gone on to something else.
     """
     first, *later = _SENTENCE_END.split(rest.lower(), maxsplit=1)
-    words = re.findall(r"[^\s,.;:!?]+", first)
+    words = re.findall(r"[^\s,.;:!?()]+", first)
     tokens = re.findall(r"[^\s,;:!?()]+", later[0]) if later else []
     return all(_is_word(word) for word in words) and all(
         _is_word(token) or _LETTERS_ONLY.fullmatch(token.rstrip(".")) for token in tokens
@@ -240,8 +246,12 @@ def _password_action(found: re.Match[str], rest: str) -> str:
     secret = found.group("secret")
     bare = secret.strip("\"'`").lower().rstrip(".,;:!?)")
     labelled = found.group("sep1") or found.group("sep2")
-    if MARK in secret or secret.startswith(("(", "[")):
+    if MARK in secret:
         return "keep"
+    if secret.startswith(("(", "[")) and _only_answer(secret.strip("([])") + rest):
+        return "keep"  # "Password: (see below)"
+    if found.group("sep2") == "-" and _COMPOUND.match(found.group(0)):
+        return "keep"  # "password-manager vault": one word, not a label
     if bare in _ANSWER_WORDS and not labelled:
         return "keep"
     clause = re.split(r"[.!?;]", rest, maxsplit=1)[0]

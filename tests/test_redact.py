@@ -1,0 +1,36 @@
+"""Redaction: secrets go, and the words around them that say something stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.reading.redact import MARK, redact
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Password: (hunter2)", "hunter2"),
+        ("Password: [s3cr3t-pass]", "s3cr3t-pass"),
+        ("Password: yes (it is Tr0ub4dor)", "Tr0ub4dor"),
+        ("password-Tr0ub4dor&3", "Tr0ub4dor"),
+    ],
+)
+def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: str) -> None:
+    redacted = redact(text)
+    assert secret not in redacted.text and MARK in redacted.text
+    assert redacted.kinds == ("password",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I kept my TOTP secrets in a password-manager vault, and that vault file was corrupted.",
+        "Password: known (kept in our team vault)",
+        "Password: yes (in 1Password)",
+        "Password: (see below)",
+        "The login is password-less for our CI, the token does it.",
+    ],
+)
+def test_words_about_the_password_are_kept(text: str) -> None:
+    assert redact(text).text == text
