@@ -95,6 +95,28 @@ def test_quotes_signatures_and_outlook_originals_are_not_own_text() -> None:
     assert outlook.own == "Yes." and "Username:" in outlook.quoted
 
 
+_FORWARDED = (
+    "Passing this on.\n\n---------- Forwarded message ---------\n"
+    "From: {author}\nDate: Mon, 10 Mar 2025\nSubject: PyPI\n\n"
+    "My PyPI username is ibakke and I agree to the Code of Conduct.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("author", "own"),
+    [
+        ("Greta Halvorsen <greta.h@gmail.com>", True),  # her own mail, from another address
+        ("<greta@nordlys.no>", True),
+        ("Ingrid Bakke <ingrid.bakke@gmail.com>", False),  # a colleague's request, passed on
+    ],
+)
+def test_a_forwarded_request_is_the_requesters_only_when_they_wrote_it(
+    author: str, own: bool
+) -> None:
+    split = split_quotes(_FORWARDED.format(author=author), "Greta Halvorsen <greta@nordlys.no>")
+    assert ("ibakke" in split.own) is own and ("ibakke" in split.quoted) is not own
+
+
 def test_html_is_read_whatever_the_markup_holds() -> None:
     html = (
         "<!DOCTYPE html><html><head><title>t</title><style>p{color:red}</style></head>"

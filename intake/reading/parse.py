@@ -91,7 +91,7 @@ def parse_message(raw: bytes, *, max_bytes: int = 10_000_000) -> ParsedMessage:
     text = _body_text(mail)
     redacted = redact(text)
     subject = redact(_first(headers, "subject")).text
-    split = split_quotes(redacted.text)
+    split = split_quotes(redacted.text, _first(headers, "from"))
     raw_from = [_unfolded(value) for value in message.get_all("from") or []]
     return ParsedMessage(
         message_id=_first_id(_first(headers, "message-id")),

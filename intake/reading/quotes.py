@@ -57,8 +57,12 @@ class SplitText:
     quoted: str
 
 
-def split_quotes(text: str) -> SplitText:
-    """Separate the requester's own lines from quotes, signatures and disclaimers."""
+def split_quotes(text: str, sender: str = "") -> SplitText:
+    """Separate the requester's own lines from quotes, signatures and disclaimers.
+
+    ``sender`` (the From header) tells a request the requester forwards from
+    somebody else's, which is context and fills nothing.
+    """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     own: list[str] = []
     quoted: list[str] = []
@@ -80,7 +84,7 @@ def split_quotes(text: str) -> SplitText:
             break
         if _FORWARD_MARKER.match(line) or line.strip().lower().startswith("begin forwarded"):
             start = _skip_forward_header(lines, index + 1)
-            if not _OWN_REQUEST.search("\n".join(lines[start:])):
+            if not _forwarded_own(lines[index + 1 : start], lines[start:], sender):
                 quoted.extend(lines[index:])  # a colleague's note: context, not an answer
                 break
             index = start
@@ -120,6 +124,28 @@ _OWN_REQUEST = re.compile(
     r"|^\s*(?:pypi\s+)?user ?name\s*:",
     re.I | re.M,
 )
+
+
+def _forwarded_own(header: list[str], body: list[str], sender: str) -> bool:
+    """Whether a forwarded message is the requester's own: sent from their address or
+    name, or (when its header names nobody) a request that speaks of "my account"."""
+    author = next((line.split(":", 1)[1] for line in header if _FROM_LINE.match(line)), "")
+    if _mailbox(author) != ("", "") and _mailbox(sender) != ("", ""):
+        (name, address), (own_name, own_address) = _mailbox(author), _mailbox(sender)
+        return address == own_address or bool(name and name == own_name)
+    return bool(_OWN_REQUEST.search("\n".join(body)))
+
+
+_FROM_LINE = re.compile(r"^\s*\*?from\*?\s*:", re.I)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _mailbox(header: str) -> tuple[str, str]:
+    """A From value's display name and address, lower-cased ("" where missing)."""
+    found = _ADDRESS.search(header)
+    address = found.group(0).lower() if found else ""
+    name = header.split("<", 1)[0] if "<" in header else ("" if found else header)
+    return name.strip(" \t*\"'").casefold(), address
 
 
 def _skip_forward_header(lines: list[str], index: int) -> int:
