@@ -28,7 +28,9 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"account(?: name)?)"
             r"(?: on pypi| of the account| to recover)?|(?:name|id) on pypi|pypi (?:name|id)"
             r"|what is (?:your|the) (?:pypi )?(?:user ?name|account(?: name)?)"
-            r"|(?:which|what) (?:pypi )?account",
+            r"|(?:which|what) (?:pypi )?account"
+            r"|(?:the )?user ?name of (?:the|your|my) account(?: (?:you|i) (?:are|am) trying to "
+            r"(?:recover|access))?",
         ),
         (
             "reason",
@@ -45,7 +47,10 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:the )?reason (?:why )?(?:i|you) "
             r"(?:cannot|can't|can not|are unable to|am unable to) (?:sign|log) in"
             r"|why (?:i|you) (?:cannot|can't|can not) (?:sign|log) in"
-            r"|what happened\W+why can'?t you (?:log|sign) in",
+            r"|what happened\W+why can'?t you (?:log|sign) in"
+            r"|(?:a |the )?description of (?:why|what happened|how)\b.{0,80}"
+            r"|why (?:you are|i am|you're|i'm) unable to use (?:your|my) (?:two-factor|2fa)\b"
+            r".{0,30}",
         ),
         (
             "credentials.username",
@@ -80,9 +85,15 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:account )?credentials|access to (?:the )?(?:account )?credentials"
             r"|credential access|account access|confirmation of access"
             r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"
+            r"|(?:i |you )?(?:still )?have (?:my |your )?user ?name,? (?:my |your )?password,? and "
+            r"(?:access to )?(?:the |my |your )?account'?s? e-?mail(?: address)?"
+            r"|which of (?:your|my) user ?name,? password,? and (?:account )?e-?mail (?:you|i) "
+            r"(?:still )?have"
             r"|do you (?:still )?have (?:access to )?(?:your |the )?(?:password|e-?mail)"
             r"(?: address)?"
-            r"(?: and (?:your |the )?(?:password|e-?mail)(?: address)?)?(?: on the account)?"
+            r"(?: and (?:access to )?(?:your |the )?(?:account )?(?:password|e-?mail)"
+            r"(?: address)?)?"
+            r"(?: on the account)?"
             r"|what (?:i|we)(?:'ve| have)? (?:still )?got"
             r"|(?:do you |do i |i )?(?:still )?(?:know|have)(?: access to)? (?:your |the |my )?"
             r"(?:user ?name|password|e-?mail)"
@@ -110,12 +121,14 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "recovery_codes",
             r"(?:pypi )?(?:recovery|backup) codes?(?: status)?|codes?(?: (?:of|for) recovery)?"
             r"|(?:do you |do i |i )?(?:still )?have (?:your |my |the )?(?:recovery|backup) codes"
-            r"|what is the status of (?:your |the )?(?:recovery|backup) codes",
+            r"|(?:what is )?the status of (?:your |my |the )?(?:recovery|backup) codes",
         ),
         (
             "coc_agreed",
             r"(?:psf |pypi )?code of conduct(?: psf| of the psf)?(?: agreed| agreement)?|coc"
-            r"|(?:do you |do i |i )?agree to (?:follow )?(?:the )?(?:psf |pypi )?code of conduct",
+            r"|(?:do you |do i |i )?agree to (?:follow )?(?:the )?(?:psf |pypi )?code of conduct"
+            r"|(?:i |you )?(?:have )?read and agreed? to (?:the )?(?:psf |pypi )?code of conduct"
+            r"|agreement (?:to|with) (?:the )?(?:psf |pypi )?code of conduct",
         ),
         (
             "time_acknowledged",
@@ -124,7 +137,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
             r"|(?:long )?recovery time(?:frame)?|timeframe"
             r"|timeline|patience|duration|waiting"
-            r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)",
+            r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)"
+            r"|acknowledge?ment (?:that )?.{0,60}\b(?:time|long|while)",
         ),
     )
 )
@@ -333,8 +347,9 @@ def _answered_checklist(lines: list[str]) -> list[str]:
 _BRACKET_LABEL = re.compile(r"^\[(?P<label>[^\]]{2,40})\]\s*(?P<value>\S.*)$")
 _TABLE_ROW = re.compile(r"^\|\s*(?P<label>[^|]+?)\s*\|\s*(?P<value>[^|]*?)\s*\|$")
 _TABLE_RULE = re.compile(r"^\+[-+=]+\+$")
-_QUESTION_LINE = re.compile(r"^Q\s*[:.)]\s*(?P<question>\S.*)$", re.I)
-_ANSWER_LINE = re.compile(r"^A\s*[:.)]\s*(?P<answer>.*)$", re.I)
+# "Q: …" / "A: …", and a pasted checklist item ("4. Whether you have …") / "Answer: …".
+_QUESTION_LINE = re.compile(r"^(?:Q|\d{1,2})\s*[:.)]\s*(?P<question>\S.*)$", re.I)
+_ANSWER_LINE = re.compile(r"^(?:A|Answer|Ans|Reply|Response)\s*[:.)]\s*(?P<answer>.*)$", re.I)
 
 
 def _as_label_lines(lines: list[str]) -> list[str]:
@@ -350,7 +365,7 @@ def _as_label_lines(lines: list[str]) -> list[str]:
         if row:
             found.append(f"{row.group('label')}: {row.group('value')}")
         elif answer and asked:
-            found[-1] = f"{asked.group('question').rstrip(' ?:')}: {answer.group('answer')}"
+            found[-1] = f"{asked.group('question').rstrip(' ?:.')}: {answer.group('answer')}"
         else:
             found.append(line)
     return found

@@ -63,6 +63,14 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (rf"^\s*{_KIND}(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES, False),
+        # "To show that the account is mine: the packages are quizgrader and latexmarks"
+        (
+            r"\b(?:evidence|proof|to show|belongs? to|is mine|is ours)\b[^.]{0,40}?\bthe\s+"
+            rf"{_KIND}\s+(?:(?:published|released|uploaded|maintained)\s+)?"
+            r"(?:(?:on|in|under|from)\s+(?:it|(?:the|this|that|my) account)\s+)?"
+            r"(?:are|is)\s+" + _PACKAGES,
+            False,
+        ),
         (
             r"\b(?:maintain\w*|owner|author\w*|creator|developer) of\s+(?:the\s+)?"
             rf"(?:{_KIND}\s+)?" + _PACKAGES,
@@ -176,7 +184,7 @@ _NOT_PACKAGES = frozenset(
     little tiny internal private public open-source popular simple useful personal python
     scientific own main core new old first alone myself solo together jointly today tomorrow
     yesterday tonight soon later years months weeks days decades ages ago back since before
-    once recently""".split()
+    once recently whose""".split()
 )
 
 

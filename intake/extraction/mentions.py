@@ -317,7 +317,9 @@ def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
     for sentence in sentences:
         # A name given after "Wait, no - …" replaces the earlier ones; a taking-back that
         # names nothing new was about something else.
-        taken_back = taken_back or bool(_TAKEN_BACK.match(sentence))
+        taken_back = taken_back or bool(
+            _TAKEN_BACK.match(sentence) or _TAKEN_BACK_INSIDE.search(sentence)
+        )
         new = _named_alone(sentence, previous, taken_back) or [
             (mention, sentence)
             for mention in ([] if _UNSURE_NAME.search(sentence) else after_correction(sentence))
@@ -385,7 +387,13 @@ _TAKEN_BACK = re.compile(
     r"|^\W*(?:scratch that|correction)\b",
     re.I,
 )
-_CORRECTION = re.compile(r"\bscratch that\b|\bcorrection\b|\bi mean\b", re.I)
+# "the account name I gave above is slightly wrong: it is x": what was named is taken back.
+_WRONG_NAME = (
+    r"\b(?:user ?name|account name|name|account)\b[^.:;]{0,40}?\b(?:is|was) (?:slightly |a bit |"
+    r"actually )?(?:wrong|incorrect|a typo|mistyped|misspel\w*)\b"
+)
+_CORRECTION = re.compile(rf"\bscratch that\b|\bcorrection\b|\bi mean\b|{_WRONG_NAME}", re.I)
+_TAKEN_BACK_INSIDE = re.compile(_WRONG_NAME, re.I)
 _UNSURE_NAME = re.compile(
     r"\b(?:or possibly|or maybe|could also be|not (?:\w+ )?sure which|"
     r"not (?:100%|completely|entirely) sure|either \S+ or|"

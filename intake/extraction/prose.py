@@ -49,6 +49,7 @@ HEDGE = re.compile(
     r"(?:have not|haven't|not yet) (?:checked|looked)|"
     r"(?:can't|cannot|can not|couldn't|could not|unable to) prove|"
     r"not 100%|i suppose|could be|(?:no idea|don't know|do not know|not know) (?:whether|if)|"
+    r"(?:cannot|can't|can not|don't|do not|not) (?:\w+ )?(?:recall|remember) (?:whether|if)|"
     r"limited|partial|partially|sometimes|intermittent\w*)\b",
     _I,
 )
@@ -283,9 +284,13 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"|\b(?:e-?mail|address|mail id|e-?mail id)\b.{0,30}\bis (?:the )?same as (?:this|the one)\b"
     r"|\b(?:e-?mail|address)\b[^.;]{0,60}\b(?:which|that) is the (?:e-?mail |address |one )"
     r"(?:i'?m|i am) (?:writing|sending|mailing) (?:you |this )?from\b"
+    r"|\b(?:e-?mail|address) \((?:this|the same) (?:one|address)\) is the (?:address|one|e-?mail)\b"
+    r"|\b(?:writing|sending|emailing|mailing) (?:you )?(?:this )?from (?:the |my )?(?:pypi )?"
+    r"account(?:'s)? (?:e-?mail|address)\b"
     r"|\b(?:e-?mail|address)(?: address)?"
-    r"(?: (?:on|of|for) (?:the|my) (?:pypi )?account| on file)? is "
-    r"(?:this (?:very |same )?(?:\w+ )?(?:one|address|e-?mail|mailbox|inbox)|"
+    r"(?: (?:on|of|for) (?:the|my) (?:pypi )?account| on file| registered (?:on|to|with|for) "
+    r"(?:the|my) (?:pypi )?account)? is "
+    r"(?:this (?:very |same )?(?:[\w.-]+ )?(?:one|address|e-?mail|mailbox|inbox)|"
     r"(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
     r"(?:writing|sending|"
     r"mailing) (?:you )?from)\b",

@@ -72,6 +72,17 @@ _TROUBLE_AFTER = (
     r"(?:stolen|lost|broke\w*|wiped|dead|died|reset|taken|sold|crash\w*|drown\w*|gone|"
     r"destroyed|formatted|replaced|hand(?:ed)? (?:it |them )?back|gave (?:it )?back|bottom of)"
 )
+# Who held an account before, and what they did with it.
+_ROLE = (
+    r"(?:maintainer|owner|colleague|employee|admin\w*|cto|ceo|lead|boss|manager|founder|"
+    r"co-?founder|contractor|intern|engineer|developer|sysadmin|team ?member|staff(?: ?member)?|"
+    r"co-?worker|partner)"
+)
+_HELD = (
+    r"(?:set (?:it |this |the account )?up|created|registered|owned|ran|managed|enabled|had|held|"
+    r"controlled|left|leaving|departed|turned on|configured|maintained|handled|kept|took|"
+    r"passed away|died|retired|moved on|quit)"
+)
 _RESET_CODES = (
     rf"{CODES}\b(?:\s+(?!{_DEVICE_NOUN})[\w'.-]+){{0,5}}?\s+(?:were|was|have been|had been|got|"
     r"seem to have been|seem to be)\s+(?:\w+\s+)?(?:reset|regenerated|changed|replaced|revoked|"
@@ -98,7 +109,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for state, pattern in (
         (
             "not_working",
-            rf"{CODES}\b.{{0,130}}?(?:\bnot (?:working|valid|accepted|work)|"
+            rf"{CODES}\b.{{0,130}}?(?:\bnot (?:being )?(?:working|valid|accepted|work)|"
             r"n't (?:work|valid|be used|take|accept|"
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
@@ -215,7 +226,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:didn't|did not) (?:come across|transfer|carry over|make it)|"
             r"(?:regard|consider|treat|count)\w*\s+them\s+as\s+(?:lost|gone)|"
             r"can't find|cannot find|can not find|couldn't find|could not find|"
-            r"left with (?:him|her|them|it)|went with (?:him|her|them|it)|"
+            r"left with (?:him|her|them|it)|went (?:along )?with (?:him|her|them|it|the [\w-]+)|"
             r"(?:delete|deleted|erased|removed|lost|threw away)\s+(?:it|them) by mistake)\b"
             rf"|{CODES}\W+(?:\w+\W+){{0,3}}?(?:no idea|don't know|dont know|do not know) where\b"
             rf"|(?:^|[,;:]\s*)no\s+{CODES}\b"
@@ -381,6 +392,7 @@ _PLACE_GONE = (
     r"left (?:in|on|at|behind)|left behind|dropped|cleared|emptied|"
     r"sold|gave away|fell|snapped|cracked|wet|soaked|unreadable|illegible|ruined|damaged|"
     r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot)|went into|fell into|"
+    r"went over|slipped|"
     r"into the (?:canal|river|lake|sea|water|toilet|ocean)|no access to|no longer have access to|"
     r"lost access to|(?:can't|cannot|can no longer) (?:access|get into|enter))"
 )
@@ -441,9 +453,15 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?|party|person|user|"
             r"third party)\b"
             r"|\b(?:intruder|attacker|hacker)\b"
-            r"|\b(?:previous|former|old) (?:maintainer|owner|colleague|employee|admin\w*|cto|ceo|"
-            r"lead|boss|manager|founder|co-?founder|contractor|intern|engineer|developer|sysadmin|"
-            r"team ?member|staff(?: ?member)?|co-?worker|partner)\b"
+            # "set up by a former engineer", "the previous maintainer left": not "a former
+            # colleague persuaded me to publish"
+            rf"|\b(?:previous|former|old) {_ROLE}\b.{{0,60}}?\b{_HELD}\b"
+            rf"|\b{_HELD}\b.{{0,30}}?\bby (?:a|an|our|the|my|his|her) (?:previous|former|old) "
+            rf"{_ROLE}\b"
+            # "It was enabled in 2023 by a postdoc, using his own phone"
+            r"|\b(?:enabled|set up|turned on|switched on|activated|configured)\b.{0,30}?\bby "
+            r"(?:a|an|our|the|my) (?:postdoc|student|phd student|colleague|co-?worker|intern|"
+            r"contractor|previous owner)\b"
             r"|\binherit\w*\b.{0,20}\baccount\b"
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
             r"co-?worker)\b.{0,60}"
@@ -467,7 +485,11 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "The security key was on my keyring, and the keyring was stolen"
             rf"|\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:on|in|inside)\s+(?:my|the|a|our)\s+(?:keyring|keychain|"
             r"bag|backpack|wallet|purse|jacket|car|luggage|suitcase|pocket)\b[^.]{0,60}?"
-            r"\b(?:stolen|lost|taken|gone|missing|robbed)\b",
+            r"\b(?:stolen|lost|taken|gone|missing|robbed)\b"
+            # "I lost my keyring during a move, and the key was on it."
+            r"|\b(?:lost|stolen|dropped|misplaced)\b.{0,20}?\b(?:keyring|keychain|bag|backpack|"
+            r"wallet|purse|jacket|luggage|suitcase)\b[^.]{0,60}?\b(?:security )?(?:key|yubikey|"
+            r"phone|token)\b[^.]{0,15}?\b(?:was|were) (?:on|in|attached to) it\b",
         ),
         (
             "lost_email_access",
@@ -583,7 +605,7 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
-    "whoever", " me", "my doing", "intruder", "without",
+    "whoever", " me", "my doing", "intruder", "without", "by ",
 )  # fmt: skip
 # The two "other" rules: a changed owner, and 2FA never turned on.
 _OTHER_GATES = (_holds(*_TAKEOVER_STEMS), _holds("never"))

@@ -46,7 +46,10 @@ _DISCLAIMER = re.compile(
 )
 # A quoted label or question ("> Username:", "> Do you still have your password?"): the
 # requester's own line after it answers it.
-_QUOTED_LABEL = re.compile(r"^\s*(?:>\s*)+(?P<label>[^>:?]{2,120}?)\s*[:?]\s*$")
+_QUOTED_LABEL = re.compile(r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+)?(?P<label>[^>:?]{2,120}?)\s*[:?]\s*$")
+# An item of a help-page checklist the requester quotes to answer ("> 4. The status of
+# your recovery codes").
+_QUOTED_ITEM = re.compile(r"^\s*(?:>\s*)+\d{1,2}[.)]\s+(?P<label>[^>:?]{2,120}?)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +75,8 @@ def split_quotes(text: str, sender: str = "") -> SplitText:
         line = lines[index]
         if line.lstrip().startswith(">"):  # the common case first: no other rule fits it
             quoted.append(line)
-            label = _QUOTED_LABEL.match(line) if line.rstrip().endswith((":", "?")) else None
+            asks = line.rstrip().endswith((":", "?"))
+            label = _QUOTED_LABEL.match(line) if asks else _QUOTED_ITEM.match(line)
             pending_label = label.group("label").strip() if label else None
             index += 1
             continue
