@@ -74,6 +74,15 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         ("Nobody here knows the password.", "credentials.password", False),
+        # "not" opens the clause it denies or doubts; a refused password is not had.
+        ("I have the email, not the password.", "credentials.password", False),
+        ("I have the email (this one), not sure about the password.", "credentials.password", None),
+        ("The password I saved is rejected.", "credentials.password", False),
+        (
+            "I know my password, it's only the second factor that is gone.",
+            "credentials.password",
+            True,
+        ),
         # An email is a message, not the mailbox; trouble fixed is trouble over.
         ("The codes were in an email draft I deleted.", "credentials.email", None),
         (

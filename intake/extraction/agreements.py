@@ -39,7 +39,7 @@ _NEGATED_AGREEMENT = re.compile(
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
 _TIME_WORDS = re.compile(
     r"time|wait|rush|hurry|long|length|while|tak|patien|slow|drag|week|month|today|tomorrow|asap|"
-    r"period|urgent|overnight",
+    r"period|urgent|overnight|quick|fast|instant|speedy|rapid|immediate|delay",
     _I,
 )
 _COC_YES = _any(
@@ -93,7 +93,8 @@ _TIME_YES = _any(
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b"
     # "can wait", "I will wait"; never "Wait, no - …"
-    r"|(?:^\W*(?:i\s+)?(?:can|will)\s+|\b(?:i|and)\s+can\s+|\b(?:i'll|i will|will)\s+)wait\b"
+    r"|(?:^\W*(?:i\s+|we\s+)?(?:can|will)\s+|\b(?:i|we|and)\s+can\s+|\b(?:i'll|i will|we'll|"
+    r"we will|will)\s+)wait\b"
     r"(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem|no issue)\s+with\s+"
     r"(?:the|teh|a|any)\s+"
@@ -136,8 +137,14 @@ _TIME_YES = _any(
     r"|\b(?:understand|accept|aware|know|appreciate)\b.{0,60}?\b(?:require|requires|need|needs)\s+"
     r"(?:a\s+)?(?:considerable|significant|long|lengthy|extended)\s+(?:period|time|while)\b",
     # "I understand this could drag on for a while", "fine with the recovery being slow"
-    r"\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
-    r".{0,40}?\b(?:wait|waiting|review|process|recovery|this|it|things|that)\b\s+"
+    # "I understand a recovery is not a quick process", "there's a waiting period"
+    r"\b(?:understand|understood|aware|know|realise|realize|accept|appreciate)\b.{0,40}?"
+    r"\b(?:is\s*n't|is not|won't be|will not be|not)\s+(?:going to be\s+)?(?:an?\s+)?"
+    r"(?:instant|quick|fast|immediate|speedy|rapid)\b"
+    r"|\b(?:understand|aware|know|realise|realize|accept)\b.{0,30}?\b(?:there'?s|there is|"
+    r"there will be)\s+(?:a\s+|some\s+)?(?:waiting period|wait|delay)\b"
+    r"|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
+    r".{0,40}?\b(?:wait|waiting|review|process|recovery|this|it|things|that)\b(?:'ll|'s)?\s+"
     r"(?:\w+\s+){0,2}?(?:be|is|being|gets?|goes|go)\s+(?:a\s+)?(?:very\s+|quite\s+|rather\s+)?"
     r"(?:slow|lengthy|long)\b|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay)\b"
     r".{0,80}?\bdrag(?:s|ging)? on\b"
@@ -175,7 +182,12 @@ _REQUIRED_FIRST = re.compile(
     _I,
 )
 # "It may take a long time" is what is accepted, not a doubt about accepting it.
-_MAY_TAKE = re.compile(r"\b(?:might|may|could|can|will|would)\s+(?:\w+\s+)?(?=tak)", _I)
+# "it may take weeks", "it could be a long wait": how long, not whether they accept it.
+_MAY_TAKE = re.compile(
+    r"\b(?:might|may|could|can|will|would)\s+(?:\w+\s+)?(?=tak)"
+    r"|\b(?:might|may|could|can|will|would)\s+be\s+(?=(?:a\s+)?(?:long|lengthy|slow)\b)",
+    _I,
+)
 
 
 def coc_statement(sentence: str) -> bool | None:
@@ -217,7 +229,7 @@ _CONTENT_NEGATION = re.compile(
     r"\b(?:not|never) (?:in a (?:hurry|rush)|urgent|a problem)\b|\bno objections?\b"
     r"|\b(?:not|n't)\s+(?:be\s+)?(?:resolved|done|fixed|sorted|solved)\s+overnight\b"
     r"|\b(?:is\s*n't|is not|not be|won't be|will not be|may not be|might not be|not)\s+"
-    r"(?:instant|quick|fast|immediate)\b",
+    r"(?:going to be\s+)?(?:an?\s+)?(?:instant|quick|fast|immediate|speedy|rapid)\b",
     _I,
 )
 

@@ -23,10 +23,11 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         (
             "username",
-            r"(?:your |my |the )?(?:pypi(?:\.org)? )?(?:account )?"
+            r"(?:your |my |the )?(?:(?:pypi(?:\.org)?|index) )?(?:account )?"
             r"(?:user ?name|username|user|usr|user ?id|login(?: name| ?id)?|handle|"
             r"account(?: name)?)"
-            r"(?: on pypi| of the account| to recover)?|(?:name|id) on pypi|pypi (?:name|id)"
+            r"(?: on (?:pypi|the index)| of the account| to recover)?"
+            r"|(?:name|id) on pypi|pypi (?:name|id)"
             r"|what is (?:your|the) (?:pypi )?(?:user ?name|account(?: name)?)"
             r"|(?:which|what) (?:pypi )?account"
             r"|(?:the )?user ?name of (?:the|your|my) account(?: (?:you|i) (?:are|am) trying to "
@@ -62,7 +63,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "credentials.password",
             r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
             r"(?:the |your |my )?password|password access"
-            r"|(?:the |my )?(?:password|pw|pwd)(?: ok| okay| fine| known| still known| status"
+            r"|(?:the |my )?(?:password|pw|pwd|pass ?phrase)"
+            r"(?: ok| okay| fine| known| still known| status"
             r"| retained| kept| held)?",
         ),
         (
@@ -76,10 +78,13 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:at|on|sent to) (?:that|this|the|your|my) (?:account'?s? )?(?:e-?mail )?address"
             r"|(?:the |my )?(?:mailbox|inbox)(?: (?:on|of|for) (?:the|my) account| on file)?"
             r"(?: reachable| accessible| ok| okay| fine| works| working| status)?"
-            r"|(?:e-?mail|mailbox|inbox) status",
+            r"|(?:e-?mail|mailbox|inbox) status"
+            r"|(?:still )?(?:read|access|check)s? (?:the |my )?(?:registered |account |linked )?"
+            r"(?:mailbox|inbox|e-?mail(?: address)?)",
         ),
         (
             "credentials",
+            r"(?:(?:do you |do i |i )?(?:still )?(?:have|know)(?: access to)? (?:the |your |my )?)?"
             r"(?:user ?name|password|e-?mail)"
             r"(?:,? ?(?:/|and|&|,) ?(?:user ?name|password|e-?mail))+"
             r"|(?:account )?credentials|access to (?:the )?(?:account )?credentials"
@@ -104,6 +109,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "ownership_evidence",
             r"(?:other |additional )?(?:ownership )?(?:evidence|proof)(?: of ownership)?"
+            r"(?: (?:it'?s|that it'?s|that i'?m|it is) (?:me|mine|my account))?"
             r"|(?:these are |here are )?(?:the |my |our )?(?:packages?|projects?) "
             r"(?:on|in|under|of|from) (?:it|(?:the|this|that|my|our) (?:pypi )?account\b.{0,40})"
             r"|ownership|(?:these are |here are |this is )?(?:the |my |owned |maintained )?"
@@ -119,24 +125,27 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "recovery_codes",
-            r"(?:pypi )?(?:recovery|backup) codes?(?: status)?|codes?(?: (?:of|for) recovery)?"
+            r"(?:those |the |my )?(?:pypi )?(?:recovery|backup|spare|emergency) codes?(?: status)?"
+            r"|codes?(?: (?:of|for) recovery)?"
             r"|(?:do you |do i |i )?(?:still )?have (?:your |my |the )?(?:recovery|backup) codes"
             r"|(?:what is )?the status of (?:your |my |the )?(?:recovery|backup) codes",
         ),
         (
             "coc_agreed",
             r"(?:psf |pypi )?code of conduct(?: psf| of the psf)?(?: agreed| agreement)?|coc"
+            r"|conduct(?: rules| code| policy)?"
             r"|(?:do you |do i |i )?agree to (?:follow )?(?:the )?(?:psf |pypi )?code of conduct"
             r"|(?:i |you )?(?:have )?read and agreed? to (?:the )?(?:psf |pypi )?code of conduct"
             r"|agreement (?:to|with) (?:the )?(?:psf |pypi )?code of conduct",
         ),
         (
             "time_acknowledged",
-            r"acknowledge?ment|processing time|time acknowledge?ment|time|waiting time|wait"
+            r"acknowledge?ment|(?:long )?processing time|time acknowledge?ment|time"
+            r"|waiting time|wait"
             r"|(?:the )?long (?:wait|waiting|timeline|process)|wait(?:ing)? time|timescales?"
             r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
             r"|(?:long )?recovery time(?:frame)?|timeframe"
-            r"|timeline|patience|duration|waiting"
+            r"|timeline|patience(?: clause)?|duration|waiting"
             r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)"
             r"|acknowledge?ment (?:that )?.{0,60}\b(?:time|long|while)",
         ),
@@ -152,7 +161,7 @@ _BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
     # A label is one phrase: "address, which no longer exists. To show …:" is a sentence.
     r"^(?P<label>[^\W\d_](?:(?![.!]\s)[\w ()/'’.,?-]){0,108}?)\s*"
-    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>|<-+)|\s\.{2,})\s*"
+    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>|<-+)|\s\.{2,}|\?(?=\s+[^\s=:<>→–—-]))\s*"
     r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")

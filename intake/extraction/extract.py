@@ -64,7 +64,7 @@ FORM_CODES_BOX = re.compile(
 )
 _CODES_BOX = re.compile(r"recovery codes?", re.I)
 _COC_BOX = re.compile(r"code of conduct", re.I)
-_TIME_BOX = re.compile(r"\btime\b|\btake\b", re.I)
+_TIME_BOX = re.compile(r"\btime\b|\btake\b|\bdelay\b|\bwait", re.I)
 _PRONOUN = re.compile(
     r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one)|"
     r"every (?:single )?(?:one|code)|each (?:one|code|of them)|all of them)\b",
@@ -335,6 +335,7 @@ def _part_answer(value: str) -> bool | None:
 
 
 _PART_LABEL = re.compile(r"\b(user ?name|password|e-?mail)\b", re.I)
+_SLASHES = re.compile(r"\s*[/,;]\s*")
 _BOTH = re.compile(r"\b(?:both|all(?: three| 3)?|to both|to all)\b[,.]?\s*", re.I)
 # "Credentials held: the password and the mailbox", "What I still have: …": the label says "have".
 _HAVE_LABEL = re.compile(
@@ -371,6 +372,11 @@ def _combined(value: str, line: str) -> dict[str, bool]:
     named = _PART_LABEL.findall(label_text(line))
     if len(named) > 1 and (answer := _all_parts_answer(_BOTH.sub("", value))) is not None:
         return {part_named(part): answer for part in named}
+    # "Username / password / email: y / y / n": an answer for each part, in order.
+    in_order = [yes_no(word) for word in _SLASHES.split(value.strip(" ."))]
+    given = [answer for answer in in_order if answer is not None]
+    if len(named) > 1 and len(given) == len(in_order) == len(named):
+        return {part_named(part): answer for part, answer in zip(named, given, strict=True)}
     stated: dict[str, bool] = {}
     sentences = split_sentences(value.replace("\n", " ")) if had else [value]
     for index, sentence in enumerate(sentences):
@@ -403,7 +409,10 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
     boxes = [box for box in answers.checkboxes if box.checked and _CODES_BOX.search(box.text)]
     boxes += [Checkbox(True, s, s) for s in answers.sentences if FORM_CODES_BOX.search(s)]
     for box in boxes:
-        state = "lost" if FORM_CODES_BOX.search(box.text) else codes_value(box.text)
+        # "[x] I never generated or have lost … <-- never generated them": the note says which.
+        note = box.text.partition("<-")[2].lstrip("- ")
+        state = codes_value(note) if note else None
+        state = state or ("lost" if FORM_CODES_BOX.search(box.text) else codes_value(box.text))
         if state:
             return {"recovery_codes": Finding(state, box.line, FORM_BOX)}
     return {}

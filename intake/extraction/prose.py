@@ -249,7 +249,9 @@ _UNVERIFIED = re.compile(
 _ANY_PART = re.compile(r"user|pass|pasw|pw|mail|inbox|address", _I)
 _CLAUSE_SPLIT = re.compile(
     r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
-    r"\bexcluding\b|\band not\b|, not\b|\bso\b|\bbecause\b"
+    # "I have the email, not the password": the "not" belongs to the clause it opens.
+    r"\bexcluding\b|(?:\band|,)(?=\s+not\s+(?:the|my|our|sure|quite|entirely|certain)\b)"
+    r"|\band not\b|, not\b|\bso\b|\bbecause\b"
     # "since" as a conjunction, not in "has since deactivated" or "since then"
     r"|(?<!has )(?<!have )(?<!had )\bsince\b(?!\s+(?:then|\d))"
     r"|,(?=\s+(?:and\s+)?(?:my|the|our|this|that)\s+(?:[\w-]+\s+)?"

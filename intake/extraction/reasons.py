@@ -52,7 +52,7 @@ _DEVICE_TROUBLE = (
     r"(?<!from a )(?<!from the )(?<!verify the )(?<!confirm the )(?<!verify a )new|chang\w*|"
     r"switch\w*|mov\w*|dead|died|damag\w*|destroy\w*|smash\w*|crack\w*|fell|drown\w*|water|"
     r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|wash\w*|gone|"
-    r"re-?imag\w*|reflash\w*|"
+    r"re-?imag\w*|reflash\w*|swim\w*|took a swim|submerged|dunked|"
     r"only on|no longer|recognis\w*|recogniz\w*|crash\w*|format\w*|lake|sea|river|toilet|"
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
     r"pickpocket\w*|nick(?:ed)?|snatch\w*|mugg\w*|grabbed|"
@@ -459,6 +459,14 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\b{_HELD}\b.{{0,30}}?\bby (?:a|an|our|the|my|his|her) (?:previous|former|old) "
             rf"{_ROLE}\b"
             # "It was enabled in 2023 by a postdoc, using his own phone"
+            # Somebody else's device holds the second factor.
+            r"|\b(?:2fa|two[- ]factor(?: app| authentication)?|totp|mfa|authenticator)\b[^.]{0,40}?"
+            r"\b(?:(?:lived|was|is|were|sat|ran|stored|kept|registered) on (?:his|her|their) "
+            r"(?:own |personal |private )?(?:phone|device|laptop|authenticator|yubikey|key)"
+            r"|(?:is|was|are|were) (?:held|controlled|owned) by (?:an? |our |the |my )?(?:[\w-]+ )?"
+            r"(?:contractor|colleague|employee|developer|maintainer|person|admin\w*|engineer|student|"
+            r"postdoc))\b"
+            r"|\b(?:enabled|set up|turned on|activated)\b[^.]{0,60}?\busing (?:his|her|their) own\b"
             r"|\b(?:enabled|set up|turned on|switched on|activated|configured)\b.{0,30}?\bby "
             r"(?:a|an|our|the|my) (?:postdoc|student|phd student|colleague|co-?worker|intern|"
             r"contractor|previous owner)\b"
@@ -477,6 +485,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"crushed|sat on|stepped on)\s+it|"
             r"(?:ran|run|drove|backed|reversed)\b[^.;]{0,25}?\bover it)\b"
             rf"|{_VAULT_TROUBLE}{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b"
+            # "The TOTP secret lived in a vault … I lost access to my 1Password vault"
+            r"|^(?=.*\b(?:totp|2fa|authenticat\w*|seeds?|otp)\b).*?\b(?:lost|no longer have) "
+            r"access to (?:my |the |our )?(?:[\w-]+ )?(?:family )?(?:vault|password manager)\b"
             # "the extension and its secrets are gone"
             r"|\b(?:its|the|my|totp|2fa|otp)\s+secrets?\s+(?:are|is|were|was)\s+(?:all\s+)?"
             r"(?:gone|lost|wiped|deleted)\b"
@@ -605,7 +616,7 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
-    "whoever", " me", "my doing", "intruder", "without", "by ",
+    "whoever", " me", "my doing", "intruder", "without", "by ", "his ", "her ", "their ",
 )  # fmt: skip
 # The two "other" rules: a changed owner, and 2FA never turned on.
 _OTHER_GATES = (_holds(*_TAKEOVER_STEMS), _holds("never"))
