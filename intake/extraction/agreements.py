@@ -107,7 +107,10 @@ _TIME_YES = _any(
     r"(?:ok|okay|fine|no problem|alright)\b",
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+(?:wait|process)\b",
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b"
-    r"|\btake (?:the|all the) time (?:you|it|that) (?:need|needs|takes)\b",
+    r"|\btake (?:the|all the) time (?:you|u|it|that) (?:need|needs|takes)\b"
+    r"|\b(?:understand|accept|know|aware)\b.{0,20}?\bthe time (?:it|this|that) (?:takes|will take|"
+    r"needs|may take)\b"
+    r"|\baccept\w*\b[^.]{0,40}?\band (?:the )?(?:long )?(?:wait|waiting)(?: time)?\b",
     r"\b(?:ok|okay|fine|no problem|alright)\b.{0,20}\b(?:if|that) (?:it|this) (?:takes?|needs?)\b",
     # "I understand this will not be resolved overnight"
     r"\b(?:understand|know|aware|realise|realize|accept)\b.{0,40}?\b(?:not|n't)\s+(?:be\s+)?"
@@ -148,7 +151,8 @@ _TIME_YES = _any(
     r"(?:\w+\s+){0,2}?(?:be|is|being|gets?|goes|go)\s+(?:a\s+)?(?:very\s+|quite\s+|rather\s+)?"
     r"(?:slow|lengthy|long)\b|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay)\b"
     r".{0,80}?\bdrag(?:s|ging)? on\b"
-    r"|\b(?:i|also) get that\b.{0,80}?\b(?:drag(?:s|ging)? on|take (?:a while|long|time|weeks))\b",
+    r"|\b(?:i|also) get (?:that|it)\b.{0,80}?\b(?:drag(?:s|ging)? on|take (?:a while|long|time|"
+    r"weeks)|(?:it'?s|it is|it will be|it'll be|this is) slow)\b",
 )
 _TIME_NO = _any(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
@@ -220,6 +224,7 @@ def _advice(sentence: str) -> bool:
     return not FIRST_PERSON.search(sentence) and bool(_ADVICE.search(sentence))
 
 
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?=(?:and\s+|but\s+|so\s+)?(?:i|we)\s)", _I)
 # "I don't mind if this takes a long time" accepts it: the negation is of minding.
 _DONT_MIND = re.compile(r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", _I)
 
@@ -242,6 +247,10 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     if found is None:
         return None
     said = sentence[max(0, found.start() - 30) : found.end()]  # the agreement and its lead-in
+    # "…never saved them, i agree to the code of conduct": a clause before is not the lead-in,
+    # unless it sets a condition ("if it is needed, I will agree").
+    clause = _NEW_CLAUSE.split(said)[-1]
+    said = said if re.search(r"\bif\b", said[: len(said) - len(clause)], _I) else clause
     said = _CONTENT_NEGATION.sub(" ", said)
     if _CONDITION.search(sentence[found.end() : found.end() + 40]) or _REQUIRED_FIRST.search(
         sentence[: found.start()]

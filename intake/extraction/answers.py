@@ -24,7 +24,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "username",
             r"(?:your |my |the )?(?:(?:pypi(?:\.org)?|index) )?(?:account )?"
-            r"(?:user ?name|username|user|usr|user ?id|login(?: name| ?id)?|handle|"
+            r"(?:user ?name|username|usernme|usrname|user|usr|user ?id|login(?: name| ?id)?|handle|"
             r"account(?: name)?)"
             r"(?: on (?:pypi|the index)| of the account| to recover)?"
             r"|(?:name|id) on pypi|pypi (?:name|id)"
@@ -87,7 +87,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:(?:do you |do i |i )?(?:still )?(?:have|know)(?: access to)? (?:the |your |my )?)?"
             r"(?:user ?name|password|e-?mail)"
             r"(?:,? ?(?:/|and|&|,) ?(?:user ?name|password|e-?mail))+"
-            r"|(?:account )?credentials|access to (?:the )?(?:account )?credentials"
+            r"|(?:account )?credentials|creds|access to (?:the )?(?:account )?credentials"
             r"|credential access|account access|confirmation of access"
             r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"
             r"|(?:i |you )?(?:still )?have (?:my |your )?user ?name,? (?:my |your )?password,? and "

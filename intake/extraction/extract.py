@@ -67,7 +67,8 @@ _COC_BOX = re.compile(r"code of conduct", re.I)
 _TIME_BOX = re.compile(r"\btime\b|\btake\b|\bdelay\b|\bwait", re.I)
 _PRONOUN = re.compile(
     r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one)|"
-    r"every (?:single )?(?:one|code)|each (?:one|code|of them)|all of them)\b",
+    r"every (?:single )?(?:one|code)|each (?:one|code|of them|of which)|all of them|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:of the )?codes)\b",
     re.I,
 )
 # Findings of a request in another language that do not rest on reading its prose.

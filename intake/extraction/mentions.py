@@ -39,7 +39,8 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern, strong in (
         (
             # "handle" is a noun only after "my"/"PyPI" or before "is"/":"; "I handle releases".
-            r"\b(?:user ?name|user id|login name|identifier|(?<=my )handle|(?<=pypi )handle|"
+            r"\b(?:user ?name|usernme|usrname|user id|login name|identifier|(?<=my )handle|"
+            r"(?<=pypi )handle|"
             r"(?<=the )handle|handle(?=\s*(?:[:=]|is\b|was\b|on pypi\b))|"
             rf"{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
             r"(?:(?:on pypi|on the (?:package |python package )?index|on the site|there|on there)"
@@ -162,7 +163,7 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern in (
         rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на|de|di|do|da|von|bei)\s+pypi\s*)?"
         rf"(?:es|ist|est|é|è|lautet|heißt|heisst|是|は|은|는|이|가|:|\uff1a|=|-|–|—)?\s*"
-        rf"{_FOREIGN_OPEN}?{_NAME}",
+        rf"(?<![A-Za-z\u00c0-\u00ff]){_FOREIGN_OPEN}?{_NAME}",
         # "PyPI 계정 hyunwoo-lee 의": a name the particle after it ends.
         rf"(?:계정|アカウント)\s*{_FOREIGN_OPEN}?{_NAME}(?=\s*(?:의|の|은|는|이|가|을|를|を|が|で|에|[)」』,.。、]|$))",
         # "Konto „jdoe“": the name closes the quote ("la cuenta (este mismo)" names nothing).
@@ -294,7 +295,8 @@ _FOREIGN_WORDS = frozenset(
     "nicht mehr kein keine nie não nao nem pas plus non no ni nunca не нет ist est es é è lautet "
     "heißt heisst und oder aber ich mein meinen meine habe kenne weiß y o pero yo mi mis et ou "
     "mais je mon ma mes e mas eu meu minha и или но я мой faz hace há ha hay desde porque que "
-    "depois antes".split()
+    "depois antes en em na no sur auf bei su di da do de del der die das le la el exactamente "
+    "exatamente genau exactement".split()
 )
 
 

@@ -128,7 +128,7 @@ _PARTS = {
         # "the old gmail address …, I forgot that password": the mailbox's, not the account's
         r"(?<!that )(?<!gmail )(?<!e-mail )(?<!email )(?<!mail )(?<!yahoo )(?<!outlook )"
         r"(?<!hotmail )(?<!its )"
-        r"\b(?:pass(?:word|phrase)s?|pasword|passowrd|passwrod|pw|pwd)\b"
+        r"\b(?:pass(?:word|phrase)s?|pasword|passowrd|passwrod|passwrd|passwd|pw|pwd)\b"
         r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery|flow|vault|safe)s?\b)",
         _I,
     ),
@@ -326,7 +326,7 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     writing_from = _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
     # "I think I still remember the password, and this address is the one on the account":
     # the doubt is about the password; only the clause that says it counts.
-    said = sentence[: writing_from.end()].rsplit(", and", 1)[-1] if writing_from else ""
+    said = re.split(r"[,;]\s+", sentence[: writing_from.end()])[-1] if writing_from else ""
     if writing_from and HEDGE.search(said) is None:
         found["email"] = True
     if _ALL_THREE.search(sentence) and not HEDGE.search(sentence):
