@@ -138,12 +138,14 @@ _TIME_YES = _any(
     r"(?:fair|fine|ok|okay|understandable|reasonable|no problem)\b",
     r"\b(?:accept|understand)\w*\b.{0,30}?\bneed\w*\s+(?:some\s+|the\s+)?time\b"
     r"|\b(?:understand|accept|aware|know|appreciate)\b.{0,60}?\b(?:require|requires|need|needs)\s+"
-    r"(?:a\s+)?(?:considerable|significant|long|lengthy|extended)\s+(?:period|time|while)\b",
+    r"(?:a\s+)?(?:considerable|significant|substantial|long|lengthy|extended)\s+(?:amount of\s+)?"
+    r"(?:period|time|while)\b",
     # "I understand this could drag on for a while", "fine with the recovery being slow"
     # "I understand a recovery is not a quick process", "there's a waiting period"
     r"\b(?:understand|understood|aware|know|realise|realize|accept|appreciate)\b.{0,40}?"
     r"\b(?:is\s*n't|is not|won't be|will not be|not)\s+(?:going to be\s+)?(?:an?\s+)?"
     r"(?:instant|quick|fast|immediate|speedy|rapid)\b"
+    r"|\b(?:timeline|wait|waiting|delay|time ?frame)\b.{0,20}?\b(?:i|we) can live with\b"
     r"|\b(?:understand|aware|know|realise|realize|accept)\b.{0,30}?\b(?:there'?s|there is|"
     r"there will be)\s+(?:a\s+|some\s+)?(?:waiting period|wait|delay)\b"
     r"|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
@@ -172,6 +174,9 @@ _CONDITION = re.compile(
     r"\bif (?:that'?s|thats|that is|it'?s|its|it is|this is)? ?(?:really |absolutely |strictly )?"
     r"(?:needed|required|necessary|a must|a requirement|mandatory|compulsory|a prerequisite)\b"
     r"|\bif (?:that|it|this) helps\b|\bonly if\b"
+    # "I'll agree to it if that's what it takes"
+    r"|\bif (?:that'?s|that is|it'?s|it is|this is) what (?:it takes|you need|is needed|"
+    r"is required|you require)\b"
     # "I will agree once I have read it": not yet
     r"|^\W*(?:once|when|after|as soon as)\s+(?:i|we)(?:'ve| have|'ll| will)?\s+(?:\w+\s+)?"
     r"(?:read|reviewed|looked|checked|gone through|finished)\b",

@@ -110,7 +110,11 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "ownership_evidence",
             r"(?:other |additional )?(?:ownership )?(?:evidence|proof)(?: of ownership)?"
             r"(?: (?:it'?s|that it'?s|that i'?m|it is) (?:me|mine|my account))?"
+            r"|(?:evidence|proof) that (?:i'?m|i am|we are|we're) the (?:rightful |real )?owners?"
+            r"|things? that (?:tie|ties|link|links|connect|connects) (?:me|us) to (?:the|this|my) "
+            r"account"
             r"|(?:these are |here are )?(?:the |my |our )?(?:packages?|projects?) "
+            r"(?:(?:published|released|uploaded|maintained) )?"
             r"(?:on|in|under|of|from) (?:it|(?:the|this|that|my|our) (?:pypi )?account\b.{0,40})"
             r"|ownership|(?:these are |here are |this is )?(?:the |my |owned |maintained )?"
             r"(?:packages?|projects?)"
@@ -552,6 +556,9 @@ def _heading_field(line: str, lines: list[str], index: int) -> str | None:
     bare = clean_markup(line)
     if len(bare) > 40 or bare.endswith((".", ",", ";")) or " " not in bare.strip():
         return None
+    labelled = _LABEL_LINE.match(bare)
+    if labelled and labelled.group("value").strip():
+        return None  # "Password: known" answers its label; it heads nothing
     field = label_field(bare)
     if field and index < len(lines) and not lines[index]:
         return field

@@ -63,6 +63,12 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (rf"^\s*{_KIND}(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES, False),
+        # "The account publishes tallgrass-etl and tgeo"
+        (
+            r"\b(?:the|this|that|my|our) (?:pypi )?account\s+(?:publishes|owns|hosts|holds)\s+"
+            r"(?:the\s+)?(?:packages?\s+|projects?\s+)?" + _PACKAGES,
+            False,
+        ),
         # "To show that the account is mine: the packages are quizgrader and latexmarks"
         (
             r"\b(?:evidence|proof|to show|belongs? to|is mine|is ours)\b[^.]{0,40}?\bthe\s+"

@@ -141,6 +141,12 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"\b(?:my|our)\s+(?:pypi\s+)?user\s+(?:is\s+|named\s+|called\s+)?{_OPEN}?{_NAME}", False),
         (rf"\blocked out of\s+{_OPEN}?{_NAME}", False),
+        # "I have two PyPI accounts. … The one I'm locked out of is ivy-ng-work."
+        (
+            r"\bthe one (?:that )?(?:i'?m|i am|i've been) (?:locked out of|trying to "
+            rf"(?:recover|access|get into))\s+is\s+{_OPEN}?{_NAME}",
+            True,
+        ),
         (rf"\bpypi\s+(?:user|account)\s+{_OPEN}?{_NAME}", False),
         # "my account of PyPI, the name is carlosm-utils"
         (rf"\b{_ACCOUNT}\b[^.]{{0,30}}?,\s+the\s+name\s+is\s+{_OPEN}?{_NAME}", False),
@@ -236,7 +242,7 @@ _PLAIN_FOLLOWER = re.compile(
     r"(?:\s*$|\s*[.,;:!?)\"'`]|\s+\([^)]*@|\s+(?:on pypi|is|are|has|have|had|was|were|since|and|"
     r"but|because|for|after|which|that|got|became|now|anymore|any more|overnight|yesterday|"
     r"today|recently|again|earlier|last|as soon as|asap|please|urgently|immediately|quickly|seems|"
-    r"appears|looks)\b)",
+    r"appears|looks|account|on|in|at)\b)",
     _I,
 )
 
@@ -256,7 +262,7 @@ _OTHER_SERVICE = re.compile(
     r"(?:(?:account|profile|user ?name|handle|id|login|name)\s*)?(?:is\s+|[:=-]\s*)?[`'\"“‘(]?\s?$",
     _I,
 )
-_ENGLISH_SUFFIX = re.compile(r"^[a-z]+(?:ed|ing|ly|ble|tion|ment|ness|ity)$")
+_ENGLISH_SUFFIX = re.compile(r"^[a-z]+(?:ed|ing|ly|[ai]ble|tion|ment|ness|ity)$")
 # Endings that names often have too ("liuhaoqing", "owenbrightly"): a name said outright
 # to be the username may end so; NOT_USERNAMES holds the words that follow "is" there.
 _NAME_LIKE_SUFFIX = re.compile(r"^[a-z]+(?:ing|ly)$")

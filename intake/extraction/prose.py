@@ -91,11 +91,16 @@ _NEUTRAL_PHRASES = re.compile(
     r"(?:new\s+)?password\b"
     # "I tried the 'Forgot password?' / reset flow": the name of a page, not a loss.
     # "I wrote that I still have my email, but …": reported, not said now.
-    r"|\b(?:i|we) (?:wrote|said|told you|mentioned|stated)(?: before| earlier)? that\b[^,.;]*"
+    r"|\b(?:i|we) (?:wrote|said|told you|mentioned|stated)(?: before| earlier| above)?"
+    r"(?: that\b| (?=i\b|the\b|my\b))[^,.;]*"
     r"|[\"'“]?\bforgot(?:ten)?\s+(?:your\s+)?password\??[\"'”]?"
     r"(?=\s*(?:/|link|flow|page|button|form|option|feature|process))"
     # "(I remember it, is not so complex)": about the password, not a denial.
     r"|\bnot (?:so|that|too|very) (?:complex|complicated|hard|difficult|long|strong|secure|easy)\b"
+    # "…new recovery codes had been generated, which I definitely didn't do": an act denied.
+    r"|,?\s*which (?:i|we) (?:\w+ )?(?:did not|didn't|never|have not|haven't) (?:do|did|done|"
+    r"request|requested|ask for|asked for|authori[sz]e|authori[sz]ed)\b"
+    r"|,?\s*which (?:was not|wasn't) (?:me|us|my doing)\b"
     # "I have to correct my first mail": a duty, not a possession.
     r"|\b(?:i|we) (?:have|had|need) to (?:correct|add|say|mention|admit|tell you|clarify|confess|"
     r"explain|update|apologi[sz]e|point out|note)\b",
@@ -248,7 +253,9 @@ _UNVERIFIED = re.compile(
 )
 _ANY_PART = re.compile(r"user|pass|pasw|pw|mail|inbox|address", _I)
 _CLAUSE_SPLIT = re.compile(
-    r"\s*(?:;|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bwhereas\b|\bexcept\b|"
+    # ", though," and ", however," are asides inside one clause
+    r"\s*(?:;|\bbut\b|(?<!, )\bhowever\b(?!,)|\balthough\b|(?<!, )\bthough\b(?!,)|\bwhile\b|"
+    r"\bwhereas\b|\bexcept\b|"
     # "I have the email, not the password": the "not" belongs to the clause it opens.
     r"\bexcluding\b|(?:\band|,)(?=\s+not\s+(?:the|my|our|sure|quite|entirely|certain)\b)"
     r"|\band not\b|, not\b|\bso\b|\bbecause\b"

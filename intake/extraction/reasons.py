@@ -191,7 +191,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|{CODES}\W.{{0,120}}?\b(?:never|didn't|did not)\s+(?:\w+\s+)?(?:saved|downloaded|"
             r"stored|kept|printed|wrote|written|copied|noted|save|download|store|keep|print|write|"
             r"copy|note|generated|generate|created|create|saving|downloading|writing|keeping|printing)"
-            r"\s+(?:them|it|those|any)\b"
+            r"(?:\s+(?:or|and)\s+\w+)?\s+(?:them|it|those|any)\b"
             # "Codes never saved": a fragment answering our question.
             r"|(?:^|[,;])\W*(?:the |my |any )?codes?\W+(?:were |was )?never\s+(?:saved|downloaded|"
             r"generated|stored|kept|printed|written|noted)\b",
@@ -247,6 +247,12 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "My phone was stolen Friday; the authenticator and my backup codes were both on it."
              + rf"|\b{_DEVICE_NOUN}\b[^.]{{0,30}}?\b{_TROUBLE_AFTER}\b[^.]{{0,80}}?{CODES}"
             r"[^.]{0,30}?\b(?:on|in) (?:it|there)\b"
+            # "my phone fell in the sea and my 2FA codes were in an app on it, recovery codes
+            # included"; "the backup codes were in a notes app on that phone, so those went too"
+            + r"|\b(?:fell|dropped|lost|stolen|broke|died|wiped)\b[^.]{0,80}?\b(?:recovery|backup) "
+            r"codes (?:included|as well|too)\b"
+            + rf"|{CODES}\b[^.]{{0,80}}?\b(?:on|in)\b[^.]{{0,40}}?\b{_DEVICE_NOUN}\b[^.]{{0,20}}?\b"
+            r"so (?:those|they|these) went (?:too|as well|with it)\b"
             # "Codes lost": a fragment answering our question (one-time codes are never lost).
              + r"|(?:^|[,;])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
         ),
@@ -395,6 +401,8 @@ _PLACES = re.compile(rf"\b{_PLACE}\b", _I)
 _PLACE_GONE = (
     r"(?:lost|stolen|taken|broke\w*|died|dead|wiped|destroyed|smashed|drowned|crashed|formatted|"
     r"recycl\w*|thrown|threw|trash\w*|binned|shredded|burn\w*|went missing|disappeared|gone|"
+    r"traded(?: in)?|reset|gave (?:it )?to|given to|handed (?:it )?(?:back|in|over)|"
+    r"left\b[^.]{0,30}?\b(?:taxi|cab|car|train|bus|plane|flight|restaurant|bar|cafe|hotel|airport)|"
     r"left (?:in|on|at|behind)|left behind|dropped|cleared|emptied|"
     r"sold|gave away|fell|snapped|cracked|wet|soaked|unreadable|illegible|ruined|damaged|"
     r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot)|went into|fell into|"
