@@ -74,6 +74,19 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         ("Nobody here knows the password.", "credentials.password", False),
+        # A statement taken back by the next sentence does not stand.
+        (
+            "I have my password. Well, actually, I don't: the new one never reached my manager.",
+            "credentials.password",
+            False,
+        ),
+        (
+            "I agree to the Code of Conduct. Actually, please disregard that for now.",
+            "coc_agreed",
+            None,
+        ),
+        ("- [x] I have my username and password", "credentials.password", True),
+        ("- [ ] I have my username and password", "credentials.username", False),
         # "not" opens the clause it denies or doubts; a refused password is not had.
         ("I have the email, not the password.", "credentials.password", False),
         ("I have the email (this one), not sure about the password.", "credentials.password", None),

@@ -61,7 +61,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "credentials.password",
-            r"(?:i |do you |do i )?(?:still )?(?:access to|have|have access to|know) "
+            r"(?:i |do you |do i )?(?:still )?(?:access to|have|has|have access to|know|knows) "
             r"(?:the |your |my )?password|password access"
             r"|(?:the |my )?(?:password|pw|pwd|pass ?phrase)"
             r"(?: ok| okay| fine| known| still known| status"
@@ -138,7 +138,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "coc_agreed",
             r"(?:psf |pypi )?code of conduct(?: psf| of the psf)?(?: agreed| agreement)?|coc"
             r"|conduct(?: rules| code| policy)?"
-            r"|(?:do you |do i |i )?agree to (?:follow )?(?:the )?(?:psf |pypi )?code of conduct"
+            r"|(?:do you |do i |i )?agrees? to (?:follow )?(?:the )?(?:psf |pypi )?code of conduct"
             r"|(?:i |you )?(?:have )?read and agreed? to (?:the )?(?:psf |pypi )?code of conduct"
             r"|agreement (?:to|with) (?:the )?(?:psf |pypi )?code of conduct",
         ),
@@ -150,7 +150,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
             r"|(?:long )?recovery time(?:frame)?|timeframe"
             r"|timeline|patience(?: clause)?|duration|waiting"
-            r"|(?:i |do you )?(?:acknowledge|accept|understand)\b.{0,60}\b(?:time|long|while)"
+            r"|(?:i |do you )?(?:acknowledges?|accepts?|understands?)\b.{0,60}\b(?:time|long|while)"
             r"|acknowledge?ment (?:that )?.{0,60}\b(?:time|long|while)",
         ),
     )

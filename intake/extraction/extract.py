@@ -206,8 +206,14 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
         for e in answers.labelled
         if e.field == "recovery_codes" and codes_value(e.value) is not None
     ]
+    # "My security key broke. No, wait, that's not right: …": the first is taken back.
+    sentences = tuple(
+        sentence
+        for sentence, following in pairwise([*answers.sentences, ""])
+        if not _RETRACTION.match(following)
+    )
     # Where the main cause may be said: across two sentences, or under a codes label.
-    context = [*_with_followers(answers.sentences), *codes_lines]
+    context = [*_with_followers(sentences), *codes_lines]
     labelled = [entry for entry in answers.labelled if entry.field == "reason"]
     labelled = [entry for entry in labelled if _is_substantial(entry.value)]
     if labelled:
@@ -216,9 +222,9 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
         main = main_cause([text, *context])
     else:
         answered = {entry.value for entry in answers.labelled}
-        chosen = reason_sentences([s for s in answers.sentences if s not in answered])
+        chosen = reason_sentences([s for s in sentences if s not in answered])
         main = main_cause(context)
-        if not chosen and main and main[1] not in answers.sentences:
+        if not chosen and main and main[1] not in sentences:
             chosen = [main[1][:500]]  # the cause is told across sentences ("… them. Every one …")
         if not chosen:
             return {}
@@ -245,7 +251,7 @@ def _first_sentences(text: str, count: int = 2, limit: int = 500) -> str:
 
 def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Finding]:
     result: dict[str, Finding] = {}
-    statements = [(credential_statements(s), s) for s in answers.sentences]
+    statements = _taken_back([(credential_statements(s), s) for s in answers.sentences])
     statements += [
         (dict.fromkeys(named, answer), line) for named, answer, line in _questions_answered(answers)
     ]
@@ -253,7 +259,7 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
         (_combined(e.value, e.line), e) for e in answers.labelled if e.field.startswith("cred")
     ]
     named = [e for e in answers.labelled if e.field == "username" and yes_no(e.value) is not None]
-    boxes = [(_only_part(box.text), box) for box in answers.checkboxes if len(box.text) <= 80]
+    boxes = [(_box_parts(box.text), box) for box in answers.checkboxes if len(box.text) <= 80]
     for part in CREDENTIAL_PARTS:
         key = f"credentials.{part}"
         labelled = _labelled(answers, key, _part_answer)
@@ -268,7 +274,7 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
             for e in answers.labelled
             if part == "username" and e.field == "username" and unknown_username(e.value)
         ]
-        ticked = [(box.checked, box.line) for name, box in boxes if name == part]
+        ticked = [(box.checked, box.line) for names, box in boxes if part in names]
         if not labelled and any(e.field == key and HEDGE.search(e.value) for e in answers.labelled):
             continue  # "Access to email: not sure, …": the doubt is the answer
         prose = [
@@ -322,10 +328,43 @@ def _questions_answered(answers: Answers) -> list[tuple[set[str], bool, str]]:
 _EXPLAINED_ANSWER = re.compile(r"^(?:yes|no|nope|yep|yeah)\s*[,;:–—-]", re.I)
 
 
-def _only_part(text: str) -> str | None:
-    """The one credential a short checkbox names ("[x] password"), if it names exactly one."""
+def _box_parts(text: str) -> list[str]:
+    """The credentials a short checkbox says are had: the one it names ("[x] password"), or
+    each of those it says are had ("[x] I have my username and password")."""
     named = list(credential_statements(f"I have {text}"))
-    return named[0] if len(named) == 1 else None
+    if len(named) == 1:
+        return named
+    stated = credential_statements(text)
+    return list(stated) if len(stated) > 1 and all(stated.values()) else []
+
+
+_Statements = list[tuple[dict[str, bool], str]]
+
+
+def _taken_back(statements: _Statements) -> _Statements:
+    """A part said to be had and taken back by the next sentence is not had.
+
+    "I have my password. Well, actually, I don't: I reset it and lost the new one."
+    """
+    result = list(statements)
+    for index, ((stated, sentence), (_, following)) in enumerate(pairwise(statements)):
+        if any(stated.values()) and _RETRACTION.match(following):
+            denied = {part: False for part, said in stated.items() if said}
+            result[index] = ({**stated, **denied}, f"{sentence} {following}")
+    return result
+
+
+_WITHDRAWN = re.compile(
+    r"^\W*(?:(?:actually|wait|sorry|oops|hmm+),?\s+)*(?:please\s+)?(?:disregard|ignore|forget|"
+    r"scratch|strike|hold off on)\s+(?:that|this|it)\b",
+    re.I,
+)
+_RETRACTION = re.compile(
+    r"^\W*(?:(?:well|hmm+|oh|sorry|oops|ok|okay),?\s+)*(?:actually|wait)\W+(?:no|nope|i don'?t|"
+    r"i do not|i can'?t|i cannot|i haven'?t|not)\b"
+    r"|^\W*(?:scratch that|that'?s (?:wrong|not (?:right|true)))\b|^\W*no,?\s+wait\b",
+    re.I,
+)
 
 
 def _part_answer(value: str) -> bool | None:
@@ -482,10 +521,13 @@ def _agreement(
     for box in answers.checkboxes:
         if box_text.search(box.text) and (key != "time_acknowledged" or statement(box.text)):
             said.append((box.checked, box.line, FORM_BOX))
+    sentences = answers.sentences
     said += [
         (answer, sentence, STATEMENT)
-        for sentence in answers.sentences
+        for index, sentence in enumerate(sentences)
         if (answer := statement(sentence)) is not None
+        # "I agree to the Code of Conduct. Actually, please disregard that for now: …"
+        and not (index + 1 < len(sentences) and _WITHDRAWN.match(sentences[index + 1]))
     ]
     for wanted in (False, True):
         for answer, line, rank in said:

@@ -391,7 +391,7 @@ _NAME_ALONE = re.compile(
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(
     r"^\W*(?:wait|hang on|oops|sorry|no wait|actually)\W+"
-    r"(?:no|not that|that's wrong|scratch that)\b"
+    r"(?:no|not that|that's wrong|scratch that|correction)\b"
     r"|^\W*(?:scratch that|correction)\b",
     re.I,
 )

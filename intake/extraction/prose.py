@@ -107,7 +107,7 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|having|hold|holds|held|retain|retains|retained|know|remember|access|accessible|"
+    r"\b(?:have|has|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|accessible|"
     r"control|controls|controlled|possession|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|reads|checks|check (?:it|them) (?:daily|every day|regularly)|"
@@ -362,9 +362,14 @@ class _ClauseReader:
         self.doubt = ""
         self.said: bool | None = None
         self.doubted: set[str] = set()
+        self.after_which = False
 
     def read(self, clause: str) -> None:
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
+        # "the account email was my old work address, which | I lost with the job"
+        after_which, self.after_which = self.after_which, bool(_OPEN_RELATIVE.search(clause))
+        if not parts and after_which and self.previous and NEGATION.search(clause):
+            parts = self.previous
         clause, self.doubt = f"{self.doubt} {clause}", ""
         if not parts and HEDGE.search(clause) and len(clause.split()) <= 5:
             self.doubt = clause
@@ -567,6 +572,7 @@ def _add_clause(merged: list[str], piece: str, after_conjunction: bool) -> None:
         merged.append(piece)
 
 
+_OPEN_RELATIVE = re.compile(r"\b(?:which|whom)\s*$", _I)
 _PAST_ACCESS = re.compile(r"\bused to (?:have|know|use|access)\b|\bhad (?:access|the|my)\b", _I)
 
 

@@ -118,7 +118,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bwrong|\bexpired|\bunsuccessful|\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
             r"\bnone (?:of them )?(?:is |are |was |were )?(?:accepted|valid|working|work\w*)|"
             r"\bused (?:up )?(?:all|every one|each one|them all)\b|\b(?:ran|run|running) out\b|"
-            r"\bburn(?:ed|t) through\b|\bno good\b|"
+            r"\bburn(?:ed|t) through\b|\bno good\b|\b(?:are|'re|were) (?:all )?dead\b|"
             r"\bnot (?:a single|one)(?: one)? of them (?:is |was |were |are )?"
             r"(?:accepted|valid|work\w*)|"
             r"\bnone (?:are |is )?left\b|\ball (?:of them )?(?:are |were )?used\b|"
@@ -192,6 +192,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"stored|kept|printed|wrote|written|copied|noted|save|download|store|keep|print|write|"
             r"copy|note|generated|generate|created|create|saving|downloading|writing|keeping|printing)"
             r"(?:\s+(?:or|and)\s+\w+)?\s+(?:them|it|those|any)\b"
+            # "…it's GitHub's codes, not PyPI's, so I clearly never saved the PyPI set at all"
+            rf"|{CODES}.{{0,200}}?\bnever (?:\w+ )?(?:saved|downloaded|generated|printed|kept|"
+            r"stored) (?:the |my |any )?(?:pypi |real |actual |right )?(?:set|ones)\b"
             # "Codes never saved": a fragment answering our question.
             r"|(?:^|[,;])\W*(?:the |my |any )?codes?\W+(?:were |was )?never\s+(?:saved|downloaded|"
             r"generated|stored|kept|printed|written|noted)\b",
