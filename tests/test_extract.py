@@ -411,6 +411,8 @@ def test_an_answer_in_the_subject_line_is_read() -> None:
         ("Je n'arrive plus à me connecter à mon compte, merci de votre aide.", "fr"),
         ("我的手机丢了。现在无法登录我的 PyPI 账号。", "zh"),
         ("Я потерял телефон и не могу войти в аккаунт PyPI.", "ru"),
+        ("Merhaba, telefonumu değiştirdim ve hesabıma giriş yapamıyorum.", "tr"),
+        ("Saya tidak bisa masuk ke akun PyPI saya karena HP saya hilang.", "id"),
         ("Hallo, I lost my phone and I can not log in. Vielen Dank und viele Grüße", None),
         ("I lost my phone with the authenticator app.", None),
     ],

@@ -31,7 +31,7 @@ _NEGATED_AGREEMENT = re.compile(
     r"i must|i have to|you insist)\b"
     r"|\bif\b[^.]{0,50}?\b(?:is|are) (?:required|needed|necessary|mandatory|a requirement|a must|"
     r"obligatory)\b"
-    r"|\bno\b(?! problem| rush| worries| urgency| hurry| pressure| objections?)"
+    r"|\bno\b(?! problem| rush| worries| urgency| hurry| pressure| objections?| issues?| question)"
     # "I would agree if …": the condition may follow in another shape
     r"|\b(?:would|could) (?:agree|accept)\b",
     _I,
@@ -58,7 +58,9 @@ _COC_YES = _any(
     _COC + r"\W{1,3}(?:i'll|i will|we'll|we will|will)\s+(?:stick to|follow|abide by|respect|"
     r"keep to|adhere to|comply with)\s+(?:it|them)\b",
     # "Code of conduct: yes." and "yes to the code of conduct" inside a sentence.
-    _COC + r"\s*(?:[:=]|-+|–)?\s*(?:yes|y|agreed?|ok|okay|accepted|fine|good)\b(?!\?)",
+    _COC
+    + r"\s*(?:[:=]|-+|–)?\s*(?:read(?: it)?(?:,| and)\s*)?(?:yes|y|agreed?|ok|okay|accepted|fine|"
+    r"good)\b(?!\?)",
     r"\byes,? (?:to|for) (?:the\s+)?" + _COC,
     _COC + r".{0,40}\b(?:fine|ok|okay|happy|glad)\s+(?:with\s+)?(?:following|to follow|abiding by|"
     r"to abide by)\s+(?:it|them)\b",
@@ -69,7 +71,7 @@ _COC_YES = _any(
     r"adhere to)\s+(?:it|them)\b",
     r"\b(?:happy|glad|willing)\s+to\s+(?:sign up to|sign on to|subscribe to)\s+(?:the\s+)?" + _COC,
     # "I've read the Code of Conduct and agree", "… and I'm fine with it"
-    _COC + r",?\s+and\s+(?:i\s+|i'm\s+|i am\s+|am\s+)?(?:(?:fully\s+)?agree|accept|"
+    _COC + r",?\s+and\s+(?:i\s+|i'm\s+|i am\s+|am\s+)?(?:(?:fully\s+)?agree|agreeing|accept|"
     r"(?:will|shall)\s+(?:follow|abide by|respect|adhere to|comply with|keep to)\s+(?:it|them)|"
     r"(?:fine|ok|okay|happy|good|comfortable)\s+with\s+(?:it|that|them|all of it))\b"
     r"(?!\s+(?:that|with (?!it\b)|to (?!it\b|be bound|abide|follow|comply|respect)))",
@@ -105,7 +107,8 @@ _TIME_YES = _any(
     r"|\b(?:time|wait(?:ing)?|delay)\s*(?:[:=-]\s*)?(?:is\s+)?(?:fine|ok|okay|no problem|good)\b",
     r"\b(?:long |lengthy )?wait(?:ing)?(?:\s+(?:a\s+)?long)?(?: time)?\s+(?:is|are)\s+"
     r"(?:ok|okay|fine|no problem|alright)\b",
-    r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+(?:wait|process)\b",
+    r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+"
+    r"(?:(?:processing |waiting |recovery )?time|wait|process)\b",
     r"\btake (?:whatever|all the|as much) time\b|\bnot in a (?:hurry|rush)\b"
     r"|\btake (?:the|all the) time (?:you|u|it|that) (?:need|needs|takes)\b"
     r"|\b(?:understand|accept|know|aware)\b.{0,20}?\bthe time (?:it|this|that) (?:takes|will take|"
@@ -158,7 +161,8 @@ _TIME_YES = _any(
 )
 _TIME_NO = _any(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
-    r"do not want to)(?: afford to)? wait\b",
+    r"do not want to)(?: afford to| really)? wait\b"
+    r"|\bwhat (?:i|we) (?:can't|cannot|can not) (?:really )?do is wait\b",
     r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
     r"(?<!won't take )(?<!not take )(?<!doesn't take )(?<!wouldn't take )\btoo long\b"
     r"|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
@@ -193,7 +197,7 @@ _REQUIRED_FIRST = re.compile(
 # "It may take a long time" is what is accepted, not a doubt about accepting it.
 # "it may take weeks", "it could be a long wait": how long, not whether they accept it.
 _MAY_TAKE = re.compile(
-    r"\b(?:might|may|could|can|will|would)\s+(?:\w+\s+)?(?=tak)"
+    r"\b(?:might|may|maybe|could|can|will|would)\s+(?:\w+\s+)?(?=tak)"
     r"|\b(?:might|may|could|can|will|would)\s+be\s+(?=(?:a\s+)?(?:long|lengthy|slow)\b)",
     _I,
 )

@@ -43,6 +43,15 @@ REPLY_LINES: dict[str, str] = {
         "연락해 주셔서 감사합니다. 요청을 접수했습니다. 답변은 영어로 드리며, "
         "가능하시면 아래 질문에 영어로 답해 주세요."
     ),
+    "tr": (
+        "Mesajınız için teşekkürler: talebinizi aldık. İngilizce yanıt veriyoruz; mümkünse "
+        "aşağıdaki soruları İngilizce yanıtlayın."
+    ),
+    "id": (
+        "Terima kasih atas pesan Anda: kami telah menerima permintaan Anda. Kami membalas "
+        "dalam bahasa Inggris; jika memungkinkan, jawablah pertanyaan di bawah dalam bahasa "
+        "Inggris."
+    ),
     "ru": (
         "Спасибо за письмо: мы получили ваш запрос. Мы отвечаем на английском языке; "
         "по возможности ответьте на вопросы ниже по-английски."
@@ -95,6 +104,17 @@ _WORDS: dict[str, frozenset[str]] = {
             "it",
             "il lo gli le di che e non mio mia sono con per una ho posso grazie ciao anche "
             "account telefono della del perso accesso",
+        ),
+        (
+            "tr",
+            "ve bir bu için ile çok ama hesap hesabım hesabıma şifre şifrem telefon telefonumu "
+            "değil var yok ben benim da de mi teşekkürler merhaba kullanıcı adım kodları "
+            "kurtarma giriş yapamıyorum hâlâ",
+        ),
+        (
+            "id",
+            "saya tidak bisa dan yang di ke dari akun ini itu ada untuk dengan karena masih "
+            "sudah juga terima kasih tolong kode hp aplikasi hilang setuju paham bisa",
         ),
     )
 }

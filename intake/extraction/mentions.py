@@ -19,12 +19,13 @@ _OPEN = r"(?:[`'\"“‘(]\s?)"
 _ACCOUNT = r"(?:account|acount|accout|accnt|acnt|acct|acc|profile)"
 _ADVERB = r"(?:(?:literally|actually|simply|just|really|still|now|currently)\s+)?"
 # The username and the account in the languages requests arrive in (es, pt, de, fr, it,
-# ru, zh, ja, ko), so that a request we cannot read still names its account.
+# ru, zh, ja, ko, tr, id), so that a request we cannot read still names its account.
 _FOREIGN_USER = (
     r"(?:\bnombre de usuario|\busuario|\busu[aá]rio|\butilizador|\bnome de usu[aá]rio|"
     r"\bbenutzername(?:n|ns)?|\bbenutzer(?![a-zäöüß])|\bnom d'utilisateur|\bidentifiant|"
     r"\bnome utente|"
-    r"\butente|имя пользователя|логин|用户名|用戶名|ユーザー名|ユーザ名|사용자 ?이름|아이디)"
+    r"\butente|имя пользователя|логин|用户名|用戶名|ユーザー名|ユーザ名|사용자 ?이름|아이디|"
+    r"\bkullanıcı ad[ıi]m?|\bnama pengguna)"
 )
 _FOREIGN_ACCOUNT = (
     r"(?:\bkonto|\bcompte|\bcuenta|\bconta|аккаунт\w*|учётн\w* запис\w*|账号|帐号|账户|계정|"
@@ -237,6 +238,8 @@ _FOREIGN_STEMS = (
     "账户",
     "계정",
     "アカウント",
+    "kullanıcı",
+    "pengguna",
 )
 _PLAIN_FOLLOWER = re.compile(
     r"(?:\s*$|\s*[.,;:!?)\"'`]|\s+\([^)]*@|\s+(?:on pypi|is|are|has|have|had|was|were|since|and|"

@@ -107,8 +107,9 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|accessible|"
-    r"control|controls|controlled|possession|"
+    r"\b(?:have|has|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|"
+    r"accessible|control|controls|controlled|possession|administer\w*|"
+    r"(?:is|are|'s) (?:still |also )?with (?:me|us)|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|reads|checks|check (?:it|them) (?:daily|every day|regularly)|"
     r"monitors?|monitored|"
@@ -368,8 +369,8 @@ class _ClauseReader:
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
         # "the account email was my old work address, which | I lost with the job"
         after_which, self.after_which = self.after_which, bool(_OPEN_RELATIVE.search(clause))
-        if not parts and after_which and self.previous and NEGATION.search(clause):
-            parts = self.previous
+        if not parts and after_which and self.previous:
+            parts = self.previous  # "…, to which | I have full access"
         clause, self.doubt = f"{self.doubt} {clause}", ""
         if not parts and HEDGE.search(clause) and len(clause.split()) <= 5:
             self.doubt = clause
