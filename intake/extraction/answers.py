@@ -113,6 +113,10 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:evidence|proof) that (?:i'?m|i am|we are|we're) the (?:rightful |real )?owners?"
             r"|things? that (?:tie|ties|link|links|connect|connects) (?:me|us) to (?:the|this|my) "
             r"account"
+            r"|to show (?:that )?(?:the|these|those|my|our|this) (?:projects?|packages?|account) "
+            r"(?:is|are) (?:mine|ours)"
+            r"|(?:we are |we're |i am |i'm )?the (?:legitimate |rightful |real )?owners? of "
+            r"(?:the |these |our |my )?(?:projects?|packages?)"
             r"|(?:these are |here are )?(?:the |my |our )?(?:packages?|projects?) "
             r"(?:(?:published|released|uploaded|maintained) )?"
             r"(?:on|in|under|of|from) (?:it|(?:the|this|that|my|our) (?:pypi )?account\b.{0,40})"
@@ -175,7 +179,9 @@ _TITLE_LINE = re.compile(
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
 # Only at the start of a run of marks, and without giving any back: a line of
 # "!!!!…" is scanned once, not once per mark.
-_SENTENCE_BREAK = re.compile(r"(?<![.!?])[.!?]++[\"')]?\s+(?=[\"'(\[\w])")
+_SENTENCE_BREAK = re.compile(
+    r"(?<![.!?])(?<!\bProf)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)[.!?]++[\"')]?\s+(?=[\"'(\[\w])"
+)
 # Reading is bounded so that the time per message grows with its size and no more:
 # no request a person writes comes near these, and hostile mail stops here.
 MAX_TEXT = 10_000  # characters of own text the rules read in full

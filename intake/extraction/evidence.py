@@ -63,6 +63,13 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (rf"^\s*{_KIND}(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES, False),
+        # "I released rookery and rook-ci-tools from this account"
+        (
+            r"\b(?:i|we)\s+(?:have\s+)?(?:released|published|uploaded|maintain|own|created)\s+"
+            + _PACKAGES
+            + r"\s+(?:from|on|under|to|with)\s+(?:this|that|the|my|our) (?:pypi )?account\b",
+            False,
+        ),
         # "The account publishes tallgrass-etl and tgeo"
         (
             r"\b(?:the|this|that|my|our) (?:pypi )?account\s+(?:publishes|owns|hosts|holds)\s+"

@@ -49,7 +49,8 @@ HEDGE = re.compile(
     r"(?:have not|haven't|not yet) (?:checked|looked)|"
     r"(?:can't|cannot|can not|couldn't|could not|unable to) prove|"
     r"not 100%|i suppose|could be|(?:no idea|don't know|do not know|not know) (?:whether|if)|"
-    r"(?:cannot|can't|can not|don't|do not|not) (?:\w+ )?(?:recall|remember) (?:whether|if)|"
+    r"(?:cannot|can't|can not|don't|do not|not) (?:\w+ )?(?:recall|remember) (?:whether|if|which)|"
+    r"either \S+ or|"
     r"limited|partial|partially|sometimes|intermittent\w*)\b",
     _I,
 )
@@ -100,6 +101,7 @@ _NEUTRAL_PHRASES = re.compile(
     # "…new recovery codes had been generated, which I definitely didn't do": an act denied.
     r"|,?\s*which (?:i|we) (?:\w+ )?(?:did not|didn't|never|have not|haven't) (?:do|did|done|"
     r"request|requested|ask for|asked for|authori[sz]e|authori[sz]ed)\b"
+    r"(?:\s+(?:and|or|nor)\s+(?:did not|didn't|never|have not|haven't)\s+\w+)?"
     r"|,?\s*which (?:was not|wasn't) (?:me|us|my doing)\b"
     # "I have to correct my first mail": a duty, not a possession.
     r"|\b(?:i|we) (?:have|had|need) to (?:correct|add|say|mention|admit|tell you|clarify|confess|"
@@ -118,7 +120,8 @@ _ACCESS_CUE = re.compile(
     r"(?:\w+ )?"
     r"(?:vault|keychain|password manager|keepass\w*|1password|bitwarden)(?: file)?|"
     r"log ?in to|sign ?in to|got|still|reach(?:es)? me|gets? to me|fine|intact|unaffected|"
-    r"unchanged|works|worked|working|correct|accepts|accepted|valid|arrive[sd]?|arriving|"
+    r"unchanged|works|(?<!i )(?<!we )worked|(?<!was )(?<!am )(?<!i.m )working|correct|accepts|"
+    r"accepted|valid|arrive[sd]?|arriving|"
     r"came (?:to|through)|log ?into|getting|known to me|remains? known|ok|okay|good|"
     r"(?:log|logging|sign|signing) ?in with|"
     r"still good)\b"

@@ -308,7 +308,7 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
         "error", "none", "used", "ran ", "run ", "running", "left", "before", "said", "says",
         "tell", "claim", "show", "burn", "good", "reset", "regenerat", "revoked", "changed",
         "replaced", "refresh", "generat", "every", "each", "all", "knowledge", "consent",
-        "permission", "work", "accept", "valid", "supersed",
+        "permission", "work", "accept", "valid", "supersed", "dead",
     ),
     "never_saved": (
         "never", "didn't", "didnt", "did not", "forgot", "failed", "neglected", "skipp", "idea",
@@ -475,6 +475,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\b(?:previous|former|old) {_ROLE}\b.{{0,60}}?\b{_HELD}\b"
             rf"|\b{_HELD}\b.{{0,30}}?\bby (?:a|an|our|the|my|his|her) (?:previous|former|old) "
             rf"{_ROLE}\b"
+            # "created and run by Prof. Erik Lindgren, who retired last year"
+            r"|\b(?:created|set up|run|registered|managed|owned|held)\b[^.]{0,30}?\bby\b[^.]{0,40}?"
+            r"\bwho (?:has )?(?:since )?(?:retired|left|departed|passed away|died|moved on)\b"
             # "It was enabled in 2023 by a postdoc, using his own phone"
             # Somebody else's device holds the second factor.
             r"|\b(?:2fa|two[- ]factor(?: app| authentication)?|totp|mfa|authenticator)\b[^.]{0,40}?"

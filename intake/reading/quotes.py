@@ -38,8 +38,12 @@ _PHONE_FOOTER = re.compile(
     r"get outlook for \w+|sent from proton ?mail.*|sent with proton ?mail.*)\s*\.?\s*$",
     re.I,
 )
+# A disclaimer may open with the firm's name: "X LLP is registered … This email and any
+# attachments are confidential …".
 _DISCLAIMER = re.compile(
-    r"^\s*(confidentiality notice|disclaimer|this (e-?mail|message) and any attachments"
+    r"^.{0,300}?\b(this (e-?mail|message) and any attachments (are|is) confidential"
+    r"|if you are not the intended recipient)"
+    r"|^\s*(confidentiality notice|disclaimer|this (e-?mail|message) and any attachments"
     r"|this (e-?mail|message) (is|may be) confidential|the information (contained )?in this"
     r" (e-?mail|message))",
     re.I,
