@@ -395,6 +395,14 @@ def test_a_long_story_is_read_to_the_paragraphs_that_state_the_details() -> None
     assert found["recovery_codes"] == "never_saved"
 
 
+def test_a_labelled_answer_is_not_read_as_answers_in_order() -> None:
+    quoted = (
+        "> Code of Conduct agreed (yes/no):\n> Accept that recovery can take a long time (yes/no):"
+    )
+    own = "CoC: yes, I agree.\n\nOn the timing: is there really no faster route?"
+    assert extract_in_context(own, quoted).values() == {}  # read as labelled lines instead
+
+
 def test_an_answer_in_the_subject_line_is_read() -> None:
     found = extract_in_context("", "", "recovery codes: never saved").values()
     assert found == {"recovery_codes": "never_saved"}

@@ -29,7 +29,7 @@ from intake.extraction.answers import (
 from intake.extraction.evidence import answered_items, distinct_claims, ownership_items
 from intake.extraction.fields import CREDENTIAL_PARTS, nest_fields
 from intake.extraction.languages import detect_language
-from intake.extraction.mentions import corrected_username, sure_mentions
+from intake.extraction.mentions import corrected_username, sure_mentions, username_correction
 from intake.extraction.prose import (
     HEDGE,
     NEGATION,
@@ -171,6 +171,9 @@ def _labelled(
 
 
 def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
+    corrections = [(name, s) for s in answers.sentences if (name := username_correction(s))]
+    if corrections:
+        return {"username": Finding(*corrections[-1], STATEMENT)}  # the last word on it
     labelled = _labelled(answers, "username", corrected_username)
     if labelled:
         return _agreed("username", labelled, ANSWER)

@@ -369,6 +369,13 @@ def after_correction(sentence: str) -> list[Mention]:
     return username_mentions(sentence)
 
 
+def username_correction(sentence: str) -> str | None:
+    """The username a correction gives ("Correction to the first line: the username is x")."""
+    corrected = _CORRECTION.search(sentence)
+    named = username_mentions(sentence[corrected.end() :]) if corrected else []
+    return clean_username(named[0].name) if named else None
+
+
 def corrected_username(value: str) -> str | None:
     """The username a value gives; "x (scratch that - on PyPI I'm y)" gives the correction.
 

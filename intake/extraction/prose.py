@@ -390,7 +390,9 @@ class _ClauseReader:
             parts, clause = self.previous, "no longer"
         elif not parts and _STILL_HAD.search(clause):
             parts = self.previous
-        self.previous = parts
+        # "…at a company | I left, | so I can't get into that": a short clause naming no part
+        # keeps the part told before it for the clause after.
+        self.previous = parts or (self.previous if len(clause.split()) <= 3 else [])
         if parts and not HEDGE.search(clause) and _about_having(clause):
             self._state(parts, clause)
 

@@ -173,7 +173,8 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
             if number <= len(asked) and _fits(value, asked[number - 1])
         ]
     led = next((found.group("answers") for line in own if (found := _LED.search(line))), None)
-    own = [led] if led else own
+    # Answers in order come before any label of the requester's own ("CoC: yes, I agree").
+    own = [led] if led else own[: next((i for i, line in enumerate(own) if _labelled(line)), None)]
     return [answer for answer in _in_order(own, asked) if _fits(answer.value, answer.field)]
 
 
@@ -183,6 +184,16 @@ _LED = re.compile(
     r"(?P<answers>(?:yes|no)(?:\s*[,/]\s*(?:and\s+)?(?:yes|no))+)\s*(?:[.!?]|$)",
     re.I,
 )
+
+
+def _labelled(line: str) -> bool:
+    """A "Label: value" line of the requester's own ("CoC: yes", "On the timing: …")."""
+    label, colon, value = line.partition(":")
+    return bool(colon and value.strip() and _LABEL.fullmatch(label) and yes_no(label) is None)
+
+
+# A short label, not a clause ("I checked: …").
+_LABEL = re.compile(r"(?!(?:i|we|my|our|so|and|but|also|then)\b)[^\W\d_][\w ()/'-]{0,40}", re.I)
 _AGREEMENTS = ("coc_agreed", "time_acknowledged")
 # "yes to 1 and 2, no to 3": answers that name the lines they answer by number.
 _BY_NUMBER = re.compile(r"\b(yes|no)\s+(?:to|for)\s+((?:\d{1,2}(?:\s*(?:,|and|&)\s*)?)+)", re.I)
