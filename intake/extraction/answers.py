@@ -153,7 +153,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:the )?long (?:wait|waiting|timeline|process)|wait(?:ing)? time|timescales?"
             r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
             r"|(?:long )?recovery time(?:frame)?|timeframe"
-            r"|timeline|patience(?: clause)?|duration|waiting"
+            r"|timeline|patience(?: clause)?|duration|waiting|(?:it )?takes time"
             r"|(?:i |do you )?(?:acknowledges?|accepts?|understands?)\b.{0,60}\b(?:time|long|while)"
             r"|acknowledge?ment (?:that )?.{0,60}\b(?:time|long|while)",
         ),
@@ -169,7 +169,7 @@ _BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
     # A label is one phrase: "address, which no longer exists. To show …:" is a sentence.
     r"^(?P<label>[^\W\d_](?:(?![.!]\s)[\w ()/'’.,?-]){0,108}?)\s*"
-    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>|<-+)|\s\.{2,}|\?(?=\s+[^\s=:<>→–—-]))\s*"
+    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>|<-+)|\s\.{2,}|\?(?=\s+[^\s=:<>→–—.-])(?![^:]*:))\s*"
     r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
@@ -221,7 +221,10 @@ class Answers:
     sentences: tuple[str, ...]
 
 
-_ASKED_LEAD = re.compile(r"^\s*(?:confirmation (?:that )?|please confirm (?:that )?|whether |if )")
+_ASKED_LEAD = re.compile(
+    r"^\s*(?:confirmation (?:that )?|please confirm (?:that )?|whether |if "
+    r"|(?:please )?(?:provide|tell us|describe|give us|state|explain|let us know)\s+)"
+)
 _REMARK = re.compile(r"\s*(?:in case|if|for|so that|just|to help|should you)\b")
 
 
@@ -367,8 +370,10 @@ _BRACKET_LABEL = re.compile(r"^\[(?P<label>[^\]]{2,40})\]\s*(?P<value>\S.*)$")
 _TABLE_ROW = re.compile(r"^\|\s*(?P<label>[^|]+?)\s*\|\s*(?P<value>[^|]*?)\s*\|$")
 _TABLE_RULE = re.compile(r"^\+[-+=]+\+$")
 # "Q: …" / "A: …", and a pasted checklist item ("4. Whether you have …") / "Answer: …".
-_QUESTION_LINE = re.compile(r"^(?:Q|\d{1,2})\s*[:.)]\s*(?P<question>\S.*)$", re.I)
-_ANSWER_LINE = re.compile(r"^(?:A|Answer|Ans|Reply|Response)\s*[:.)]\s*(?P<answer>.*)$", re.I)
+_QUESTION_LINE = re.compile(r"^(?:Q\d{0,2}|\d{1,2})\s*[:.)]\s*(?P<question>\S.*)$", re.I)
+_ANSWER_LINE = re.compile(
+    r"^(?:A\d{0,2}|Answer|Ans|Reply|Response)\s*[:.)]\s*(?P<answer>.*)$", re.I
+)
 
 
 def _as_label_lines(lines: list[str]) -> list[str]:

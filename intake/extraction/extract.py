@@ -285,10 +285,14 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
             for stated, sentence in statements
             if part in stated and not _names_username(part, sentence, found)
         ]
+        boxed = _agreed(key, ticked, FORM_BOX)
+        stated = _agreed(key, prose, STATEMENT)
+        if boxed and stated and stated[key].value is False:
+            boxed = stated  # "I ticked the email one out of habit, … so no": the words win
         result.update(
             _agreed(key, labelled, ANSWER)
-            or _agreed(key, ticked, FORM_BOX)
-            or _agreed(key, prose, STATEMENT)
+            or boxed
+            or stated
             or _remark(key, part, answers.sentences)
         )
     if "credentials.username" not in result and "username" in found:

@@ -103,6 +103,8 @@ _NEUTRAL_PHRASES = re.compile(
     r"request|requested|ask for|asked for|authori[sz]e|authori[sz]ed)\b"
     r"(?:\s+(?:and|or|nor)\s+(?:did not|didn't|never|have not|haven't)\s+\w+)?"
     r"|,?\s*which (?:was not|wasn't) (?:me|us|my doing)\b"
+    # "I'd rather not have my username in a public tracker": a wish about where it shows.
+    r"|\b(?:i'?d|i would|we'?d|we would) rather not (?:have|put|post|share|publish|show|see)\b"
     # "I have to correct my first mail": a duty, not a possession.
     r"|\b(?:i|we) (?:have|had|need) to (?:correct|add|say|mention|admit|tell you|clarify|confess|"
     r"explain|update|apologi[sz]e|point out|note)\b",

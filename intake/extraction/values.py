@@ -80,16 +80,21 @@ _NO = re.compile(
 
 def is_option_list(value: str) -> bool:
     """A left-in list of choices ("yes/no", "lost / not working / …") answers nothing."""
-    parts = [p.strip().lower() for p in re.split(r"/|\bor\b", value) if p.strip()]
+    parts = [p.strip(" <>[]").lower() for p in re.split(r"/|\bor\b", value) if p.strip(" <>[]")]
     return len(parts) >= 2 and all(p in _OPTION_WORDS for p in parts)
 
 
 _OPTION_WORDS = frozenset(("yes", "no", "lost", "not working", "never saved", "have", "y", "n"))
 
 
+# "✅ yes", "❌": a tick or a cross typed before (or instead of) the answer.
+_MARK = re.compile(r"^(?:✅|☑️?|✔️|❌|✖️?)\s*")
+
+
 def yes_no(value: str) -> bool | None:
     """Read a yes/no answer; hedged or unclear answers are None."""
     text = value.strip().strip("*_`'\"“”").strip()
+    text = _MARK.sub(lambda mark: "yes " if mark.group(0)[0] in "✅☑✔" else "no ", text)
     if (
         not text
         or is_option_list(text)

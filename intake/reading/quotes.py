@@ -52,8 +52,14 @@ _DISCLAIMER = re.compile(
 # requester's own line after it answers it.
 _QUOTED_LABEL = re.compile(r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+)?(?P<label>[^>:?]{2,120}?)\s*[:?]\s*$")
 # An item of a help-page checklist the requester quotes to answer ("> 4. The status of
-# your recovery codes").
-_QUOTED_ITEM = re.compile(r"^\s*(?:>\s*)+\d{1,2}[.)]\s+(?P<label>[^>:?]{2,120}?)\s*$")
+# your recovery codes", "> Tell us why you can't log in.", "> Please provide your PyPI
+# username (e.g. Username: example-user)"): a numbered item, or a request to the reader.
+_QUOTED_ITEM = re.compile(
+    r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+(?P<label>[^>:?]{2,120}?)"
+    r"|(?P<ask>(?:please\s+)?(?:provide|tell us|describe|give us|state|explain|let us know)\b"
+    r"[^>:?(]{2,120}?)(?:\s*\([^)]*\))?\.?)\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +87,8 @@ def split_quotes(text: str, sender: str = "") -> SplitText:
             quoted.append(line)
             asks = line.rstrip().endswith((":", "?"))
             label = _QUOTED_LABEL.match(line) if asks else _QUOTED_ITEM.match(line)
-            pending_label = label.group("label").strip() if label else None
+            named = label and (label.group("label") or label.groupdict().get("ask"))
+            pending_label = named.strip() if named else None
             index += 1
             continue
         if _starts_quoted_tail(lines, index):
