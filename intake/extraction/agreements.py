@@ -70,6 +70,9 @@ _COC_YES = _any(
     + r".{0,40}\b(?:content|happy|glad|willing|prepared)\s+to\s+(?:abide by|follow|comply with|"
     r"adhere to)\s+(?:it|them)\b",
     r"\b(?:happy|glad|willing)\s+to\s+(?:sign up to|sign on to|subscribe to)\s+(?:the\s+)?" + _COC,
+    # "Consider me signed up to the Code of Conduct"
+    r"\b(?:consider|count) me\s+(?:as\s+)?(?:signed up|signed on|on board|agreed)\s+(?:to|with)\s+"
+    r"(?:the\s+)?" + _COC,
     # "I've read the Code of Conduct and agree", "… and I'm fine with it"
     _COC + r",?\s+and\s+(?:i\s+|i'm\s+|i am\s+|am\s+)?(?:(?:fully\s+)?agree|agreeing|accept|"
     r"(?:will|shall)\s+(?:follow|abide by|respect|adhere to|comply with|keep to)\s+(?:it|them)|"
@@ -93,7 +96,11 @@ _TIME_YES = _any(
     r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:[\w-]+\s+){1,3}?to\s+take\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:\w+\s+){0,3}?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
-    r"\bi(?:'m| am) (?:a )?patient\b|\bno rush\b|\btake your time\b"
+    r"\bi(?:'m| am) (?:a )?patient\b|\bno (?:rush|hurry)\b|\btake your time\b"
+    r"|\btake as long as (?:you|it) (?:need|needs|takes)\b"
+    r"|\bhowever (?:long|many (?:days|weeks|months)) (?:it|this) (?:takes|may take|will take)\b"
+    r"|\b(?:multi-week|long|lengthy|slow|weeks-long)\s+(?:turnaround|wait|process|timeline|timeframe)\s+"
+    r"(?:is|are|would be)\s+(?:acceptable|fine|ok|okay|no problem)\b"
     # "can wait", "I will wait"; never "Wait, no - …"
     r"|(?:^\W*(?:i\s+|we\s+)?(?:can|will)\s+|\b(?:i|we|and)\s+can\s+|\b(?:i'll|i will|we'll|"
     r"we will|will)\s+)wait\b"
@@ -146,7 +153,8 @@ _TIME_YES = _any(
     # "I understand this could drag on for a while", "fine with the recovery being slow"
     # "I understand a recovery is not a quick process", "there's a waiting period"
     r"\b(?:understand|understood|aware|know|realise|realize|accept|appreciate)\b.{0,40}?"
-    r"\b(?:is\s*n't|is not|won't be|will not be|not)\s+(?:going to be\s+)?(?:an?\s+)?"
+    r"\b(?:is\s*n't|is not|are\s*n't|are not|won't be|will not be|not)\s+(?:going to be\s+)?"
+    r"(?:an?\s+)?"
     r"(?:instant|quick|fast|immediate|speedy|rapid)\b"
     r"|\b(?:timeline|wait|waiting|delay|time ?frame)\b.{0,20}?\b(?:i|we) can live with\b"
     r"|\b(?:understand|aware|know|realise|realize|accept)\b.{0,30}?\b(?:there'?s|there is|"

@@ -112,7 +112,7 @@ _NEUTRAL_PHRASES = re.compile(
 )
 _ACCESS_CUE = re.compile(
     r"\b(?:have|has|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|"
-    r"accessible|control|controls|controlled|possession|administer\w*|"
+    r"accessible|control|controls|controlled|possession|administer\w*|lands? in|"
     r"(?:is|are|'s) (?:still |also )?with (?:me|us)|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|reads|checks|check (?:it|them) (?:daily|every day|regularly)|"
@@ -154,6 +154,8 @@ _PARTS = {
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
         r"gmail|yahoo|hotmail|outlook|primary|registered|recovery|contact)\s+(?:e-?mail\s+)?address\b"
         r"|\b(?:old|former|previous)\s+\w+\s+(?:e-?mail\s+)?address\b"
+        r"|\ban? (?:e-?mail )?address (?:at|from|with|on) (?:my|our|the) "
+        r"(?:old |previous |former )?(?:employer|company|job|work|university|school|provider|isp)\b"
         r"|\b(?:this|that|my|the|same|account)\s+address\b|\bmail address\b"
         r"|\b(?:my|our|the)\s+(?:own\s+|personal\s+|custom\s+|old\s+|email\s+)?domain\b",
         _I,
@@ -220,7 +222,7 @@ _NEW_PASSWORD = re.compile(
 )
 # "My email address hasn't changed" is no denial.
 _UNCHANGED = re.compile(
-    r"\s(?:has|have|had)(?:\s?n[o']t|\s+not)\s+(?:been\s+)?changed\b|\s(?:is|was)\s+unchanged\b"
+    r"\s(?:has|have|had)(?:\s?n[o']t|\s+not)\s+(?:been\s+)?(?:changed|touched|altered)\b|\s(?:is|was)\s+unchanged\b"
     r"|\s(?:was|were|is)(?:\s?n[o']t|\s+not)\s+changed\b(?:\s+by\s+(?:the\s+)?\w+)?"
     # "They don't seem to have touched the email address"
     r"|(?:\bnot|n't)\s+(?:\w+\s+){0,3}?(?:touch|touched|change|changed)\s+"
@@ -294,9 +296,10 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"(?:e-?mail(?: address)?|address) (?:that is |which is |i )?(?:registered|associated|linked|"
     r"used|on (?:the|my) (?:pypi )?account|tied|connected)"
     r"|\bthis (?:e-?mail )?(?:address )?is the (?:same )?(?:e-?mail|address|one) "
-    r"(?:registered|associated|linked|used|on)"
+    r"(?:registered|associated|linked|used|on|attached|tied|connected)"
     r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
-    r"|\b(?:e-?mail|address|mail id|e-?mail id)\b.{0,30}\bis (?:the )?same as (?:this|the one)\b"
+    r"|\b(?:e-?mail|address|mail id|e-?mail id)\b.{0,30}\bis (?:the )?same as (?:this|the one|"
+    r"(?:the one )?i(?:'m| am)? (?:write|writing|mail|send|sending) from)\b"
     r"|\b(?:e-?mail|address)\b[^.;]{0,60}\b(?:which|that) is the (?:e-?mail |address |one )"
     r"(?:i'?m|i am) (?:writing|sending|mailing) (?:you |this )?from\b"
     r"|\b(?:e-?mail|address) \((?:this|the same) (?:one|address)\) is the (?:address|one|e-?mail)\b"

@@ -18,7 +18,7 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 _I = re.I
 CODES = (
     r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|revovery|recov|backup|back-up|bakup|"
-    r"recuperation|rescue|printed|notebook|paper|spare|emergency)[- ]?"
+    r"recuperation|rescue|printed|notebook|paper|spare|emergency|fallback)[- ]?"
     r"(?:(?:one-time|one time|single-use|login|access) )?(?:codes?|numbers)"
     r"|codes? (?:(?:i|we) (?:had )?)?(?:printed|wrote down|written down|downloaded)"
     r"|codes? (?:of|for) (?:recovery|recuperation))"
@@ -154,14 +154,15 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
             r"noted|back(?:ed)? up|create|created)\b(?: down\b)?[^.!?]{0,60}?"
             + _ANY_CODES
-            + rf"|{CODES}\s+(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+(?:\w+\s+)?"
+            + rf"|{CODES}\s+(?:i|we)\s+(?:did not|didn't|did never|never|have not|haven't)\s+"
+            r"(?:\w+\s+)?"
             r"(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|write|wrote)\b"
             + rf"|{CODES}.{{0,40}}\b(?:were|was|have|has|i)?\s*(?:have )?never (?:been )?"
             r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
             r"noted|copied|made)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
             # "I never enabled 2FA myself, so there are no recovery codes"
-            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|switched on|set it up)\b"
+            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|switched on|set it up|used)\b"
             rf".{{0,60}}?\b(?:no|any|never had any)\s+{CODES}"
             rf"|{CODES}.{{0,40}}?\b(?:nobody|no one|none of us)\s+(?:ever\s+)?(?:\w+\s+)?"
             r"(?:saved|stored|kept|downloaded|generated|printed|wrote|copied)\b"
@@ -195,6 +196,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "…it's GitHub's codes, not PyPI's, so I clearly never saved the PyPI set at all"
             rf"|{CODES}.{{0,200}}?\bnever (?:\w+ )?(?:saved|downloaded|generated|printed|kept|"
             r"stored) (?:the |my |any )?(?:pypi |real |actual |right )?(?:set|ones)\b"
+            # "About the fallback codes: … I clicked straight past that screen without saving"
+            rf"|{CODES}.{{0,200}}?\b(?:clicked|went|skipped|rushed|scrolled)\b.{{0,30}}?\bpast\b.{{0,40}}?"
+            r"\bwithout (?:saving|downloading|writing|printing|copying|noting|storing)\b"
             # "Codes never saved": a fragment answering our question.
             r"|(?:^|[,;])\W*(?:the |my |any )?codes?\W+(?:were |was )?never\s+(?:saved|downloaded|"
             r"generated|stored|kept|printed|written|noted)\b",
@@ -291,6 +295,7 @@ _CODES_STEMS = (
     "rescue",
     "recuperat",
     "emergency",
+    "fallback",
 )
 _DEVICE_STEMS = (
     "phone", "mobile", "handy", "cell", "tablet", "ipad", "device", "authenticat", "app",
