@@ -70,6 +70,9 @@ _COC_YES = _any(
     + r".{0,40}\b(?:content|happy|glad|willing|prepared)\s+to\s+(?:abide by|follow|comply with|"
     r"adhere to)\s+(?:it|them)\b",
     r"\b(?:happy|glad|willing)\s+to\s+(?:sign up to|sign on to|subscribe to)\s+(?:the\s+)?" + _COC,
+    # "I'm on board with the Code of Conduct", "Count me in on the Code of Conduct"
+    r"\b(?:i'?m|i am|we'?re|we are) on board with (?:the\s+)?" + _COC,
+    r"\bcount (?:me|us) in (?:on|for|with) (?:the\s+)?" + _COC,
     # "Consider me signed up to the Code of Conduct"
     r"\b(?:consider|count) me\s+(?:as\s+)?(?:signed up|signed on|on board|agreed)\s+(?:to|with)\s+"
     r"(?:the\s+)?" + _COC,
@@ -96,7 +99,9 @@ _TIME_YES = _any(
     r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:[\w-]+\s+){1,3}?to\s+take\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:\w+\s+){0,3}?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
-    r"\bi(?:'m| am) (?:a )?patient\b|\bno (?:rush|hurry)\b|\btake your time\b"
+    r"\bi(?:'m| am) (?:a )?patient\b|\b(?:i'll|i will|we'll|we will) be (?:\w+ )?patient\b"
+    r"|\b(?:days|weeks|months) (?:is|are) (?:fine|ok|okay|no problem|acceptable)\b"
+    r"|\bno (?:rush|hurry)\b|\btake your time\b"
     r"|\btake as long as (?:you|it) (?:need|needs|takes)\b"
     r"|\bhowever (?:long|many (?:days|weeks|months)) (?:it|this) (?:takes|may take|will take)\b"
     r"|\b(?:multi-week|long|lengthy|slow|weeks-long)\s+(?:turnaround|wait|process|timeline|timeframe)\s+"
@@ -186,6 +191,8 @@ _CONDITION = re.compile(
     r"\bif (?:that'?s|thats|that is|it'?s|its|it is|this is)? ?(?:really |absolutely |strictly )?"
     r"(?:needed|required|necessary|a must|a requirement|mandatory|compulsory|a prerequisite)\b"
     r"|\bif (?:that|it|this) helps\b|\bonly if\b"
+    # "I'd be okay waiting if it's only a few days"
+    r"|^\W*(?:if|as long as|provided) (?:it'?s|it is|this is|that'?s) (?:only|just|not more than)\b"
     # "I'll agree to it if that's what it takes"
     r"|\bif (?:that'?s|that is|it'?s|it is|this is) what (?:it takes|you need|is needed|"
     r"is required|you require)\b"
