@@ -84,7 +84,8 @@ _NEUTRAL_PHRASES = re.compile(
     # "the codes the site asks for after I enter my password": the step, not a loss.
     r"|\b(?:pass|asks?(?: me)? for|wants|requires|prompts?(?: me)? for)\b[^.;,]{0,20}?\bafter "
     r"(?:i (?:enter|type|put in)\s+|entering\s+|typing\s+)?(?:my |the )?password\b"
-    r"|\bnothing (?:is )?missing\b|\b(?:nobody|no one) else (?:has|knows|had|knew)\b"
+    r"|\bnothing (?:else )?(?:is )?(?:missing|wrong|affected|broken)\b"
+    r"|\b(?:nobody|no one) else (?:has|knows|had|knew)\b"
     # "I registered in 2017 using the address from my provider": how, not what is had now.
     r"|\b(?:registered|signed up)\b[^.;]{0,60}?\busing\b"
     # Resetting a password says nothing about knowing it.

@@ -138,6 +138,7 @@ def _typed_into_quote(quoted_text: str) -> list[Answer]:
 
 def _positional(own: list[str], asked: list[str]) -> list[Answer]:
     """Bare answers in the order of our lines: a list, one per line, or numbered."""
+    sentences = [s for line in own for s in re.split(r"(?<=[.!?])\s+", line)]
     grouped = [
         Answer(field, "yes", line)
         for pattern, fields, count in (
@@ -145,7 +146,8 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
             (_BOTH_AGREED, [f for f in asked if f in _AGREEMENTS], 2),
         )
         if len(fields) == count
-        for line in [next((line for line in own if pattern.match(line)), "")]
+        # "… stolen at the airport. Yes to all three access questions.": any sentence
+        for line in [next((s for s in sentences if pattern.match(s)), "")]
         if line
         for field in fields
     ]
@@ -194,6 +196,11 @@ def _labelled(line: str) -> bool:
 
 # A short label, not a clause ("I checked: …").
 _LABEL = re.compile(r"(?!(?:i|we|my|our|so|and|but|also|then)\b)[^\W\d_][\w ()/'-]{0,40}", re.I)
+_NAMED = re.compile(
+    r"\b(?:it'?s|it is|that'?s|user ?name is|name is)\s+[`'\"“]?"
+    r"(?P<name>[A-Za-z0-9][\w.-]{0,48}[A-Za-z0-9])",
+    re.I,
+)
 _AGREEMENTS = ("coc_agreed", "time_acknowledged")
 # "yes to 1 and 2, no to 3": answers that name the lines they answer by number.
 _BY_NUMBER = re.compile(r"\b(yes|no)\s+(?:to|for)\s+((?:\d{1,2}(?:\s*(?:,|and|&)\s*)?)+)", re.I)
@@ -319,6 +326,9 @@ def _answer_to_question(own: list[str], question: str) -> list[Answer]:
     if topic is None or not reply or len(reply) > 200:
         return []
     evidence = f"{question} {reply}"
+    named = _NAMED.search(reply) if topic == "username" else None
+    if named and clean_username(named.group("name")) == named.group("name"):
+        return [Answer("username", named.group("name"), evidence)]  # "Of course - it's x."
     if topic == "recovery_codes" and len(reply.split()) > 2 and codes_value(reply):
         # "Yes, I saved them, but only on the laptop that was stolen": the reply says the state.
         return [Answer(topic, reply, evidence)]

@@ -262,7 +262,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + rf"|{CODES}\b[^.]{{0,80}}?\b(?:on|in)\b[^.]{{0,40}}?\b{_DEVICE_NOUN}\b[^.]{{0,20}}?\b"
             r"so (?:those|they|these) went (?:too|as well|with it)\b"
             # "Codes lost": a fragment answering our question (one-time codes are never lost).
-             + r"|(?:^|[,;])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
+             + r"|(?:^|[,;/])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
         ),
         (
             "have",
