@@ -70,6 +70,7 @@ _COC_YES = _any(
     + r".{0,40}\b(?:content|happy|glad|willing|prepared)\s+to\s+(?:abide by|follow|comply with|"
     r"adhere to)\s+(?:it|them)\b",
     r"\b(?:happy|glad|willing)\s+to\s+(?:sign up to|sign on to|subscribe to)\s+(?:the\s+)?" + _COC,
+    r"\bno (?:problem|issue|objection)s? with (?:the\s+)?" + _COC,
     # "I'm on board with the Code of Conduct", "Count me in on the Code of Conduct"
     r"\b(?:i'?m|i am|we'?re|we are) on board with (?:the\s+)?" + _COC,
     r"\bcount (?:me|us) in (?:on|for|with) (?:the\s+)?" + _COC,

@@ -76,6 +76,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:the |my )?account| on file)?(?: ok| okay| fine| works| working)?"
             r"|(?:can you |can i |do you |do i )?(?:still )?(?:receive|get|read) (?:e-?)?mail "
             r"(?:at|on|sent to) (?:that|this|the|your|my) (?:account'?s? )?(?:e-?mail )?address"
+            r"(?: (?:on|of|for) (?:the|my|your) account)?"
             r"|(?:the |my )?(?:mailbox|inbox)(?: (?:on|of|for) (?:the|my) account| on file)?"
             r"(?: reachable| accessible| ok| okay| fine| works| working| status)?"
             r"|(?:e-?mail|mailbox|inbox) status"

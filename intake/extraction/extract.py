@@ -376,9 +376,13 @@ _RETRACTION = re.compile(
 
 def _part_answer(value: str) -> bool | None:
     """An answer under a one-part label: "yes", "no", or a clause ("I can still read it")."""
-    if is_option_list(value) or HEDGE.search(value):
+    if is_option_list(value) or HEDGE.search(value) or _PLACEHOLDER.match(value):
         return None
     return _first_known(yes_no, clause_polarity, value)
+
+
+# "Password known: TBD - it's saved on my old laptop": not answered yet.
+_PLACEHOLDER = re.compile(r"^\W*(?:tbd|tbc|to be (?:confirmed|determined|checked)|unknown)\b", re.I)
 
 
 _PART_LABEL = re.compile(r"\b(user ?name|password|e-?mail)\b", re.I)

@@ -168,7 +168,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
 FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), True)
     for pattern in (
-        rf"{_FOREIGN_USER}\s*(?:(?:en|auf|sur|no|su|на|de|di|do|da|von|bei)\s+pypi\s*)?"
+        rf"{_FOREIGN_USER}\s*(?:(?:(?:en|auf|sur|no|su|на|de|di|do|da|von|bei)\s+)?pypi\s*)?"
         rf"(?:es|ist|est|é|è|lautet|heißt|heisst|是|は|은|는|이|가|:|\uff1a|=|-|–|—)?\s*"
         rf"(?<![A-Za-z\u00c0-\u00ff]){_FOREIGN_OPEN}?{_NAME}",
         # "PyPI 계정 hyunwoo-lee 의": a name the particle after it ends.

@@ -18,7 +18,9 @@ MAIL_NOT_MESSAGE = (
 )
 
 NEGATION = re.compile(
-    r"\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|deactivated|"
+    # "dahl-consulting.no" is a Norwegian address, not a "no"
+    r"(?<![.@/])\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|"
+    r"deactivated|"
     r"deleted|closed|expired|defunct|disabled|inaccessible|unaccessible|unreachable|unusable|"
     r"lack|missing|neither|nor|nobody|no one|shut down|terminated|cancell?ed|suspended|"
     r"discontinued|dead|lapsed?|expire|bounc\w*|didnt|dont|doesnt|cant|wont|havent|hasnt|isnt|retired|"

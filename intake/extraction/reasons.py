@@ -94,6 +94,7 @@ _RESET_CODES = (
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,30}}?\b(?:make|generate|create|get)\s+(?:a\s+)?"
     rf"new\s+(?:set of\s+)?{CODES}"
     rf"|\brefresh\w*\s+(?:my |the |our )?{CODES}"
+    rf"|{CODES}[^.]{{0,80}}?\ba new set (?:was|had been|has been|got) (?:generated|created|made)\b"
     rf"|\bgenerat\w*\s+(?:new\s+)?{CODES}\s+again\b"
     rf"|{CODES}.{{0,80}}?\b(?:not|without) (?:realis|realiz|knowing|noticing)\w*\b"
     r".{0,30}?\binvalidat"
@@ -133,6 +134,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + rf"|\b(?:not (?:a single|one|any)(?: one)?|none) of (?:my |the |our )?{CODES}\b"
             r".{0,30}?\b(?:accepted|valid|working|work\w*)"
             rf"|\bused (?:up )?all (?:\w+ )?(?:of (?:my |the )?)?{CODES}"
+            # "PyPI rejects every recovery code I have"
+            r"|\b(?:rejects?|refuses?|won't accept|doesn't accept|does not accept)\s+"
+            rf"(?:every|each|all|any|my)\s+(?:single\s+)?(?:one of (?:my |the )?)?{CODES}"
             rf"|\bused up (?:the last (?:one )?of )?(?:my |the |our )?{CODES}"
             rf"|\bno\s+(?:more\s+)?{CODES}\s+left\b"
             rf"|{CODES}\b[^.!?]{{0,200}}[.!?]\s+[^.!?]{{0,200}}\b(?:the|those|these|remaining|last|other)\s+"
@@ -163,7 +167,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"noted|copied|made)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
             # "I never enabled 2FA myself, so there are no recovery codes"
-            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|switched on|set it up|used)\b"
+            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|switched on|set it up|used|"
+            r"(?:turned|switched) (?:2fa|two-factor|it) on)\b"
             rf".{{0,60}}?\b(?:no|any|never had any)\s+{CODES}"
             rf"|{CODES}.{{0,40}}?\b(?:nobody|no one|none of us)\s+(?:ever\s+)?(?:\w+\s+)?"
             r"(?:saved|stored|kept|downloaded|generated|printed|wrote|copied)\b"
@@ -222,6 +227,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
             r"suspended|erased|wiped|"
             r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
+            r"thrown (?:out|away)|got rid of|"
             r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage|"
             r"recycling|waste ?paper)|"
             r"destroyed|shredded|vanished|disappeared|unreadable|unreachable|illegible|ruined|"
@@ -261,6 +267,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"codes (?:included|as well|too)\b"
             + rf"|{CODES}\b[^.]{{0,80}}?\b(?:on|in)\b[^.]{{0,40}}?\b{_DEVICE_NOUN}\b[^.]{{0,20}}?\b"
             r"so (?:those|they|these) went (?:too|as well|with it)\b"
+            # "Lost my 2FA phone; the codes were on it too."
+             + rf"|\b(?:lost|broke|dropped|stolen)\b[^.]{{0,30}}?\b{_DEVICE_NOUN}\b[^.]{{0,20}}?"
+            r"[;,]\s*(?:and\s+)?(?:the|my) codes (?:were|was) (?:on|in) it\b"
             # "Codes lost": a fragment answering our question (one-time codes are never lost).
              + r"|(?:^|[,;/])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
         ),
@@ -676,7 +685,9 @@ def _own_statement(sentence: str) -> bool:
         return True
     if _to_reader(sentence):
         return False
-    return bool(_ABOUT_ACCOUNT.search(sentence)) or not _CODES_WORDS.search(sentence)
+    # "2fa app gone after a phone reset, no backup codes saved": the codes come after.
+    first_clause = re.split(r"[,;:]", sentence, maxsplit=1)[0]
+    return bool(_ABOUT_ACCOUNT.search(sentence)) or not _CODES_WORDS.search(first_clause)
 
 
 def _to_reader(sentence: str) -> bool:

@@ -100,7 +100,7 @@ _ANSWER_WORDS = frozenset(
 _LABEL_ANSWERS = frozenset(
     "yes y no n true false ok okay have had lost forgot forgotten unknown n/a none known still "
     "i not available changed reset same fine saved stored kept remembered written in on both "
-    "held managed valid working "
+    "held managed valid working honestly sadly unfortunately frankly actually well sorry "
     "intact retained accessible all neither".split()
 )
 # Words that open a clause after a dash; no one's password is "which".
