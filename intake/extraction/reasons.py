@@ -490,11 +490,17 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\b(?:previous|former|old) {_ROLE}\b.{{0,60}}?\b{_HELD}\b"
             rf"|\b{_HELD}\b.{{0,30}}?\bby (?:a|an|our|the|my|his|her) (?:previous|former|old) "
             rf"{_ROLE}\b"
-            # "created and run by Prof. Erik Lindgren, who retired last year"
-            r"|\b(?:created|set up|run|registered|managed|owned|held)\b[^.]{0,30}?\bby\b[^.]{0,40}?"
+            r"|\binherit\w*\b.{0,20}\baccount\b"
+            r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
+            r"co-?worker)\b.{0,60}"
+            r"\b(?:left|leaving|departed|passed away|died)\b",
+        ),
+        # Somebody else set up or holds the second factor ("enabled in 2023 by a postdoc,
+        # using his own phone", "created and run by Prof. X, who retired last year").
+        (
+            "other",
+            r"\b(?:created|set up|run|registered|managed|owned|held)\b[^.]{0,30}?\bby\b[^.]{0,40}?"
             r"\bwho (?:has )?(?:since )?(?:retired|left|departed|passed away|died|moved on)\b"
-            # "It was enabled in 2023 by a postdoc, using his own phone"
-            # Somebody else's device holds the second factor.
             r"|\b(?:2fa|two[- ]factor(?: app| authentication)?|totp|mfa|authenticator)\b[^.]{0,40}?"
             r"\b(?:(?:lived|was|is|were|sat|ran|stored|kept|registered) on (?:his|her|their) "
             r"(?:own |personal |private )?(?:phone|device|laptop|authenticator|yubikey|key)"
@@ -504,11 +510,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:enabled|set up|turned on|activated)\b[^.]{0,60}?\busing (?:his|her|their) own\b"
             r"|\b(?:enabled|set up|turned on|switched on|activated|configured)\b.{0,30}?\bby "
             r"(?:a|an|our|the|my) (?:postdoc|student|phd student|colleague|co-?worker|intern|"
-            r"contractor|previous owner)\b"
-            r"|\binherit\w*\b.{0,20}\baccount\b"
-            r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
-            r"co-?worker)\b.{0,60}"
-            r"\b(?:left|leaving|departed|passed away|died)\b",
+            r"contractor|previous owner)\b",
         ),
         ("recovery_codes_not_working", RECOVERY_CODE_RULES[0][1].pattern),
         (
@@ -651,10 +653,21 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
-    "whoever", " me", "my doing", "intruder", "without", "by ", "his ", "her ", "their ",
+    "whoever", " me", "my doing", "intruder", "without",
 )  # fmt: skip
-# The two "other" rules: a changed owner, and 2FA never turned on.
-_OTHER_GATES = (_holds(*_TAKEOVER_STEMS), _holds("never"))
+# The three "other" rules: a changed owner, somebody else's second factor, and 2FA never
+# turned on.
+_HOLDER_VERBS = _holds(
+    "created", "set up", "run", "registered", "managed", "owned", "held", "lived", "was ", "is ",
+    "were", "sat", "ran", "stored", "kept", "controlled", "enabled", "turned on", "switched on",
+    "activated", "configured",
+)  # fmt: skip
+_HOLDER = _holds(" by ", "his ", "her ", "their ")
+_OTHER_GATES = (
+    _holds(*_TAKEOVER_STEMS),
+    lambda sentence: _HOLDER(sentence) and _HOLDER_VERBS(sentence),
+    _holds("never"),
+)
 _OTHER_RULES = tuple(rule for kind, rule in REASON_KIND_RULES if kind == "other")
 _GATES: dict[re.Pattern[str], Callable[[str], bool]] = {
     **{rule: _KIND_GATES[kind] for kind, rule in REASON_KIND_RULES if kind in _KIND_GATES},
