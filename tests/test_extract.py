@@ -74,6 +74,20 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         ("Nobody here knows the password.", "credentials.password", False),
+        # Doubts, conditions and refusals around an agreement stay unanswered.
+        ("I'm not sure, I agree to the code of conduct.", "coc_agreed", None),
+        ("Not yet, I will accept the code of conduct after reading it.", "coc_agreed", None),
+        (
+            "I have no problem with the Code of Conduct's goals, but I won't sign it.",
+            "coc_agreed",
+            False,
+        ),
+        ("Days are fine; months would not be.", "time_acknowledged", None),
+        ("However long it takes is not something I can accept.", "time_acknowledged", None),
+        ("Wait, I can live with a day or two, no more.", "time_acknowledged", None),
+        ("I know it's not quick, but I need it fixed this week.", "time_acknowledged", None),
+        ("I am not writing from my account email address.", "credentials.email", False),
+        ("I'm not sure, this is the address registered on the account.", "credentials.email", None),
         # A statement taken back by the next sentence does not stand.
         (
             "I have my password. Well, actually, I don't: the new one never reached my manager.",

@@ -14,6 +14,10 @@ from intake.reading.redact import MARK, redact
         ("Password: [s3cr3t-pass]", "s3cr3t-pass"),
         ("Password: yes (it is Tr0ub4dor)", "Tr0ub4dor"),
         ("password-Tr0ub4dor&3", "Tr0ub4dor"),
+        ("password-Safe#2024", "Safe#2024"),
+        ("Password: honestly sunflower", "sunflower"),
+        ("Password: actually it is bluebird", "bluebird"),
+        ("Password: known (sunflower)", "sunflower"),
     ],
 )
 def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: str) -> None:
@@ -29,6 +33,7 @@ def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: s
         "Password: known (kept in our team vault)",
         "Password: yes (in 1Password)",
         "Password: (see below)",
+        "Password: honestly, I've forgotten it",
         "The login is password-less for our CI, the token does it.",
     ],
 )

@@ -87,6 +87,7 @@ _COC_NO = _any(
     r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree|"
     r"not going to|not gonna|rather not)\b"
     r".{0,40}" + _COC,
+    _COC + r".{0,60}\b(?:won't|will not|refuse to|not going to) (?:sign|agree|accept)\b",
 )
 _TIME_YES = _any(
     r"\b(?:understand|acknowledge|acknowlege|aknowledge|accept|realise|realize|am aware|'m aware|"
@@ -101,10 +102,11 @@ _TIME_YES = _any(
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:\w+\s+){0,3}?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     r"\bi(?:'m| am) (?:a )?patient\b|\b(?:i'll|i will|we'll|we will) be (?:\w+ )?patient\b"
-    r"|\b(?:days|weeks|months) (?:is|are) (?:fine|ok|okay|no problem|acceptable)\b"
+    r"|\b(?:weeks|months) (?:is|are) (?:fine|ok|okay|no problem|acceptable)\b"
     r"|\bno (?:rush|hurry)\b|\btake your time\b"
     r"|\btake as long as (?:you|it) (?:need|needs|takes)\b"
     r"|\bhowever (?:long|many (?:days|weeks|months)) (?:it|this) (?:takes|may take|will take)\b"
+    r"(?![^.]{0,30}\b(?:not|n't|cannot)\b)"
     r"|\b(?:multi-week|long|lengthy|slow|weeks-long)\s+(?:turnaround|wait|process|timeline|timeframe)\s+"
     r"(?:is|are|would be)\s+(?:acceptable|fine|ok|okay|no problem)\b"
     # "can wait", "I will wait"; never "Wait, no - …"
@@ -118,7 +120,7 @@ _TIME_YES = _any(
     r"(?!\s+(?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b"
     r"|\b(?:time|wait(?:ing)?|delay)\s*(?:[:=-]\s*)?(?:is\s+)?"
-    r"(?:fine|ok|okay|no problem|good|yes)\b",
+    r"(?:fine|ok|okay|no problem|good|yes(?=\s*(?:$|/|[.;])))\b",
     r"\b(?:long |lengthy )?wait(?:ing)?(?:\s+(?:a\s+)?long)?(?: time)?\s+(?:is|are)\s+"
     r"(?:ok|okay|fine|no problem|alright)\b",
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+"
@@ -162,8 +164,9 @@ _TIME_YES = _any(
     r"\b(?:understand|understood|aware|know|realise|realize|accept|appreciate)\b.{0,40}?"
     r"\b(?:is\s*n't|is not|are\s*n't|are not|won't be|will not be|not)\s+(?:going to be\s+)?"
     r"(?:an?\s+)?"
-    r"(?:instant|quick|fast|immediate|speedy|rapid)\b"
-    r"|\b(?:timeline|wait|waiting|delay|time ?frame)\b.{0,20}?\b(?:i|we) can live with\b"
+    r"(?:instant|quick|fast|immediate|speedy|rapid)\b(?![^.]{0,40}\bbut\b)"
+    r"|\b(?:timeline|wait|waiting|delay|time ?frame)\b.{0,20}?\b(?:i|we) can live with "
+    r"(?:that|it|this)\b"
     r"|\b(?:understand|aware|know|realise|realize|accept)\b.{0,30}?\b(?:there'?s|there is|"
     r"there will be)\s+(?:a\s+|some\s+)?(?:waiting period|wait|delay)\b"
     r"|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
@@ -251,6 +254,10 @@ def _advice(sentence: str) -> bool:
 
 
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?=(?:and\s+|but\s+|so\s+)?(?:i|we)\s)", _I)
+# A clause of its own before the agreement ("…never saved them honestly, i agree"); a short
+# one ("Not yet, I will accept …", "I'm not sure, I agree") is the agreement's lead-in.
+_OWN_CLAUSE_WORDS = 4
+_IF = re.compile(r"\bif\b", _I)
 # "I don't mind if this takes a long time" accepts it: the negation is of minding.
 _DONT_MIND = re.compile(r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", _I)
 
@@ -276,7 +283,9 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     # "…never saved them, i agree to the code of conduct": a clause before is not the lead-in,
     # unless it sets a condition ("if it is needed, I will agree").
     clause = _NEW_CLAUSE.split(said)[-1]
-    said = said if re.search(r"\bif\b", said[: len(said) - len(clause)], _I) else clause
+    before = said[: len(said) - len(clause)]
+    if len(before.split()) >= _OWN_CLAUSE_WORDS and not _IF.search(before):
+        said = clause
     said = _CONTENT_NEGATION.sub(" ", said)
     if _CONDITION.search(sentence[found.end() : found.end() + 40]) or _REQUIRED_FIRST.search(
         sentence[: found.start()]

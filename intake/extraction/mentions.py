@@ -370,10 +370,15 @@ def after_correction(sentence: str) -> list[Mention]:
 
 
 def username_correction(sentence: str) -> str | None:
-    """The username a correction gives ("Correction to the first line: the username is x")."""
+    """The username a correction gives ("Correction to the first line: the username is x");
+    none when the correction hedges ("… jdoe, or possibly jdoe-dev")."""
     corrected = _CORRECTION.search(sentence)
-    named = username_mentions(sentence[corrected.end() :]) if corrected else []
-    return clean_username(named[0].name) if named else None
+    if corrected is None or _UNSURE_NAME.search(sentence):
+        return None
+    rest = sentence[corrected.end() :]
+    restated = _RESTATED.match(rest)
+    named = [restated.group("name")] if restated else [m.name for m in username_mentions(rest)]
+    return clean_username(named[0]) if named else None
 
 
 def corrected_username(value: str) -> str | None:

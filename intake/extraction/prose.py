@@ -322,6 +322,23 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
 )
 
 
+def _says_writing_from(said: str) -> bool:
+    """The clause that says the requester writes from the account's address, undoubted and
+    not denied; a doubt in an earlier clause counts only when that clause names no other part.
+    """
+    clause = _CLAUSE_BREAK.split(said)[-1]
+    earlier = said[: len(said) - len(clause)]
+    other_part = _PARTS["password"].search(earlier) or _PARTS["username"].search(earlier)
+    if HEDGE.search(earlier) and not other_part:
+        clause = said  # "I'm not sure, this is the address registered on the account"
+    return not (HEDGE.search(clause) or _NOT_WRITING.search(clause))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]\s+")
+# "I am not writing from my account email", "I wish I were writing from it"
+_NOT_WRITING = re.compile(r"\b(?:not|n't|never|wish|if only)\b", _I)
+
+
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|me|my|mine|we|our|us)\b", _I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", _I)
 
@@ -348,8 +365,7 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     writing_from = _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
     # "I think I still remember the password, and this address is the one on the account":
     # the doubt is about the password; only the clause that says it counts.
-    said = re.split(r"[,;]\s+", sentence[: writing_from.end()])[-1] if writing_from else ""
-    if writing_from and HEDGE.search(said) is None:
+    if writing_from and _says_writing_from(sentence[: writing_from.end()]):
         found["email"] = True
     if _ALL_THREE.search(sentence) and not HEDGE.search(sentence):
         return dict.fromkeys(("username", "password", "email"), True)

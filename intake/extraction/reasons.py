@@ -658,14 +658,14 @@ _TAKEOVER_STEMS = (
 # The three "other" rules: a changed owner, somebody else's second factor, and 2FA never
 # turned on.
 _HOLDER_VERBS = _holds(
-    "created", "set up", "run", "registered", "managed", "owned", "held", "lived", "was ", "is ",
-    "were", "sat", "ran", "stored", "kept", "controlled", "enabled", "turned on", "switched on",
+    "created", "set up", "run", "registered", "managed", "owned", "held", "lived", " was ", " is ",
+    " were ", "sat", "ran", "stored", "kept", "controlled", "enabled", "turned on", "switched on",
     "activated", "configured",
 )  # fmt: skip
-_HOLDER = _holds(" by ", "his ", "her ", "their ")
+_HOLDER = _holds(" by ", " his ", " her ", " their ")
 _OTHER_GATES = (
     _holds(*_TAKEOVER_STEMS),
-    lambda sentence: _HOLDER(sentence) and _HOLDER_VERBS(sentence),
+    lambda sentence: _HOLDER(f" {sentence} ") and _HOLDER_VERBS(f" {sentence} "),
     _holds("never"),
 )
 _OTHER_RULES = tuple(rule for kind, rule in REASON_KIND_RULES if kind == "other")
@@ -682,6 +682,7 @@ _LOCKED_OUT = re.compile(
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", _I)
 
 
+_CLAUSE_END = re.compile(r"[,;:]")
 _ABOUT_ACCOUNT = re.compile(r"\b(?:account|pypi|maintainer|owner)\b", _I)
 
 
@@ -699,7 +700,7 @@ def _own_statement(sentence: str) -> bool:
     if _to_reader(sentence):
         return False
     # "2fa app gone after a phone reset, no backup codes saved": the codes come after.
-    first_clause = re.split(r"[,;:]", sentence, maxsplit=1)[0]
+    first_clause = _CLAUSE_END.split(sentence, maxsplit=1)[0]
     return bool(_ABOUT_ACCOUNT.search(sentence)) or not _CODES_WORDS.search(first_clause)
 
 

@@ -88,13 +88,17 @@ _OPTION_WORDS = frozenset(("yes", "no", "lost", "not working", "never saved", "h
 
 
 # "✅ yes", "❌": a tick or a cross typed before (or instead of) the answer.
-_MARK = re.compile(r"^(?:✅|☑️?|✔️|❌|✖️?)\s*")
+_MARK = re.compile(r"^(?:✅|☑️?|✔️?|❌|✖️?)\s*")
+
+
+def _mark_word(mark: re.Match[str]) -> str:
+    return "yes " if mark.group(0)[0] in "✅☑✔" else "no "
 
 
 def yes_no(value: str) -> bool | None:
     """Read a yes/no answer; hedged or unclear answers are None."""
     text = value.strip().strip("*_`'\"“”").strip()
-    text = _MARK.sub(lambda mark: "yes " if mark.group(0)[0] in "✅☑✔" else "no ", text)
+    text = _MARK.sub(_mark_word, text)
     if (
         not text
         or is_option_list(text)

@@ -100,7 +100,7 @@ _ANSWER_WORDS = frozenset(
 _LABEL_ANSWERS = frozenset(
     "yes y no n true false ok okay have had lost forgot forgotten unknown n/a none known still "
     "i not available changed reset same fine saved stored kept remembered written in on both "
-    "held managed valid working honestly sadly unfortunately frankly actually well sorry "
+    "held managed valid working "
     "intact retained accessible all neither".split()
 )
 # Words that open a clause after a dash; no one's password is "which".
@@ -120,6 +120,10 @@ _COMPOUND = re.compile(
     r"change|hint|policy|field|prompt|only|login|database|file|entry|strength)\b",
     re.I,
 )
+_PLAIN_TAIL = re.compile(r"[a-z]+(?:-[a-z]+)*[.,;:!?)]*")
+# "Password: honestly, I've forgotten it": an opener, then a clause about the password.
+_OPENERS = frozenset("honestly sadly unfortunately frankly actually well sorry".split())
+_FIRST_PERSON_CLAUSE = re.compile(r"^[,\s-]*(?:i|i've|i'm|i'd|we|we've|my)\b", re.I)
 # How far after "Password: yes" the words are checked for more of a secret.
 _ANSWER_SPAN = 300
 _OTP_CONTEXT = re.compile(
@@ -194,6 +198,8 @@ def _only_answer(rest: str) -> bool:
     "geo-tiles") are words too: the requester has gone on to something else.
     """
     first, *later = _SENTENCE_END.split(rest.lower(), maxsplit=1)
+    if _ONE_WORD_ASIDE.search(first):
+        return False  # "Password: known (sunflower)": an aside of one word may be the secret
     words = re.findall(r"[^\s,.;:!?()]+", first)
     tokens = re.findall(r"[^\s,;:!?()]+", later[0]) if later else []
     return all(_is_word(word) for word in words) and all(
@@ -202,6 +208,7 @@ def _only_answer(rest: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ONE_WORD_ASIDE = re.compile(r"\(\s*[^\s()]+\s*\)")
 _LETTERS_ONLY = re.compile(r"[a-z]+(?:[-./@_][a-z]+)*")
 
 
@@ -251,8 +258,14 @@ def _password_action(found: re.Match[str], rest: str) -> str:
         return "keep"
     if secret.startswith(("(", "[")) and _only_answer(secret.strip("([])") + rest):
         return "keep"  # "Password: (see below)"
-    if found.group("sep2") == "-" and _COMPOUND.match(found.group(0)):
+    if (
+        found.group("sep2") == "-"
+        and _COMPOUND.match(found.group(0))
+        and _PLAIN_TAIL.fullmatch(secret)
+    ):
         return "keep"  # "password-manager vault": one word, not a label
+    if labelled and bare in _OPENERS and _FIRST_PERSON_CLAUSE.match(rest) and _plain_clause(rest):
+        return "keep"  # "Password: honestly, I've forgotten it"
     if bare in _ANSWER_WORDS and not labelled:
         return "keep"
     clause = re.split(r"[.!?;]", rest, maxsplit=1)[0]
