@@ -42,6 +42,7 @@ IDLE_SECONDS = 25 * 60
 MAX_BACKOFF = 300.0
 POLL_WAIT_SECONDS = 120.0
 MIN_WAKE_SPACING = 0.5
+SIGNAL_CHECK_SECONDS = 1.0
 PURGE_DELAY = timedelta(minutes=5)  # the first purge waits until start-up is over
 
 
@@ -188,7 +189,10 @@ class Daemon:
         log.info("intake running (pid %d)", os.getpid(), extra=event("daemon.ready"))
         ping = watchdog_interval()
         while not self.stopping.is_set():
-            self.attention.wait(ping or 3600)
+            # A signal the kernel hands to another thread runs its Python handler only when
+            # the main thread next wakes: wake often enough that SIGHUP and SIGTERM are
+            # never left waiting for the watchdog interval.
+            self.attention.wait(min(ping or SIGNAL_CHECK_SECONDS, SIGNAL_CHECK_SECONDS))
             self.attention.clear()
             if self.reload_wanted.is_set() and not self.stopping.is_set():
                 self.reload_wanted.clear()
