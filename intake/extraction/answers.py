@@ -180,9 +180,7 @@ _TITLE_LINE = re.compile(
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
 # Only at the start of a run of marks, and without giving any back: a line of
 # "!!!!…" is scanned once, not once per mark.
-_SENTENCE_BREAK = re.compile(
-    r"(?<![.!?])(?<!\bProf)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)[.!?]++[\"')]?\s+(?=[\"'(\[\w])"
-)
+_SENTENCE_BREAK = re.compile(r"(?<![.!?])[.!?]++[\"')]?\s+(?=[\"'(\[\w])")
 # Reading is bounded so that the time per message grows with its size and no more:
 # no request a person writes comes near these, and hostile mail stops here.
 MAX_TEXT = 10_000  # characters of own text the rules read in full
@@ -190,7 +188,7 @@ MAX_LINE = 2_000  # a longer line is read as several
 MAX_SENTENCE = 600  # a longer sentence is read in pieces
 _REPEATABLE = 80  # a line or sentence up to this long may repeat and still count
 _WORDS = re.compile(r"[^\W\d_]{2}")
-_ABBREVIATIONS = frozenset("e.g i.e etc vs mr mrs ms dr approx incl st".split())
+_ABBREVIATIONS = frozenset("e.g i.e etc vs mr mrs ms dr prof approx incl st".split())
 # "No. 5" abbreviates a number; "Email no. Codes lost" ends a sentence.
 _NUMBER_WORDS = frozenset(("no", "nr"))
 

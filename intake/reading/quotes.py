@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intake.reading.addresses import parse_mailbox
+
 _QUOTED = re.compile(r"^\s*>")
 _ATTRIBUTION_VERBS = (
     "wrote",
@@ -144,23 +146,16 @@ _OWN_REQUEST = re.compile(
 def _forwarded_own(header: list[str], body: list[str], sender: str) -> bool:
     """Whether a forwarded message is the requester's own: sent from their address or
     name, or (when its header names nobody) a request that speaks of "my account"."""
-    author = next((line.split(":", 1)[1] for line in header if _FROM_LINE.match(line)), "")
-    if _mailbox(author) != ("", "") and _mailbox(sender) != ("", ""):
-        (name, address), (own_name, own_address) = _mailbox(author), _mailbox(sender)
-        return address == own_address or bool(name and name == own_name)
+    author_line = next((line.split(":", 1)[1] for line in header if _FROM_LINE.match(line)), "")
+    author = parse_mailbox(author_line.replace("*", "").strip())
+    own = parse_mailbox(sender)
+    if author and own:
+        same_name = bool(author.name) and author.name.casefold() == own.name.casefold()
+        return author.email == own.email or same_name
     return bool(_OWN_REQUEST.search("\n".join(body)))
 
 
 _FROM_LINE = re.compile(r"^\s*\*?from\*?\s*:", re.I)
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def _mailbox(header: str) -> tuple[str, str]:
-    """A From value's display name and address, lower-cased ("" where missing)."""
-    found = _ADDRESS.search(header)
-    address = found.group(0).lower() if found else ""
-    name = header.split("<", 1)[0] if "<" in header else ("" if found else header)
-    return name.strip(" \t*\"'").casefold(), address
 
 
 def _skip_forward_header(lines: list[str], index: int) -> int:
