@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def test_replies_carry_the_operators_team_and_code_of_conduct(workspace: Path) -
     assert "that you agree to follow the Hexapod Community Rules." in text
     assert "The Hexapod Community Rules: https://hexapod.example.org/rules" in text
     assert text.rstrip().splitlines()[-2] == "Hexapod Index Support"
-    assert "PSF" not in text
+    assert re.search(r"\bPSF\b", text) is None  # a case token may hold the letters PSF
 
     # The fill-in block still reads, whatever the Code of Conduct is called.
     answered = "\n".join(
