@@ -210,11 +210,7 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
         if e.field == "recovery_codes" and codes_value(e.value) is not None
     ]
     # "My security key broke. No, wait, that's not right: …": the first is taken back.
-    sentences = tuple(
-        sentence
-        for sentence, following in pairwise([*answers.sentences, ""])
-        if not _RETRACTION.match(following)
-    )
+    sentences = _standing(answers.sentences, _RETRACTION)
     # Where the main cause may be said: across two sentences, or under a codes label.
     context = [*_with_followers(sentences), *codes_lines]
     labelled = [entry for entry in answers.labelled if entry.field == "reason"]
@@ -359,6 +355,15 @@ def _taken_back(statements: _Statements) -> _Statements:
             denied = {part: False for part, said in stated.items() if said}
             result[index] = ({**stated, **denied}, f"{sentence} {following}")
     return result
+
+
+def _standing(sentences: tuple[str, ...], taking_back: re.Pattern[str]) -> tuple[str, ...]:
+    """The sentences the next one does not take back."""
+    return tuple(
+        sentence
+        for sentence, following in pairwise([*sentences, ""])
+        if not taking_back.match(following)
+    )
 
 
 _WITHDRAWN = re.compile(
@@ -532,13 +537,11 @@ def _agreement(
     for box in answers.checkboxes:
         if box_text.search(box.text) and (key != "time_acknowledged" or statement(box.text)):
             said.append((box.checked, box.line, FORM_BOX))
-    sentences = answers.sentences
+    # "I agree to the Code of Conduct. Actually, please disregard that for now: …"
     said += [
         (answer, sentence, STATEMENT)
-        for index, sentence in enumerate(sentences)
+        for sentence in _standing(answers.sentences, _WITHDRAWN)
         if (answer := statement(sentence)) is not None
-        # "I agree to the Code of Conduct. Actually, please disregard that for now: …"
-        and not (index + 1 < len(sentences) and _WITHDRAWN.match(sentences[index + 1]))
     ]
     for wanted in (False, True):
         for answer, line, rank in said:
