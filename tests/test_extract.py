@@ -74,6 +74,24 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         ("Nobody here knows the password.", "credentials.password", False),
+        # An expectation or a check still to do is not a statement.
+        ("The password should be saved in my keychain somewhere.", "credentials.password", None),
+        (
+            "The email should be the one I'm using now, but I'd have to check.",
+            "credentials.email",
+            None,
+        ),
+        (
+            "Whether I ever saved the recovery codes, I honestly can't say.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "Hi,\n\n- I agree to the Code of Conduct\n- I understand this can take a long time\n\n"
+            "Vera",
+            "time_acknowledged",
+            True,
+        ),
         # Doubts, conditions and refusals around an agreement stay unanswered.
         ("I'm not sure, I agree to the code of conduct.", "coc_agreed", None),
         ("Not yet, I will accept the code of conduct after reading it.", "coc_agreed", None),

@@ -174,6 +174,7 @@ _LABEL_LINE = re.compile(
     r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
+_LIST_MARK = re.compile(r"^[-*•+]\s+")
 _TITLE_LINE = re.compile(
     r"^(?P<label>(?!(?:I|We|My|Our)\b)[A-Z][a-z]+(?: [a-z]+){0,2})\.\s+(?P<value>\S.*)$"
 )
@@ -566,6 +567,8 @@ def _heading_field(line: str, lines: list[str], index: int) -> str | None:
     bare = clean_markup(line)
     if len(bare) > 40 or bare.endswith((".", ",", ";")) or " " not in bare.strip():
         return None
+    if _LIST_MARK.match(line):
+        return None  # "- I understand this can take a long time": an item, not a heading
     labelled = _LABEL_LINE.match(bare)
     if labelled and labelled.group("value").strip():
         return None  # "Password: known" answers its label; it heads nothing

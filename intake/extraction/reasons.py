@@ -390,11 +390,14 @@ def recovery_code_state(sentence: str) -> str | None:
             return "lost"  # "not kept anywhere else, only on the phone": kept, and lost with it
         if _NOT_THAT.search(lead):
             continue  # "It's not that I never made recovery codes."
+        if _OPEN_QUESTION.search(lead):
+            continue  # "Whether I ever saved the recovery codes, I can't say."
         return state
     return None
 
 
 _NOT_THAT = re.compile(r"\bnot that\b", _I)
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\s*$", _I)
 # "…, maybe it was on the old laptop I sold": a guess at where, not whether.
 _TAIL_DOUBT = re.compile(
     r"\b(?:may|might|could) (?:have|still|be)\b"
