@@ -249,6 +249,12 @@ def _field(text: str, key: str) -> Any:
         ("Lost my phone, can't get into pypi (tberger).", "username", "tberger"),
         # Usernames said in passing.
         ("I'm cdubois on PyPI.", "username", "cdubois"),
+        ("Username's sundial_dev.", "username", "sundial_dev"),
+        ("When I log into PyPI as gkarlsson, it asks for a code.", "username", "gkarlsson"),
+        ("i am user 'arjun-s-dev'.", "username", "arjun-s-dev"),
+        ("I am user of PyPI since 2015.", "username", None),
+        ("Need 2FA removed from gkarlsson.", "username", "gkarlsson"),
+        ("Can you reset 2FA for us?", "username", None),
         ("I maintain lxml-tidy on PyPI: https://pypi.org/project/lxml-tidy/", "username", None),
         # Reasons that are neither 2FA nor email loss.
         ("I never enabled 2FA myself, but the site asks for a code.", "reason_kind", "other"),

@@ -46,7 +46,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
             r"(?:(?:on pypi|on the (?:package |python package )?index|on the site|there|on there)"
             r"\s*)?"
-            r"(?:(?:is|was)\b|=|:|-|,)?\s*"
+            r"(?:(?:is|was)\b|['’]s\b|=|:|-|,)?\s*"
             rf"{_ADVERB}"
             rf"{_OPEN}?{_NAME}",
             True,
@@ -68,7 +68,26 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"\b{_NAME}\s+(?:is|was)\s+(?:my|the)\s+(?:pypi\s+)?(?:user ?name|username|account)\b",
             True,
         ),
-        (rf"\b(?:logg(?:ed|ing)|log|sign(?:ed|ing)?) in(?: to pypi)? as\s+{_OPEN}?{_NAME}", True),
+        (
+            rf"\b(?:logg(?:ed|ing)|log|sign(?:ed|ing)?)(?: in(?: to pypi)?| ?into pypi(?:\.org)?) "
+            rf"as\s+{_OPEN}?{_NAME}",
+            True,
+        ),
+        # "i am user 'arjun-s-dev'"; "I am user of PyPI since 2015" names nobody.
+        (rf"\bI(?:'m| am)\s+(?:pypi\s+)?user\s+{_OPEN}?{_NAME}", False),
+        # "Need 2FA removed from gkarlsson", "please reset two-factor for halden-io"
+        (
+            r"\b(?:2fa|two[- ]factor(?: authentication)?|mfa)\s+(?:reset|removed|disabled|"
+            rf"turned off|cleared)\s+(?:for|from|on)\s+(?:(?:the )?(?:account|user)\s+)?"
+            rf"{_OPEN}?{_NAME}",
+            False,
+        ),
+        (
+            r"\b(?:reset|remove|disable|turn off|clear)\s+(?:the\s+)?(?:2fa|two[- ]factor"
+            rf"(?: authentication)?|mfa)\s+(?:for|from|on)\s+(?:(?:the )?(?:account|user)\s+)?"
+            rf"{_OPEN}?{_NAME}",
+            False,
+        ),
         (rf"\b(?:signed up|registered)\b.{{0,20}}?\bas\s+{_OPEN}?{_NAME}", False),
         # "Hi, brackenfold here.": only a name in lower case (a person's name is capitalised).
         (
@@ -210,6 +229,9 @@ _MENTION_WORDS = (
     "under",
     "step",
     "prompt",
+    "2fa",
+    "factor",
+    "mfa",
 )
 # Plain substrings that every FOREIGN_MENTIONS match holds: most sentences have none,
 # and a substring test is far cheaper than the patterns.

@@ -27,7 +27,7 @@ _ANSWER_FIRST = re.compile(
 NOT_USERNAMES = frozenset(
     """
     2fa a about above access account accounts across action active actually address field
-    box tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them uses used
+    box tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them us him her uses used
     needs requires belongs shows says lists holds owns sorry thanks hello hi okay theirs
     hers ours yours open known addresses after again against all also altogether always am
     an and another any anymore app apps are as associated at back bad basically be because
