@@ -203,12 +203,18 @@ def _agreed(key: str, candidates: list[tuple[Any, str]], rank: int) -> dict[str,
     return {key: Finding(value, evidence, rank)}
 
 
-def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
-    codes_lines = [
+def _codes_lines(answers: Answers, known: bool) -> list[str]:
+    """The answers under a recovery-codes label, with the label's words: those that give
+    a state (``known``), or those that give none."""
+    return [
         f"Recovery codes: {e.value}"
         for e in answers.labelled
-        if e.field == "recovery_codes" and codes_value(e.value) is not None
+        if e.field == "recovery_codes" and (codes_value(e.value) is not None) is known
     ]
+
+
+def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
+    codes_lines = _codes_lines(answers, known=True)
     # "My security key broke. No, wait, that's not right: …": the first is taken back.
     sentences = _standing(answers.sentences, _RETRACTION)
     # Where the main cause may be said: across two sentences, or under a codes label.
@@ -458,7 +464,8 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
     ]
     if prose:
         return {"recovery_codes": _strongest_state(prose)}
-    kept = kept_codes_lost(list(answers.sentences))
+    # "Recovery codes: stored on that phone only" under "Lockout cause: customs kept my phone"
+    kept = kept_codes_lost([*answers.sentences, *_codes_lines(answers, known=False)])
     if kept:
         evidence = " | ".join(dict.fromkeys(kept))
         return {"recovery_codes": Finding("lost", evidence, STATEMENT)}

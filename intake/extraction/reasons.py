@@ -206,8 +206,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|{CODES}.{{0,200}}?\b(?:clicked|went|skipped|rushed|scrolled)\b.{{0,30}}?\bpast\b.{{0,40}}?"
             r"\bwithout (?:saving|downloading|writing|printing|copying|noting|storing)\b"
             # "Codes never saved": a fragment answering our question.
-            r"|(?:^|[,;])\W*(?:the |my |any )?codes?\W+(?:were |was )?never\s+(?:saved|downloaded|"
-            r"generated|stored|kept|printed|written|noted)\b",
+            r"|(?:^|[,;])\W*(?:the |my |any |no )?codes?\W+(?:were |was )?never\s+"
+            r"(?:saved|downloaded|generated|stored|kept|printed|written|noted)\b",
         ),
         (
             "lost",
@@ -226,7 +226,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + rf"|{CODES}(?:(?!\b(?:e-?mail|password|user ?name)\b).){{0,120}}?"
             r"\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
             r"suspended|erased|wiped|"
-            r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
+            r"no longer (?:available|accessible|there|usable|on|in)|in the (?:bin|trash)|"
             r"thrown (?:out|away)|got rid of|"
             r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage|"
             r"recycling|waste ?paper)|"
@@ -271,13 +271,18 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
              + rf"|\b(?:lost|broke|dropped|stolen)\b[^.]{{0,30}}?\b{_DEVICE_NOUN}\b[^.]{{0,20}}?"
             r"[;,]\s*(?:and\s+)?(?:the|my) codes (?:were|was) (?:on|in) it\b"
             # "Codes lost": a fragment answering our question (one-time codes are never lost).
-             + r"|(?:^|[,;/])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing)\b",
+             + r"|(?:^|[,;/])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing|"
+            r"went (?:along )?with)\b"
+            # "they were on the stolen phone"
+             + rf"|{CODES}\b.{{0,40}}?\b(?:on|in|inside)\s+(?:the|that|this|my)\s+(?:same\s+)?"
+            rf"(?:stolen|lost|broken|dead|wiped|destroyed|smashed|drowned|damaged|missing)\s+"
+            rf"(?:\w+\s+)?{_DEVICE_NOUN}",
         ),
         (
             "have",
             r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
             r"(?:(?:my |the |our )?[\w-]+(?: [\w-]+)? (?:and|&) )?(?:all )?(?:of )?"
-            r"(?:my |the |our )?"
+            r"(?:even |also )?(?:my |the |our )?"
             r"(?:a few |some |several )?(?:unused |working |valid |spare |remaining |printed )?"
             + CODES,
         ),
@@ -386,7 +391,7 @@ def recovery_code_state(sentence: str) -> str | None:
         tail = re.split(r"[.;!?]", sentence[match.end() : match.end() + 40], maxsplit=1)[0]
         if HEDGE.search(lead + match.group(0)) or _TAIL_DOUBT.search(tail):
             return None  # the doubt is about this statement, not elsewhere in a run-on
-        if state == "never_saved" and _ONLY_THERE.search(sentence):
+        if state == "never_saved" and _ONLY_THERE.search(sentence, match.start()):
             return "lost"  # "not kept anywhere else, only on the phone": kept, and lost with it
         if _NOT_THAT.search(lead):
             continue  # "It's not that I never made recovery codes."
@@ -429,7 +434,10 @@ _PLACE_GONE = (
     r"(?:won't|doesn't|does not|will not) (?:turn on|start|boot)|went into|fell into|"
     r"went over|slipped|"
     r"into the (?:canal|river|lake|sea|water|toilet|ocean)|no access to|no longer have access to|"
-    r"lost access to|(?:can't|cannot|can no longer) (?:access|get into|enter))"
+    r"lost access to|(?:can't|cannot|can no longer) (?:access|get into|enter)|"
+    r"confiscated|seized|never (?:returned|given back|came back)|"
+    r"(?:customs|border (?:control|police|agents?|officers?)|police|security) (?:kept|took|seized|"
+    r"held|confiscated))"
 )
 
 
@@ -440,8 +448,8 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
     """
     for sentence in sentences:
         kept = _CODES_KEPT.search(sentence)
-        if kept is None:
-            continue
+        if kept is None or HEDGE.search(kept.group(0)):
+            continue  # "maybe they are on my old computer": a guess at where
         places = {kept.group("place") or kept.group("holder")}
         places.update(p.lower() for p in _PLACES.findall(sentence[kept.start() :]))
         place = "|".join(sorted(map(re.escape, places)))

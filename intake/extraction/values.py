@@ -169,7 +169,7 @@ def codes_value(value: str) -> str | None:
         (
             "never_saved",
             r"never|not saved|didn't save|did not save|not generated|nobody|no one"
-            r"|none (?:were|was)",
+            r"|none (?:were |was )?(?:ever )?saved|none (?:were|was)",
         ),
         ("lost", r"\blost\b|no access|don't have|do not have|gone|missing|can't find|no\b"),
         ("have", r"\bhave\b|\byes\b|\bstill\b|\bsaved\b"),
