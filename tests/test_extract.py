@@ -74,6 +74,25 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         ("Nobody here knows the password.", "credentials.password", False),
+        ("Email on the account: this one", "credentials.email", True),
+        (
+            "The email address I'm sending from is definitely the one registered.",
+            "credentials.email",
+            True,
+        ),
+        (
+            "The email on the account, however, is an old address at a company I left in 2023.",
+            "credentials.email",
+            False,
+        ),
+        ("The email on the account, however, is an old address.", "username", None),
+        ("I honestly can't remember which username I picked.", "credentials.username", False),
+        (
+            "I don't remember which username I used, maybe alex or alex2.",
+            "credentials.username",
+            None,
+        ),
+        ("Username, yes. Password, yes.", "credentials.password", True),
         # An expectation or a check still to do is not a statement.
         ("The password should be saved in my keychain somewhere.", "credentials.password", None),
         (

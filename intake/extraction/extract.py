@@ -267,7 +267,7 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
     boxes = [(_box_parts(box.text), box) for box in answers.checkboxes if len(box.text) <= 80]
     for part in CREDENTIAL_PARTS:
         key = f"credentials.{part}"
-        labelled = _labelled(answers, key, _part_answer)
+        labelled = _labelled(answers, key, _email_answer if part == "email" else _part_answer)
         labelled += [
             (stated[part], e.line)
             for stated, e in combined
@@ -392,6 +392,18 @@ def _part_answer(value: str) -> bool | None:
     return _first_known(yes_no, clause_polarity, value)
 
 
+def _email_answer(value: str) -> bool | None:
+    """An answer under an email label: "this one" is the address the mail comes from."""
+    if _THIS_ADDRESS.match(value) and not HEDGE.search(value):
+        return True
+    return _part_answer(value)
+
+
+_THIS_ADDRESS = re.compile(
+    r"^\W*(?:yes,?\s+)?(?:this|this one|this address|this e-?mail|the one i'?m (?:writing|sending|"
+    r"mailing) (?:you )?from|(?:the )?same as (?:this|the sender|sender))\W*$",
+    re.I,
+)
 # "Password known: TBD - it's saved on my old laptop": not answered yet.
 _PLACEHOLDER = re.compile(r"^\W*(?:tbd|tbc|to be (?:confirmed|determined|checked)|unknown)\b", re.I)
 

@@ -33,7 +33,10 @@ NEGATION = re.compile(
     r"|\b(?:is|was)\s+(?:his|her|their)\s+(?:own\s+|private\s+|personal\s+|work\s+)*"
     r"(?:gmail\s+|e-?mail\s+)?(?:address|e-?mail|one|account|inbox)\b"
     r"|\bleft (?:the|my|that|this|our) (?:\w+ )?(?:company|job|employer|university|school|firm|"
-    r"organi[sz]ation|workplace|institute|lab)\b",
+    r"organi[sz]ation|workplace|institute|lab)\b"
+    # "an old work address at a company I left in 2023"
+    r"|\b(?:company|job|employer|university|school|firm|organi[sz]ation|workplace|institute|lab)"
+    r" (?:that |which )?(?:i|we) (?:have |had )?(?:since )?left\b",
     _I,
 )
 HEDGE = re.compile(
@@ -51,7 +54,9 @@ HEDGE = re.compile(
     r"(?:have not|haven't|not yet) (?:checked|looked)|"
     r"(?:can't|cannot|can not|couldn't|could not|unable to) prove|"
     r"not 100%|i suppose|could be|(?:no idea|don't know|do not know|not know) (?:whether|if)|"
-    r"(?:cannot|can't|can not|don't|do not|not) (?:\w+ )?(?:recall|remember) (?:whether|if|which)|"
+    # "can't remember which username I picked" is not knowing it, not a doubt
+    r"(?:cannot|can't|can not|don't|do not|not) (?:\w+ )?(?:recall|remember) (?:whether|if|"
+    r"which(?! (?:user ?name|login|account name) (?:i|we)\b))|"
     r"either \S+ or|"
     r"limited|partial|partially|sometimes|intermittent\w*)\b",
     _I,
@@ -306,8 +311,8 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"|\b(?:e-?mail|address)\b[^.;]{0,60}\b(?:which|that) is the (?:e-?mail |address |one )"
     r"(?:i'?m|i am) (?:writing|sending|mailing) (?:you |this )?from\b"
     r"|\b(?:e-?mail|address) \((?:this|the same) (?:one|address)\) is the (?:address|one|e-?mail)\b"
-    r"|\b(?:the )?(?:e-?mail |address |one )(?:i'?m|i am) (?:writing|sending|mailing) (?:you )?"
-    r"(?:this )?from is the (?:one|address|e-?mail) "
+    r"|\b(?:the )?(?:e-?mail (?:address )?|address |one )(?:i'?m|i am) (?:writing|sending|mailing) "
+    r"(?:you )?(?:this )?from is (?:definitely |indeed |also |still )?the (?:one|address|e-?mail) "
     r"(?:registered|associated|linked|used|on|attached)"
     r"|\b(?:writing|sending|emailing|mailing) (?:you )?(?:this )?from (?:the |my )?(?:pypi )?"
     r"account(?:'s)? (?:e-?mail|address)\b"
@@ -535,6 +540,10 @@ _PAIRED_ANSWER = re.compile(
     r"(?!\s+(?:longer|problem|idea|way|more|one|access)\b)",
     _I,
 )
+# "Username, yes.": a comma only after the part that opens the sentence.
+_OPENING_PAIR = re.compile(
+    r"^\W*((?:the\s+)?(?:user ?name|password|e-?mail(?: address)?)),\s*(yes|no)\W*$", _I
+)
 
 
 # "Yes to the username and to the password", "no to the email".
@@ -563,7 +572,7 @@ def _paired_answers(sentence: str) -> dict[str, bool]:
         if len(parts) == len(answers):
             for part, answer in zip(parts, answers, strict=True):
                 found.setdefault(part_named(part), answer.lower() == "yes")
-    for part, answer in _PAIRED_ANSWER.findall(sentence):
+    for part, answer in [*_PAIRED_ANSWER.findall(sentence), *_OPENING_PAIR.findall(sentence)]:
         found.setdefault(part_named(part), answer.lower() == "yes")
     return found
 

@@ -54,7 +54,7 @@ NOT_USERNAMES = frozenset(
     failing changing showing nothing something anything everything existing following
     matching remaining exactly probably definitely likely correctly properly usually
     normally unfortunately apparently obviously surely certainly clearly exact exato exacto
-    exakt
+    exakt however though therefore meanwhile anyway besides otherwise instead
     """.split()
 )
 
