@@ -111,7 +111,18 @@ def _field(text: str, key: str) -> Any:
             "time_acknowledged",
             True,
         ),
+        ("I'm fine with following the Code of Conduct.", "coc_agreed", True),
+        (
+            "Q: Do you agree to the Code of Conduct and accept it may take a long time?\n"
+            "A: Yes to both.",
+            "time_acknowledged",
+            True,
+        ),
+        ("Do you agree to the Code of Conduct?\nNo", "coc_agreed", False),
+        ("Waiting weeks is not an option for us.", "time_acknowledged", False),
+        ("Accepting a wait of weeks, though - no, I can't.", "time_acknowledged", False),
         # Doubts, conditions and refusals around an agreement stay unanswered.
+        ("Do you need me to agree to the Code of Conduct?", "coc_agreed", None),
         ("I'm not sure, I agree to the code of conduct.", "coc_agreed", None),
         ("Not yet, I will accept the code of conduct after reading it.", "coc_agreed", None),
         (

@@ -64,6 +64,9 @@ _COC_YES = _any(
     r"\byes,? (?:to|for) (?:the\s+)?" + _COC,
     _COC + r".{0,40}\b(?:fine|ok|okay|happy|glad)\s+(?:with\s+)?(?:following|to follow|abiding by|"
     r"to abide by)\s+(?:it|them)\b",
+    # "I'm fine with following the Code of Conduct"
+    r"\b(?:fine|ok|okay|happy|glad|content|willing)\s+(?:with\s+)?(?:following|abiding by|"
+    r"complying with|sticking to)\s+(?:the\s+)?" + _COC,
     r"\bagre(?:e|ed)? (?:to|with|on) (?:the\s+)?" + _COC,
     # "… and am content to abide by it", "Happy to sign up to the code of conduct"
     _COC
@@ -189,6 +192,10 @@ _TIME_NO = _any(
     r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
     r"(?:accept|afford|"
     r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",
+    # "waiting weeks is not an option for us"; "Accepting a wait of weeks - no, I can't."
+    r"\b(?:wait\w*|weeks?|months?|delays?)\b.{0,20}?\b(?:is|are)\s*(?:not|n't) an option\b"
+    r"|\baccept\w*\s+(?:a\s+|the\s+)?(?:long\s+)?(?:wait|delay)\b.{0,40}?\bno,?\s+(?:i|we)\s+"
+    r"(?:can'?t|cannot|won'?t)\b",
 )
 
 
@@ -223,8 +230,39 @@ _MAY_TAKE = re.compile(
 )
 
 
+def _answered(sentence: str) -> str:
+    """A question of ours answered in place, said in the requester's words.
+
+    "Do you agree to the Code of Conduct and accept it may take a long time: Yes to both."
+    is "I agree to the Code of Conduct and accept it may take a long time".
+    """
+    asked = _ASKED.match(sentence)
+    if asked is None:
+        return sentence
+    if _YES_TO_IT.match(asked.group("answer")):
+        return f"I {asked.group('question')}."
+    if _NO_TO_IT.match(asked.group("answer")):
+        return f"I do not {asked.group('question')}."
+    return sentence
+
+
+_ASKED = re.compile(
+    r"^\W*(?:q\W+)?(?:do|will|can|would) you\s+"
+    r"(?P<question>(?:also\s+)?(?:agree|accept|understand|acknowledge|confirm)\b[^:?]{5,200}?)\s*[:?]\s*"
+    r"(?:a\W+)?(?P<answer>\S.*)$",
+    _I,
+)
+_YES_TO_IT = re.compile(
+    r"^(?:yes|yep|yeah|i do|i will|agreed|absolutely|of course)\b(?:,?\s*(?:to )?both)?"
+    r"(?:,?\s*i (?:do|will))?\W*$",
+    _I,
+)
+_NO_TO_IT = re.compile(r"^(?:no|nope|i do not|i don't)\W*$", _I)
+
+
 def coc_statement(sentence: str) -> bool | None:
     """True/False when the sentence agrees or refuses the Code of Conduct."""
+    sentence = _answered(sentence)
     if not _COC_WORDS.search(sentence) or _advice(sentence):
         return None
     return _agreement(_SHORT_WITH.sub(" with ", sentence), _COC_YES, _COC_NO)
@@ -232,6 +270,7 @@ def coc_statement(sentence: str) -> bool | None:
 
 def time_statement(sentence: str) -> bool | None:
     """True/False when the sentence accepts or refuses that recovery takes time."""
+    sentence = _answered(sentence)
     if not _TIME_WORDS.search(sentence) or _advice(sentence):
         return None
     sentence = _SHORT_WITH.sub(" with ", _DONT_MIND.sub("am fine", sentence))
@@ -250,7 +289,18 @@ _ADVICE = re.compile(
 
 
 def _advice(sentence: str) -> bool:
+    """Advice to somebody else, or a question to us ("Do you need me to agree to …?")."""
+    if _ASKING.match(sentence):
+        return True
     return not FIRST_PERSON.search(sentence) and bool(_ADVICE.search(sentence))
+
+
+_ASKING = re.compile(
+    r"^\W*(?:do (?:you|i) (?:need|want|have|require)|should i|must i|shall i|"
+    r"is it (?:necessary|required|needed|mandatory)|will i (?:need|have)|"
+    r"am i (?:required|supposed)|what (?:if|happens if))\b[^?]*\?\W*$",
+    _I,
+)
 
 
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?=(?:and\s+|but\s+|so\s+)?(?:i|we)\s)", _I)
