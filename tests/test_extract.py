@@ -319,6 +319,24 @@ def _field(text: str, key: str) -> Any:
         ("I never enabled 2FA myself, but the site asks for a code.", "reason_kind", "other"),
         ("I believe my account amehta was compromised.", "reason_kind", "other"),
         ("The previous maintainer left the company.", "reason_kind", "other"),
+        ("I never switched on two-factor authentication myself.", "reason_kind", "other"),
+        (
+            "Our former lead registered the account's two-factor authentication on his phone.",
+            "reason_kind",
+            "other",
+        ),
+        ("Our puppy chewed my YubiKey to bits.", "reason_kind", "lost_2fa_device"),
+        (
+            "My Pixel was swapped under warranty and Aegis wasn't exported.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
+        (
+            "My phone broke last year. So the real blocker is that I lost access to the "
+            "account's email address.",
+            "reason_kind",
+            "lost_email_access",
+        ),
         # The main cause, not the first one mentioned.
         (
             "I lost my phone. The recovery codes are rejected too.",

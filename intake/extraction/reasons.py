@@ -37,7 +37,7 @@ _DEVICE = (
     r"security keys?|yubikeys?|hardware keys?|google auth\w*|authy|second factor|token|samsung|"
     r"iphone|"
     r"pixel|android|totp seeds?|otp seeds?|2fa seeds?|passkeys?|touch ?id|face ?id|windows hello|"
-    r"macbook)"
+    r"macbook|aegis|2fas|freeotp|raivo)"
 )
 # A wiped vault lost the second factor when the sentence says so or is not about the
 # password: "(I wiped my password manager vault)" after "I don't have the password" is not.
@@ -65,7 +65,7 @@ _DEVICE_TROUBLE = (
     r"(?:won't|will not|doesn't|does not) switch on|"
     r"turned (?:it )?in|handed (?:it )?in|"
     r"(?:had|have) to (?:return|give back)|returned(?! (?:an?|the|error|invalid|nothing|no)\b)|"
-    r"vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|"
+    r"vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|swapp\w*|exchang\w*|chew\w*|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
     r"(?:start|boot|turn on|power on|work|register|respond))"
 )
@@ -316,7 +316,7 @@ _DEVICE_STEMS = (
     "phone", "mobile", "handy", "cell", "tablet", "ipad", "device", "authenticat", "app",
     "otp", "key", "authy", "factor", "token", "samsung", "pixel", "android", "seed", "vault",
     "password manager", "secret", "touch", "face id", "faceid", "windows hello", "macbook",
-    "handset", "extension", "2fa", "google auth",
+    "handset", "extension", "2fa", "google auth", "aegis", "2fas", "freeotp", "raivo",
 )  # fmt: skip
 
 
@@ -513,12 +513,17 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:created|set up|run|registered|managed|owned|held)\b[^.]{0,30}?\bby\b[^.]{0,40}?"
             r"\bwho (?:has )?(?:since )?(?:retired|left|departed|passed away|died|moved on)\b"
             r"|\b(?:2fa|two[- ]factor(?: app| authentication)?|totp|mfa|authenticator)\b[^.]{0,40}?"
-            r"\b(?:(?:lived|was|is|were|sat|ran|stored|kept|registered) on (?:his|her|their) "
+            r"\b(?:(?:lived|was|is|were|sat|ran|stored|kept|registered|bound to|tied to|linked to) "
+            r"(?:on )?(?:his|her|their|(?:that|the|a|our) [\w-]+'s) "
             r"(?:own |personal |private )?(?:phone|device|laptop|authenticator|yubikey|key)"
             r"|(?:is|was|are|were) (?:held|controlled|owned) by (?:an? |our |the |my )?(?:[\w-]+ )?"
             r"(?:contractor|colleague|employee|developer|maintainer|person|admin\w*|engineer|student|"
             r"postdoc))\b"
             r"|\b(?:enabled|set up|turned on|activated)\b[^.]{0,60}?\busing (?:his|her|their) own\b"
+            # "registered its two-factor authentication on his personal phone"
+            r"|\b(?:registered|enabled|set up|configured|put)\b[^.]{0,30}?\b(?:2fa|two[- ]factor"
+            r"(?: authentication)?|mfa|totp)\b[^.]{0,20}?\bon (?:his|her|their) (?:own |personal |"
+            r"private )?(?:phone|device|laptop|authenticator|yubikey|key)\b"
             r"|\b(?:enabled|set up|turned on|switched on|activated|configured)\b.{0,30}?\bby "
             r"(?:a|an|our|the|my) (?:postdoc|student|phd student|colleague|co-?worker|intern|"
             r"contractor|previous owner)\b",
@@ -554,7 +559,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "lost_email_access",
             r"(?<!n't )(?<!not )(?<!never )"
             r"\b(?:lost|no longer have|don't have|do not have|no|lack)\b (?:the )?(?:any )?"
-            r"access to (?:my |the |that |its )?(?:old |former |work |university |registered |"
+            r"access to (?:my |the |that |its )?(?:account'?s |pypi )?(?:old |former |work |"
+            r"university |registered |"
             r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
             r"|\b(?:(?<!\ban )e-?mail\b" + MAIL_NOT_MESSAGE + r"|address|mailbox|inbox)\b"
             r".{0,80}\b(?:deleted|closed|deactivated|"
@@ -593,8 +599,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "other",
             r"\bnever (?:switched|turned) (?:2fa|two[- ]factor(?: authentication)?|it) on\b"
-            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|activated|configured)\b.{0,30}"
-            r"\b(?:2fa|two[- ]factor|mfa|totp)",
+            r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|switched on|activated|configured)\b"
+            r".{0,30}\b(?:2fa|two[- ]factor|mfa|totp)",
         ),
     )
 )
@@ -615,11 +621,21 @@ def main_cause(sentences: list[str]) -> tuple[str, str] | None:
     failed); codes that fail stop someone whose phone is also lost (the codes would have
     let them in), and a lost second factor stops someone whose email is also gone.
     """
-    for kind, pattern in REASON_KIND_RULES:
-        for sentence in sentences:
-            if says(pattern, sentence) and not _to_reader(sentence):
-                return kind, sentence
+    # "So the real blocker is that I lost access to the account's email address": said so.
+    marked = [sentence for sentence in sentences if _MAIN_MARKER.search(sentence)]
+    for group in (marked, sentences):
+        for kind, pattern in REASON_KIND_RULES:
+            for sentence in group:
+                if says(pattern, sentence) and not _to_reader(sentence):
+                    return kind, sentence
     return None
+
+
+_MAIN_MARKER = re.compile(
+    r"\b(?:the|my|our) (?:real|actual|main|core|underlying|root) (?:blocker|problem|issue|cause)"
+    r"\b|\bwhat (?:actually |really )?(?:stops|blocks|prevents) (?:me|us)\b",
+    _I,
+)
 
 
 # What can stop a sign-in: a device, codes that fail, a lost mailbox or password, a
