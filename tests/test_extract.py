@@ -400,6 +400,14 @@ def test_every_value_names_the_line_it_came_from() -> None:
             "Projects I publish under this account:\ntomlette\npgcopy-async",
             ["tomlette", "pgcopy-async"],
         ),
+        (
+            "The packages I maintain under rivka-nlp are hebtok and hebtok-data.",
+            ["hebtok", "hebtok-data"],
+        ),
+        (
+            "I'm the maintainer of flaskmark (github.com/sam/flaskmark) and gh-notes.",
+            ["github.com/sam/flaskmark", "flaskmark", "gh-notes"],
+        ),
     ],
 )
 def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> None:

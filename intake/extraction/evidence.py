@@ -118,7 +118,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (
             rf"\b{_KIND}\s+(?:i|we)\s+(?:\w+\s+)?(?:maintain|own|publish|wrote|created|develop|"
-            r"look after|take care of)\s+(?:is|are|:)\s+" + _PACKAGES,
+            r"look after|take care of)\s+(?:(?:under|on|from|with|in)\s+(?:\S+\s+){1,2}?)?"
+            r"(?:is|are|:)\s+" + _PACKAGES,
             False,
         ),
         (
@@ -218,9 +219,12 @@ def ownership_items(sentence: str) -> list[str]:
             if not _NOT_EVIDENCE_URL.search(url) and (own_site or _CODE_HOST.search(url + "/"))
         ]
     if any(cue in lowered for cue in _CLAIM_CUES):
-        for claim, plain in _OWNERSHIP_CLAIMS:
-            for match in claim.finditer(sentence):
-                items.extend(_package_names(match.group("names"), plain))
+        # "maintainer of flaskmark (github.com/x/flaskmark) and gh-release-notes": the list
+        # goes on past the aside.
+        for text in dict.fromkeys((sentence, _ASIDE.sub("", sentence))):
+            for claim, plain in _OWNERSHIP_CLAIMS:
+                for match in claim.finditer(text):
+                    items.extend(_package_names(match.group("names"), plain))
     if "@" in sentence:
         for match in _COMMIT_EMAIL.finditer(sentence):
             items.append(match.group("email") or match.group("before"))
@@ -236,6 +240,7 @@ _CLAIM_CUES = (
 )  # fmt: skip
 
 
+_ASIDE = re.compile(r"\s*\([^()]{0,120}\)")
 _PACKAGE_LIKE = re.compile(r"[-_.\d]")
 # "my projects expired", "which I own personally": an English word, not a package.
 _ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly)")
