@@ -94,6 +94,11 @@ def _field(text: str, key: str) -> Any:
         ),
         ("Username, yes. Password, yes.", "credentials.password", True),
         # An expectation or a check still to do is not a statement.
+        (
+            "I do still have this email address, which should be the one on the account.",
+            "credentials.email",
+            True,
+        ),
         ("The password should be saved in my keychain somewhere.", "credentials.password", None),
         (
             "The email should be the one I'm using now, but I'd have to check.",

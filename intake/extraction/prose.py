@@ -48,7 +48,8 @@ HEDGE = re.compile(
     r"(?:must|should) (?:first )?(?:check|verify|find out)|check whether|"
     r"may have|still looking|looking for them|searching for them|(?:there's|there is) a chance|"
     r"(?:i|we)(?:'ll| will) check|"
-    r"hopefully|i guess|i hope|not certain|if i remember|may still|should (?:still|be)|"
+    r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
+    r"should be (?:saved|stored|kept|somewhere)|"
     r"fairly sure|pretty sure|quite sure|almost sure|(?:couldn't|could not|can't|cannot) "
     r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
     r"(?:have not|haven't|not yet) (?:checked|looked)|"
@@ -399,6 +400,7 @@ class _ClauseReader:
         self.said: bool | None = None
         self.doubted: set[str] = set()
         self.after_which = False
+        self.just_stated: list[str] = []
 
     def read(self, clause: str) -> None:
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
@@ -407,6 +409,11 @@ class _ClauseReader:
         if not parts and after_which and self.previous:
             parts = self.previous  # "…, to which | I have full access"
         clause, self.doubt = f"{self.doubt} {clause}", ""
+        stated, self.just_stated = self.just_stated, []
+        if not parts and stated and _DOUBT_AFTER.match(clause):
+            for part in stated:  # "the email should be this one, | but I'd have to check"
+                self.found.pop(part, None)
+            return
         if not parts and HEDGE.search(clause) and len(clause.split()) <= 5:
             self.doubt = clause
             return
@@ -437,7 +444,18 @@ class _ClauseReader:
         self.said = polarity
         if polarity is not None:
             for part in parts:
-                self.found.setdefault(part, polarity)
+                if part not in self.found:
+                    self.found[part] = polarity
+                    self.just_stated.append(part)
+
+
+# A clause after a statement that doubts it: "…, but I'd have to check", "…, I think".
+_DOUBT_AFTER = re.compile(
+    r"^\s*(?:but|though|although|,)?\s*(?:i'?d|i would|i'?ll|i will|i)\s+(?:have|need) to "
+    r"(?:check|verify|confirm|double-check)\b|^\s*(?:but\s+)?(?:i think|i believe|not sure|i guess)"
+    r"\W*$",
+    _I,
+)
 
 
 # "I still have all 3 (the name, password and the mail)".
