@@ -93,6 +93,17 @@ def _field(text: str, key: str) -> Any:
             None,
         ),
         ("Username, yes. Password, yes.", "credentials.password", True),
+        (
+            "Which of these do you still have (username, password, account email): All three.",
+            "credentials.email",
+            True,
+        ),
+        (
+            "Which of these do you still have (username, password, account email): All three, "
+            "but not the email.",
+            "credentials.email",
+            False,
+        ),
         # An expectation or a check still to do is not a statement.
         (
             "I do still have this email address, which should be the one on the account.",

@@ -95,6 +95,18 @@ def test_quotes_signatures_and_outlook_originals_are_not_own_text() -> None:
     assert outlook.own == "Yes." and "Username:" in outlook.quoted
 
 
+def test_a_quoted_checklist_item_labels_the_answer_below_it() -> None:
+    split = split_quotes(
+        "> Your PyPI username\norla_byrne\n\n"
+        "> Which of these do you still have: username, password, account email?\nAll three.\n"
+    )
+    assert split.own.splitlines() == [
+        "Your PyPI username: orla_byrne",
+        "",
+        "Which of these do you still have (username, password, account email): All three.",
+    ]
+
+
 _FORWARDED = (
     "Passing this on.\n\n---------- Forwarded message ---------\n"
     "From: {author}\nDate: Mon, 10 Mar 2025\nSubject: PyPI\n\n"

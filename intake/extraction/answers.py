@@ -91,6 +91,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:account )?credentials|creds|access to (?:the )?(?:account )?credentials"
             r"|credential access|account access|confirmation of access"
             r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"
+            r"|which (?:of these|ones?|of them) (?:do (?:you|i) )?(?:still )?have"
             r"|(?:i |you )?(?:still )?have (?:my |your )?user ?name,? (?:my |your )?password,? and "
             r"(?:access to )?(?:the |my |your )?account'?s? e-?mail(?: address)?"
             r"|which of (?:your|my) user ?name,? password,? and (?:account )?e-?mail (?:you|i) "

@@ -411,10 +411,13 @@ _PLACEHOLDER = re.compile(r"^\W*(?:tbd|tbc|to be (?:confirmed|determined|checked
 _PART_LABEL = re.compile(r"\b(user ?name|password|e-?mail)\b", re.I)
 _SLASHES = re.compile(r"\s*[/,;]\s*")
 _BOTH = re.compile(r"\b(?:both|all(?: three| 3)?|to both|to all)\b[,.]?\s*", re.I)
+_ALL_NAMED = re.compile(r"^\W*(?:both(?: of them)?|all (?:three|3|of them))\W*$", re.I)
+_SAVE = re.compile(r"\b(?:except|but|apart from|save|other than)\b", re.I)
 # "Credentials held: the password and the mailbox", "What I still have: …": the label says "have".
 _HAVE_LABEL = re.compile(
     r"^\W*(?:credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"
-    r"|what (?:i|we)(?:'ve| have)? (?:still )?got)",
+    r"|what (?:i|we)(?:'ve| have)? (?:still )?got"
+    r"|which (?:of these|ones?|of them) (?:do (?:you|i) )?(?:still )?have)",
     re.I,
 )
 
@@ -446,13 +449,16 @@ def _combined(value: str, line: str) -> dict[str, bool]:
     named = _PART_LABEL.findall(label_text(line))
     if len(named) > 1 and (answer := _all_parts_answer(_BOTH.sub("", value))) is not None:
         return {part_named(part): answer for part in named}
+    first = split_sentences(value)[:1]
+    if len(named) > 1 and first and _ALL_NAMED.match(first[0]) and not _SAVE.search(first[0]):
+        return dict.fromkeys(map(part_named, named), True)  # "All three. The email is this one."
     # "Username / password / email: y / y / n": an answer for each part, in order.
     in_order = [yes_no(word) for word in _SLASHES.split(value.strip(" ."))]
     given = [answer for answer in in_order if answer is not None]
     if len(named) > 1 and len(given) == len(in_order) == len(named):
         return {part_named(part): answer for part, answer in zip(named, given, strict=True)}
     stated: dict[str, bool] = {}
-    sentences = split_sentences(value.replace("\n", " ")) if had else [value]
+    sentences = split_sentences(value.replace("\n", " ")) if had or not named else [value]
     for index, sentence in enumerate(sentences):
         lead = "I have " if had and index == 0 else ""
         for part, said in credential_statements(f"{lead}{sentence}").items():

@@ -52,14 +52,21 @@ _DISCLAIMER = re.compile(
 )
 # A quoted label or question ("> Username:", "> Do you still have your password?"): the
 # requester's own line after it answers it.
-_QUOTED_LABEL = re.compile(r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+)?(?P<label>[^>:?]{2,120}?)\s*[:?]\s*$")
+_QUOTED_LABEL = re.compile(
+    r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+)?(?P<label>[^>:?]{2,120}?)\s*:\s*$"
+    # "> Which of these do you still have: username, password, account email?"
+    r"|^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+)?(?P<question>[^>:?]{2,120}?)(?::\s*(?P<options>[^>:?]{2,80}?))?"
+    r"\s*\?\s*$"
+)
 # An item of a help-page checklist the requester quotes to answer ("> 4. The status of
 # your recovery codes", "> Tell us why you can't log in.", "> Please provide your PyPI
 # username (e.g. Username: example-user)"): a numbered item, or a request to the reader.
 _QUOTED_ITEM = re.compile(
     r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+(?P<label>[^>:?]{2,120}?)"
     r"|(?P<ask>(?:please\s+)?(?:provide|tell us|describe|give us|state|explain|let us know)\b"
-    r"[^>:?(]{2,120}?)(?:\s*\([^)]*\))?\.?)\s*$",
+    r"[^>:?(]{2,120}?)(?:\s*\([^)]*\))?\.?"
+    # "> Your PyPI username"
+    r"|(?P<noun>(?:your|the)\s+(?:pypi\s+)?(?:user ?name|account name|login)))\s*$",
     re.I,
 )
 
@@ -89,8 +96,7 @@ def split_quotes(text: str, sender: str = "") -> SplitText:
             quoted.append(line)
             asks = line.rstrip().endswith((":", "?"))
             label = _QUOTED_LABEL.match(line) if asks else _QUOTED_ITEM.match(line)
-            named = label and (label.group("label") or label.groupdict().get("ask"))
-            pending_label = named.strip() if named else None
+            pending_label = _pending_label(label) if label else None
             index += 1
             continue
         if _starts_quoted_tail(lines, index):
@@ -117,6 +123,16 @@ def split_quotes(text: str, sender: str = "") -> SplitText:
             pending_label = None if line.strip() else pending_label
         index += 1
     return SplitText(own=_tidy(own), quoted=_tidy(quoted))
+
+
+def _pending_label(found: re.Match[str]) -> str | None:
+    """The label a quoted question or item gives the requester's answer below it."""
+    named = found.groupdict()
+    label = named.get("label") or named.get("question") or named.get("ask") or named.get("noun")
+    if not label:
+        return None
+    options = named.get("options")
+    return f"{label.strip()} ({options.strip()})" if options else label.strip()
 
 
 def _starts_quoted_tail(lines: list[str], index: int) -> bool:
