@@ -293,6 +293,9 @@ def _field(text: str, key: str) -> Any:
         ("Recovery codes: they were on the stolen phone", "recovery_codes", "lost"),
         ("Recovery codes: none saved, ever.", "recovery_codes", "never_saved"),
         ("no codes, never saved them", "recovery_codes", "never_saved"),
+        ("Need 2FA removed. Recovery codes: none saved, ever.", "recovery_codes", "never_saved"),
+        ("There are no codes at all - I never set up 2FA.", "recovery_codes", "never_saved"),
+        ("coc: agree. long wait: accepted.", "time_acknowledged", True),
         ("codes went with the phone.", "recovery_codes", "lost"),
         (
             "I did download the recovery codes file, but it's no longer on my laptop.",

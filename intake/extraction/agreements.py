@@ -123,7 +123,7 @@ _TIME_YES = _any(
     r"(?!\s+(?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b"
     r"|\b(?:time|wait(?:ing)?|delay)\s*(?:[:=-]\s*)?(?:is\s+)?"
-    r"(?:fine|ok|okay|no problem|good|yes(?=\s*(?:$|/|[.;])))\b",
+    r"(?:fine|ok|okay|no problem|good|accepted|understood|yes(?=\s*(?:$|/|[.;])))\b",
     r"\b(?:long |lengthy )?wait(?:ing)?(?:\s+(?:a\s+)?long)?(?: time)?\s+(?:is|are)\s+"
     r"(?:ok|okay|fine|no problem|alright)\b",
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+"

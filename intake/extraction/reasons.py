@@ -205,6 +205,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "About the fallback codes: … I clicked straight past that screen without saving"
             rf"|{CODES}.{{0,200}}?\b(?:clicked|went|skipped|rushed|scrolled)\b.{{0,30}}?\bpast\b.{{0,40}}?"
             r"\bwithout (?:saving|downloading|writing|printing|copying|noting|storing)\b"
+            # "Recovery codes: none saved, ever."; "There are no codes at all - I never set up
+            # 2FA"
+            rf"|{CODES}\W+none (?:were |was )?(?:ever )?(?:saved|downloaded|generated|printed)\b"
+            r"|\bno codes\b[^.]{0,30}?\bnever (?:set up|enabled|turned on|switched on|activated)\b"
             # "Codes never saved": a fragment answering our question.
             r"|(?:^|[,;])\W*(?:the |my |any |no )?codes?\W+(?:were |was )?never\s+"
             r"(?:saved|downloaded|generated|stored|kept|printed|written|noted)\b",
@@ -333,7 +337,7 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
     "never_saved": (
         "never", "didn't", "didnt", "did not", "forgot", "failed", "neglected", "skipp", "idea",
         "know", "knew", "heard", "aware", "no ", "not ", "haven't", "have not", "nobody", "no one",
-        "without",
+        "without", "none",
     ),
     "have": ("have", "kept", "saved", "found"),
 }  # fmt: skip
