@@ -94,6 +94,12 @@ def _field(text: str, key: str) -> Any:
         ),
         ("Username, yes. Password, yes.", "credentials.password", True),
         (
+            "1. What is your username?\n   yuki_t\n2. What happened?\n   My phone was reset.\n"
+            "3. Do you know your password?\n   Yes",
+            "credentials.password",
+            True,
+        ),
+        (
             "Which of these do you still have (username, password, account email): All three.",
             "credentials.email",
             True,

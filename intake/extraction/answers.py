@@ -603,10 +603,17 @@ def _continuation(lines: list[str], index: int) -> tuple[str, int]:
     Each line stays a line ("Packages I maintain:" then one bullet per package).
     """
     taken: list[str] = []
-    while index < len(lines) and _is_free_value(lines[index]):
+    while index < len(lines) and _is_free_value(lines[index]) and not _next_question(lines[index]):
         taken.append(clean_markup(_BULLET.sub("", lines[index])))
         index += 1
     return "\n".join(taken), index
+
+
+def _next_question(line: str) -> bool:
+    """ "2. What happened?" or "Backup codes?" under an answer: the next question, not more
+    of the answer."""
+    text = clean_markup(line)
+    return text.endswith("?") and bool(_BULLET.match(text) or label_field(_BULLET.sub("", text)))
 
 
 _ENDS = (".", "!", "?", ":")
