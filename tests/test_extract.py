@@ -299,6 +299,12 @@ def _field(text: str, key: str) -> Any:
         ("Recovery codes: they were on the stolen phone", "recovery_codes", "lost"),
         ("Recovery codes: none saved, ever.", "recovery_codes", "never_saved"),
         ("no codes, never saved them", "recovery_codes", "never_saved"),
+        (
+            "I left my phone on a plane. The TOTP app and the recovery codes were both on it.",
+            "recovery_codes",
+            "lost",
+        ),
+        ("My phone wasn't lost. The recovery codes were on it.", "recovery_codes", None),
         ("Need 2FA removed. Recovery codes: none saved, ever.", "recovery_codes", "never_saved"),
         ("There are no codes at all - I never set up 2FA.", "recovery_codes", "never_saved"),
         ("coc: agree. long wait: accepted.", "time_acknowledged", True),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 
@@ -428,6 +429,11 @@ _CODES_KEPT = re.compile(
     _I,
 )
 _PLACES = re.compile(rf"\b{_PLACE}\b", _I)
+_CODES_ON_IT = re.compile(
+    rf"{CODES}\b[^.]{{0,80}}?\b(?:were|was|are)\s+(?:both\s+|all\s+|also\s+)?(?:on|in)\s+"
+    r"(?:it|there)\b",
+    _I,
+)
 _PLACE_GONE = (
     r"(?:lost|stolen|taken|broke\w*|died|dead|wiped|destroyed|smashed|drowned|crashed|formatted|"
     r"recycl\w*|thrown|threw|trash\w*|binned|shredded|burn\w*|went missing|disappeared|gone|"
@@ -439,9 +445,18 @@ _PLACE_GONE = (
     r"went over|slipped|"
     r"into the (?:canal|river|lake|sea|water|toilet|ocean)|no access to|no longer have access to|"
     r"lost access to|(?:can't|cannot|can no longer) (?:access|get into|enter)|"
-    r"confiscated|seized|never (?:returned|given back|came back)|"
+    r"confiscated|seized|never (?:returned|given back|came back|found|turned up|recovered)|"
     r"(?:customs|border (?:control|police|agents?|officers?)|police|security) (?:kept|took|seized|"
     r"held|confiscated))"
+)
+
+
+_PLACE_LOST = re.compile(
+    rf"\b{_PLACE_GONE}\b.{{0,60}}?\b{_PLACE}\b|\b{_PLACE}\b.{{0,60}}?\b{_PLACE_GONE}\b"
+    # "I left my phone on a plane"
+    rf"|\bleft (?:my|the|our) {_PLACE}\b[^.]{{0,20}}?\b(?:in|on|at) (?:a|the)\s+(?:\w+\s+)?"
+    r"(?:taxi|cab|car|train|bus|plane|flight|restaurant|bar|cafe|hotel|airport)\b",
+    _I,
 )
 
 
@@ -450,7 +465,11 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
 
     "The laptop had my recovery codes." … "My backpack was taken with my laptop in it."
     """
-    for sentence in sentences:
+    for previous, sentence in pairwise(["", *sentences]):
+        # "I left my phone on a plane. The TOTP app and the recovery codes were both on it."
+        lost = _PLACE_LOST.search(previous)
+        if lost and _CODES_ON_IT.search(sentence) and not _NEGATED.search(lost.group(0)):
+            return sentence, previous
         kept = _CODES_KEPT.search(sentence)
         if kept is None or HEDGE.search(kept.group(0)):
             continue  # "maybe they are on my old computer": a guess at where
