@@ -357,6 +357,12 @@ def _field(text: str, key: str) -> Any:
             "other",
         ),
         ("Our puppy chewed my YubiKey to bits.", "reason_kind", "lost_2fa_device"),
+        ("A TOTP device was added to my account, which I did not do.", "reason_kind", "other"),
+        (
+            "My TOTP secret was in the work vault, and the vault access was revoked.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
         (
             "My Pixel was swapped under warranty and Aegis wasn't exported.",
             "reason_kind",

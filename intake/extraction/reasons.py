@@ -66,7 +66,7 @@ _DEVICE_TROUBLE = (
     r"(?:won't|will not|doesn't|does not) switch on|"
     r"turned (?:it )?in|handed (?:it )?in|"
     r"(?:had|have) to (?:return|give back)|returned(?! (?:an?|the|error|invalid|nothing|no)\b)|"
-    r"vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|swapp\w*|exchang\w*|chew\w*|"
+    r"vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|swapp\w*|exchang\w*|chew\w*|revok\w*|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
     r"(?:start|boot|turn on|power on|work|register|respond))"
 )
@@ -512,6 +512,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bwhoever (?:did|changed|took|hacked|logged|got|broke|added|enabled)\b"
             r"|\b(?:neither|none of (?:it|this|them)) (?:was|were) (?:me|mine|my doing)\b"
             r"|\b(?:wasn't|was not|weren't|were not) (?:me|my doing)\b"
+            # "a TOTP device was added to my account, which I did not do"
+            r"|\b(?:added|enabled|turned on|switched on|registered|changed)\b[^.]{0,60}?,?\s*"
+            r"(?:which|that|something) (?:i|we) (?:did not|didn't|never) do\b"
             r"|\b(?:2fa|two[- ]factor(?: authentication)?|mfa)\b.{0,30}?\b(?:switched|turned) on\b"
             r".{0,30}?\bwithout (?:my|me)\b"
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? (?:has |had )?"
@@ -703,7 +706,7 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
-    "whoever", " me", "my doing", "intruder", "without",
+    "whoever", " me", "my doing", "intruder", "without", "not do", "n't do", "never do",
 )  # fmt: skip
 # The three "other" rules: a changed owner, somebody else's second factor, and 2FA never
 # turned on.
