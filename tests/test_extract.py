@@ -74,6 +74,11 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         ("Nobody here knows the password.", "credentials.password", False),
+        (
+            "I still get mail there, but the password is no longer mine.",
+            "credentials.password",
+            False,
+        ),
         ("Email on the account: this one", "credentials.email", True),
         (
             "The email address I'm sending from is definitely the one registered.",
