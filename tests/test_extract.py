@@ -356,6 +356,7 @@ def _field(text: str, key: str) -> Any:
         ("I believe my account amehta was compromised.", "reason_kind", "other"),
         ("The previous maintainer left the company.", "reason_kind", "other"),
         ("I never switched on two-factor authentication myself.", "reason_kind", "other"),
+        ("My account has never had 2FA enabled by me.", "reason_kind", "other"),
         (
             "Our former lead registered the account's two-factor authentication on his phone.",
             "reason_kind",

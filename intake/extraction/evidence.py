@@ -198,7 +198,9 @@ _NOT_PACKAGES = frozenset(
     little tiny internal private public open-source popular simple useful personal python
     scientific own main core new old first alone myself solo together jointly today tomorrow
     yesterday tonight soon later years months weeks days decades ages ago back since before
-    once recently whose""".split()
+    once recently whose package project library client clients sdk sdks module modules plugin
+    plugins framework frameworks wrapper wrappers extension extensions utility utilities helper
+    helpers toolkit toolkits tool distribution distributions""".split()
 )
 
 

@@ -625,6 +625,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "other",
             r"\bnever (?:switched|turned) (?:2fa|two[- ]factor(?: authentication)?|it) on\b"
+            # "has never had 2FA enabled by me"
+            r"|\bnever (?:had|have) (?:2fa|two[- ]factor(?: authentication)?|mfa) (?:enabled|"
+            r"turned on|switched on|set up|activated)\b"
             r"|\bnever (?:\w+ )?(?:enabled|set up|turned on|switched on|activated|configured)\b"
             r".{0,30}\b(?:2fa|two[- ]factor|mfa|totp)",
         ),
