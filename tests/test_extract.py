@@ -149,6 +149,32 @@ def _field(text: str, key: str) -> Any:
         ("Waiting weeks is not an option for us.", "time_acknowledged", False),
         ("Accepting a wait of weeks, though - no, I can't.", "time_acknowledged", False),
         # Doubts, conditions and refusals around an agreement stay unanswered.
+        ("My co-maintainer is happy with following the Code of Conduct.", "coc_agreed", None),
+        (
+            "I'm fine with following the Code of Conduct, provided it doesn't need my real name.",
+            "coc_agreed",
+            None,
+        ),
+        ("Wait accepted? Not really, we have a release on Friday.", "time_acknowledged", None),
+        ("The wait is understood but not accepted.", "time_acknowledged", None),
+        ("Username/password/email: both", "credentials.email", None),
+        ("Account email: this one?", "credentials.email", None),
+        ("The email on the account is mine, but I lost access to it.", "credentials.email", False),
+        ("Please reset 2FA for Authy, I moved phones.", "username", None),
+        ("I wish I kept even the recovery codes somewhere.", "recovery_codes", None),
+        (
+            "I thought I'd lost my phone in a taxi, but the driver returned it. The recovery codes "
+            "were on it.",
+            "recovery_codes",
+            None,
+        ),
+        ("The recovery codes were never on the stolen phone.", "recovery_codes", None),
+        ("I changed my email address in 2022, which I didn't do lightly.", "reason_kind", None),
+        (
+            "My phone died. The real problem is not that I lost access to my email.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
         ("Do you need me to agree to the Code of Conduct?", "coc_agreed", None),
         ("I'm not sure, I agree to the code of conduct.", "coc_agreed", None),
         ("Not yet, I will accept the code of conduct after reading it.", "coc_agreed", None),
@@ -447,6 +473,8 @@ def test_every_value_names_the_line_it_came_from() -> None:
             "The packages I maintain under rivka-nlp are hebtok and hebtok-data.",
             ["hebtok", "hebtok-data"],
         ),
+        ("The account veritas-sdk publishes our client library.", []),
+        ("The packages I maintain on conda-forge are foo-utils and bar-cli.", []),
         (
             "I'm the maintainer of flaskmark (github.com/sam/flaskmark) and gh-notes.",
             ["github.com/sam/flaskmark", "flaskmark", "gh-notes"],
@@ -454,7 +482,7 @@ def test_every_value_names_the_line_it_came_from() -> None:
     ],
 )
 def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> None:
-    assert _field(text, "ownership_evidence") == expected
+    assert (_field(text, "ownership_evidence") or []) == expected
 
 
 @pytest.mark.parametrize(

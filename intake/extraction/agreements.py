@@ -65,8 +65,8 @@ _COC_YES = _any(
     _COC + r".{0,40}\b(?:fine|ok|okay|happy|glad)\s+(?:with\s+)?(?:following|to follow|abiding by|"
     r"to abide by)\s+(?:it|them)\b",
     # "I'm fine with following the Code of Conduct"
-    r"\b(?:fine|ok|okay|happy|glad|content|willing)\s+(?:with\s+)?(?:following|abiding by|"
-    r"complying with|sticking to)\s+(?:the\s+)?" + _COC,
+    r"\b(?:i'?m|i am|we'?re|we are)\s+(?:\w+\s+)?(?:fine|ok|okay|happy|glad|content|willing)\s+"
+    r"(?:with\s+)?(?:following|abiding by|complying with|sticking to)\s+(?:the\s+)?" + _COC,
     r"\bagre(?:e|ed)? (?:to|with|on) (?:the\s+)?" + _COC,
     # "… and am content to abide by it", "Happy to sign up to the code of conduct"
     _COC
@@ -123,7 +123,7 @@ _TIME_YES = _any(
     r"(?!\s+(?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b"
     r"|\b(?:time|wait(?:ing)?|delay)\s*(?:[:=-]\s*)?(?:is\s+)?"
-    r"(?:fine|ok|okay|no problem|good|accepted|understood|yes(?=\s*(?:$|/|[.;])))\b",
+    r"(?:fine|ok|okay|no problem|good|(?:accepted|understood|yes)(?=\s*(?:$|/|[.;!])))\b",
     r"\b(?:long |lengthy )?wait(?:ing)?(?:\s+(?:a\s+)?long)?(?: time)?\s+(?:is|are)\s+"
     r"(?:ok|okay|fine|no problem|alright)\b",
     r"\b(?:fine|ok|okay|happy|alright)\s+with\s+(?:a|the)\s+(?:long|lengthy)\s+"
@@ -191,7 +191,7 @@ _TIME_NO = _any(
     r"urgently|right away|immediately|this week|within)\b",
     r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
     r"(?:accept|afford|"
-    r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",
+    r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|days?|weeks?|months?|delays?)\b",
     # "waiting weeks is not an option for us"; "Accepting a wait of weeks - no, I can't."
     r"\b(?:wait\w*|weeks?|months?|delays?)\b.{0,20}?\b(?:is|are)\s*(?:not|n't) an option\b"
     r"|\baccept\w*\s+(?:a\s+|the\s+)?(?:long\s+)?(?:wait|delay)\b.{0,40}?\bno,?\s+(?:i|we)\s+"
@@ -202,7 +202,7 @@ _TIME_NO = _any(
 _CONDITION = re.compile(
     r"\bif (?:that'?s|thats|that is|it'?s|its|it is|this is)? ?(?:really |absolutely |strictly )?"
     r"(?:needed|required|necessary|a must|a requirement|mandatory|compulsory|a prerequisite)\b"
-    r"|\bif (?:that|it|this) helps\b|\bonly if\b"
+    r"|\bif (?:that|it|this) helps\b|\bonly if\b|\b(?:provided|providing)\b"
     # "I'd be okay waiting if it's only a few days"
     r"|^\W*(?:if|as long as|provided) (?:it'?s|it is|this is|that'?s) (?:only|just|not more than)\b"
     # "I'll agree to it if that's what it takes"
@@ -254,7 +254,7 @@ _ASKED = re.compile(
 )
 _YES_TO_IT = re.compile(
     r"^(?:yes|yep|yeah|i do|i will|agreed|absolutely|of course)\b(?:,?\s*(?:to )?both)?"
-    r"(?:,?\s*i (?:do|will))?\W*$",
+    r"(?:,?\s*i (?:do|will))?[^\w?]*$",
     _I,
 )
 _NO_TO_IT = re.compile(r"^(?:no|nope|i do not|i don't)\W*$", _I)

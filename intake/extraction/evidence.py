@@ -118,8 +118,9 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (
             rf"\b{_KIND}\s+(?:i|we)\s+(?:\w+\s+)?(?:maintain|own|publish|wrote|created|develop|"
-            r"look after|take care of)\s+(?:(?:under|on|from|with|in)\s+(?:\S+\s+){1,2}?)?"
-            r"(?:is|are|:)\s+" + _PACKAGES,
+            r"look after|take care of)\s+"
+            r"(?:(?:under|from)\s+(?!another\b|a different\b|other\b|an old\b)\S+(?:\s+account)?\s+"
+            r"|on pypi\s+)?(?:is|are|:)\s+" + _PACKAGES,
             False,
         ),
         (
@@ -242,7 +243,9 @@ _CLAIM_CUES = (
 )  # fmt: skip
 
 
-_ASIDE = re.compile(r"\s*\([^()]{0,120}\)")
+_ASIDE = re.compile(
+    r"\s*\((?=[^()]*(?:://|github\.com|gitlab\.com|codeberg\.org))[^()]{0,120}\)", _I
+)
 _PACKAGE_LIKE = re.compile(r"[-_.\d]")
 # "my projects expired", "which I own personally": an English word, not a package.
 _ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly)")

@@ -401,7 +401,7 @@ def _email_answer(value: str) -> bool | None:
 
 _THIS_ADDRESS = re.compile(
     r"^\W*(?:yes,?\s+)?(?:this|this one|this address|this e-?mail|the one i'?m (?:writing|sending|"
-    r"mailing) (?:you )?from|(?:the )?same as (?:this|the sender|sender))\W*$",
+    r"mailing) (?:you )?from|(?:the )?same as (?:this|the sender|sender))[^\w?]*$",
     re.I,
 )
 # "Password known: TBD - it's saved on my old laptop": not answered yet.
@@ -411,7 +411,9 @@ _PLACEHOLDER = re.compile(r"^\W*(?:tbd|tbc|to be (?:confirmed|determined|checked
 _PART_LABEL = re.compile(r"\b(user ?name|password|e-?mail)\b", re.I)
 _SLASHES = re.compile(r"\s*[/,;]\s*")
 _BOTH = re.compile(r"\b(?:both|all(?: three| 3)?|to both|to all)\b[,.]?\s*", re.I)
-_ALL_NAMED = re.compile(r"^\W*(?:both(?: of them)?|all (?:three|3|of them))\W*$", re.I)
+_ALL_NAMED = re.compile(
+    r"^\W*(?:(?P<word>both)(?: of them)?|all (?:three|3|of them))[^\w?]*$", re.I
+)
 _SAVE = re.compile(r"\b(?:except|but|apart from|save|other than)\b", re.I)
 # "Credentials held: the password and the mailbox", "What I still have: …": the label says "have".
 _HAVE_LABEL = re.compile(
@@ -439,6 +441,16 @@ _HAVE_THEM = re.compile(
 )
 
 
+def _all_named(first: list[str], named: list[str], value: str) -> bool:
+    """ "All three." or "Both." under a label naming that many parts, with no doubt after."""
+    if not first or len(named) < 2 or HEDGE.search(value) or _SAVE.search(first[0]):
+        return False
+    said = _ALL_NAMED.match(first[0])
+    if said is None:
+        return False
+    return bool(said.group("word")) == (len(named) == 2)
+
+
 def _combined(value: str, line: str) -> dict[str, bool]:
     """A combined credentials answer: "yes" for all three, or per-part statements.
 
@@ -450,7 +462,7 @@ def _combined(value: str, line: str) -> dict[str, bool]:
     if len(named) > 1 and (answer := _all_parts_answer(_BOTH.sub("", value))) is not None:
         return {part_named(part): answer for part in named}
     first = split_sentences(value)[:1]
-    if len(named) > 1 and first and _ALL_NAMED.match(first[0]) and not _SAVE.search(first[0]):
+    if _all_named(first, named, value):
         return dict.fromkeys(map(part_named, named), True)  # "All three. The email is this one."
     # "Username / password / email: y / y / n": an answer for each part, in order.
     in_order = [yes_no(word) for word in _SLASHES.split(value.strip(" ."))]
@@ -460,6 +472,8 @@ def _combined(value: str, line: str) -> dict[str, bool]:
     stated: dict[str, bool] = {}
     sentences = split_sentences(value.replace("\n", " ")) if had or not named else [value]
     for index, sentence in enumerate(sentences):
+        if sentence.rstrip().endswith("?"):
+            continue  # "What do you mean by account email?": asked back, not answered
         lead = "I have " if had and index == 0 else ""
         for part, said in credential_statements(f"{lead}{sentence}").items():
             stated.setdefault(part, said)

@@ -123,7 +123,7 @@ _ACCESS_CUE = re.compile(
     r"\b(?:have|has|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|"
     r"accessible|control|controls|controlled|possession|administer\w*|lands? in|"
     r"(?:is|are|'s) (?:still |also )?with (?:me|us)|"
-    r"(?:is|are|'s) (?:no longer |still )?(?:mine|ours)|"
+    r"(?:is|are|'s) no longer (?:mine|ours)|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|reads|checks|check (?:it|them) (?:daily|every day|regularly)|"
     r"monitors?|monitored|"
@@ -561,7 +561,7 @@ _PAIRED_ANSWER = re.compile(
 )
 # "Username, yes.": a comma only after the part that opens the sentence.
 _OPENING_PAIR = re.compile(
-    r"^\W*((?:the\s+)?(?:user ?name|password|e-?mail(?: address)?)),\s*(yes|no)\W*$", _I
+    r"^\W*((?:the\s+)?(?:user ?name|password|e-?mail(?: address)?)),\s*(yes|no)[^\w?]*$", _I
 )
 
 

@@ -231,7 +231,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + rf"|{CODES}(?:(?!\b(?:e-?mail|password|user ?name)\b).){{0,120}}?"
             r"\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
             r"suspended|erased|wiped|"
-            r"no longer (?:available|accessible|there|usable|on|in)|in the (?:bin|trash)|"
+            r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
             r"thrown (?:out|away)|got rid of|"
             r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage|"
             r"recycling|waste ?paper)|"
@@ -277,11 +277,15 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"[;,]\s*(?:and\s+)?(?:the|my) codes (?:were|was) (?:on|in) it\b"
             # "Codes lost": a fragment answering our question (one-time codes are never lost).
              + r"|(?:^|[,;/])\W*(?:the |my |all )?codes?\b.{0,20}?\b(?:lost|gone|missing|"
-            r"went (?:along )?with)\b"
-            # "they were on the stolen phone"
-             + rf"|{CODES}\b.{{0,40}}?\b(?:on|in|inside)\s+(?:the|that|this|my)\s+(?:same\s+)?"
-            rf"(?:stolen|lost|broken|dead|wiped|destroyed|smashed|drowned|damaged|missing)\s+"
-            rf"(?:\w+\s+)?{_DEVICE_NOUN}",
+            r"went (?:along )?with (?:the|that|my|it))\b"
+            # "they were on the stolen phone" (not "never on the stolen phone")
+             + rf"|{CODES}\b.{{0,40}}?(?<!not )(?<!never )\b(?:on|in|inside)\s+"
+            r"(?:the|that|this|my)\s+(?:same\s+)?"
+            r"(?:stolen|lost|broken|dead|wiped|destroyed|smashed|drowned|damaged|missing)\s+"
+            rf"(?:\w+\s+)?{_DEVICE_NOUN}"
+            # "the recovery codes file …, but it's no longer on my laptop"
+             + rf"|{CODES}\b.{{0,60}}?\b(?:it'?s|it is|they'?re|they are) no longer (?:on|in) "
+            rf"(?:my|the|that) (?:old )?{_DEVICE_NOUN}",
         ),
         (
             "have",
@@ -388,8 +392,8 @@ def recovery_code_state(sentence: str) -> str | None:
             match = pattern.search(sentence, 0, match.start() + doubt.start()) or match
         if state == "lost" and _NOT_LOST.search(match.group(0)):
             continue
-        if state == "have" and _NEGATED.search(match.group(0)):
-            continue
+        if state == "have" and (_NEGATED.search(match.group(0)) or _WISHED.search(sentence)):
+            continue  # "I should have saved the recovery codes", "I wish I kept them"
         lead = sentence[max(0, match.start() - 40) : match.start()]
         lead = re.split(r"[,;:]", lead)[-1]
         # "No idea about recovery codes, he may have made some": the doubt follows.
@@ -407,6 +411,9 @@ def recovery_code_state(sentence: str) -> str | None:
 
 
 _NOT_THAT = re.compile(r"\bnot that\b", _I)
+_WISHED = re.compile(
+    r"\b(?:should|could|would|ought to|must)(?: have|'ve)\b|\bwish\b|\bif only\b", _I
+)
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\s*$", _I)
 # "…, maybe it was on the old laptop I sold": a guess at where, not whether.
 _TAIL_DOUBT = re.compile(
@@ -429,8 +436,14 @@ _CODES_KEPT = re.compile(
     _I,
 )
 _PLACES = re.compile(rf"\b{_PLACE}\b", _I)
+# "… but the driver returned it", "I nearly left my phone on the train": not lost after all.
+_GOT_BACK = re.compile(
+    r"(?<!never )(?<!not )(?<!n't )\b(?:returned|gave (?:it|them) back|got (?:it|them) back|"
+    r"found (?:it|them))\b|\b(?:almost|nearly|thought)\b",
+    _I,
+)
 _CODES_ON_IT = re.compile(
-    rf"{CODES}\b[^.]{{0,80}}?\b(?:were|was|are)\s+(?:both\s+|all\s+|also\s+)?(?:on|in)\s+"
+    rf"{CODES}\b[^.]{{0,80}}?\b(?:were|was)\s+(?:both\s+|all\s+|also\s+)?(?:on|in)\s+"
     r"(?:it|there)\b",
     _I,
 )
@@ -460,6 +473,14 @@ _PLACE_LOST = re.compile(
 )
 
 
+def _lost_for_good(sentence: str) -> bool:
+    """The sentence loses a device or place, and does not get it back."""
+    lost = _PLACE_LOST.search(sentence)
+    if lost is None:
+        return False
+    return not (_NEGATED.search(lost.group(0)) or _GOT_BACK.search(sentence))
+
+
 def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
     """The sentence saying where the codes were kept, and the one saying that place is gone.
 
@@ -467,12 +488,11 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
     """
     for previous, sentence in pairwise(["", *sentences]):
         # "I left my phone on a plane. The TOTP app and the recovery codes were both on it."
-        lost = _PLACE_LOST.search(previous)
-        if lost and _CODES_ON_IT.search(sentence) and not _NEGATED.search(lost.group(0)):
+        if _CODES_ON_IT.search(sentence) and _lost_for_good(previous):
             return sentence, previous
         kept = _CODES_KEPT.search(sentence)
-        if kept is None or HEDGE.search(kept.group(0)):
-            continue  # "maybe they are on my old computer": a guess at where
+        if kept is None or HEDGE.search(kept.group(0)) or _NEGATED.search(kept.group(0)):
+            continue  # "maybe they are on my old computer", "not on the stolen phone"
         places = {kept.group("place") or kept.group("holder")}
         places.update(p.lower() for p in _PLACES.findall(sentence[kept.start() :]))
         place = "|".join(sorted(map(re.escape, places)))
@@ -513,8 +533,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:neither|none of (?:it|this|them)) (?:was|were) (?:me|mine|my doing)\b"
             r"|\b(?:wasn't|was not|weren't|were not) (?:me|my doing)\b"
             # "a TOTP device was added to my account, which I did not do"
-            r"|\b(?:added|enabled|turned on|switched on|registered|changed)\b[^.]{0,60}?,?\s*"
-            r"(?:which|that|something) (?:i|we) (?:did not|didn't|never) do\b"
+            r"|\b(?:was|were|been|got) (?:added|enabled|turned on|switched on|registered|changed)\b"
+            r"[^.]{0,60}?,?\s*(?:which|that|something) (?:i|we) (?:did not|didn't|never) do"
+            r"(?=\s*(?:[.,;!]|$))"
             r"|\b(?:2fa|two[- ]factor(?: authentication)?|mfa)\b.{0,30}?\b(?:switched|turned) on\b"
             r".{0,30}?\bwithout (?:my|me)\b"
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? (?:has |had )?"
@@ -662,7 +683,8 @@ def main_cause(sentences: list[str]) -> tuple[str, str] | None:
 
 _MAIN_MARKER = re.compile(
     r"\b(?:the|my|our) (?:real|actual|main|core|underlying|root) (?:blocker|problem|issue|cause)"
-    r"\b|\bwhat (?:actually |really )?(?:stops|blocks|prevents) (?:me|us)\b",
+    r"\b(?!\s+(?:is|was)(?:\s*n't|\s+not)\b)"
+    r"|\bwhat (?:actually |really )?(?:stops|blocks|prevents) (?:me|us)\b",
     _I,
 )
 

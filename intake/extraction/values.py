@@ -54,7 +54,8 @@ NOT_USERNAMES = frozenset(
     failing changing showing nothing something anything everything existing following
     matching remaining exactly probably definitely likely correctly properly usually
     normally unfortunately apparently obviously surely certainly clearly exact exato exacto
-    exakt however though therefore meanwhile anyway besides otherwise instead
+    exakt however though therefore meanwhile anyway besides otherwise instead authy bitwarden
+    1password lastpass keepass keepassxc aegis yubikey google microsoft apple icloud duo okta
     """.split()
 )
 

@@ -66,7 +66,7 @@ _QUOTED_ITEM = re.compile(
     r"|(?P<ask>(?:please\s+)?(?:provide|tell us|describe|give us|state|explain|let us know)\b"
     r"[^>:?(]{2,120}?)(?:\s*\([^)]*\))?\.?"
     # "> Your PyPI username"
-    r"|(?P<noun>(?:your|the)\s+(?:pypi\s+)?(?:user ?name|account name|login)))\s*$",
+    r"|(?P<noun>(?-i:Y)our\s+(?:pypi\s+)?(?:user ?name|account name|login)))\s*$",
     re.I,
 )
 
