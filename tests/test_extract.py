@@ -151,6 +151,71 @@ def _field(text: str, key: str) -> Any:
         # Doubts, conditions and refusals around an agreement stay unanswered.
         ("My co-maintainer is happy with following the Code of Conduct.", "coc_agreed", None),
         (
+            "I'm happy with following the Code of Conduct, but I'd like to read it first.",
+            "coc_agreed",
+            None,
+        ),
+        (
+            "I agree to the Code of Conduct and I'm ready to wait as long as it takes.",
+            "coc_agreed",
+            True,
+        ),
+        (
+            "Password and email: both. Actually, I no longer have the password.",
+            "credentials.password",
+            False,
+        ),
+        (
+            "Which of these do you still have (username, password, account email): Not the "
+            "password.",
+            "credentials.username",
+            None,
+        ),
+        (
+            "I still have my password and, I believe, the account email.",
+            "credentials.password",
+            True,
+        ),
+        ("When I log into PyPI as usual, it asks for a code.", "username", None),
+        ("I am user kestrel on GitHub.", "username", None),
+        (
+            "Recovery codes: none saved on the phone, they're in my password manager.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "There are no codes I know of; I never set up 2FA myself, my colleague did.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "My phone was stolen in a taxi, but the driver brought it back. The recovery codes "
+            "were on it.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "My recovery codes were saved on my phone. Customs kept my phone for an hour and then "
+            "gave it back.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "I revoked all my API tokens, and I no longer have access to the account email.",
+            "reason_kind",
+            "lost_email_access",
+        ),
+        (
+            "My phone broke. I don't think the real problem is that I lost access to my email.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
+        (
+            "I set up 2FA on her phone because mine was broken, and her phone was stolen.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
+        (
             "I'm fine with following the Code of Conduct, provided it doesn't need my real name.",
             "coc_agreed",
             None,
@@ -340,11 +405,6 @@ def _field(text: str, key: str) -> Any:
         ("There are no codes at all - I never set up 2FA.", "recovery_codes", "never_saved"),
         ("coc: agree. long wait: accepted.", "time_acknowledged", True),
         ("codes went with the phone.", "recovery_codes", "lost"),
-        (
-            "I did download the recovery codes file, but it's no longer on my laptop.",
-            "recovery_codes",
-            "lost",
-        ),
         (
             "I still have my authenticator and even my printed recovery codes.",
             "recovery_codes",

@@ -191,7 +191,7 @@ _TIME_NO = _any(
     r"urgently|right away|immediately|this week|within)\b",
     r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
     r"(?:accept|afford|"
-    r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|days?|weeks?|months?|delays?)\b",
+    r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",
     # "waiting weeks is not an option for us"; "Accepting a wait of weeks - no, I can't."
     r"\b(?:wait\w*|weeks?|months?|delays?)\b.{0,20}?\b(?:is|are)\s*(?:not|n't) an option\b"
     r"|\baccept\w*\s+(?:a\s+|the\s+)?(?:long\s+)?(?:wait|delay)\b.{0,40}?\bno,?\s+(?:i|we)\s+"
@@ -202,7 +202,8 @@ _TIME_NO = _any(
 _CONDITION = re.compile(
     r"\bif (?:that'?s|thats|that is|it'?s|its|it is|this is)? ?(?:really |absolutely |strictly )?"
     r"(?:needed|required|necessary|a must|a requirement|mandatory|compulsory|a prerequisite)\b"
-    r"|\bif (?:that|it|this) helps\b|\bonly if\b|\b(?:provided|providing)\b"
+    r"|\bif (?:that|it|this) helps\b|\bonly if\b|\b(?:provided|providing|unless|assuming|once)\b"
+    r"|\bbut\b[^.]{0,30}\b(?:read|review|first|before)\b"
     # "I'd be okay waiting if it's only a few days"
     r"|^\W*(?:if|as long as|provided) (?:it'?s|it is|this is|that'?s) (?:only|just|not more than)\b"
     # "I'll agree to it if that's what it takes"

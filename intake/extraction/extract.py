@@ -418,8 +418,7 @@ _SAVE = re.compile(r"\b(?:except|but|apart from|save|other than)\b", re.I)
 # "Credentials held: the password and the mailbox", "What I still have: …": the label says "have".
 _HAVE_LABEL = re.compile(
     r"^\W*(?:credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"
-    r"|what (?:i|we)(?:'ve| have)? (?:still )?got"
-    r"|which (?:of these|ones?|of them) (?:do (?:you|i) )?(?:still )?have)",
+    r"|what (?:i|we)(?:'ve| have)? (?:still )?got)",
     re.I,
 )
 
@@ -441,6 +440,13 @@ _HAVE_THEM = re.compile(
 )
 
 
+def _merged(statements: list[dict[str, bool]]) -> dict[str, bool]:
+    merged: dict[str, bool] = {}
+    for stated in statements:
+        merged.update(stated)
+    return merged
+
+
 def _all_named(first: list[str], named: list[str], value: str) -> bool:
     """ "All three." or "Both." under a label naming that many parts, with no doubt after."""
     if not first or len(named) < 2 or HEDGE.search(value) or _SAVE.search(first[0]):
@@ -459,11 +465,16 @@ def _combined(value: str, line: str) -> dict[str, bool]:
     """
     had = bool(_HAVE_LABEL.match(line))
     named = _PART_LABEL.findall(label_text(line))
-    if len(named) > 1 and (answer := _all_parts_answer(_BOTH.sub("", value))) is not None:
-        return {part_named(part): answer for part in named}
     first = split_sentences(value)[:1]
+    # "no" is an answer for all the parts; "Not the password." is about one of them
+    names_part = bool(first) and _PART_LABEL.search(first[0]) is not None
+    answer = None if names_part else _all_parts_answer(_BOTH.sub("", value))
+    if len(named) > 1 and answer is not None:
+        return {part_named(part): answer for part in named}
     if _all_named(first, named, value):
-        return dict.fromkeys(map(part_named, named), True)  # "All three. The email is this one."
+        # "All three. The email I can't log into any more, though.": the rest may take one back.
+        later = [credential_statements(s) for s in split_sentences(value.replace("\n", " "))[1:]]
+        return {**dict.fromkeys(map(part_named, named), True), **_merged(later)}
     # "Username / password / email: y / y / n": an answer for each part, in order.
     in_order = [yes_no(word) for word in _SLASHES.split(value.strip(" ."))]
     given = [answer for answer in in_order if answer is not None]

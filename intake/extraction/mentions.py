@@ -74,7 +74,11 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         # "i am user 'arjun-s-dev'"; "I am user of PyPI since 2015" names nobody.
-        (rf"\bI(?:'m| am)\s+(?:pypi\s+)?user\s+{_OPEN}?{_NAME}", False),
+        (
+            rf"\bI(?:'m| am)\s+(?:pypi\s+)?user\s+{_OPEN}?{_NAME}"
+            r"(?!['\"”’`)]?\s+on\s+(?:github|gitlab|twitter|discord|slack|bitbucket)\b)",
+            False,
+        ),
         # "Need 2FA removed from gkarlsson", "please reset two-factor for halden-io"
         (
             r"\b(?:2fa|two[- ]factor(?: authentication)?|mfa)\s+(?:reset|removed|disabled|"

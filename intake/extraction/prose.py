@@ -453,8 +453,9 @@ class _ClauseReader:
 # A clause after a statement that doubts it: "…, but I'd have to check", "…, I think".
 _DOUBT_AFTER = re.compile(
     r"^\s*(?:but|though|although|,)?\s*(?:i'?d|i would|i'?ll|i will|i)\s+(?:have|need) to "
-    r"(?:check|verify|confirm|double-check)\b|^\s*(?:but\s+)?(?:i think|i believe|not sure|i guess)"
-    r"\W*$",
+    r"(?:check|verify|confirm|double-check)\b"
+    # "…, I think." at the end; ", I believe, the email" doubts what follows
+    r"|^\s*(?:but\s+)?(?:i think|i believe|not sure|i guess)\s*[.!]\s*$",
     _I,
 )
 

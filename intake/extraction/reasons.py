@@ -66,7 +66,7 @@ _DEVICE_TROUBLE = (
     r"(?:won't|will not|doesn't|does not) switch on|"
     r"turned (?:it )?in|handed (?:it )?in|"
     r"(?:had|have) to (?:return|give back)|returned(?! (?:an?|the|error|invalid|nothing|no)\b)|"
-    r"vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|swapp\w*|exchang\w*|chew\w*|revok\w*|"
+    r"vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|swapp\w*|exchang\w*|chew\w*|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
     r"(?:start|boot|turn on|power on|work|register|respond))"
 )
@@ -209,7 +209,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "Recovery codes: none saved, ever."; "There are no codes at all - I never set up
             # 2FA"
             rf"|{CODES}\W+none (?:were |was )?(?:ever )?(?:saved|downloaded|generated|printed)\b"
-            r"|\bno codes\b[^.]{0,30}?\bnever (?:set up|enabled|turned on|switched on|activated)\b"
+            r"(?!\s+(?:on|in|to)\b)"
+            r"|\bno codes\b[^.;]{0,20}?\bnever (?:set up|enabled|turned on|switched on|activated)\b"
             # "Codes never saved": a fragment answering our question.
             r"|(?:^|[,;])\W*(?:the |my |any |no )?codes?\W+(?:were |was )?never\s+"
             r"(?:saved|downloaded|generated|stored|kept|printed|written|noted)\b",
@@ -282,10 +283,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
              + rf"|{CODES}\b.{{0,40}}?(?<!not )(?<!never )\b(?:on|in|inside)\s+"
             r"(?:the|that|this|my)\s+(?:same\s+)?"
             r"(?:stolen|lost|broken|dead|wiped|destroyed|smashed|drowned|damaged|missing)\s+"
-            rf"(?:\w+\s+)?{_DEVICE_NOUN}"
-            # "the recovery codes file …, but it's no longer on my laptop"
-             + rf"|{CODES}\b.{{0,60}}?\b(?:it'?s|it is|they'?re|they are) no longer (?:on|in) "
-            rf"(?:my|the|that) (?:old )?{_DEVICE_NOUN}",
+            rf"(?:\w+\s+)?{_DEVICE_NOUN}",
         ),
         (
             "have",
@@ -418,7 +416,8 @@ _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\s*$", _I)
 # "…, maybe it was on the old laptop I sold": a guess at where, not whether.
 _TAIL_DOUBT = re.compile(
     r"\b(?:may|might|could) (?:have|still|be)\b"
-    r"|\b(?:maybe|possibly|perhaps|not sure)\b(?!,? (?:it|they) (?:was|were) (?:on|in)\b)",
+    r"|\b(?:maybe|possibly|perhaps|not sure)\b(?!,? (?:it|they) (?:was|were) (?:on|in)\b)"
+    r"|,\s*i (?:think|believe|guess)\W*$",
     _I,
 )
 _ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?:on|in))\b", _I)
@@ -439,7 +438,10 @@ _PLACES = re.compile(rf"\b{_PLACE}\b", _I)
 # "… but the driver returned it", "I nearly left my phone on the train": not lost after all.
 _GOT_BACK = re.compile(
     r"(?<!never )(?<!not )(?<!n't )\b(?:returned|gave (?:it|them) back|got (?:it|them) back|"
-    r"found (?:it|them))\b|\b(?:almost|nearly|thought)\b",
+    r"brought (?:it|them) back|handed (?:it |them )?back|dropped (?:it|them) off|"
+    r"recovered (?:it|them)|fixed (?:it|them)|repaired|found (?:it|them))\b"
+    r"|\b(?:it|they) (?:is|are|was|were) (?:now )?back\b|\bback with me\b"
+    r"|\b(?:almost|nearly|thought)\b",
     _I,
 )
 _CODES_ON_IT = re.compile(
@@ -473,6 +475,14 @@ _PLACE_LOST = re.compile(
 )
 
 
+def _said_on_it(sentence: str) -> bool:
+    """ "The recovery codes were on it", said for sure."""
+    said = _CODES_ON_IT.search(sentence)
+    if said is None:
+        return False
+    return not (HEDGE.search(sentence) or _NEGATED.search(said.group(0)))
+
+
 def _lost_for_good(sentence: str) -> bool:
     """The sentence loses a device or place, and does not get it back."""
     lost = _PLACE_LOST.search(sentence)
@@ -488,7 +498,7 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
     """
     for previous, sentence in pairwise(["", *sentences]):
         # "I left my phone on a plane. The TOTP app and the recovery codes were both on it."
-        if _CODES_ON_IT.search(sentence) and _lost_for_good(previous):
+        if _said_on_it(sentence) and _lost_for_good(previous):
             return sentence, previous
         kept = _CODES_KEPT.search(sentence)
         if kept is None or HEDGE.search(kept.group(0)) or _NEGATED.search(kept.group(0)):
@@ -503,7 +513,8 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
         )
         for other in sentences:
             found = gone.search(other)
-            if found and not _NEGATED.search(found.group(0)):
+            lead = other[max(0, found.start() - 8) : found.end()] if found else ""
+            if found and not (_NEGATED.search(lead) or _GOT_BACK.search(other)):
                 return sentence, other
     return None
 
@@ -568,7 +579,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"postdoc))\b"
             r"|\b(?:enabled|set up|turned on|activated)\b[^.]{0,60}?\busing (?:his|her|their) own\b"
             # "registered its two-factor authentication on his personal phone"
-            r"|\b(?:registered|enabled|set up|configured|put)\b[^.]{0,30}?\b(?:2fa|two[- ]factor"
+            r"|(?<!\bi )(?<!\bwe )\b(?:registered|enabled|set up|configured|put)\b[^.]{0,30}?"
+            r"\b(?:2fa|two[- ]factor"
             r"(?: authentication)?|mfa|totp)\b[^.]{0,20}?\bon (?:his|her|their) (?:own |personal |"
             r"private )?(?:phone|device|laptop|authenticator|yubikey|key)\b"
             r"|\b(?:enabled|set up|turned on|switched on|activated|configured)\b.{0,30}?\bby "
@@ -586,6 +598,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:ran|run|drove|backed|reversed)\b[^.;]{0,25}?\bover it)\b"
             rf"|{_VAULT_TROUBLE}{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b"
             # "The TOTP secret lived in a vault … I lost access to my 1Password vault"
+            # "my TOTP secret was in the work vault, and the vault access was revoked"
+            r"|^(?=.*\b(?:totp|2fa|authenticat\w*|seeds?|otp)\b).*?\bvault\b[^.]{0,40}?\b(?:revoked|"
+            r"removed|cut off)\b"
             r"|^(?=.*\b(?:totp|2fa|authenticat\w*|seeds?|otp)\b).*?\b(?:lost|no longer have) "
             r"access to (?:my |the |our )?(?:[\w-]+ )?(?:family )?(?:vault|password manager)\b"
             # "the extension and its secrets are gone"
@@ -606,7 +621,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "lost_email_access",
             r"(?<!n't )(?<!not )(?<!never )"
             r"\b(?:lost|no longer have|don't have|do not have|no|lack)\b (?:the )?(?:any )?"
-            r"access to (?:my |the |that |its )?(?:account'?s |pypi )?(?:old |former |work |"
+            r"access to (?:my |the |that |its )?(?:account(?:'?s)? |pypi )?(?:old |former |work |"
             r"university |registered |"
             r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
             r"|\b(?:(?<!\ban )e-?mail\b" + MAIL_NOT_MESSAGE + r"|address|mailbox|inbox)\b"
@@ -672,7 +687,7 @@ def main_cause(sentences: list[str]) -> tuple[str, str] | None:
     let them in), and a lost second factor stops someone whose email is also gone.
     """
     # "So the real blocker is that I lost access to the account's email address": said so.
-    marked = [sentence for sentence in sentences if _MAIN_MARKER.search(sentence)]
+    marked = [sentence for sentence in sentences if _marks_main(sentence)]
     for group in (marked, sentences):
         for kind, pattern in REASON_KIND_RULES:
             for sentence in group:
@@ -681,9 +696,17 @@ def main_cause(sentences: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def _marks_main(sentence: str) -> bool:
+    """ "So the real blocker is …", said as a fact: not asked, not doubted."""
+    marker = _MAIN_MARKER.search(sentence)
+    if marker is None or sentence.rstrip().endswith("?"):
+        return False
+    return not (_NEGATED.search(sentence[: marker.start()]) or HEDGE.search(sentence))
+
+
 _MAIN_MARKER = re.compile(
     r"\b(?:the|my|our) (?:real|actual|main|core|underlying|root) (?:blocker|problem|issue|cause)"
-    r"\b(?!\s+(?:is|was)(?:\s*n't|\s+not)\b)"
+    r"\b(?!\s+(?:is|was)(?:\s*n't|\s+not|\s+never)\b)"
     r"|\bwhat (?:actually |really )?(?:stops|blocks|prevents) (?:me|us)\b",
     _I,
 )

@@ -56,6 +56,7 @@ NOT_USERNAMES = frozenset(
     normally unfortunately apparently obviously surely certainly clearly exact exato exacto
     exakt however though therefore meanwhile anyway besides otherwise instead authy bitwarden
     1password lastpass keepass keepassxc aegis yubikey google microsoft apple icloud duo okta
+    usual whichever whatever someone everyone anyone recently quickly soon
     """.split()
 )
 
@@ -170,7 +171,7 @@ def codes_value(value: str) -> str | None:
         (
             "never_saved",
             r"never|not saved|didn't save|did not save|not generated|nobody|no one"
-            r"|none (?:were |was )?(?:ever )?saved|none (?:were|was)",
+            r"|none (?:were |was )?(?:ever )?saved(?!\s+(?:on|in|to)\b)|none (?:were|was)",
         ),
         ("lost", r"\blost\b|no access|don't have|do not have|gone|missing|can't find|no\b"),
         ("have", r"\bhave\b|\byes\b|\bstill\b|\bsaved\b"),
