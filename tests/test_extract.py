@@ -75,6 +75,11 @@ def _field(text: str, key: str) -> Any:
         ),
         ("Nobody here knows the password.", "credentials.password", False),
         (
+            "I forgot the vault's master password. I still have my PyPI password.",
+            "credentials.password",
+            True,
+        ),
+        (
             "I still get mail there, but the password is no longer mine.",
             "credentials.password",
             False,

@@ -149,6 +149,10 @@ _PARTS = {
         # "the old gmail address …, I forgot that password": the mailbox's, not the account's
         r"(?<!that )(?<!gmail )(?<!e-mail )(?<!email )(?<!mail )(?<!yahoo )(?<!outlook )"
         r"(?<!hotmail )(?<!its )"
+        # "I forgot the vault's master password": another lock's password
+        r"(?<!master )(?<!vault )(?<!vault's )(?<!manager )(?<!keychain )(?<!1password )"
+        r"(?<!bitwarden )(?<!keepass )(?<!lastpass )(?<!encryption )(?<!laptop )(?<!phone )"
+        r"(?<!windows )(?<!wifi )(?<!backup )"
         r"\b(?:pass(?:word|phrase)s?|pasword|passowrd|passwrod|passwrd|passwd|pw|pwd)\b"
         r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery|flow|vault|safe)s?\b)",
         _I,
