@@ -75,6 +75,11 @@ def _field(text: str, key: str) -> Any:
         ),
         ("Nobody here knows the password.", "credentials.password", False),
         (
+            "The old mailbox was deactivated. I have a new email now (this one).",
+            "credentials.email",
+            False,
+        ),
+        (
             "I forgot the vault's master password. I still have my PyPI password.",
             "credentials.password",
             True,
@@ -539,6 +544,10 @@ def test_every_value_names_the_line_it_came_from() -> None:
             ["hebtok", "hebtok-data"],
         ),
         ("The account veritas-sdk publishes our client library.", []),
+        (
+            "I am maintainer of matrixfold and of cyrtranslit-lite.",
+            ["matrixfold", "cyrtranslit-lite"],
+        ),
         ("The packages I maintain on conda-forge are foo-utils and bar-cli.", []),
         (
             "I'm the maintainer of flaskmark (github.com/sam/flaskmark) and gh-notes.",

@@ -28,7 +28,8 @@ _NOT_EVIDENCE_URL = re.compile(
 )
 _PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
 _ROLE = r"(?:co-?)?(?:maintainer|author|owner|creator|developer)s?\b"
-_PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*(?:,|\band\b|&|/|\bor\b)\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
+_LIST_SEPARATOR = r"(?:,|\band\b(?:\s+of\b)?|&|/|\bor\b)"
+_PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*{_LIST_SEPARATOR}\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
 _KIND = (
     r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?|helpers?|plugins?|"
     r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?)"
@@ -254,9 +255,7 @@ _ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly)")
 def _package_names(names: str, plain: bool) -> list[str]:
     if _CODE_HOST.search(f"{names}/"):
         return []  # "I maintain github.com/jdoe/tool": the link is the claim
-    parts = [
-        p.strip("`'\"“”") for p in re.split(r"\s*(?:,|\band\b|&|/|\bor\b)\s*", names, flags=_I)
-    ]
+    parts = [p.strip("`'\"“”") for p in re.split(rf"\s*{_LIST_SEPARATOR}\s*", names, flags=_I)]
     named = [
         name
         for name in parts

@@ -158,7 +158,7 @@ _PARTS = {
         _I,
     ),
     "email": re.compile(
-        r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )(?<!notification )(?<!alert )"
+        r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )(?<!notification )(?<!alert )(?<!\bnew )"
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b|\bwebmail\b|\be?-?mail[- ]?id\b|\bmail on file\b"
