@@ -18,6 +18,7 @@ from intake.reading.redact import MARK, redact
         ("Password: honestly sunflower", "sunflower"),
         ("Password: actually it is bluebird", "bluebird"),
         ("Password: known (sunflower)", "sunflower"),
+        ("Password: dont h4ck3r", "h4ck3r"),
     ],
 )
 def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: str) -> None:
@@ -34,6 +35,7 @@ def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: s
         "Password: yes (in 1Password)",
         "Password: (see below)",
         "Password: honestly, I've forgotten it",
+        "Password: don't have it anymore, it was in the phone's keychain",
         "The login is password-less for our CI, the token does it.",
     ],
 )

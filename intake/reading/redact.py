@@ -101,7 +101,7 @@ _LABEL_ANSWERS = frozenset(
     "yes y no n true false ok okay have had lost forgot forgotten unknown n/a none known still "
     "i not available changed reset same fine saved stored kept remembered written in on both "
     "held managed valid working "
-    "intact retained accessible all neither".split()
+    "intact retained accessible all neither don't dont can't cannot didn't doesn't".split()
 )
 # Words that open a clause after a dash; no one's password is "which".
 _CLAUSE_WORDS = frozenset(
