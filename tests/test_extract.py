@@ -405,6 +405,32 @@ def _field(text: str, key: str) -> Any:
         ("Recovery codes: they were on the stolen phone", "recovery_codes", "lost"),
         ("Recovery codes: none saved, ever.", "recovery_codes", "never_saved"),
         ("no codes, never saved them", "recovery_codes", "never_saved"),
+        ("c) The recovery codes were not downloaded at the time.", "recovery_codes", "never_saved"),
+        ("I don't save the recovery code when I enable 2FA.", "recovery_codes", "never_saved"),
+        (
+            "My recovery codes were on my old company laptop, which I had to return.",
+            "recovery_codes",
+            "lost",
+        ),
+        ("I still have a few of my recovery codes which work.", "recovery_codes", "have"),
+        ("I know that the verification can be long.", "time_acknowledged", True),
+        (
+            "I typed my password into what turned out to be a fake login page.",
+            "reason_kind",
+            "other",
+        ),
+        (
+            "I let the domain expire, so I no longer control that address.",
+            "reason_kind",
+            "lost_email_access",
+        ),
+        ("Q: Can you access the email address on the account?\nA: Yes.", "credentials.email", True),
+        (
+            "I lost the phone that had the authenticator on it, and I've also forgotten my "
+            "password.",
+            "credentials.password",
+            False,
+        ),
         (
             "I left my phone on a plane. The TOTP app and the recovery codes were both on it.",
             "recovery_codes",

@@ -98,7 +98,8 @@ _TIME_YES = _any(
     r"appreciate|recognize|recognise|get that|see that|understood)\b.{0,90}?"
     r"\b(?:take|takes|taking)\b.{0,50}?"
     r"\b(?:time|while|weeks?|wks|days?|months?|long|ages|forever|period)\b",
-    r"\b(?:understand|accept|aware|know)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|process)\b"
+    r"\b(?:understand|accept|aware|know)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|process|"
+    r"verification|investigation|check)\b"
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
     r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
     r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:[\w-]+\s+){1,3}?to\s+take\b",

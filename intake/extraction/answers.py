@@ -69,7 +69,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "credentials.email",
-            r"(?:i |do you |do i )?(?:still )?(?:can )?(?:access to|have|have access to|access) "
+            r"(?:i |do you |do i |can you |can i )?(?:still )?(?:can )?"
+            r"(?:access to|have|have access to|access) "
             r"(?:to )?(?:the |your |my )?(?:account |account's |linked |registered )?e-?mail"
             r"(?: address| account| inbox)?(?: (?:of|on|for) (?:the |my )?account)?|e-?mail access"
             r"|(?:the |my )?(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "

@@ -81,6 +81,8 @@ _NEUTRAL_PHRASES = re.compile(
     r"|\b(?:lost|lose|broke|broken|stolen|reset|wiped|no longer have|don't have|do not have)"
     r"\s+(?:my|the|access to my|access to the)?\s*(?:[\w-]+\s+){0,2}?" + _DEVICE_WORDS + r"\b"
     r"(?:\s+(?:app|application|data|entries))?(?:\s+with (?:the |my )?\w+(?: app)?)?"
+    # "I lost the phone that had the authenticator on it"
+    r"(?:\s+(?:that|which) (?:had|held|has) (?:the |my )?\w+(?: app)?(?: on it)?)?"
     r"|\b(?:no|without|with no|without any) (?:problems?|issues?|trouble|worries)\b"
     # "…, it's only the second factor that is gone"
     r"|\b(?:(?:it's|it is|it was)\s+)?(?:only|just)\s+(?:the|my)\s+(?:[\w-]+\s+){0,2}?"

@@ -206,6 +206,12 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "About the fallback codes: … I clicked straight past that screen without saving"
             rf"|{CODES}.{{0,200}}?\b(?:clicked|went|skipped|rushed|scrolled)\b.{{0,30}}?\bpast\b.{{0,40}}?"
             r"\bwithout (?:saving|downloading|writing|printing|copying|noting|storing)\b"
+            # "The recovery codes were not downloaded at the time"
+            rf"|{CODES}\s+(?:were|was)\s+not\s+(?:downloaded|saved|generated|printed|stored|"
+            r"written down)\b"
+            # "I don't save the recovery code when I enable 2FA"
+            r"|\b(?:i|we) (?:don't|do not) (?:save|download|print|write down)\b"
+            rf"[^.]{{0,10}}?{CODES}"
             # "Recovery codes: none saved, ever."; "There are no codes at all - I never set up
             # 2FA"
             rf"|{CODES}\W+none (?:were |was )?(?:ever )?(?:saved|downloaded|generated|printed)\b"
@@ -289,7 +295,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "have",
             r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
             r"(?:(?:my |the |our )?[\w-]+(?: [\w-]+)? (?:and|&) )?(?:all )?(?:of )?"
-            r"(?:even |also )?(?:my |the |our )?"
+            r"(?:even |also )?(?:(?:a few|some|several|a couple) of )?(?:my |the |our )?"
             r"(?:a few |some |several )?(?:unused |working |valid |spare |remaining |printed )?"
             + CODES,
         ),
@@ -340,7 +346,7 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
     "never_saved": (
         "never", "didn't", "didnt", "did not", "forgot", "failed", "neglected", "skipp", "idea",
         "know", "knew", "heard", "aware", "no ", "not ", "haven't", "have not", "nobody", "no one",
-        "without", "none",
+        "without", "none", "don't", "do not",
     ),
     "have": ("have", "kept", "saved", "found"),
 }  # fmt: skip
@@ -461,6 +467,7 @@ _PLACE_GONE = (
     r"into the (?:canal|river|lake|sea|water|toilet|ocean)|no access to|no longer have access to|"
     r"lost access to|(?:can't|cannot|can no longer) (?:access|get into|enter)|"
     r"confiscated|seized|never (?:returned|given back|came back|found|turned up|recovered)|"
+    r"(?:had|have) to (?:return|give back|hand (?:it )?(?:back|in))|"
     r"(?:customs|border (?:control|police|agents?|officers?)|police|security) (?:kept|took|seized|"
     r"held|confiscated))"
 )
@@ -554,6 +561,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?|party|person|user|"
             r"third party)\b"
             r"|\b(?:intruder|attacker|hacker)\b"
+            r"|\bfake (?:login|log-?in|sign-?in) (?:page|site|form)\b"
             # "set up by a former engineer", "the previous maintainer left": not "a former
             # colleague persuaded me to publish"
             rf"|\b(?:previous|former|old) {_ROLE}\b.{{0,60}}?\b{_HELD}\b"
@@ -648,6 +656,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:old|former|previous|last) (?:job|employer|company|work|university|school|isp|"
             r"provider|workplace)\b"
             r"|\bdomain (?:i|we) no longer (?:own|have|control)\b"
+            r"|\bno longer (?:control|own) (?:that|the|my|this) (?:e-?mail )?"
+            r"(?:address|mailbox|inbox|domain)\b"
             r"|\b(?:dead|defunct|expired|closed|deleted)\s+(?:e-?mail\s+)?(?:address|mailbox|inbox)\b"
             r"|\b(?:e-?mail|mail|address)\b(?: on file)?\s+(?:now\s+)?bounces\b"
             r"|\blet (?:my |the |that |our )?(?:\w+ )?domain (?:expire|lapse|go)\b"
@@ -754,7 +764,7 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
-    "whoever", " me", "my doing", "intruder", "without", "not do", "n't do", "never do",
+    "whoever", " me", "my doing", "intruder", "without", "not do", "n't do", "never do", "fake",
 )  # fmt: skip
 # The three "other" rules: a changed owner, somebody else's second factor, and 2FA never
 # turned on.
