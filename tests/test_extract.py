@@ -471,6 +471,16 @@ def _field(text: str, key: str) -> Any:
         ("i am user 'arjun-s-dev'.", "username", "arjun-s-dev"),
         ("I am user of PyPI since 2015.", "username", None),
         ("Need 2FA removed from gkarlsson.", "username", "gkarlsson"),
+        (
+            "The PyPI account we publish under, fennick-analytics, had 2FA on his phone.",
+            "username",
+            "fennick-analytics",
+        ),
+        (
+            "I dug up an old upload confirmation email: it says kestrelpy.",
+            "credentials.email",
+            None,
+        ),
         ("Can you reset 2FA for us?", "username", None),
         ("I maintain lxml-tidy on PyPI: https://pypi.org/project/lxml-tidy/", "username", None),
         # Reasons that are neither 2FA nor email loss.
@@ -570,6 +580,7 @@ def test_every_value_names_the_line_it_came_from() -> None:
             ["hebtok", "hebtok-data"],
         ),
         ("The account veritas-sdk publishes our client library.", []),
+        ("The account we publish under, fennick-analytics, is locked.", []),
         (
             "I am maintainer of matrixfold and of cyrtranslit-lite.",
             ["matrixfold", "cyrtranslit-lite"],

@@ -30,6 +30,8 @@ _PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
 _ROLE = r"(?:co-?)?(?:maintainer|author|owner|creator|developer)s?\b"
 _LIST_SEPARATOR = r"(?:,|\band\b(?:\s+of\b)?|&|/|\bor\b)"
 _PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*{_LIST_SEPARATOR}\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
+# "the account we publish under, fennick-analytics": the account, not a package.
+_NOT_PACKAGE_NEXT = r"(?!under\b|from\b|with\b|as\b)"
 _KIND = (
     r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?|helpers?|plugins?|"
     r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?)"
@@ -92,6 +94,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (
             r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|(?:co-?)?maintain|own|wrote|created|develop|release)\s+"
+            + _NOT_PACKAGE_NEXT
             + _PACKAGES,
             True,
         ),
@@ -164,6 +167,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             r"\b(?:i|we|that|which|who)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
             r"(?:maintain|publish|own|wrote|created|develop|release|look after|take care of)"
             r"(?:e?s|ing)?\s+"
+            + _NOT_PACKAGE_NEXT
             + _PACKAGES
             + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since|from)\b"
             r"|\s+and\s+(?:i|we|a|an|some|several|its?|two|three)\b)",

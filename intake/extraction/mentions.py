@@ -93,6 +93,12 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (rf"\b(?:signed up|registered)\b.{{0,20}}?\bas\s+{_OPEN}?{_NAME}", False),
+        # "the PyPI account we publish under, fennick-analytics,"
+        (
+            rf"\b{_ACCOUNT}\s+(?:that\s+)?(?:i|we)\s+(?:publish|release|upload)\s+(?:under|from|with)"
+            rf",?\s+{_OPEN}?{_NAME}",
+            True,
+        ),
         # "Hi, brackenfold here.": only a name in lower case (a person's name is capitalised).
         (
             r"^\W*(?:(?:hi|hello|hey|dear \w+),?\s+)?(?:(?:pypi\s+)?(?:account|user)\s+)?"

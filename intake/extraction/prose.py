@@ -161,6 +161,7 @@ _PARTS = {
     ),
     "email": re.compile(
         r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )(?<!notification )(?<!alert )(?<!\bnew )"
+        r"(?<!confirmation )(?<!verification )(?<!welcome )(?<!upload )"
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b|\bwebmail\b|\be?-?mail[- ]?id\b|\bmail on file\b"
