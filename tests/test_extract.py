@@ -437,6 +437,12 @@ def _field(text: str, key: str) -> Any:
             "lost",
         ),
         ("My phone wasn't lost. The recovery codes were on it.", "recovery_codes", None),
+        (
+            "My authenticator was on my work phone, which I handed back when I left, and the "
+            "recovery codes were on that phone too.",
+            "recovery_codes",
+            "lost",
+        ),
         ("Need 2FA removed. Recovery codes: none saved, ever.", "recovery_codes", "never_saved"),
         ("There are no codes at all - I never set up 2FA.", "recovery_codes", "never_saved"),
         ("coc: agree. long wait: accepted.", "time_acknowledged", True),

@@ -444,7 +444,7 @@ _PLACES = re.compile(rf"\b{_PLACE}\b", _I)
 # "… but the driver returned it", "I nearly left my phone on the train": not lost after all.
 _GOT_BACK = re.compile(
     r"(?<!never )(?<!not )(?<!n't )\b(?:returned|gave (?:it|them) back|got (?:it|them) back|"
-    r"brought (?:it|them) back|handed (?:it |them )?back|dropped (?:it|them) off|"
+    r"brought (?:it|them) back|dropped (?:it|them) off|"
     r"recovered (?:it|them)|fixed (?:it|them)|repaired|found (?:it|them))\b"
     r"|\b(?:it|they) (?:is|are|was|were) (?:now )?back\b|\bback with me\b"
     r"|\b(?:almost|nearly|thought)\b",
