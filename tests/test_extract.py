@@ -405,6 +405,12 @@ def _field(text: str, key: str) -> Any:
         ("Recovery codes: they were on the stolen phone", "recovery_codes", "lost"),
         ("Recovery codes: none saved, ever.", "recovery_codes", "never_saved"),
         ("no codes, never saved them", "recovery_codes", "never_saved"),
+        (
+            "I have recovery codes on paper, but no one from them is working now.",
+            "recovery_codes",
+            "not_working",
+        ),
+        ("i know my password and i still have the gmail (this one)", "credentials.email", True),
         ("c) The recovery codes were not downloaded at the time.", "recovery_codes", "never_saved"),
         ("I don't save the recovery code when I enable 2FA.", "recovery_codes", "never_saved"),
         (
@@ -586,6 +592,10 @@ def test_every_value_names_the_line_it_came_from() -> None:
             ["hebtok", "hebtok-data"],
         ),
         ("The account veritas-sdk publishes our client library.", []),
+        (
+            "I have put two packages on PyPI, moth-and-lamp and moth-or-moon.",
+            ["moth-and-lamp", "moth-or-moon"],
+        ),
         ("The account we publish under, fennick-analytics, is locked.", []),
         (
             "I am maintainer of matrixfold and of cyrtranslit-lite.",

@@ -28,7 +28,8 @@ _NOT_EVIDENCE_URL = re.compile(
 )
 _PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
 _ROLE = r"(?:co-?)?(?:maintainer|author|owner|creator|developer)s?\b"
-_LIST_SEPARATOR = r"(?:,|\band\b(?:\s+of\b)?|&|/|\bor\b)"
+# "and" inside "moth-and-lamp" is part of the name.
+_LIST_SEPARATOR = r"(?:,|(?<![\w-])and(?![\w-])(?:\s+of\b)?|&|/|(?<![\w-])or(?![\w-]))"
 _PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*{_LIST_SEPARATOR}\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
 # "the account we publish under, fennick-analytics": the account, not a package.
 _NOT_PACKAGE_NEXT = r"(?!under\b|from\b|with\b|as\b)"

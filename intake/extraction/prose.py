@@ -125,7 +125,7 @@ _ACCESS_CUE = re.compile(
     r"\b(?:have|has|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|"
     r"accessible|control|controls|controlled|possession|administer\w*|lands? in|"
     r"(?:is|are|'s) (?:still |also )?with (?:me|us)|"
-    r"(?:is|are|'s) no longer (?:mine|ours)|"
+    r"(?:is|are|'s) no longer (?:mine|ours)|(?:is|are) (?:all )?(?:still )?in my hands|"
     r"(?<!my )(?<!its )(?<!their )(?<!his )(?<!her )own|"
     r"use|using|receive|read|reads|checks|check (?:it|them) (?:daily|every day|regularly)|"
     r"monitors?|monitored|"
@@ -165,6 +165,7 @@ _PARTS = {
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b|\bwebmail\b|\be?-?mail[- ]?id\b|\bmail on file\b"
+        r"|\b(?:the|my) (?:gmail|hotmail|outlook|yahoo)(?= \(this one\)|\W*$| account\b)"
         r"|\b(?:alumni )?mail forwarding\b"
         r"|(?<=\band )mail\b|\bmail(?= and (?:the |my )?(?:password|user ?name)\b)"
         r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
