@@ -411,6 +411,7 @@ def _field(text: str, key: str) -> Any:
             "not_working",
         ),
         ("i know my password and i still have the gmail (this one)", "credentials.email", True),
+        ("I can't find your earlier message in my inbox.", "credentials.email", None),
         ("c) The recovery codes were not downloaded at the time.", "recovery_codes", "never_saved"),
         ("I don't save the recovery code when I enable 2FA.", "recovery_codes", "never_saved"),
         (

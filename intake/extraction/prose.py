@@ -95,6 +95,9 @@ _NEUTRAL_PHRASES = re.compile(
     r"|\b(?:pass|asks?(?: me)? for|wants|requires|prompts?(?: me)? for)\b[^.;,]{0,20}?\bafter "
     r"(?:i (?:enter|type|put in)\s+|entering\s+|typing\s+)?(?:my |the )?password\b"
     r"|\bnothing (?:else )?(?:is )?(?:missing|wrong|affected|broken)\b"
+    # "I can't find your earlier message in my inbox": a message, not the mailbox
+    r"|\b(?:can't|cannot|couldn't|could not) find\b[^.;]{0,40}?\b(?:in|from) my (?:inbox|mailbox|"
+    r"e-?mail)\b"
     r"|\b(?:nobody|no one) else (?:has|knows|had|knew)\b"
     # "I registered in 2017 using the address from my provider": how, not what is had now.
     r"|\b(?:registered|signed up)\b[^.;]{0,60}?\busing\b"
