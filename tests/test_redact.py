@@ -19,6 +19,7 @@ from intake.reading.redact import MARK, redact
         ("Password: actually it is bluebird", "bluebird"),
         ("Password: known (sunflower)", "sunflower"),
         ("Password: dont h4ck3r", "h4ck3r"),
+        ("my password is 1PASSWORD", "1PASSWORD"),
     ],
 )
 def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: str) -> None:

@@ -266,8 +266,8 @@ def _password_action(found: re.Match[str], rest: str) -> str:
         return "keep"  # "password-manager vault": one word, not a label
     if labelled and bare in _OPENERS and _FIRST_PERSON_CLAUSE.match(rest) and _plain_clause(rest):
         return "keep"  # "Password: honestly, I've forgotten it"
-    if bare in _ANSWER_WORDS and not labelled:
-        return "keep"
+    if bare in _ANSWER_WORDS and not labelled and not _DIGIT.search(bare):
+        return "keep"  # "my password is fine"; "my password is 1password" may be the secret
     clause = re.split(r"[.!?;]", rest, maxsplit=1)[0]
     if labelled == "-" and bare in _CLAUSE_WORDS and _plain_clause(clause):
         return "keep"  # "my password - which it accepts - …": a dash, not a label
