@@ -444,6 +444,7 @@ def _field(text: str, key: str) -> Any:
             "lost",
         ),
         ("My phone wasn't lost. The recovery codes were on it.", "recovery_codes", None),
+        ("I never lost my phone. The recovery codes were on it.", "recovery_codes", None),
         (
             "My authenticator was on my work phone, which I handed back when I left, and the "
             "recovery codes were on that phone too.",

@@ -491,12 +491,17 @@ def _said_on_it(sentence: str) -> bool:
     return not (HEDGE.search(sentence) or _NEGATED.search(said.group(0)))
 
 
-def _lost_for_good(sentence: str) -> bool:
-    """The sentence loses a device or place, and does not get it back."""
-    lost = _PLACE_LOST.search(sentence)
-    if lost is None:
+def _gone_for_good(found: re.Match[str] | None, sentence: str) -> bool:
+    """``found`` says a device or place is gone: not negated ("never lost my phone",
+    "Customs never seized it"), and not got back later in the sentence."""
+    if found is None:
         return False
-    return not (_NEGATED.search(lost.group(0)) or _GOT_BACK.search(sentence))
+    said = sentence[max(0, found.start() - _NEGATION_REACH) : found.end()]
+    return not (_NEGATED.search(said) or _GOT_BACK.search(sentence))
+
+
+# How far before a loss a "never" or "not" still denies it.
+_NEGATION_REACH = 8
 
 
 def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
@@ -506,7 +511,7 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
     """
     for previous, sentence in pairwise(["", *sentences]):
         # "I left my phone on a plane. The TOTP app and the recovery codes were both on it."
-        if _said_on_it(sentence) and _lost_for_good(previous):
+        if _said_on_it(sentence) and _gone_for_good(_PLACE_LOST.search(previous), previous):
             return sentence, previous
         kept = _CODES_KEPT.search(sentence)
         if kept is None or HEDGE.search(kept.group(0)) or _NEGATED.search(kept.group(0)):
@@ -520,9 +525,7 @@ def kept_codes_lost(sentences: list[str]) -> tuple[str, str] | None:
             _I,
         )
         for other in sentences:
-            found = gone.search(other)
-            lead = other[max(0, found.start() - 8) : found.end()] if found else ""
-            if found and not (_NEGATED.search(lead) or _GOT_BACK.search(other)):
+            if _gone_for_good(gone.search(other), other):
                 return sentence, other
     return None
 
