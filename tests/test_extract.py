@@ -509,6 +509,11 @@ def _field(text: str, key: str) -> Any:
             "other",
         ),
         ("Our puppy chewed my YubiKey to bits.", "reason_kind", "lost_2fa_device"),
+        (
+            "Two-factor authentication was bound to that contractor's personal device.",
+            "reason_kind",
+            "other",
+        ),
         ("A TOTP device was added to my account, which I did not do.", "reason_kind", "other"),
         (
             "My TOTP secret was in the work vault, and the vault access was revoked.",

@@ -775,9 +775,9 @@ _TAKEOVER_STEMS = (
 _HOLDER_VERBS = _holds(
     "created", "set up", "run", "registered", "managed", "owned", "held", "lived", " was ", " is ",
     " were ", "sat", "ran", "stored", "kept", "controlled", "enabled", "turned on", "switched on",
-    "activated", "configured",
+    "activated", "configured", "bound to", "tied to", "linked to", "put",
 )  # fmt: skip
-_HOLDER = _holds(" by ", " his ", " her ", " their ")
+_HOLDER = _holds(" by ", " his ", " her ", " their ", "'s ")
 _OTHER_GATES = (
     _holds(*_TAKEOVER_STEMS),
     lambda sentence: _HOLDER(f" {sentence} ") and _HOLDER_VERBS(f" {sentence} "),
