@@ -39,11 +39,16 @@ NEGATION = re.compile(
     r" (?:that |which )?(?:i|we) (?:have |had )?(?:since )?left\b",
     _I,
 )
+# "I'll have to check", "I'd need to verify": a check still to do.
+_TO_CHECK = (
+    r"(?:i|we)(?:'ll| will| would|'d)? (?:have|need) to (?:check|verify|confirm|find out|"
+    r"double-check)"
+)
 HEDGE = re.compile(
     r"\b(?:i think|think|maybe|might|probably|prob|probs|prolly|idk|dunno|possibly|perhaps|"
     r"not sure|unsure|i believe|suspect|"
     r"not (?:completely|entirely|totally|quite|really|100%|even) sure|"
-    r"(?:i|we)(?:'ll| will| would|'d)? (?:have|need) to (?:check|verify|confirm|find out)|"
+    rf"{_TO_CHECK}|"
     r"\bill (?:have|need) to (?:check|verify|confirm|find out)|"
     r"(?:must|should) (?:first )?(?:check|verify|find out)|check whether|"
     r"may have|still looking|looking for them|searching for them|(?:there's|there is) a chance|"
@@ -463,8 +468,7 @@ class _ClauseReader:
 
 # A clause after a statement that doubts it: "…, but I'd have to check", "…, I think".
 _DOUBT_AFTER = re.compile(
-    r"^\s*(?:but|though|although|,)?\s*(?:i'?d|i would|i'?ll|i will|i)\s+(?:have|need) to "
-    r"(?:check|verify|confirm|double-check)\b"
+    rf"^\s*(?:but|though|although|,)?\s*{_TO_CHECK}\b"
     # "…, I think." at the end; ", I believe, the email" doubts what follows
     r"|^\s*(?:but\s+)?(?:i think|i believe|not sure|i guess)\s*[.!]\s*$",
     _I,
