@@ -53,10 +53,9 @@ _DISCLAIMER = re.compile(
 # A quoted label or question ("> Username:", "> Do you still have your password?"): the
 # requester's own line after it answers it.
 _QUOTED_LABEL = re.compile(
-    r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+)?(?P<label>[^>:?]{2,120}?)\s*:\s*$"
+    r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+)?(?:(?P<label>[^>:?]{2,120}?)\s*:"
     # "> Which of these do you still have: username, password, account email?"
-    r"|^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+)?(?P<question>[^>:?]{2,120}?)(?::\s*(?P<options>[^>:?]{2,80}?))?"
-    r"\s*\?\s*$"
+    r"|(?P<question>[^>:?]{2,120}?)(?::\s*(?P<options>[^>:?]{2,80}?))?\s*\?)\s*$"
 )
 # An item of a help-page checklist the requester quotes to answer ("> 4. The status of
 # your recovery codes", "> Tell us why you can't log in.", "> Please provide your PyPI
