@@ -538,6 +538,37 @@ def _field(text: str, key: str) -> Any:
             "recovery_codes_not_working",
         ),
         ("My old email is gone. Then my phone broke.", "reason_kind", "lost_2fa_device"),
+        # A word after a bare "the account" or a browser's "profile" is no name.
+        ("Lost my 2FA key, need the account reset.", "username", None),
+        ("Password is in my old browser profile somewhere.", "username", None),
+        ("I have the password for the account bsauer.", "username", "bsauer"),
+        ("my PyPI account (username:\nhabara), which I use for teaching", "username", "habara"),
+        ("I use PyPI as npetrova.", "username", "npetrova"),
+        ("I use PyPI as part of my work.", "username", None),
+        (
+            "My username is danielk - sorry, no, that's my GitHub handle. On PyPI it is dkowal.",
+            "username",
+            "dkowal",
+        ),
+        ("Account sofiam, sorry I mistyped, it's actually sofia-m.", "username", "sofia-m"),
+        # Taken back inside the sentence, or corrected after being reported.
+        (
+            "I agree to the code of conduct - actually, scratch that, I'd rather read it first.",
+            "coc_agreed",
+            None,
+        ),
+        (
+            "I said I had my password, but it was in the vault the key unlocks, so I don't "
+            "actually have it anymore.",
+            "credentials.password",
+            False,
+        ),
+        ("I said I had my password, and I'll look for it.", "credentials.password", None),
+        (
+            "I can still log in with my password - it's the second factor that blocks me.",
+            "credentials.password",
+            True,
+        ),
     ],
 )
 def test_rule(text: str, key: str, expected: object) -> None:

@@ -682,9 +682,9 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
                 in_bullet = True
             elif units and wrapped and (in_bullet or not header):
                 units[-1] = f"{units[-1]} {line}"  # a wrapped line goes on, in a bullet too
-                if line.endswith(":") and not in_bullet:
+                if _introduces(line) and not in_bullet:
                     header = (split_sentences(units[-1].rstrip(":")) or [""])[-1]
-            elif line.endswith(":"):
+            elif _introduces(line):
                 units.append(line)
                 header, in_bullet = (split_sentences(line.rstrip(":")) or [""])[-1], False
             else:
@@ -693,6 +693,12 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
         for unit in units:
             result.extend(split_sentences(unit))
     return result
+
+
+def _introduces(line: str) -> bool:
+    """A line ending in ":" introduces what follows, unless the colon is inside a
+    parenthesis the next line closes ("my PyPI account (username:" / "habara), which")."""
+    return line.endswith(":") and line.count("(") <= line.count(")")
 
 
 def split_sentences(text: str) -> list[str]:

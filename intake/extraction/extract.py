@@ -256,7 +256,9 @@ def _first_sentences(text: str, count: int = 2, limit: int = 500) -> str:
 
 def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Finding]:
     result: dict[str, Finding] = {}
-    statements = _taken_back([(credential_statements(s), s) for s in answers.sentences])
+    statements = _taken_back(
+        [(credential_statements(_after_withdrawal(s)), s) for s in answers.sentences]
+    )
     statements += [
         (dict.fromkeys(named, answer), line) for named, answer, line in _questions_answered(answers)
     ]
@@ -364,12 +366,26 @@ def _taken_back(statements: _Statements) -> _Statements:
 
 
 def _standing(sentences: tuple[str, ...], taking_back: re.Pattern[str]) -> tuple[str, ...]:
-    """The sentences the next one does not take back."""
+    """The sentences the next one does not take back, each from its last "scratch that"."""
     return tuple(
-        sentence
+        _after_withdrawal(sentence)
         for sentence, following in pairwise([*sentences, ""])
         if not taking_back.match(following)
     )
+
+
+def _after_withdrawal(sentence: str) -> str:
+    """ "I agree to the CoC - actually, scratch that, I'd rather read it first." stands
+    from "I'd rather…": what comes before a withdrawal inside a sentence is not said."""
+    cuts = list(_WITHDRAWN_INSIDE.finditer(sentence))
+    return sentence[cuts[-1].end() :] if cuts else sentence
+
+
+_WITHDRAWN_INSIDE = re.compile(
+    r"(?:^|[-–—,;:(]\s*)(?:(?:actually|wait|sorry|oops|hmm+|no),?\s+)*(?:please\s+)?"
+    r"(?:disregard|ignore|scratch|strike)\s+(?:that|this)\b[\W_]*(?=\w)",
+    re.I,
+)
 
 
 _WITHDRAWN = re.compile(
@@ -503,7 +519,8 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
     prose = [
         (state, sentence)
         for sentence in _with_followers(answers.sentences)
-        if not FORM_CODES_BOX.search(sentence) and (state := recovery_code_state(sentence))
+        if not FORM_CODES_BOX.search(sentence)
+        and (state := recovery_code_state(_after_withdrawal(sentence)))
     ]
     if prose:
         return {"recovery_codes": _strongest_state(prose)}

@@ -58,6 +58,12 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
+        # "I use PyPI as npetrova", "I publish to PyPI as jdoe" ("… as part of" names none).
+        (
+            r"\b(?:use|on|to|into|in)\s+pypi(?:\.org)?\s+as\s+"
+            rf"{_OPEN}?{_NAME}(?![.\w-]*\w)(?=['\"”’`)]?(?:\s*[.,;:!?)]|\s*$|\s+(?:and|but)\b))",
+            True,
+        ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?login\s+(?:is|was|:)\s+{_OPEN}?{_NAME}", True),
         (
             rf"^\s*{_NAME}\s*\((?:this is |that's |which is )?(?:my|the)\s+(?:pypi\s+)?"
@@ -360,12 +366,15 @@ def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
     for sentence in sentences:
         # A name given after "Wait, no - …" replaces the earlier ones; a taking-back that
         # names nothing new was about something else.
+        # "My username is x - sorry, no, that's my GitHub handle.": x is taken back too.
+        retracted = _RETRACTED_AFTER.search(sentence)
+        said = sentence[retracted.end() :] if retracted else sentence
         taken_back = taken_back or bool(
-            _TAKEN_BACK.match(sentence) or _TAKEN_BACK_INSIDE.search(sentence)
+            retracted or _TAKEN_BACK.match(sentence) or _TAKEN_BACK_INSIDE.search(sentence)
         )
-        new = _named_alone(sentence, previous, taken_back) or [
+        new = _named_alone(said, previous, taken_back) or [
             (mention, sentence)
-            for mention in ([] if _UNSURE_NAME.search(sentence) else after_correction(sentence))
+            for mention in ([] if _UNSURE_NAME.search(said) else after_correction(said))
             if clean_username(mention.name) == mention.name
         ]
         previous = sentence
@@ -428,7 +437,15 @@ def corrected_username(value: str) -> str | None:
 
 
 _RESTATED = re.compile(
-    r"^\W*(?:it'?s|it is|should be|the right one is)\s+[`'\"]?(?P<name>[\w.-]+\w)", re.I
+    r"^\W*(?:it'?s|it is|should be|the right one is)\s+(?:actually\s+)?[`'\"]?"
+    r"(?P<name>[\w.-]+\w)",
+    re.I,
+)
+# "x - no wait, sorry, that's my GitHub": what comes before is taken back.
+_RETRACTED_AFTER = re.compile(
+    r"\s[-–—(]\s*(?:(?:sorry|no|wait|oops|actually|hmm)\W+){1,3}"
+    r"(?:that'?s|that is|this is)\s+(?:my|the|our)\b",
+    re.I,
 )
 _NAMES_ACCOUNT = re.compile(r"\buser ?name\b|\baccount\b", _I)
 _NOT_SURE_OF_IT = re.compile(r"n't|\bnot\b|\bforg[eo]t|\bremember|\bsure\b", _I)
@@ -447,7 +464,9 @@ _WRONG_NAME = (
     r"\b(?:user ?name|account name|name|account)\b[^.:;]{0,40}?\b(?:is|was) (?:slightly |a bit |"
     r"actually )?(?:wrong|incorrect|a typo|mistyped|misspel\w*)\b"
 )
-_CORRECTION = re.compile(rf"\bscratch that\b|\bcorrection\b|\bi mean\b|{_WRONG_NAME}", re.I)
+_CORRECTION = re.compile(
+    rf"\bscratch that\b|\bcorrection\b|\bi mean\b|\bi mistyped\b|{_WRONG_NAME}", re.I
+)
 _TAKEN_BACK_INSIDE = re.compile(_WRONG_NAME, re.I)
 _UNSURE_NAME = re.compile(
     r"\b(?:or possibly|or maybe|could also be|not (?:\w+ )?sure which|"

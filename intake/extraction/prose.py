@@ -398,7 +398,36 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         reader = _ClauseReader(found)
         for clause in clauses(_plain(sentence)):
             reader.read(clause)
-    return {**found, **paired}
+    return {**found, **paired, **_reported_then_denied(sentence)}
+
+
+# "I said I had my password, but … so I don't actually have it anymore": the part the
+# earlier statement named is the one "it" now denies.
+_REPORTED = re.compile(
+    r"\b(?:i|we) (?:wrote|said|told you|mentioned|stated)(?: before| earlier| above)?"
+    r"(?: that\b| (?=i\b|the\b|my\b))(?P<said>[^,.;]*)",
+    _I,
+)
+_IT_DENIED = re.compile(
+    r"\b(?:i|we) (?:don't|do not|no longer)\s+(?:actually\s+|really\s+|even\s+)?"
+    r"(?:have|know|remember|control)\s+(?:it|that)"
+    r"|\b(?:i|we) (?:actually\s+)?(?:lost|forgot)\s+(?:it|that)"
+    r"|\b(?:it'?s|it is) (?:actually\s+)?(?:gone|lost)",
+    _I,
+)
+_CLAUSE_END = re.compile(r"(?:\s+(?:any ?more|now|after all|either))?\s*(?:[.,;!]|$)", _I)
+
+
+def _reported_then_denied(sentence: str) -> dict[str, bool]:
+    reported = _REPORTED.search(sentence)
+    if reported is None:
+        return {}
+    parts = [part for part, pattern in _PARTS.items() if pattern.search(reported.group("said"))]
+    rest = sentence[reported.end() :]
+    denied = _IT_DENIED.search(rest)
+    if len(parts) != 1 or denied is None or HEDGE.search(rest):
+        return {}
+    return {parts[0]: False} if _CLAUSE_END.match(rest, denied.end()) else {}
 
 
 class _ClauseReader:

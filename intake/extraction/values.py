@@ -57,6 +57,9 @@ NOT_USERNAMES = frozenset(
     exakt however though therefore meanwhile anyway besides otherwise instead authy bitwarden
     1password lastpass keepass keepassxc aegis yubikey google microsoft apple icloud duo okta
     usual whichever whatever someone everyone anyone recently quickly soon
+    somewhere anywhere everywhere nowhere elsewhere reset resets restore restored
+    restoration reactivation unlock unlocked lockout takeover hijack deletion removal
+    transfer ownership creation verification
     """.split()
 )
 

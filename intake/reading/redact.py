@@ -106,7 +106,8 @@ _LABEL_ANSWERS = frozenset(
 # Words that open a clause after a dash; no one's password is "which".
 _CLAUSE_WORDS = frozenset(
     "which that it i and but the they since so because as if when or not a an my we you this "
-    "though although".split()
+    "though although it's it’s i'm i’m there no nothing just only still except sorry well "
+    "actually scratch".split()
 )
 _PASSWORD_VALUE = re.compile(
     r"\b(?:pass(?:word|wd|phrase)|pwd|pw)\b\s*"
