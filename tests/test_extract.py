@@ -538,6 +538,8 @@ def _field(text: str, key: str) -> Any:
             "recovery_codes_not_working",
         ),
         ("My old email is gone. Then my phone broke.", "reason_kind", "lost_2fa_device"),
+        ("i agre to the coc and ok with wating", "time_acknowledged", True),
+        ("no problem with waiting", "time_acknowledged", True),
         # A word after a bare "the account" or a browser's "profile" is no name.
         ("Lost my 2FA key, need the account reset.", "username", None),
         ("Password is in my old browser profile somewhere.", "username", None),
@@ -734,6 +736,26 @@ def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> Non
             "> Access to username (yes/no):\n> Access to password (yes/no):\n"
             "> Access to account email (yes/no):",
             {},
+        ),
+        # Three answers, then words about the next questions: the three access lines.
+        (
+            "yes yes yes. agree to coc. and yes fine if it takes a while",
+            "> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):\n> Code of Conduct agreed (yes/no):\n"
+            "> Accept that recovery can take a long time (yes/no):",
+            {
+                "credentials.username": True,
+                "credentials.password": True,
+                "credentials.email": True,
+                "coc_agreed": True,
+                "time_acknowledged": True,
+            },
+        ),
+        ("Yes, agreed.", "> Code of Conduct agreed (yes/no):", {"coc_agreed": True}),
+        (
+            "ok on the wait",
+            "> Accept that recovery can take a long time (yes/no):",
+            {"time_acknowledged": True},
         ),
     ],
 )

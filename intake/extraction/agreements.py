@@ -38,7 +38,8 @@ _NEGATED_AGREEMENT = re.compile(
 )
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
 _TIME_WORDS = re.compile(
-    r"time|wait|rush|hurry|long|length|while|tak|patien|slow|drag|week|month|today|tomorrow|asap|"
+    r"time|wait|wating|rush|hurry|long|length|while|tak|patien|slow|drag|week|month|today|tomorrow|"
+    r"asap|"
     r"period|urgent|overnight|quick|fast|instant|speedy|rapid|immediate|delay",
     _I,
 )
@@ -117,10 +118,10 @@ _TIME_YES = _any(
     r"|(?:^\W*(?:i\s+|we\s+)?(?:can|will)\s+|\b(?:i|we|and)\s+can\s+|\b(?:i'll|i will|we'll|"
     r"we will|will)\s+)wait\b"
     r"(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
-    r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem|no issue)\s+with\s+"
+    r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem|no issue)\s+(?:with|on|about)\s+"
     r"(?:the|teh|a|any)\s+"
     r"(?:long\s+|lengthy\s+)?wait(?:ing)?(?:\s+time)?\b",
-    r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+(?:with\s+)?waiting\b"
+    r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem)\s+(?:with\s+)?wai?ting\b"
     r"(?!\s+(?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b"
     r"|\b(?:time|wait(?:ing)?|delay)\s*(?:[:=-]\s*)?(?:is\s+)?"

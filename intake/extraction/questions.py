@@ -239,7 +239,7 @@ def _in_order(own: list[str], asked: list[str]) -> list[Answer]:
             return []
         slots = asked[len(found) : len(found) + len(parts)]
         found.extend(Answer(slot, part, line) for part, slot in zip(parts, slots, strict=True))
-    return found if len(found) == len(asked) or _anchored(found) else []
+    return found if len(found) == len(asked) or _anchored(found) or _all_parts(found) else []
 
 
 def _anchored(found: list[Answer]) -> bool:
@@ -253,6 +253,13 @@ def _anchored(found: list[Answer]) -> bool:
     )
 
 
+def _all_parts(found: list[Answer]) -> bool:
+    """ "yes yes yes. agree to coc. …" to five questions: three answers, then words about
+    something else, answer the three credential lines."""
+    return sorted(answer.field for answer in found) == sorted(_CREDENTIAL_FIELDS)
+
+
+_CREDENTIAL_FIELDS = ("credentials.username", "credentials.password", "credentials.email")
 _PLAIN_YES_NO = frozenset(("yes", "y", "no", "n", "nope", "yep", "ok"))
 
 
@@ -266,20 +273,29 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
     words = _words(line)
     if 1 < len(words) <= len(slots) and all(_WORD_ANSWER.fullmatch(word) for word in words):
         parts = words
-    elif len(parts) == 1 and len(words) > 1 and len({yes_no(word) for word in words}) == 1:
-        parts = [line]  # "yes ok": one answer said twice
+    elif (
+        len(words) > 1
+        and len({yes_no(word) for word in words}) == 1
+        and (len(parts) == 1 or len(parts) > len(slots))
+    ):
+        parts = [line]  # "yes ok", "Yes, agreed." to one question: one answer said twice
     padded = [*slots, *[""] * len(parts)][: len(parts)]
     if parts and all(_is_bare(part, slot) for part, slot in zip(parts, padded, strict=True)):
         return parts
     lead = _LEAD.match(line)
-    if (
-        lead
-        and slots
-        and _is_bare(lead.group("lead"), slots[0])
-        and _fits(lead.group("rest"), slots[0])
-    ):
+    if not (lead and slots):
+        return []
+    several = _line_answers(lead.group("lead"), slots) if " " in lead.group("lead") else []
+    # "yes yes yes. agree to coc.": several answers lead; "never saved them. …": one.
+    head = several if len(several) > 1 else [lead.group("lead")]
+    if not all(_is_bare(part, slot) for part, slot in zip(head, slots, strict=False)):
+        head = []
+    rest = lead.group("rest")
+    # The rest goes on about the lead's question, or (after several) about the next one.
+    about = slots[len(head)] if len(head) > 1 and len(slots) > len(head) else slots[0]
+    if head and _fits(rest, about):
         # "never saved them. yes and yes": the rest of the line answers the next lines.
-        return [lead.group("lead"), *_line_answers(lead.group("rest"), slots[1:])]
+        return [*head, *_line_answers(rest, slots[len(head) :])]
     return []
 
 
