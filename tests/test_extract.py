@@ -540,6 +540,26 @@ def _field(text: str, key: str) -> Any:
         ("My old email is gone. Then my phone broke.", "reason_kind", "lost_2fa_device"),
         ("i agre to the coc and ok with wating", "time_acknowledged", True),
         ("no problem with waiting", "time_acknowledged", True),
+        # Writing from the account's address, said after the address or with "that's".
+        (
+            "I know my password and I'm writing from the email that's on the account.",
+            "credentials.email",
+            True,
+        ),
+        (
+            "The registered email is priya@raman.example.com, which I'm writing from.",
+            "credentials.email",
+            True,
+        ),
+        # Requests in another language: a name the clause ends with, never the next word.
+        (
+            "ich komme nicht mehr in mein PyPI-Konto jkessler, weil es gesperrt ist.",
+            "username",
+            "jkessler",
+        ),
+        ("Ich kann mich nicht mehr bei meinem PyPI-Konto anmelden, leider.", "username", None),
+        ("Eu não lembro meu nome de usuário - criei a conta há anos.", "username", None),
+        ("Tenho acesso ao e-mail da conta (este).", "username", None),
         # A word after a bare "the account" or a browser's "profile" is no name.
         ("Lost my 2FA key, need the account reset.", "username", None),
         ("Password is in my old browser profile somewhere.", "username", None),
@@ -646,6 +666,11 @@ def test_every_value_names_the_line_it_came_from() -> None:
             "I'm the maintainer of flaskmark (github.com/sam/flaskmark) and gh-notes.",
             ["github.com/sam/flaskmark", "flaskmark", "gh-notes"],
         ),
+        # Packages named in a request we cannot read.
+        ("Ich betreue das Paket „plz-tools“ auf PyPI.", ["plz-tools"]),
+        ("Je suis le mainteneur du projet pyfrenchtax sur PyPI.", ["pyfrenchtax"]),
+        ("Я сопровождаю пакет ru-morph-lite.", ["ru-morph-lite"]),
+        ("El proyecto es muy grande.", []),
     ],
 )
 def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> None:

@@ -42,6 +42,11 @@ _CARE = (
     r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|"
     r"responsible for|in charge of)"
 )
+_FOREIGN_KIND = (
+    r"(?:\b(?:paket|projekt|bibliothek|paquete|proyecto|librer[ií]a|pacote|projeto|biblioteca|"
+    r"paquet|projet|biblioth[eè]que|pacchetto|progetto|libreria)|(?:пакет|проект|библиотек)\w*)"
+)
+_ON_PYPI = r"(?:auf|sur|en|no|na|на|su|on|in)\s+pypi\b"
 # (pattern, plain): a plain pattern only names the packages, so a name found by it
 # must look like a package name (a hyphen, dot, underscore or digit in it).
 _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
@@ -179,6 +184,10 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"(?:{_KIND}\s+)?" + _PACKAGES,
             False,
         ),
+        # A package named in a request we cannot read: "das Paket „plz-tools“", "пакет
+        # ru-morph-lite"; a plain word only when "on PyPI" follows ("projet pyfrenchtax sur PyPI").
+        (rf"{_FOREIGN_KIND}\s*[„«]?\s?{_PACKAGES}", True),
+        (rf"{_FOREIGN_KIND}\s*[„«]?\s?{_PACKAGES}[“»]?\s+{_ON_PYPI}", False),
     )
 )
 _COMMIT_EMAIL = re.compile(
@@ -246,6 +255,8 @@ _CLAIM_CUES = (
     "look", "care", "responsib", "charge", "packag", "project", "librar", "distribution",
     "module", "tool", "helper", "plugin", "extension", "utilit", "wrapper", "client",
     "framework", "toolkit", "behind", "listed", "repo", "rights", "permission",
+    "paket", "projekt", "bibliot", "paquet", "proyect", "librer", "pacote", "projet", "pacchett",
+    "progett", "пакет", "проект", "библиотек",
 )  # fmt: skip
 
 

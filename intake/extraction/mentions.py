@@ -204,7 +204,9 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), True)
     for pattern in (
         rf"{_FOREIGN_USER}\s*(?:(?:(?:en|auf|sur|no|su|на|de|di|do|da|von|bei)\s+)?pypi\s*)?"
-        rf"(?:es|ist|est|é|è|lautet|heißt|heisst|是|は|은|는|이|가|:|\uff1a|=|-|–|—)?\s*"
+        rf"(?:(?:es|ist|est|é|è|lautet|heißt|heisst|是|は|은|는|이|가|:|\uff1a|=)\s*"
+        # After a dash, a word that goes on the sentence is no name ("usuário - criei a conta").
+        rf"|[-–—]\s*(?=[\w.-]*[\d_.-]\w|[\w-]+\s*(?:[.,;:!)]|$))|\s*)"
         rf"(?<![A-Za-z\u00c0-\u00ff]){_FOREIGN_OPEN}?{_NAME}",
         # "PyPI 계정 hyunwoo-lee 의": a name the particle after it ends.
         rf"(?:계정|アカウント)\s*{_FOREIGN_OPEN}?{_NAME}(?=\s*(?:의|の|은|는|이|가|을|를|を|が|で|에|[)」』,.。、]|$))",
@@ -214,6 +216,10 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         r"(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|"
         r"называется)\s*"
         rf"{_FOREIGN_OPEN}?{_NAME}",
+        # "mein PyPI-Konto jkessler, weil …", "mi cuenta de PyPI jlopez, que …": the PyPI
+        # account, then a name a comma ends ("… PyPI-Konto anmelden." ends with the verb).
+        rf"(?:\bpypi[- ]{_FOREIGN_ACCOUNT}|{_FOREIGN_ACCOUNT}\s+(?:de|en|auf|bei|no|na|sur|su|на)"
+        rf"\s+pypi)\s+(?![a-zäöüß]+(?:en|ern|eln)\b){_NAME}(?=\s*[,)])",
         # "Minha conta no PyPI é ribeiro-geo", "mein Konto sternwarte-py.": an unquoted name
         # only when it has a digit or a separator, so no word of the sentence is taken.
         # "l'adresse e-mail du compte est celle-ci" is about the address, not the account.
@@ -343,7 +349,8 @@ _FOREIGN_WORDS = frozenset(
     "heißt heisst und oder aber ich mein meinen meine habe kenne weiß y o pero yo mi mis et ou "
     "mais je mon ma mes e mas eu meu minha и или но я мой faz hace há ha hay desde porque que "
     "depois antes en em na no sur auf bei su di da do de del der die das le la el exactamente "
-    "exatamente genau exactement".split()
+    "exatamente genau exactement este esta esto esse essa isto aquele ceci celui celle dieser "
+    "diese dieses это этот эта".split()
 )
 
 

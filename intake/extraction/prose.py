@@ -319,8 +319,11 @@ _NEW_SUBJECT = re.compile(r"^\s*(?:i|we)\b", _I)
 _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"\b(?:writing|sending|contacting you|emailing you|reaching out|sent|mailing) (?:this )?"
     r"(?:\w+ )?from (?:the |my )?(?:same )?(?:registered |associated |linked |primary |verified )?"
-    r"(?:e-?mail(?: address)?|address) (?:that is |which is |i )?(?:registered|associated|linked|"
-    r"used|on (?:the|my) (?:pypi )?account|tied|connected)"
+    r"(?:e-?mail(?: address)?|address) (?:that is |that'?s |which is |which'?s |i )?"
+    r"(?:registered|associated|linked|used|on (?:the|my) (?:pypi )?account|tied|connected)"
+    # "the registered email is jo@example.org, which I'm writing from"
+    r"|\b(?:registered|account'?s|pypi|linked|associated) (?:e-?mail|address)(?: address)? is "
+    r"\S+@\S+?,? (?:which|that) (?:i'?m|i am) (?:writing|sending|mailing) (?:you )?(?:this )?from\b"
     r"|\bthis (?:e-?mail )?(?:address )?is the (?:same )?(?:e-?mail|address|one) "
     r"(?:registered|associated|linked|used|on|attached|tied|connected)"
     r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
