@@ -560,6 +560,20 @@ def _field(text: str, key: str) -> Any:
         ("Ich kann mich nicht mehr bei meinem PyPI-Konto anmelden, leider.", "username", None),
         ("Eu não lembro meu nome de usuário - criei a conta há anos.", "username", None),
         ("Tenho acesso ao e-mail da conta (este).", "username", None),
+        # What we ask of people is not what this requester says.
+        (
+            "I've seen that you want people to agree to the PSF Code of Conduct; I'll give it "
+            "a proper read later this week.",
+            "coc_agreed",
+            None,
+        ),
+        (
+            "About recovery codes: I do have a set printed out... actually, scratch that, I "
+            "just checked and those are for GitHub. I never saved the PyPI ones.",
+            "recovery_codes",
+            "never_saved",
+        ),
+        ("It's also on PyPI as parquet-peek.", "username", None),
         # A word after a bare "the account" or a browser's "profile" is no name.
         ("Lost my 2FA key, need the account reset.", "username", None),
         ("Password is in my old browser profile somewhere.", "username", None),

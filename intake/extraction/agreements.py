@@ -263,9 +263,20 @@ _YES_TO_IT = re.compile(
 _NO_TO_IT = re.compile(r"^(?:no|nope|i do not|i don't)\W*$", _I)
 
 
+# "I've seen that you want people to agree to the Code of Conduct": what we ask of
+# requesters, not what this one says.
+_ASKED_OF_PEOPLE = re.compile(
+    r"\b(?:you|they|pypi|the (?:form|site|page|process|reply|team))\s+(?:\w+\s+)?"
+    r"(?:want|wants|ask|asks|asked|require|requires|need|needs|expect|expects)\s+"
+    r"(?:people|me|us|users|everyone|requesters|someone|one)?\s*to\s+"
+    r"(?:agree|accept|acknowledge|confirm|understand)\b[^;:.!?,]*",
+    _I,
+)
+
+
 def coc_statement(sentence: str) -> bool | None:
     """True/False when the sentence agrees or refuses the Code of Conduct."""
-    sentence = _answered(sentence)
+    sentence = _ASKED_OF_PEOPLE.sub(" ", _answered(sentence))
     if not _COC_WORDS.search(sentence) or _advice(sentence):
         return None
     return _agreement(_SHORT_WITH.sub(" with ", sentence), _COC_YES, _COC_NO)
@@ -273,7 +284,7 @@ def coc_statement(sentence: str) -> bool | None:
 
 def time_statement(sentence: str) -> bool | None:
     """True/False when the sentence accepts or refuses that recovery takes time."""
-    sentence = _answered(sentence)
+    sentence = _ASKED_OF_PEOPLE.sub(" ", _answered(sentence))
     if not _TIME_WORDS.search(sentence) or _advice(sentence):
         return None
     sentence = _SHORT_WITH.sub(" with ", _DONT_MIND.sub("am fine", sentence))

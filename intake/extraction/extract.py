@@ -519,8 +519,7 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
     prose = [
         (state, sentence)
         for sentence in _with_followers(answers.sentences)
-        if not FORM_CODES_BOX.search(sentence)
-        and (state := recovery_code_state(_after_withdrawal(sentence)))
+        if not FORM_CODES_BOX.search(sentence) and (state := _codes_state_standing(sentence))
     ]
     if prose:
         return {"recovery_codes": _strongest_state(prose)}
@@ -539,6 +538,15 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
         if state:
             return {"recovery_codes": Finding(state, box.line, FORM_BOX)}
     return {}
+
+
+def _codes_state_standing(sentence: str) -> str | None:
+    """The state what stands of a sentence gives; "I have the codes... actually, scratch
+    that, those are for GitHub. I never saved the PyPI ones": "those", "ones" are the codes."""
+    standing = _after_withdrawal(sentence)
+    if standing != sentence and _PRONOUN.search(standing):
+        standing = f"Recovery codes: {standing}"
+    return recovery_code_state(standing)
 
 
 def _with_followers(sentences: tuple[str, ...]) -> list[str]:

@@ -58,9 +58,11 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
-        # "I use PyPI as npetrova", "I publish to PyPI as jdoe" ("… as part of" names none).
+        # "I use PyPI as npetrova", "I publish to PyPI as jdoe": the requester on PyPI ("it's
+        # also on PyPI as parquet-peek" names a package, "… as part of" names none).
         (
-            r"\b(?:use|on|to|into|in)\s+pypi(?:\.org)?\s+as\s+"
+            r"\b(?:i|we)(?:'m| am| are)?\s+(?:(?!it\b|them\b|this\b|that\b)[\w']+\s+){0,3}?"
+            r"(?:use|on|to|into|in)\s+pypi(?:\.org)?\s+as\s+"
             rf"{_OPEN}?{_NAME}(?![.\w-]*\w)(?=['\"”’`)]?(?:\s*[.,;:!?)]|\s*$|\s+(?:and|but)\b))",
             True,
         ),
