@@ -560,6 +560,33 @@ def _field(text: str, key: str) -> Any:
         ("Ich kann mich nicht mehr bei meinem PyPI-Konto anmelden, leider.", "username", None),
         ("Eu não lembro meu nome de usuário - criei a conta há anos.", "username", None),
         ("Tenho acesso ao e-mail da conta (este).", "username", None),
+        # Each clause says what it says: a codes clause after "and", an aside, another person.
+        (
+            "My TOTP device died, I have my password and email, and my recovery codes are lost.",
+            "credentials.email",
+            True,
+        ),
+        (
+            "The email address on the account is still mine, they didn't change that.",
+            "credentials.email",
+            True,
+        ),
+        (
+            "I know the password (it's in my manager, just without the username field).",
+            "credentials.password",
+            True,
+        ),
+        (
+            "Forwarding this for my colleague Piotr, who doesn't have a working email right now.",
+            "credentials.email",
+            None,
+        ),
+        (
+            "My colleague who set it up left, and I don't have the password.",
+            "credentials.password",
+            False,
+        ),
+        ("Someone got in. They changed my password.", "credentials.password", False),
         # What we ask of people is not what this requester says.
         (
             "I've seen that you want people to agree to the PSF Code of Conduct; I'll give it "

@@ -237,7 +237,10 @@ _PASSWORD_REFUSED = re.compile(
     r"kept|remember)(?:\s+\w+)?)?\s+(?:is|was|gets|got|has been)\s+(?:\w+\s+)?(?:rejected|refused|"
     r"wrong|incorrect|invalid|not accepted|no longer accepted)\b"
     r"|\b(?:the|my)\s+password\b[^,.;]{0,30}?\b(?:no longer works|doesn't work|does not work|"
-    r"stopped working)\b",
+    r"stopped working)\b"
+    # "Someone got into my account. They changed my password": the takeover's, not theirs.
+    r"|\b(?:they|someone|somebody|the (?:attacker|hacker|intruder))\s+(?:then\s+|also\s+)?"
+    r"(?:changed|reset)\s+(?:my|the)\s+password\b",
     _I,
 )
 # "The reset email arrived and I set a new password": the new one is known.
@@ -300,13 +303,15 @@ _CLAUSE_SPLIT = re.compile(
     r"|,(?=\s+(?:password|e-?mail|user ?name)\s+(?:i|we)\b)"
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
     r"|,(?=\s+(?:its|it's|it is)\s+(?:prob|probably|maybe|possibly)\b)"
-    r"|,(?=\s+(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
+    r"|,(?=\s+(?:and\s+)?(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
     r"|\s+[-–—]\s+(?=(?:it|that|this|they|which|not|no|but|though|only)\b)"
     # a message without punctuation: "…was on it still have password … no backup codes …"
     r"|\s+(?=(?:no|never)\s+(?:backup|recovery|2fa)\b)"
     # ", I went to the login": a new first-person clause in a run-on sentence.
-    r"|(?<=,)\s+(?=(?:i|we)\s)"
+    r"|(?<=,)\s+(?=(?:i|we|they|he|she)\s)"
+    # "I know the password (it's in my manager, just without the username field)": an aside.
+    r"|\s+\((?=(?:it'?s|it is|that'?s|they'?re|they are|which|just)\s)"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+|just\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
     r"receive|get|read|use|haven't|havent|hadn't|didn't|didnt|wasn't|couldn't|won't|"
@@ -540,8 +545,18 @@ _MAIL_WORDS = re.compile(r"address|inbox|mailbox|gmail|yahoo|outlook|hotmail|e-?
 _THAT_PASSWORD = re.compile(r"\bthat password\b", _I)
 
 
+# "… my colleague Piotr, who doesn't have a working email": somebody else's credentials.
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:colleague|friend|co-?worker|boss|manager|student|client|customer|son|daughter|wife|"
+    r"husband|partner|brother|sister|father|mother|dad|mum|mom|teammate|intern)\b[^.;]{0,40}?"
+    r"\bwho\b[^.;]*?(?=,\s*(?:and\s+|but\s+|so\s+)?(?:i|we)\b|[.;]|$)",
+    _I,
+)
+
+
 def _plain(sentence: str) -> str:
     """The sentence without the words that say nothing about having a credential."""
+    sentence = _SOMEONE_ELSES.sub(" ", sentence)
     sentence = _ASIDE.sub(
         lambda aside: (
             aside.group(0)
