@@ -587,6 +587,19 @@ def _field(text: str, key: str) -> Any:
             False,
         ),
         ("Someone got in. They changed my password.", "credentials.password", False),
+        (
+            "I did not generate recovery codes at enrolment; in hindsight that was an error.",
+            "recovery_codes",
+            "never_saved",
+        ),
+        ("I tried the recovery codes and got an error.", "recovery_codes", "not_working"),
+        ("I have my recovery codes! ... Edit: no I don't.", "recovery_codes", None),
+        (
+            "My username is danw-old - sorry, no, scratch that, that was an account I deleted. "
+            "The current one is danwhitfield.",
+            "username",
+            "danwhitfield",
+        ),
         # What we ask of people is not what this requester says.
         (
             "I've seen that you want people to agree to the PSF Code of Conduct; I'll give it "
@@ -712,6 +725,9 @@ def test_every_value_names_the_line_it_came_from() -> None:
         ("Je suis le mainteneur du projet pyfrenchtax sur PyPI.", ["pyfrenchtax"]),
         ("Я сопровождаю пакет ru-morph-lite.", ["ru-morph-lite"]),
         ("El proyecto es muy grande.", []),
+        ("I can't wait weeks - my package release is blocked.", []),
+        ("I'm the owner of the obrien-tools account.", []),
+        ("I'm the owner of obrien-tools and gh-x.", ["obrien-tools", "gh-x"]),
     ],
 )
 def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> None:

@@ -30,7 +30,11 @@ _PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
 _ROLE = r"(?:co-?)?(?:maintainer|author|owner|creator|developer)s?\b"
 # "and" inside "moth-and-lamp" is part of the name.
 _LIST_SEPARATOR = r"(?:,|(?<![\w-])and(?![\w-])(?:\s+of\b)?|&|/|(?<![\w-])or(?![\w-]))"
-_PACKAGES = rf"(?P<names>{_PACKAGE}(?:\s*{_LIST_SEPARATOR}\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
+# "the owner of the obrien-tools account": an account's name, not a package.
+_PACKAGES = (
+    rf"(?P<names>{_PACKAGE}(?:\s*{_LIST_SEPARATOR}\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
+    r"(?![\w-]|\.\w|\s+(?:account|user ?name|profile|login)s?\b)"
+)
 # "the account we publish under, fennick-analytics": the account, not a package.
 _NOT_PACKAGE_NEXT = r"(?!under\b|from\b|with\b|as\b)"
 _KIND = (
@@ -216,7 +220,8 @@ _NOT_PACKAGES = frozenset(
     yesterday tonight soon later years months weeks days decades ages ago back since before
     once recently whose package project library client clients sdk sdks module modules plugin
     plugins framework frameworks wrapper wrappers extension extensions utility utilities helper
-    helpers toolkit toolkits tool distribution distributions""".split()
+    helpers toolkit toolkits tool distribution distributions release releases upload uploads
+    build builds version versions page pages name names""".split()
 )
 
 

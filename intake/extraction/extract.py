@@ -394,7 +394,8 @@ _WITHDRAWN = re.compile(
     re.I,
 )
 _RETRACTION = re.compile(
-    r"^\W*(?:(?:well|hmm+|oh|sorry|oops|ok|okay),?\s+)*(?:actually|wait)\W+(?:no|nope|i don'?t|"
+    r"^\W*(?:(?:well|hmm+|oh|sorry|oops|ok|okay),?\s+)*(?:actually|wait|edit|update)\W+"
+    r"(?:no|nope|i don'?t|"
     r"i do not|i can'?t|i cannot|i haven'?t|not)\b"
     r"|^\W*(?:scratch that|that'?s (?:wrong|not (?:right|true)))\b|^\W*no,?\s+wait\b",
     re.I,
@@ -518,7 +519,8 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
         return _agreed("recovery_codes", labelled, ANSWER)
     prose = [
         (state, sentence)
-        for sentence in _with_followers(answers.sentences)
+        # "I have my recovery codes! ... Edit: no I don't.": the first is taken back.
+        for sentence in _with_followers(_standing(answers.sentences, _RETRACTION))
         if not FORM_CODES_BOX.search(sentence) and (state := _codes_state_standing(sentence))
     ]
     if prose:

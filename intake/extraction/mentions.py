@@ -452,14 +452,16 @@ _RESTATED = re.compile(
 )
 # "x - no wait, sorry, that's my GitHub": what comes before is taken back.
 _RETRACTED_AFTER = re.compile(
-    r"\s[-–—(]\s*(?:(?:sorry|no|wait|oops|actually|hmm)\W+){1,3}"
-    r"(?:that'?s|that is|this is)\s+(?:my|the|our)\b",
+    r"\s[-–—(]\s*(?:(?:sorry|no|wait|oops|actually|hmm|scratch that)\W+){1,4}"
+    r"(?:that'?s|that is|this is|that was)\s+(?:my|the|our|an?)\b",
     re.I,
 )
 _NAMES_ACCOUNT = re.compile(r"\buser ?name\b|\baccount\b", _I)
 _NOT_SURE_OF_IT = re.compile(r"n't|\bnot\b|\bforg[eo]t|\bremember|\bsure\b", _I)
 _NAME_ALONE = re.compile(
-    rf"^\W*(?:it'?s|it is|that'?s|that is)\s+{_OPEN}?{_NAME}['\"”’`]?\s*[.!]?\s*$", _I
+    r"^\W*(?:it'?s|it is|that'?s|that is|the (?:current|right|correct|real|actual|proper|new) "
+    rf"one is)\s+{_OPEN}?{_NAME}['\"”’`]?\s*[.!]?\s*$",
+    _I,
 )
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(

@@ -118,7 +118,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"n't (?:work|valid|be used|take|accept|"
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
-            r"\bwrong|\bexpired|\bunsuccessful|\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
+            # "in hindsight that was an error", "purged in error": a mistake, not a refusal.
+            r"\bwrong|\bexpired|\bunsuccessful|(?<!that was an )(?<!this was an )(?<!it was an )"
+            r"(?<!which was an )(?<!in )\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
             r"\b(?:none|no one) (?:(?:of|from) them )?(?:is |are |was |were )?(?:accepted|valid|"
             r"working|work\w*)|"
             r"\bused (?:up )?(?:all|every one|each one|them all)\b|\b(?:ran|run|running) out\b|"
