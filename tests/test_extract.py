@@ -600,6 +600,33 @@ def _field(text: str, key: str) -> Any:
             "username",
             "danwhitfield",
         ),
+        ("My recovery codes are saved in a password manager.", "recovery_codes", "have"),
+        ("The recovery codes are saved somewhere on my laptop.", "recovery_codes", None),
+        ("Recovery code I am not save before.", "recovery_codes", "never_saved"),
+        ("I try my recovery codes. All says invalid.", "recovery_codes", "not_working"),
+        ("And no, I don't have weeks to wait for this.", "time_acknowledged", False),
+        ("I understand that recovery can need a lot of time.", "time_acknowledged", True),
+        (
+            "I don't have the time to read it all, but I know it takes time.",
+            "time_acknowledged",
+            True,
+        ),
+        ("I'm not agreeing to a code of conduct to get my own account.", "coc_agreed", False),
+        (
+            "My laptop was stolen; it had my only copy of the 2FA secret.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
+        (
+            "I found a mail from PyPI that says recovery codes was generated again.",
+            "reason_kind",
+            "codes_reset_unknowingly",
+        ),
+        (
+            "My username is danielk - sorry, no, that's my GitHub handle.",
+            "credentials.username",
+            None,
+        ),
         # What we ask of people is not what this requester says.
         (
             "I've seen that you want people to agree to the PSF Code of Conduct; I'll give it "

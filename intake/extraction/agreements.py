@@ -89,7 +89,7 @@ _COC_YES = _any(
 )
 _COC_NO = _any(
     r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree|"
-    r"not going to|not gonna|rather not)\b"
+    r"not going to|not gonna|rather not|not agreeing|not accepting|not signing)\b"
     r".{0,40}" + _COC,
     _COC + r".{0,60}\b(?:won't|will not|refuse to|not going to) (?:sign|agree|accept)\b",
 )
@@ -160,7 +160,7 @@ _TIME_YES = _any(
     r"\b(?:long|lengthy|slow)\s+(?:timeline|process|wait|waiting|review|time)\b",
     r"\btak\w*\b.{0,50}?\b(?:time|while|weeks?|months?)\b,?\s+(?:which|that)\s+(?:is|'s)\s+"
     r"(?:fair|fine|ok|okay|understandable|reasonable|no problem)\b",
-    r"\b(?:accept|understand)\w*\b.{0,30}?\bneed\w*\s+(?:some\s+|the\s+)?time\b"
+    r"\b(?:accept|understand)\w*\b.{0,30}?\bneed\w*\s+(?:some\s+|the\s+|a lot of\s+)?time\b"
     r"|\b(?:understand|accept|aware|know|appreciate)\b.{0,60}?\b(?:require|requires|need|needs)\s+"
     r"(?:a\s+)?(?:considerable|significant|substantial|long|lengthy|extended)\s+(?:amount of\s+)?"
     r"(?:period|time|while)\b",
@@ -185,7 +185,9 @@ _TIME_YES = _any(
 _TIME_NO = _any(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
     r"do not want to)(?: afford to| really)? wait\b"
-    r"|\bwhat (?:i|we) (?:can't|cannot|can not) (?:really )?do is wait\b",
+    r"|\bwhat (?:i|we) (?:can't|cannot|can not) (?:really )?do is wait\b"
+    r"|\b(?:don't|do not|can't|cannot) (?:have|afford|spare) (?:(?:weeks|months)(?: to wait)?|"
+    r"(?:the )?time to wait)\b",
     r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
     r"(?<!won't take )(?<!not take )(?<!doesn't take )(?<!wouldn't take )\btoo long\b"
     r"|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",

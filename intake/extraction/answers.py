@@ -225,7 +225,8 @@ class Answers:
 
 _ASKED_LEAD = re.compile(
     r"^\s*(?:confirmation (?:that )?|please confirm (?:that )?|whether |if "
-    r"|(?:please )?(?:provide|tell us|describe|give us|state|explain|let us know)\s+)"
+    r"|(?:please )?(?:provide|tell us|describe|give us|state|explain|let us know|reply with|"
+    r"respond with|send us)\s+)"
 )
 _REMARK = re.compile(r"\s*(?:in case|if|for|so that|just|to help|should you)\b")
 

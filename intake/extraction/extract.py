@@ -68,7 +68,8 @@ _TIME_BOX = re.compile(r"\btime\b|\btake\b|\bdelay\b|\bwait", re.I)
 _PRONOUN = re.compile(
     r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one)|"
     r"every (?:single )?(?:one|code)|each (?:one|code|of them|of which)|all of them|"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:of the )?codes)\b",
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:of the )?codes|"
+    r"all (?:say|says|said|are|were|fail|failed|get|got))\b",
     re.I,
 )
 # Findings of a request in another language that do not rest on reading its prose.
@@ -383,7 +384,10 @@ def _after_withdrawal(sentence: str) -> str:
 
 _WITHDRAWN_INSIDE = re.compile(
     r"(?:^|[-–—,;:(]\s*)(?:(?:actually|wait|sorry|oops|hmm+|no),?\s+)*(?:please\s+)?"
-    r"(?:disregard|ignore|scratch|strike)\s+(?:that|this)\b[\W_]*(?=\w)",
+    r"(?:disregard|ignore|scratch|strike)\s+(?:that|this)\b[\W_]*(?=\w)"
+    # "My username is danielk - sorry, no, that's my GitHub handle."
+    r"|\s[-–—(]\s*(?:(?:sorry|no|wait|oops|actually|hmm+)\W+){1,3}"
+    r"(?=(?:that'?s|that is|this is|that was)\s+(?:my|the|our|an?)\b)",
     re.I,
 )
 

@@ -87,8 +87,8 @@ _HELD = (
 )
 _RESET_CODES = (
     rf"{CODES}\b(?:\s+(?!{_DEVICE_NOUN})[\w'.-]+){{0,5}}?\s+(?:were|was|have been|had been|got|"
-    r"seem to have been|seem to be)\s+(?:\w+\s+)?(?:reset|regenerated|changed|replaced|revoked|"
-    r"superseded)\b"
+    r"seem to have been|seem to be)\s+(?:\w+\s+)?(?:reset|regenerated|re-generated|changed|"
+    r"replaced|revoked|superseded|renewed|recreated|generated again|created again)\b"
     rf"|\b(?:reset|regenerated|revoked)\s+(?:(?!{_DEVICE_NOUN})[\w']+\s+){{0,3}}?{CODES}"
     rf"|\bnew {CODES} (?:had|have|were|was) (?:been )?(?:generated|created)"
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,20}}?\bregenerat\w*\W+(?:\w+\W+)?{CODES}"
@@ -163,8 +163,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
             r"noted|back(?:ed)? up|create|created)\b(?: down\b)?[^.!?]{0,60}?"
             + _ANY_CODES
-            + rf"|{CODES}\s+(?:i|we)\s+(?:did not|didn't|did never|never|have not|haven't)\s+"
-            r"(?:\w+\s+)?"
+            + rf"|{CODES}\s+(?:i|we)\s+(?:did not|didn't|did never|never|have not|haven't|am not|"
+            r"was not|do not|don't)\s+(?:\w+\s+)?"
             r"(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|write|wrote)\b"
             + rf"|{CODES}.{{0,40}}\b(?:were|was|have|has|i)?\s*(?:have )?never (?:been )?"
             r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
@@ -296,6 +296,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "have",
+            # "my recovery codes are saved in a password manager"
+            rf"\b(?:my|the|our) {CODES} (?:are|is) (?:still |safely |all )?"
+            r"(?:saved|stored|kept|safe)\b"
+            r"(?! (?:on|in) (?:the|that|my) (?:lost|stolen|old|broken|dead|wiped)\b| somewhere)|"
             r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
             r"(?:(?:my |the |our )?[\w-]+(?: [\w-]+)? (?:and|&) )?(?:all )?(?:of )?"
             r"(?:even |also )?(?:(?:a few|some|several|a couple) of )?(?:my |the |our )?"
@@ -620,6 +624,10 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "the extension and its secrets are gone"
             r"|\b(?:its|the|my|totp|2fa|otp)\s+secrets?\s+(?:are|is|were|was)\s+(?:all\s+)?"
             r"(?:gone|lost|wiped|deleted)\b"
+            # "My laptop was stolen; it had my only copy of the 2FA secret"
+            r"|\b(?:laptop|computer|pc|notebook|macbook|bag|backpack)\b[^.]{0,30}?\b(?:stolen|lost|"
+            r"wiped|broke\w*|died|dead|destroyed)\b[^.]{0,60}?\b(?:it|which) "
+            rf"(?:had|held|contained)\b[^.]{{0,40}}?{_DEVICE}"
             # "my phone went into the Vistula"
             rf"|\b{_DEVICE}\b[^.;]{{0,20}}?\bwent (?:into|in|overboard|under)\b"
             # "The security key was on my keyring, and the keyring was stolen"

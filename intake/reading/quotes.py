@@ -62,7 +62,8 @@ _QUOTED_LABEL = re.compile(
 # username (e.g. Username: example-user)"): a numbered item, or a request to the reader.
 _QUOTED_ITEM = re.compile(
     r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+(?P<label>[^>:?]{2,120}?)"
-    r"|(?P<ask>(?:please\s+)?(?:provide|tell us|describe|give us|state|explain|let us know)\b"
+    r"|(?P<ask>(?:please\s+)?(?:provide|tell us|describe|give us|state|explain|let us know|"
+    r"reply with|respond with|send us)\b"
     r"[^>:?(]{2,120}?)(?:\s*\([^)]*\))?\.?"
     # "> Your PyPI username"
     r"|(?P<noun>(?-i:Y)our\s+(?:pypi\s+)?(?:user ?name|account name|login)))\s*$",
