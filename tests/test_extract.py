@@ -627,6 +627,32 @@ def _field(text: str, key: str) -> Any:
             "credentials.username",
             None,
         ),
+        ("Saved recovery codes? No, never did.", "recovery_codes", "never_saved"),
+        ("Saved recovery codes? No idea.", "recovery_codes", None),
+        (
+            "The recovery codes were in a password manager since decommissioned, so they are no "
+            "longer available to me.",
+            "recovery_codes",
+            "lost",
+        ),
+        (
+            "I never generated any codes - I didn't know they existed until your email.",
+            "credentials.email",
+            None,
+        ),
+        ("I never actually told you my username!", "credentials.username", None),
+        ("I have my password, and the account email is this gmail.", "credentials.email", True),
+        (
+            "The account email is my old work address at a company I left last year, so I do "
+            "NOT have access to it anymore.",
+            "credentials.email",
+            False,
+        ),
+        (
+            "I never told you my username! It's tamsin.okafor - I do know it.",
+            "username",
+            "tamsin.okafor",
+        ),
         # What we ask of people is not what this requester says.
         (
             "I've seen that you want people to agree to the PSF Code of Conduct; I'll give it "
@@ -795,6 +821,14 @@ def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> Non
             "No, I never did.",
             "> Did you ever save the recovery codes?",
             {"recovery_codes": "never_saved"},
+        ),
+        # A reply that goes on to something else is read to where it answers.
+        (
+            "Yes, I agree to it. By the way, I also have a second account, pkovacs-bot, that I "
+            "use for CI uploads - it's locked the same way. Could you look at that one as well, "
+            "or should I open a separate request?",
+            "> Could you please confirm that you agree to follow the PSF Code of Conduct?",
+            {"coc_agreed": True},
         ),
         (
             "1 - yes\n2 - lost",

@@ -460,7 +460,8 @@ _NAMES_ACCOUNT = re.compile(r"\buser ?name\b|\baccount\b", _I)
 _NOT_SURE_OF_IT = re.compile(r"n't|\bnot\b|\bforg[eo]t|\bremember|\bsure\b", _I)
 _NAME_ALONE = re.compile(
     r"^\W*(?:it'?s|it is|that'?s|that is|the (?:current|right|correct|real|actual|proper|new) "
-    rf"one is)\s+{_OPEN}?{_NAME}['\"”’`]?\s*[.!]?\s*$",
+    # "It's tamsin.okafor - I do know it, I just forgot to put it in."
+    rf"one is)\s+{_OPEN}?{_NAME}['\"”’`]?\s*(?:[.!]|\s[-–—]\s.*|,\s.*)?\s*$",
     _I,
 )
 # A sentence that takes back what was said just before.

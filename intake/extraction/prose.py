@@ -124,6 +124,13 @@ _NEUTRAL_PHRASES = re.compile(
     r"|,?\s*which (?:was not|wasn't) (?:me|us|my doing)\b"
     # "I'd rather not have my username in a public tracker": a wish about where it shows.
     r"|\b(?:i'?d|i would|we'?d|we would) rather not (?:have|put|post|share|publish|show|see)\b"
+    # "I didn't know they existed until your email": our message, not the mailbox.
+    r"|(?<![\"“'‘])\b(?:your|ur)\s+(?:last\s+|previous\s+|first\s+|kind\s+)?"
+    r"(?:e-?mail|mail|message|reply)\b(?!\s+(?:address|was|has|is)\b)"
+    # "I never actually told you my username": not said, which is not lost.
+    r"|\b(?:never|didn't|did not|forgot to)\s+(?:actually\s+)?(?:tell|told|give|gave|send|sent|"
+    r"include|included|mention|mentioned|put)\s+(?:you\s+|in\s+)?(?:my|the)\s+"
+    r"(?:user ?name|e-?mail address)\b"
     # "I have to correct my first mail": a duty, not a possession.
     r"|\b(?:i|we) (?:have|had|need) to (?:correct|add|say|mention|admit|tell you|clarify|confess|"
     r"explain|update|apologi[sz]e|point out|note)\b",
@@ -345,7 +352,8 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"|\b(?:e-?mail|address)(?: address)?"
     r"(?: (?:on|of|for) (?:the|my) (?:pypi )?account| on file| registered (?:on|to|with|for) "
     r"(?:the|my) (?:pypi )?account)? is "
-    r"(?:this (?:very |same )?(?:[\w.-]+ )?(?:one|address|e-?mail|mailbox|inbox)|"
+    r"(?:this (?:very |same )?(?:[\w.-]+ )?(?:one|address|e-?mail|mailbox|inbox|gmail|outlook|"
+    r"hotmail|yahoo|proton\w*)|"
     r"(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
     r"(?:writing|sending|"
     r"mailing) (?:you )?from)\b",
@@ -438,6 +446,11 @@ def _reported_then_denied(sentence: str) -> dict[str, bool]:
     return {parts[0]: False} if _CLAUSE_END.match(rest, denied.end()) else {}
 
 
+# "…at a company | I left last year, | so I can't get into that": a clause this short,
+# naming no part, keeps the part told before it for the clause after.
+_SHORT_CLAUSE = 5
+
+
 class _ClauseReader:
     """Reads a sentence's clauses in order; what a clause leaves open, the next one may say.
 
@@ -483,9 +496,7 @@ class _ClauseReader:
             parts, clause = self.previous, "no longer"
         elif not parts and _STILL_HAD.search(clause):
             parts = self.previous
-        # "…at a company | I left, | so I can't get into that": a short clause naming no part
-        # keeps the part told before it for the clause after.
-        self.previous = parts or (self.previous if len(clause.split()) <= 3 else [])
+        self.previous = parts or (self.previous if len(clause.split()) <= _SHORT_CLAUSE else [])
         if parts and not HEDGE.search(clause) and _about_having(clause):
             self._state(parts, clause)
 

@@ -332,14 +332,28 @@ def _topic_of(field: str) -> str:
     return "username" if field == "credentials.username" else field
 
 
+_REPLY_MAX = 200
+
+
+def _leading(reply: str) -> str:
+    """The sentences that answer, before a long reply goes on to something else ("Yes, I
+    agree to it. By the way, I also have a second account …")."""
+    kept = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", reply):
+        if len(kept) + len(sentence) >= _REPLY_MAX:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept if kept else reply
+
+
 def _answer_to_question(own: list[str], question: str) -> list[Answer]:
     """A short reply to one question staff asked, as a labelled answer to its topic."""
-    reply = " ".join(own)
+    reply = _leading(" ".join(own))
     # The sentence that asks: "… we need to know whether you can still access the email
     # address. If not, please list the projects you maintain." asks about the email.
     asking = next((s for s in re.split(r"(?<=[.?!])\s+", question) if _asks(s)), question)
     topic = next((name for name, pattern in _TOPICS if pattern.search(asking)), None)
-    if topic is None or not reply or len(reply) > 200:
+    if topic is None or not reply or len(reply) > _REPLY_MAX:
         return []
     evidence = f"{question} {reply}"
     named = _NAMED.search(reply) if topic == "username" else None
