@@ -224,7 +224,8 @@ class Answers:
 
 
 _ASKED_LEAD = re.compile(
-    r"^\s*(?:confirmation (?:that )?|please confirm (?:that )?|whether |if "
+    r"^\s*(?:confirmation (?:that )?|please confirm (?:that )?|whether |if |that (?=you\b)|"
+    r"why (?=you\b)"
     r"|(?:please )?(?:provide|tell us|describe|give us|state|explain|let us know|reply with|"
     r"respond with|send us)\s+)"
 )

@@ -98,9 +98,33 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (
-            r"\b(?:maintain\w*|owner|author\w*|creator|developer) of\s+(?:the\s+)?"
+            r"\b(?:maintain\w*|owner|author\w*|creator|developer) of:?\s+(?:the\s+)?"
             rf"(?:{_KIND}\s+)?" + _PACKAGES,
             False,
+        ),
+        # "Our organisation publishes helix-seqtools", "it publishes corvid-sdk and corvid-cli",
+        # "the account is used to publish the corvid-sdk package", "We ship a release of x"
+        (
+            r"\b(?:it|which|the account|our (?:organi[sz]ation|company|team|org|lab|group))\s+"
+            r"(?:also\s+)?(?:is used to\s+)?(?:publish|maintain|own|host|release)(?:e?s)?\s+"
+            rf"(?:the\s+)?(?:{_KIND}\s+)?" + _PACKAGES,
+            True,
+        ),
+        (
+            r"\baccount\b[^.;]{0,40}?\bis used to (?:publish|release|upload)\s+(?:the\s+)?"
+            + _PACKAGES,
+            True,
+        ),
+        (
+            r"\b(?:i|we)\s+(?:ship|cut|push|publish|make)\s+(?:a\s+|the\s+|our\s+)?(?:new\s+)?"
+            r"releases?\s+of\s+" + _PACKAGES,
+            True,
+        ),
+        # "I have one package, mensa-menu"
+        (
+            r"\b(?:i|we)\s+(?:have|'ve got|have got)\s+(?:one|a|two|three|a few|some)\s+"
+            rf"(?:[\w-]+\s+)?{_KIND}\b\s*[,:]\s*(?:called\s+|named\s+)?" + _PACKAGES,
+            True,
         ),
         (
             r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|(?:co-?)?maintain|own|wrote|created|develop|release)\s+"
@@ -176,11 +200,11 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             r"\b(?:i|we|that|which|who)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
             r"(?:maintain|publish|own|wrote|created|develop|release|look after|take care of)"
-            r"(?:e?s|ing)?\s+"
+            r"(?:e?s|ing|e?d)?\s+"
             + _NOT_PACKAGE_NEXT
             + _PACKAGES
             + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since|from)\b"
-            r"|\s+and\s+(?:i|we|a|an|some|several|its?|two|three)\b)",
+            r"|\s+and\s+(?:i|we|you|a|an|some|several|its?|two|three)\b)",
             False,
         ),
         (

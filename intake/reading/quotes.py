@@ -61,7 +61,9 @@ _QUOTED_LABEL = re.compile(
 # your recovery codes", "> Tell us why you can't log in.", "> Please provide your PyPI
 # username (e.g. Username: example-user)"): a numbered item, or a request to the reader.
 _QUOTED_ITEM = re.compile(
-    r"^\s*(?:>\s*)+(?:\d{1,2}[.)]\s+(?P<label>[^>:?]{2,120}?)"
+    r"^\s*(?:>\s*)+(?:[-*•]\s+)?(?:\d{1,2}[.)]\s+(?P<label>[^>:?]{2,120}?)"
+    # "> - Whether you have your recovery codes": an item of a bulleted checklist.
+    r"|(?<=[-*•] )(?P<item>(?:whether|that you|why you|confirmation|your)\b[^>:?]{2,120}?)"
     r"|(?P<ask>(?:please\s+)?(?:provide|tell us|describe|give us|state|explain|let us know|"
     r"reply with|respond with|send us)\b"
     r"[^>:?(]{2,120}?)(?:\s*\([^)]*\))?\.?"
@@ -128,7 +130,13 @@ def split_quotes(text: str, sender: str = "") -> SplitText:
 def _pending_label(found: re.Match[str]) -> str | None:
     """The label a quoted question or item gives the requester's answer below it."""
     named = found.groupdict()
-    label = named.get("label") or named.get("question") or named.get("ask") or named.get("noun")
+    label = (
+        named.get("label")
+        or named.get("question")
+        or named.get("ask")
+        or named.get("noun")
+        or named.get("item")
+    )
     if not label:
         return None
     options = named.get("options")
