@@ -773,6 +773,13 @@ def test_every_value_names_the_line_it_came_from() -> None:
             "I'm the maintainer of flaskmark (github.com/sam/flaskmark) and gh-notes.",
             ["github.com/sam/flaskmark", "flaskmark", "gh-notes"],
         ),
+        # A promise of proof, and what is said about someone, are no items.
+        (
+            "Ownership evidence: I will ask our release engineer to send you the repository "
+            "link, he has the details",
+            [],
+        ),
+        ("Ownership evidence: quickplot-ch", ["quickplot-ch"]),
         # Packages named in a request we cannot read.
         ("Ich betreue das Paket „plz-tools“ auf PyPI.", ["plz-tools"]),
         ("Je suis le mainteneur du projet pyfrenchtax sur PyPI.", ["pyfrenchtax"]),

@@ -322,6 +322,8 @@ _OFFER = re.compile(
     r"|\b(?:tell|ask) me\b|\?\s*$",
     re.I,
 )
+# A clause about someone, not a name: "he has the details", "it is on GitHub".
+_TOLD = re.compile(r"(?:i|he|she|they|we|it|you|this|that|there)\b", re.I)
 # A part longer than this with no claim in it is a sentence about the proof, not an item.
 _ITEM_WORDS = 8
 NONE_ANSWER = re.compile(r"^(?:no|none|nothing|n/a|na|-|no other proof|not really)\.?$", re.I)
@@ -340,12 +342,14 @@ def answered_items(value: str) -> list[str]:
     if NONE_ANSWER.match(value.strip()):
         return []
     items: list[str] = []
+    offered = bool(_OFFER.search(value))
     for part in (p.strip(" -*•.") for p in _PARTS.split(value)):
         if not part or yes_no(part) is not None:
             continue
         claims = ownership_items(part)
         long = len(part.split()) > _ITEM_WORDS and not _URL.search(part)
-        if not claims and (_OFFER.search(part) or long):
+        told = offered or _TOLD.match(part)  # "I will ask him to send it, he has the details"
+        if not claims and (_OFFER.search(part) or long or told):
             continue  # "I can prove it's mine if you tell me what you need": no proof yet
         items.extend(claims or [part])
         first = re.split(r"(?<=[.!?])\s+", part, maxsplit=1)[0]
