@@ -552,11 +552,6 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         # Requests in another language: a name the clause ends with, never the next word.
-        (
-            "ich komme nicht mehr in mein PyPI-Konto jkessler, weil es gesperrt ist.",
-            "username",
-            "jkessler",
-        ),
         ("Ich kann mich nicht mehr bei meinem PyPI-Konto anmelden, leider.", "username", None),
         ("Eu não lembro meu nome de usuário - criei a conta há anos.", "username", None),
         ("Tenho acesso ao e-mail da conta (este).", "username", None),
@@ -652,6 +647,54 @@ def _field(text: str, key: str) -> Any:
             "I never told you my username! It's tamsin.okafor - I do know it.",
             "username",
             "tamsin.okafor",
+        ),
+        # Near misses of the rules above: none of these says what the rule reads.
+        (
+            "I saved my recovery codes. They were on the laptop that got stolen. Edit: not sure "
+            "if this matters, but the laptop was encrypted.",
+            "recovery_codes",
+            "lost",
+        ),
+        ("I have my password. Update: no reply from GitHub yet.", "credentials.password", True),
+        (
+            "My recovery codes are saved on my work computer, and I left that job in January.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "I'm writing from the email address that's linked to my GitHub account.",
+            "credentials.email",
+            None,
+        ),
+        ("I'm far from happy about the wait.", "time_acknowledged", None),
+        (
+            "I would have no problem waiting if we weren't shipping a fix.",
+            "time_acknowledged",
+            None,
+        ),
+        ("I'm listed on PyPI as maintainer, but I can't log in.", "username", None),
+        (
+            "Ich komme nicht mehr in mein PyPI-Konto rein, weil mein Handy kaputt ist.",
+            "username",
+            None,
+        ),
+        (
+            "My PyPI username is jdoe (sorry, that's my old university email in the From line). "
+            "The current one is jdoe-work.",
+            "username",
+            "jdoe",
+        ),
+        ("Recovery codes I do not store digitally, I printed them.", "recovery_codes", None),
+        (
+            "I have my recovery codes printed. All are still unused, but I can't find where to "
+            "enter one.",
+            "recovery_codes",
+            "have",
+        ),
+        (
+            "I mentioned my password works, but my phone with the app is gone, I lost it.",
+            "credentials.password",
+            None,
         ),
         # What we ask of people is not what this requester says.
         (
@@ -782,9 +825,11 @@ def test_every_value_names_the_line_it_came_from() -> None:
         ("Ownership evidence: quickplot-ch", ["quickplot-ch"]),
         # Packages named in a request we cannot read.
         ("Ich betreue das Paket „plz-tools“ auf PyPI.", ["plz-tools"]),
-        ("Je suis le mainteneur du projet pyfrenchtax sur PyPI.", ["pyfrenchtax"]),
+        ("Je suis le mainteneur du projet py-frenchtax sur PyPI.", ["py-frenchtax"]),
         ("Я сопровождаю пакет ru-morph-lite.", ["ru-morph-lite"]),
         ("El proyecto es muy grande.", []),
+        ("Mein Paket ist auf PyPI seit 2019.", []),
+        ("Beim Installieren vom Paket django-foo über pip kam ein Fehler.", []),
         ("I can't wait weeks - my package release is blocked.", []),
         ("I'm the owner of the obrien-tools account.", []),
         ("I'm the owner of obrien-tools and gh-x.", ["obrien-tools", "gh-x"]),

@@ -118,10 +118,13 @@ _TIME_YES = _any(
     r"|(?:^\W*(?:i\s+|we\s+)?(?:can|will)\s+|\b(?:i|we|and)\s+can\s+|\b(?:i'll|i will|we'll|"
     r"we will|will)\s+)wait\b"
     r"(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
-    r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem|no issue)\s+(?:with|on|about)\s+"
+    r"(?<!not )(?<!n't )(?<!from )"
+    r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem|no issue)\s+(?:with|on)\s+"
     r"(?:the|teh|a|any)\s+"
     r"(?:long\s+|lengthy\s+)?wait(?:ing)?(?:\s+time)?\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem)\s+(?:with\s+)?wai?ting\b"
+    # "no problem waiting if we weren't shipping …", "Is it no problem with waiting?"
+    r"(?!\s+if\b)(?![^.!?]*\?)"
     r"(?!\s+(?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
     r"\byes,? (?:to|for) (?:the\s+)?(?:time|wait(?:ing)?|delay|processing time)\b"
     r"|\b(?:time|wait(?:ing)?|delay)\s*(?:[:=-]\s*)?(?:is\s+)?"

@@ -50,7 +50,12 @@ _FOREIGN_KIND = (
     r"(?:\b(?:paket|projekt|bibliothek|paquete|proyecto|librer[ií]a|pacote|projeto|biblioteca|"
     r"paquet|projet|biblioth[eè]que|pacchetto|progetto|libreria)|(?:пакет|проект|библиотек)\w*)"
 )
-_ON_PYPI = r"(?:auf|sur|en|no|na|на|su|on|in)\s+pypi\b"
+# A verb of looking after a package, so that using one ("beim Installieren vom Paket x") is
+# no claim.
+_FOREIGN_CARE = (
+    r"(?:betreu|pfleg|entwickl|maintien|mainteneur|auteur|développ|mantengo|mantenedor|mantenho|"
+    r"desarroll|desenvolv|autor|сопровожда|поддержива|разработ|автор|gestisc|manten)"
+)
 # (pattern, plain): a plain pattern only names the packages, so a name found by it
 # must look like a package name (a hyphen, dot, underscore or digit in it).
 _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
@@ -214,8 +219,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         # A package named in a request we cannot read: "das Paket „plz-tools“", "пакет
         # ru-morph-lite"; a plain word only when "on PyPI" follows ("projet pyfrenchtax sur PyPI").
-        (rf"{_FOREIGN_KIND}\s*[„«]?\s?{_PACKAGES}", True),
-        (rf"{_FOREIGN_KIND}\s*[„«]?\s?{_PACKAGES}[“»]?\s+{_ON_PYPI}", False),
+        (rf"{_FOREIGN_CARE}.*?{_FOREIGN_KIND}\s*[„«]?\s?{_PACKAGES}", True),
     )
 )
 _COMMIT_EMAIL = re.compile(

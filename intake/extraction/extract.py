@@ -69,7 +69,7 @@ _PRONOUN = re.compile(
     r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one)|"
     r"every (?:single )?(?:one|code)|each (?:one|code|of them|of which)|all of them|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:of the )?codes|"
-    r"all (?:say|says|said|are|were|fail|failed|get|got))\b",
+    r"all (?:say|says|said|fail|failed))\b",
     re.I,
 )
 # Findings of a request in another language that do not rest on reading its prose.
@@ -386,7 +386,7 @@ _WITHDRAWN_INSIDE = re.compile(
     r"(?:^|[-–—,;:(]\s*)(?:(?:actually|wait|sorry|oops|hmm+|no),?\s+)*(?:please\s+)?"
     r"(?:disregard|ignore|scratch|strike)\s+(?:that|this)\b[\W_]*(?=\w)"
     # "My username is danielk - sorry, no, that's my GitHub handle."
-    r"|\s[-–—(]\s*(?:(?:sorry|no|wait|oops|actually|hmm+)\W+){1,3}"
+    r"|\s[-–—(]\s*(?:(?:sorry|actually|hmm+)\W+)*(?:no|wait|oops)\W+(?:(?:sorry|no|wait)\W+)*"
     r"(?=(?:that'?s|that is|this is|that was)\s+(?:my|the|our|an?)\b)",
     re.I,
 )
@@ -398,9 +398,11 @@ _WITHDRAWN = re.compile(
     re.I,
 )
 _RETRACTION = re.compile(
-    r"^\W*(?:(?:well|hmm+|oh|sorry|oops|ok|okay),?\s+)*(?:actually|wait|edit|update)\W+"
-    r"(?:no|nope|i don'?t|"
-    r"i do not|i can'?t|i cannot|i haven'?t|not)\b"
+    # "Edit: no I don't." (never "Edit: not sure if this matters", "Update: no reply yet")
+    r"^\W*(?:edit|update)\W+(?:no|nope|i don'?t|i do not)\b"
+    r"(?!\s+(?:reply|response|news|word|luck|change|idea)\b)"
+    r"|^\W*(?:(?:well|hmm+|oh|sorry|oops|ok|okay),?\s+)*(?:actually|wait)\W+"
+    r"(?:no|nope|i don'?t|i do not|i can'?t|i cannot|i haven'?t|not)\b"
     r"|^\W*(?:scratch that|that'?s (?:wrong|not (?:right|true)))\b|^\W*no,?\s+wait\b",
     re.I,
 )

@@ -61,8 +61,8 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "I use PyPI as npetrova", "I publish to PyPI as jdoe": the requester on PyPI ("it's
         # also on PyPI as parquet-peek" names a package, "… as part of" names none).
         (
-            r"\b(?:i|we)(?:'m| am| are)?\s+(?:(?!it\b|them\b|this\b|that\b)[\w']+\s+){0,3}?"
-            r"(?:use|on|to|into|in)\s+pypi(?:\.org)?\s+as\s+"
+            r"\b(?:(?:i|we)\s+(?:also\s+|usually\s+|only\s+)?(?:use|log (?:in)?to|sign (?:in)?to)|"
+            r"(?:i'm|i am|we're|we are)\s+(?:known\s+)?on)\s+pypi(?:\.org)?\s+as\s+"
             rf"{_OPEN}?{_NAME}(?![.\w-]*\w)(?=['\"”’`)]?(?:\s*[.,;:!?)]|\s*$|\s+(?:and|but)\b))",
             True,
         ),
@@ -218,10 +218,6 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         r"(?:heißt|heisst|lautet|se llama|s'appelle|si chiama|"
         r"называется)\s*"
         rf"{_FOREIGN_OPEN}?{_NAME}",
-        # "mein PyPI-Konto jkessler, weil …", "mi cuenta de PyPI jlopez, que …": the PyPI
-        # account, then a name a comma ends ("… PyPI-Konto anmelden." ends with the verb).
-        rf"(?:\bpypi[- ]{_FOREIGN_ACCOUNT}|{_FOREIGN_ACCOUNT}\s+(?:de|en|auf|bei|no|na|sur|su|на)"
-        rf"\s+pypi)\s+(?![a-zäöüß]+(?:en|ern|eln)\b){_NAME}(?=\s*[,)])",
         # "Minha conta no PyPI é ribeiro-geo", "mein Konto sternwarte-py.": an unquoted name
         # only when it has a digit or a separator, so no word of the sentence is taken.
         # "l'adresse e-mail du compte est celle-ci" is about the address, not the account.
@@ -397,6 +393,8 @@ def _named_alone(sentence: str, previous: str, taken_back: bool) -> list[tuple[M
     """ "I left the username field empty in the form. It's pelican-forms.": the name a
     sentence gives alone after one about the account (or after "Scratch that.")."""
     named = _NAME_ALONE.match(sentence) if _NAMES_ACCOUNT.search(previous) or taken_back else None
+    if named and named.group("instead") and not taken_back:
+        named = None
     name = named.group("name") if named else ""
     if not name or clean_username(name) != name:
         return []
@@ -452,16 +450,19 @@ _RESTATED = re.compile(
 )
 # "x - no wait, sorry, that's my GitHub": what comes before is taken back.
 _RETRACTED_AFTER = re.compile(
-    r"\s[-–—(]\s*(?:(?:sorry|no|wait|oops|actually|hmm|scratch that)\W+){1,4}"
-    r"(?:that'?s|that is|this is|that was)\s+(?:my|the|our|an?)\b",
+    r"\s[-–—(]\s*(?:(?:sorry|actually|hmm)\W+)*(?:no|wait|oops|scratch that)\W+"
+    r"(?:(?:sorry|no|wait|scratch that)\W+)*(?:that'?s|that is|this is|that was)\s+"
+    r"(?:my|the|our|an?)\b",
     re.I,
 )
 _NAMES_ACCOUNT = re.compile(r"\buser ?name\b|\baccount\b", _I)
 _NOT_SURE_OF_IT = re.compile(r"n't|\bnot\b|\bforg[eo]t|\bremember|\bsure\b", _I)
 _NAME_ALONE = re.compile(
-    r"^\W*(?:it'?s|it is|that'?s|that is|the (?:current|right|correct|real|actual|proper|new) "
+    r"^\W*(?:it'?s|it is|that'?s|that is"
+    # "The current one is danwhitfield.": only after a name was taken back.
+    r"|(?P<instead>the (?:current|right|correct|real|actual|proper) one is))"
     # "It's tamsin.okafor - I do know it, I just forgot to put it in."
-    rf"one is)\s+{_OPEN}?{_NAME}['\"”’`]?\s*(?:[.!]|\s[-–—]\s.*|,\s.*)?\s*$",
+    rf"\s+{_OPEN}?{_NAME}['\"”’`]?\s*(?:[.!]|\s[-–—]\s.*|,\s.*)?\s*$",
     _I,
 )
 # A sentence that takes back what was said just before.

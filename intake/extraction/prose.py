@@ -333,6 +333,8 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"(?:\w+ )?from (?:the |my )?(?:same )?(?:registered |associated |linked |primary |verified )?"
     r"(?:e-?mail(?: address)?|address) (?:that is |that'?s |which is |which'?s |i )?"
     r"(?:registered|associated|linked|used|on (?:the|my) (?:pypi )?account|tied|connected)"
+    # "… that's linked to my GitHub account", "… registered at my university": elsewhere.
+    r"(?![^.;]{0,25}\b(?:github|gitlab|university|work|company|school|employer|other)\b)"
     # "the registered email is jo@example.org, which I'm writing from"
     r"|\b(?:registered|account'?s|pypi|linked|associated) (?:e-?mail|address)(?: address)? is "
     r"\S+@\S+?,? (?:which|that) (?:i'?m|i am) (?:writing|sending|mailing) (?:you )?(?:this )?from\b"
@@ -431,6 +433,11 @@ _IT_DENIED = re.compile(
     r"|\b(?:it'?s|it is) (?:actually\s+)?(?:gone|lost)",
     _I,
 )
+_OTHER_LOST = re.compile(
+    r"\b(?:phone|laptop|key|yubikey|device|tablet|token|authenticator)\b[^,.;]{0,40}\b(?:gone|"
+    r"lost|stolen|broke|broken|dead|died|wiped)\b",
+    _I,
+)
 _CLAUSE_END = re.compile(r"(?:\s+(?:any ?more|now|after all|either))?\s*(?:[.,;!]|$)", _I)
 
 
@@ -443,6 +450,8 @@ def _reported_then_denied(sentence: str) -> dict[str, bool]:
     denied = _IT_DENIED.search(rest)
     if len(parts) != 1 or denied is None or HEDGE.search(rest):
         return {}
+    if _OTHER_LOST.search(rest, 0, denied.start()):
+        return {}  # "…, but my phone is gone, I lost it": "it" is the phone
     return {parts[0]: False} if _CLAUSE_END.match(rest, denied.end()) else {}
 
 

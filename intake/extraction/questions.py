@@ -255,10 +255,14 @@ def _anchored(found: list[Answer]) -> bool:
 
 def _all_parts(found: list[Answer]) -> bool:
     """ "yes yes yes. agree to coc. …" to five questions: three answers, then words about
-    something else, answer the three credential lines."""
-    return sorted(answer.field for answer in found) == sorted(_CREDENTIAL_FIELDS)
+    something else, answer the three credential lines; not when the words go on about a
+    credential ("… password is the problem")."""
+    if sorted(answer.field for answer in found) != sorted(_CREDENTIAL_FIELDS):
+        return False
+    return not any(_CREDENTIAL_WORDS.search(answer.line) for answer in found)
 
 
+_CREDENTIAL_WORDS = re.compile(r"pass|pw\b|mail|user|login|address|inbox", re.I)
 _CREDENTIAL_FIELDS = ("credentials.username", "credentials.password", "credentials.email")
 _PLAIN_YES_NO = frozenset(("yes", "y", "no", "n", "nope", "yep", "ok"))
 
@@ -291,6 +295,8 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
     if not all(_is_bare(part, slot) for part, slot in zip(head, slots, strict=False)):
         head = []
     rest = lead.group("rest")
+    if len(head) > 1 and _CREDENTIAL_WORDS.search(rest):
+        return []  # "yes yes yes. … password is the problem": which yes is which is unclear
     # The rest goes on about the lead's question, or (after several) about the next one.
     about = slots[len(head)] if len(head) > 1 and len(slots) > len(head) else slots[0]
     if head and _fits(rest, about):

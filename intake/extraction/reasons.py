@@ -164,7 +164,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"noted|back(?:ed)? up|create|created)\b(?: down\b)?[^.!?]{0,60}?"
             + _ANY_CODES
             + rf"|{CODES}\s+(?:i|we)\s+(?:did not|didn't|did never|never|have not|haven't|am not|"
-            r"was not|do not|don't)\s+(?:\w+\s+)?"
+            r"was not)\s+(?:\w+\s+)?"
             r"(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|write|wrote)\b"
             + rf"|{CODES}.{{0,40}}\b(?:were|was|have|has|i)?\s*(?:have )?never (?:been )?"
             r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
@@ -304,7 +304,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "my recovery codes are saved in a password manager"
             rf"\b(?:my|the|our) {CODES} (?:are|is) (?:still |safely |all )?"
             r"(?:saved|stored|kept|safe)\b"
-            r"(?! (?:on|in) (?:the|that|my) (?:lost|stolen|old|broken|dead|wiped)\b| somewhere)|"
+            r"(?! (?:on|in) (?:the|that|my) (?:lost|stolen|old|broken|dead|wiped)\b| somewhere)"
+            # "… saved on my work computer, and I left that job": kept where it is gone.
+            r"(?![^.]*\b(?:lost|stolen|left|gone|wiped|died|broke|no longer|can't|cannot)\b)|"
             r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
             r"(?:(?:my |the |our )?[\w-]+(?: [\w-]+)? (?:and|&) )?(?:all )?(?:of )?"
             r"(?:even |also )?(?:(?:a few|some|several|a couple) of )?(?:my |the |our )?"
