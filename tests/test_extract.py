@@ -648,6 +648,42 @@ def _field(text: str, key: str) -> Any:
             "username",
             "tamsin.okafor",
         ),
+        (
+            "I wrote before that I don't have the password but I checked and actually I do have "
+            "it saved.",
+            "credentials.password",
+            True,
+        ),
+        (
+            "I have the password saved in my keychain (saved without the username, don't ask).",
+            "credentials.password",
+            True,
+        ),
+        ("Password — yes, I have it. Email — yes, this is it.", "credentials.email", True),
+        ("We never had the recovery codes, as far as I know.", "recovery_codes", None),
+        ("my pypi usename is kevob.", "username", "kevob"),
+        ("recovery codes i never downloded them tbh.", "recovery_codes", "never_saved"),
+        (
+            "I obviously have no recovery codes since I never set it up.",
+            "recovery_codes",
+            "never_saved",
+        ),
+        (
+            "I was going to say I have my recovery codes, but those are my GitHub ones.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "I was about to write that I'd lost my recovery codes, but I found the printout. The "
+            "site says they are invalid, every single one.",
+            "recovery_codes",
+            "not_working",
+        ),
+        (
+            "It was protected by two security keys; one was destroyed in a lab accident.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
         # Near misses of the rules above: none of these says what the rule reads.
         (
             "I saved my recovery codes. They were on the laptop that got stolen. Edit: not sure "

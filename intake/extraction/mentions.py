@@ -40,7 +40,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern, strong in (
         (
             # "handle" is a noun only after "my"/"PyPI" or before "is"/":"; "I handle releases".
-            r"\b(?:user ?name|usernme|usrname|user id|login name|identifier|(?<=my )handle|"
+            r"\b(?:user ?name|usernme|usrname|usename|user id|login name|identifier|(?<=my )handle|"
             r"(?<=pypi )handle|"
             r"(?<=the )handle|handle(?=\s*(?:[:=]|is\b|was\b|on pypi\b))|"
             rf"{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"

@@ -54,6 +54,7 @@ HEDGE = re.compile(
     r"may have|still looking|looking for them|searching for them|(?:there's|there is) a chance|"
     r"(?:i|we)(?:'ll| will) check|"
     r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
+    r"as far as (?:i|we) know|afaik|"
     r"should be (?:saved|stored|kept|somewhere)|"
     r"fairly sure|pretty sure|quite sure|almost sure|(?:couldn't|could not|can't|cannot) "
     r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
@@ -318,7 +319,7 @@ _CLAUSE_SPLIT = re.compile(
     # ", I went to the login": a new first-person clause in a run-on sentence.
     r"|(?<=,)\s+(?=(?:i|we|they|he|she)\s)"
     # "I know the password (it's in my manager, just without the username field)": an aside.
-    r"|\s+\((?=(?:it'?s|it is|that'?s|they'?re|they are|which|just)\s)"
+    r"|\s+\((?=(?:it'?s|it is|that'?s|they'?re|they are|which|just|saved|stored|kept)\s)"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+|just\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
     r"receive|get|read|use|haven't|havent|hadn't|didn't|didnt|wasn't|couldn't|won't|"
@@ -423,7 +424,12 @@ def credential_statements(sentence: str) -> dict[str, bool]:
 # earlier statement named is the one "it" now denies.
 _REPORTED = re.compile(
     r"\b(?:i|we) (?:wrote|said|told you|mentioned|stated)(?: before| earlier| above)?"
-    r"(?: that\b| (?=i\b|the\b|my\b))(?P<said>[^,.;]*)",
+    r"(?: that\b| (?=i\b|the\b|my\b))(?P<said>[^,.;]*?)(?=\s+but\b|[,.;]|$)",
+    _I,
+)
+_IT_HAD = re.compile(
+    r"\b(?:i|we) (?:actually\s+|really\s+|still\s+)?(?:do\s+)?(?:actually\s+)?"
+    r"(?:have|know|remember)\s+(?:it|that)\b",
     _I,
 )
 _IT_DENIED = re.compile(
@@ -447,12 +453,15 @@ def _reported_then_denied(sentence: str) -> dict[str, bool]:
         return {}
     parts = [part for part, pattern in _PARTS.items() if pattern.search(reported.group("said"))]
     rest = sentence[reported.end() :]
-    denied = _IT_DENIED.search(rest)
-    if len(parts) != 1 or denied is None or HEDGE.search(rest):
+    if len(parts) != 1 or HEDGE.search(rest):
         return {}
-    if _OTHER_LOST.search(rest, 0, denied.start()):
-        return {}  # "…, but my phone is gone, I lost it": "it" is the phone
-    return {parts[0]: False} if _CLAUSE_END.match(rest, denied.end()) else {}
+    denied = _IT_DENIED.search(rest)
+    if denied and not _OTHER_LOST.search(rest, 0, denied.start()):
+        # not "…, but my phone is gone, I lost it", where "it" is the phone
+        return {parts[0]: False} if _CLAUSE_END.match(rest, denied.end()) else {}
+    # "I wrote before that I don't have the password but … actually I do have it saved."
+    had = _IT_HAD.search(rest)
+    return {parts[0]: True} if had and NEGATION.search(reported.group("said")) else {}
 
 
 # "…at a company | I left last year, | so I can't get into that": a clause this short,
@@ -638,7 +647,7 @@ _SLASHED = re.compile(
 )
 _PAIRED_ANSWER = re.compile(
     r"\b((?:account\s+|the\s+)?(?:user ?name|user|password|pass|pw|e-?mail(?: address)?|mail))"
-    r"\s*[-:=]?\s*(yes|no)\b"
+    r"\s*[-–—:=]?\s*(yes|no)\b"
     r"(?!\s+(?:longer|problem|idea|way|more|one|access)\b)",
     _I,
 )

@@ -157,7 +157,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "never_saved",
             r"(?:\b(?:never|didn't|didnt|did not|forgot to|failed to|neglected to)|"
             r"\b(?:i|we) (?:am |was |have |had |do )?not)\s+(?:\w+\s+){0,2}?"
-            r"(?:save|saved|generate|generated|download|downloaded|write|wrote|written|store|had|made|"
+            r"(?:save|saved|generate|generated|download|downloaded|downloded|write|wrote|written|store|"
+            r"had|made|"
             r"enabled|activated|turned on|saving|downloading|writing|storing|keeping|printing|"
             r"retain|retained|"
             r"stored|keep|kept|print|printed|receive|received|set up|get|got|copy|copied|note|"
@@ -167,9 +168,13 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"was not)\s+(?:\w+\s+)?"
             r"(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|write|wrote)\b"
             + rf"|{CODES}.{{0,40}}\b(?:were|was|have|has|i)?\s*(?:have )?never (?:been )?"
-            r"(?:saved|generated|downloaded|stored|kept|created|set up|printed|written|wrote|"
-            r"noted|copied|made)"
+            r"(?:saved|generated|downloaded|downloded|stored|kept|created|set up|printed|written|"
+            r"wrote|noted|copied|made)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
+            # "I obviously have no recovery codes since I never set it up"
+            rf"|\bno {CODES}\b[^.]{{0,30}}?\b(?:since|because|as)\s+(?:i|we)\s+(?:\w+\s+)?never\s+"
+            r"(?:set (?:it|2fa|this|them|two-factor) up|enabled|turned on|activated|had 2fa|"
+            r"used 2fa)\b"
             # "Saved recovery codes? No, never did."
             r"|\b(?:saved|downloaded|stored|kept|wrote down|printed|generated)\s+(?:the\s+|any\s+)?"
             rf"{CODES}\?\s*(?:no|nope|never)\b(?!\s*(?:idea|clue))"
@@ -422,6 +427,8 @@ def recovery_code_state(sentence: str) -> str | None:
             return "lost"  # "not kept anywhere else, only on the phone": kept, and lost with it
         if _NOT_THAT.search(lead):
             continue  # "It's not that I never made recovery codes."
+        if _WAS_GOING_TO.search(lead) and not _SENTENCE_GAP.search(match.group(0)):
+            continue  # "I was going to say I have my recovery codes, but …"
         if _OPEN_QUESTION.search(lead):
             continue  # "Whether I ever saved the recovery codes, I can't say."
         return state
@@ -429,6 +436,11 @@ def recovery_code_state(sentence: str) -> str | None:
 
 
 _NOT_THAT = re.compile(r"\bnot that\b", _I)
+_SENTENCE_GAP = re.compile(r"[.!?]\s")
+_WAS_GOING_TO = re.compile(
+    r"\b(?:was|were) (?:going|about) to (?:say|write)\b|\bwould have said\b|\bthought (?:that )?$",
+    _I,
+)
 _WISHED = re.compile(
     r"\b(?:should|could|would|ought to|must)(?: have|'ve)\b|\bwish\b|\bif only\b", _I
 )
@@ -437,7 +449,7 @@ _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\s*$", _I)
 _TAIL_DOUBT = re.compile(
     r"\b(?:may|might|could) (?:have|still|be)\b"
     r"|\b(?:maybe|possibly|perhaps|not sure)\b(?!,? (?:it|they) (?:was|were) (?:on|in)\b)"
-    r"|,\s*i (?:think|believe|guess)\W*$",
+    r"|,\s*i (?:think|believe|guess)\W*$|\bas far as (?:i|we) (?:know|can tell)\b|\bafaik\b",
     _I,
 )
 _ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?:on|in))\b", _I)
@@ -635,6 +647,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:laptop|computer|pc|notebook|macbook|bag|backpack)\b[^.]{0,30}?\b(?:stolen|lost|"
             r"wiped|broke\w*|died|dead|destroyed)\b[^.]{0,60}?\b(?:it|which) "
             rf"(?:had|held|contained)\b[^.]{{0,40}}?{_DEVICE}"
+            # "two hardware security keys; one was destroyed in a lab accident"
+            rf"|\b{_DEVICE}\b[^.]{{0,40}}?;\s*(?:one|both|the (?:first|second|other)|each)\b"
+            rf"[^.;]{{0,30}}?\b{_DEVICE_TROUBLE}\b"
             # "my phone went into the Vistula"
             rf"|\b{_DEVICE}\b[^.;]{{0,20}}?\bwent (?:into|in|overboard|under)\b"
             # "The security key was on my keyring, and the keyring was stolen"
