@@ -684,6 +684,14 @@ def _field(text: str, key: str) -> Any:
             "reason_kind",
             "lost_2fa_device",
         ),
+        ("Could you please reset the 2FA on my account, seb.lindqvist?", "reason", None),
+        ("Please reset the 2FA, my phone was stolen.", "reason_kind", "lost_2fa_device"),
+        (
+            "The colleague who originally enabled two-factor authentication on this account has "
+            "left the company.",
+            "reason_kind",
+            "other",
+        ),
         # Near misses of the rules above: none of these says what the rule reads.
         (
             "I saved my recovery codes. They were on the laptop that got stolen. Edit: not sure "

@@ -598,7 +598,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{_ROLE}\b"
             r"|\binherit\w*\b.{0,20}\baccount\b"
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
-            r"co-?worker)\b.{0,60}"
+            r"co-?worker)\b.{0,80}"
             r"\b(?:left|leaving|departed|passed away|died)\b",
         ),
         # Somebody else set up or holds the second factor ("enabled in 2023 by a postdoc,
@@ -836,12 +836,24 @@ _ABOUT_ACCOUNT = re.compile(r"\b(?:account|pypi|maintainer|owner)\b", _I)
 _CODES_WORDS = re.compile(CODES, _I)
 
 
+_ASKS_RESET = re.compile(
+    r"\W*(?:(?:could|can|would|will) (?:you|someone|somebody)|please|pls|kindly)\b[^.?!]{0,40}?"
+    r"\b(?:reset|remove|disable|turn off|switch off|clear|reset)\b[^.?!]{0,30}?"
+    r"\b(?:2fa|two[- ]factor(?: authentication)?|mfa|totp)\b"
+    r"(?:\s+(?:on|for|from) (?:my|the|this|our) (?:pypi )?account)?(?:,?\s*[\w.-]+)?"
+    r"(?:,?\s+(?:please|asap|for me))?\s*[?.!]*\s*$",
+    _I,
+)
+
+
 def _own_statement(sentence: str) -> bool:
     """Said of the requester's own situation: in the first person, or as a bare fact.
 
     "The hardware key of the account was lost" and "phone got smashed" are causes;
     "Recovery codes are lost, they were on the same phone" answers about the codes.
     """
+    if _ASKS_RESET.match(sentence):
+        return False  # "Could you please reset the 2FA on my account?": what they ask for
     if FIRST_PERSON.search(sentence):
         return True
     if _to_reader(sentence):
