@@ -692,6 +692,8 @@ def _field(text: str, key: str) -> Any:
             "reason_kind",
             "other",
         ),
+        ("Username: dont remember, sorry.", "username", None),
+        ("Username: dont remember, sorry.", "credentials.username", False),
         # Near misses of the rules above: none of these says what the rule reads.
         (
             "I saved my recovery codes. They were on the laptop that got stolen. Edit: not sure "

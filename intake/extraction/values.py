@@ -11,8 +11,8 @@ USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WRAPPERS = re.compile(r"^(?:user(?:name)?|login|account)\s*[=:]\s*", re.I)
 _NOT_KNOWN = re.compile(
-    r"\b(?:don't|do not|can't|cannot|can not|no idea|not sure|forgot|forgotten|unsure|unknown|"
-    r"don'?t know)\b",
+    r"\b(?:don'?t|do not|can'?t|cannot|can not|no idea|not sure|forgot|forgotten|unsure|unknown|"
+    r"don'?t know|dunno|idk)\b",
     re.I,
 )
 _ANSWER_FIRST = re.compile(
@@ -57,6 +57,7 @@ NOT_USERNAMES = frozenset(
     exakt however though therefore meanwhile anyway besides otherwise instead authy bitwarden
     1password lastpass keepass keepassxc aegis yubikey google microsoft apple icloud duo okta
     usual whichever whatever someone everyone anyone recently quickly soon
+    dont cant wont didnt doesnt isnt havent dunno forgot forgotten remember unsure
     somewhere anywhere everywhere nowhere elsewhere reset resets restore restored
     restoration reactivation unlock unlocked lockout takeover hijack deletion removal
     transfer ownership creation verification
