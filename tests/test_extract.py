@@ -694,6 +694,36 @@ def _field(text: str, key: str) -> Any:
         ),
         ("Username: dont remember, sorry.", "username", None),
         ("Username: dont remember, sorry.", "credentials.username", False),
+        (
+            "I'll try to dig out the recovery codes from an old backup drive, if I can find "
+            "them, but don't count on it.",
+            "recovery_codes",
+            None,
+        ),
+        ("my username there is ogrant I'm fairly sure, might be olly-grant.", "username", None),
+        (
+            "So I think my username is dwhitfield, but don't hold me to that.",
+            "username",
+            None,
+        ),
+        (
+            "I told you that I can't access the account email, but I know that address was "
+            "deleted.",
+            "credentials.email",
+            False,
+        ),
+        (
+            "I said that I don't know my password, and I don't know where I have it written.",
+            "credentials.password",
+            None,
+        ),
+        ("Thanks for your email — yes, I agree to the Code of Conduct.", "credentials.email", None),
+        (
+            "There are no backup codes on the new laptop since I never set it up there; they "
+            "were on the old one that died.",
+            "recovery_codes",
+            "lost",
+        ),
         # Near misses of the rules above: none of these says what the rule reads.
         (
             "I saved my recovery codes. They were on the laptop that got stolen. Edit: not sure "
@@ -875,6 +905,11 @@ def test_every_value_names_the_line_it_came_from() -> None:
         ("Я сопровождаю пакет ru-morph-lite.", ["ru-morph-lite"]),
         ("El proyecto es muy grande.", []),
         ("Mein Paket ist auf PyPI seit 2019.", []),
+        ("I published 1.4.2 from my laptop last night.", []),
+        ("The colleague who published acme-sdk, Jan, has left the company.", []),
+        ("Hola, no tengo autorización, solo quiero instalar el paquete django-filter.", []),
+        ("Our CI job broke; it publishes manylinux2014 wheels.", []),
+        ("We have a private package, internal-utils, that is not on PyPI.", []),
         ("Beim Installieren vom Paket django-foo über pip kam ein Fehler.", []),
         ("I can't wait weeks - my package release is blocked.", []),
         ("I'm the owner of the obrien-tools account.", []),
@@ -993,6 +1028,19 @@ def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> Non
             },
         ),
         ("Yes, agreed.", "> Code of Conduct agreed (yes/no):", {"coc_agreed": True}),
+        (
+            "Ok ok ok. I will answer the rest once I find the codes.",
+            "> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):\n> Code of Conduct agreed (yes/no):",
+            {},
+        ),
+        (
+            "Yes. I have maintained packages for many years and I know how important security "
+            "is, which is why I enabled 2FA in the first place. That said, I really cannot wait "
+            "two weeks, we have a release due on Friday.",
+            "> Do you acknowledge that the process can take some time?",
+            {},
+        ),
         (
             "ok on the wait",
             "> Accept that recovery can take a long time (yes/no):",

@@ -53,8 +53,9 @@ _FOREIGN_KIND = (
 # A verb of looking after a package, so that using one ("beim Installieren vom Paket x") is
 # no claim.
 _FOREIGN_CARE = (
-    r"(?:betreu|pfleg|entwickl|maintien|mainteneur|auteur|développ|mantengo|mantenedor|mantenho|"
-    r"desarroll|desenvolv|autor|сопровожда|поддержива|разработ|автор|gestisc|manten)"
+    r"\b(?:betreue|betreuen|pflege|pflegen|entwickle|entwickeln|maintiens|maintenons|"
+    r"mainteneur|mainteneuse|auteur|développe|mantengo|mantenemos|mantenedor|mantenho|"
+    r"desarrollo|desenvolvo|autora?|сопровождаю|поддерживаю|разрабатываю|автор|gestisco)\b"
 )
 # (pattern, plain): a plain pattern only names the packages, so a name found by it
 # must look like a package name (a hyphen, dot, underscore or digit in it).
@@ -112,7 +113,9 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             r"\b(?:it|which|the account|our (?:organi[sz]ation|company|team|org|lab|group))\s+"
             r"(?:also\s+)?(?:is used to\s+)?(?:publish|maintain|own|host|release)(?:e?s)?\s+"
-            rf"(?:the\s+)?(?:{_KIND}\s+)?" + _PACKAGES,
+            rf"(?:the\s+)?(?:{_KIND}\s+)?"
+            + _PACKAGES
+            + r"(?!\s+(?:wheels?|builds?|files?|artifacts?|binaries|images?|releases?)\b)",
             True,
         ),
         (
@@ -128,7 +131,9 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "I have one package, mensa-menu"
         (
             r"\b(?:i|we)\s+(?:have|'ve got|have got)\s+(?:one|a|two|three|a few|some)\s+"
-            rf"(?:[\w-]+\s+)?{_KIND}\b\s*[,:]\s*(?:called\s+|named\s+)?" + _PACKAGES,
+            rf"(?!private\b|internal\b)(?:[\w-]+\s+)?{_KIND}\b\s*[,:]\s*(?:called\s+|named\s+)?"
+            + _PACKAGES
+            + r"(?![^.]*\bnot (?:on|in) pypi\b)",
             True,
         ),
         (
@@ -203,7 +208,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (r"\(\s*(?:package|project|library)s?\s+" + _PACKAGES + r"\s*\)", False),
         # "I maintain amberjack.": a lone name that ends the claim.
         (
-            r"\b(?:i|we|that|which|who)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
+            r"\b(?:i|we|that|which)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
             r"(?:maintain|publish|own|wrote|created|develop|release|look after|take care of)"
             r"(?:e?s|ing|e?d)?\s+"
             + _NOT_PACKAGE_NEXT
@@ -297,6 +302,7 @@ _ASIDE = re.compile(
     r"\s*\((?=[^()]*(?:://|github\.com|gitlab\.com|codeberg\.org))[^()]{0,120}\)", _I
 )
 _PACKAGE_LIKE = re.compile(r"[-_.\d]")
+_VERSION = re.compile(r"v?\d+(?:\.\d+)*(?:[a-z]+\d*)?", re.I)
 # "my projects expired", "which I own personally": an English word, not a package.
 _ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly)")
 
@@ -309,6 +315,7 @@ def _package_names(names: str, plain: bool) -> list[str]:
         name
         for name in parts
         if len(name) >= 2
+        and not _VERSION.fullmatch(name)
         and name.lower() not in NOT_USERNAMES
         and name.lower() not in _NOT_PACKAGES
         and not _ENGLISH_WORD.fullmatch(name)

@@ -434,7 +434,7 @@ def corrected_username(value: str) -> str | None:
 
     "x (I think - it could also be y)" gives none.
     """
-    if _UNSURE_NAME.search(value):
+    if _UNSURE_NAME.search(re.split(r"(?<=[.!?])\s+", value.strip(), maxsplit=1)[0]):
         return None
     if _CORRECTION.search(value):
         named = [m.name for m in after_correction(value)]
@@ -483,6 +483,10 @@ _CORRECTION = re.compile(
 _TAKEN_BACK_INSIDE = re.compile(_WRONG_NAME, re.I)
 _UNSURE_NAME = re.compile(
     r"\b(?:or possibly|or maybe|could also be|not (?:\w+ )?sure which|"
+    # "ogrant I'm fairly sure, might be olly-grant", "I think my username is x … don't hold
+    # me to that"
+    r"(?:,|\bor)\s*(?:it )?might be|(?:i'?m|i am) (?:fairly|pretty|quite) sure|don't hold me to|"
+    r"i think (?:my|the) (?:pypi )?(?:user ?name|account(?: name)?) (?:is|was)|"
     r"not (?:100%|completely|entirely) sure|either \S+ or|"
     r"(?:remember|recall|sure|know|certain)\s+(?:if|whether)\b[^.;]{0,60}\bor)\b",
     re.I,

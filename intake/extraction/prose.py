@@ -54,7 +54,7 @@ HEDGE = re.compile(
     r"may have|still looking|looking for them|searching for them|(?:there's|there is) a chance|"
     r"(?:i|we)(?:'ll| will) check|"
     r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"
-    r"as far as (?:i|we) know|afaik|"
+    r"as far as (?:i|we) know|afaik|if (?:i|we) (?:can )?find (?:them|it)|don't hold me to|"
     r"should be (?:saved|stored|kept|somewhere)|"
     r"fairly sure|pretty sure|quite sure|almost sure|(?:couldn't|could not|can't|cannot) "
     r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
@@ -429,7 +429,8 @@ _REPORTED = re.compile(
 )
 _IT_HAD = re.compile(
     r"\b(?:i|we) (?:actually\s+|really\s+|still\s+)?(?:do\s+)?(?:actually\s+)?"
-    r"(?:have|know|remember)\s+(?:it|that)\b",
+    r"(?:have|know|remember)\s+(?:it|that)"
+    r"(?:\s+(?:saved|stored|written down|after all|still|now|too))?\s*(?:[.,;!]|$)",
     _I,
 )
 _IT_DENIED = re.compile(
@@ -461,7 +462,10 @@ def _reported_then_denied(sentence: str) -> dict[str, bool]:
         return {parts[0]: False} if _CLAUSE_END.match(rest, denied.end()) else {}
     # "I wrote before that I don't have the password but … actually I do have it saved."
     had = _IT_HAD.search(rest)
-    return {parts[0]: True} if had and NEGATION.search(reported.group("said")) else {}
+    if had is None or not NEGATION.search(reported.group("said")):
+        return {}
+    clause = re.split(r",|\bbut\b|\band\b", rest[: had.start()])[-1]
+    return {} if NEGATION.search(clause) else {parts[0]: True}
 
 
 # "…at a company | I left last year, | so I can't get into that": a clause this short,
@@ -647,7 +651,7 @@ _SLASHED = re.compile(
 )
 _PAIRED_ANSWER = re.compile(
     r"\b((?:account\s+|the\s+)?(?:user ?name|user|password|pass|pw|e-?mail(?: address)?|mail))"
-    r"\s*[-–—:=]?\s*(yes|no)\b"
+    r"\s*[-:=]?\s*(yes|no)\b"
     r"(?!\s+(?:longer|problem|idea|way|more|one|access)\b)",
     _I,
 )
@@ -669,9 +673,18 @@ _ANSWER_TO_PARTS = re.compile(
 _SHORT_PARTS = {"user": "username", "pass": "password", "pw": "password", "mail": "email"}
 
 
+_OPENING_DASH = re.compile(
+    r"^(\W*(?:(?:the|my|account)\s+)?(?:user ?name|password|e-?mail(?: address)?))\s*[–—]"
+    r"(?=\s*(?:yes|no)\b)",
+    _I,
+)
+
+
 def _paired_answers(sentence: str) -> dict[str, bool]:
     """A list such as "username - yes, password - no, account email - no"."""
     found: dict[str, bool] = {}
+    # "Password — yes, I have it.": a dash after the part that opens the sentence.
+    sentence = _OPENING_DASH.sub(r"\1:", sentence)
     for answered in _ANSWER_TO_PARTS.finditer(sentence):
         for part, pattern in _PARTS.items():
             if pattern.search(answered.group("parts")):

@@ -262,6 +262,8 @@ def _all_parts(found: list[Answer]) -> bool:
     return not any(_CREDENTIAL_WORDS.search(answer.line) for answer in found)
 
 
+# "Ok ok ok. I will answer the rest once I find the codes.": not answers yet.
+_NOT_YET = re.compile(r"\b(?:the rest|will answer|once i|when i find|later)\b", re.I)
 _CREDENTIAL_WORDS = re.compile(r"pass|pw\b|mail|user|login|address|inbox", re.I)
 _CREDENTIAL_FIELDS = ("credentials.username", "credentials.password", "credentials.email")
 _PLAIN_YES_NO = frozenset(("yes", "y", "no", "n", "nope", "yep", "ok"))
@@ -295,7 +297,7 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
     if not all(_is_bare(part, slot) for part, slot in zip(head, slots, strict=False)):
         head = []
     rest = lead.group("rest")
-    if len(head) > 1 and _CREDENTIAL_WORDS.search(rest):
+    if len(head) > 1 and (_CREDENTIAL_WORDS.search(rest) or _NOT_YET.search(rest)):
         return []  # "yes yes yes. … password is the problem": which yes is which is unclear
     # The rest goes on about the lead's question, or (after several) about the next one.
     about = slots[len(head)] if len(head) > 1 and len(slots) > len(head) else slots[0]
@@ -339,6 +341,9 @@ def _topic_of(field: str) -> str:
 
 
 _REPLY_MAX = 200
+_TURNS = re.compile(
+    r"\b(?:no|not|n't|cannot|never|however|but|that said|although|though|concerns?)\b", re.I
+)
 
 
 def _leading(reply: str) -> str:
@@ -349,7 +354,10 @@ def _leading(reply: str) -> str:
         if len(kept) + len(sentence) >= _REPLY_MAX:
             break
         kept = f"{kept} {sentence}".strip()
-    return kept if kept else reply
+    # "Yes. … That said, I really cannot wait two weeks": what follows takes it back.
+    if not kept or _TURNS.search(reply[len(kept) :]):
+        return reply
+    return kept
 
 
 def _answer_to_question(own: list[str], question: str) -> list[Answer]:

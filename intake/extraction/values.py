@@ -101,6 +101,14 @@ def _mark_word(mark: re.Match[str]) -> str:
     return "yes " if mark.group(0)[0] in "✅☑✔" else "no "
 
 
+# "Sure, I'll have a look at it tonight", "Yes I can send all of that, but first …": not yet.
+_LATER = re.compile(
+    r"\b(?:i'll|i will|will)\s+(?:have a look|look|read|check|get back|think|answer|reply|"
+    r"let you know|see|send)\b|\bbut first\b|\bi can send\b",
+    re.I,
+)
+
+
 def yes_no(value: str) -> bool | None:
     """Read a yes/no answer; hedged or unclear answers are None."""
     text = value.strip().strip("*_`'\"“”").strip()
@@ -114,8 +122,9 @@ def yes_no(value: str) -> bool | None:
         return None
     if _NO.match(text) and not _NO_TROUBLE.match(text):
         return False
-    if _YES.match(text):
-        return True
+    if _YES.match(text) and not _LATER.search(text):
+        # "Ok, but could you give me a rough estimate?": a question back, not a yes.
+        return None if text.endswith("?") and len(text.split()) > 2 else True
     return None
 
 
