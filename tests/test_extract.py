@@ -724,6 +724,13 @@ def _field(text: str, key: str) -> Any:
             "recovery_codes",
             "lost",
         ),
+        ("I can read the email that is on the account.", "credentials.email", True),
+        (
+            "Password: yes, it's in my password manager. The email on the account is my old "
+            "address; I think I can still get into it but I'm not sure.",
+            "credentials.password",
+            True,
+        ),
         # Near misses of the rules above: none of these says what the rule reads.
         (
             "I saved my recovery codes. They were on the laptop that got stolen. Edit: not sure "
@@ -910,6 +917,11 @@ def test_every_value_names_the_line_it_came_from() -> None:
         ("Hola, no tengo autorización, solo quiero instalar el paquete django-filter.", []),
         ("Our CI job broke; it publishes manylinux2014 wheels.", []),
         ("We have a private package, internal-utils, that is not on PyPI.", []),
+        (
+            "The packages published from this account include nordlicht-deploy and nordlicht-lint.",
+            ["nordlicht-deploy", "nordlicht-lint"],
+        ),
+        ("I maintain fastjsonl and there are people waiting on a release.", ["fastjsonl"]),
         ("Beim Installieren vom Paket django-foo über pip kam ein Fehler.", []),
         ("I can't wait weeks - my package release is blocked.", []),
         ("I'm the owner of the obrien-tools account.", []),

@@ -128,6 +128,13 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             r"releases?\s+of\s+" + _PACKAGES,
             True,
         ),
+        # "The packages published from this account include nordlicht-deploy and …"
+        (
+            rf"\bthe\s+{_KIND}\s+(?:published|released|uploaded|maintained)\s+(?:from|on|under|by|"
+            r"with)\s+(?:this|the|our|that|my)\s+(?:pypi\s+)?account\s+(?:include|includes|are|is)\s+"
+            + _PACKAGES,
+            False,
+        ),
         # "I have one package, mensa-menu"
         (
             r"\b(?:i|we)\s+(?:have|'ve got|have got)\s+(?:one|a|two|three|a few|some)\s+"
@@ -214,7 +221,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             + _NOT_PACKAGE_NEXT
             + _PACKAGES
             + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since|from)\b"
-            r"|\s+and\s+(?:i|we|you|a|an|some|several|its?|two|three)\b)",
+            r"|\s+and\s+(?:i|we|you|a|an|some|several|its?|two|three|there|they|people|my|our)\b)",
             False,
         ),
         (

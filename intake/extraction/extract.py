@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -37,6 +38,7 @@ from intake.extraction.prose import (
     credential_remarks,
     credential_statements,
     part_named,
+    part_named_in,
 )
 from intake.extraction.reasons import (
     is_lockout_only,
@@ -270,7 +272,9 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
     boxes = [(_box_parts(box.text), box) for box in answers.checkboxes if len(box.text) <= 80]
     for part in CREDENTIAL_PARTS:
         key = f"credentials.{part}"
-        labelled = _labelled(answers, key, _email_answer if part == "email" else _part_answer)
+        labelled = _labelled(
+            answers, key, _email_answer if part == "email" else partial(_part_answer, part=part)
+        )
         labelled += [
             (stated[part], e.line)
             for stated, e in combined
@@ -408,8 +412,14 @@ _RETRACTION = re.compile(
 )
 
 
-def _part_answer(value: str) -> bool | None:
+def _part_answer(value: str, part: str = "") -> bool | None:
     """An answer under a one-part label: "yes", "no", or a clause ("I can still read it")."""
+    # "yes, it's in my password manager. The email on the account … I'm not sure": the
+    # answer is the first sentence when the next ones go on to another part.
+    first, _, rest = value.partition(". ")
+    named = part_named_in(rest)
+    if named and part not in named and yes_no(first) is not None:
+        value = first
     if is_option_list(value) or HEDGE.search(value) or _PLACEHOLDER.match(value):
         return None
     return _first_known(yes_no, clause_polarity, value)

@@ -14,7 +14,9 @@ _I = re.I
 MAIL_NOT_MESSAGE = (
     r"(?!\s+(?:drafts?|messages?|attachments?|threads?|notifications?|conversations?|folders?|"
     r"and messages|and texts|and calls|changed[\"”']?\s+(?:notice|notification|alert|message)|"
-    r"notes?|that|saying|about|telling|notifying|informing|confirming)\b)"
+    # "the email that said …" is a message, "the email that is on the account" the mailbox
+    r"notes?|that(?!\s+(?:is|was)\s+(?:on|registered|linked|associated|tied))|saying|about|"
+    r"telling|notifying|informing|confirming)\b)"
 )
 
 NEGATION = re.compile(
@@ -699,6 +701,11 @@ def _paired_answers(sentence: str) -> dict[str, bool]:
     for part, answer in [*_PAIRED_ANSWER.findall(sentence), *_OPENING_PAIR.findall(sentence)]:
         found.setdefault(part_named(part), answer.lower() == "yes")
     return found
+
+
+def part_named_in(text: str) -> set[str]:
+    """The credential parts a text names ("The email on the account …": email)."""
+    return {part for part, pattern in _PARTS.items() if pattern.search(text)}
 
 
 def part_named(word: str) -> str:
