@@ -731,6 +731,14 @@ def _field(text: str, key: str) -> Any:
             "credentials.password",
             True,
         ),
+        ("Password is safely in my head.", "credentials.password", True),
+        (
+            "I do retain the password in my password manager, though it was saved without the "
+            "username.",
+            "credentials.password",
+            True,
+        ),
+        ("I am agree for PSF code of conduct.", "coc_agreed", True),
         # Near misses of the rules above: none of these says what the rule reads.
         (
             "I saved my recovery codes. They were on the laptop that got stolen. Edit: not sure "
@@ -922,6 +930,9 @@ def test_every_value_names_the_line_it_came_from() -> None:
             ["nordlicht-deploy", "nordlicht-lint"],
         ),
         ("I maintain fastjsonl and there are people waiting on a release.", ["fastjsonl"]),
+        ("I maintain a couple of small things, mainly hummus-config on PyPI.", ["hummus-config"]),
+        ("The project in question is whitcombe-tide-tables on PyPI.", ["whitcombe-tide-tables"]),
+        ("Stuff I maintain: beaglebone-ish", ["beaglebone-ish"]),
         ("Beim Installieren vom Paket django-foo über pip kam ein Fehler.", []),
         ("I can't wait weeks - my package release is blocked.", []),
         ("I'm the owner of the obrien-tools account.", []),

@@ -40,6 +40,7 @@ def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: s
         "The login is password-less for our CI, the token does it.",
         "I can still log in with my password - it's the second factor that blocks me.",
         "I still have my password - scratch that, I reset it and lost it.",
+        "Password is safely in my head.",
     ],
 )
 def test_words_about_the_password_are_kept(text: str) -> None:

@@ -44,7 +44,7 @@ _TIME_WORDS = re.compile(
     _I,
 )
 _COC_YES = _any(
-    r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+)?(?:agree|accept|will (?:follow|abide|"
+    r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+|am\s+)?(?:agree|accept|will (?:follow|abide|"
     r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
     r"\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?" + _COC,
     _COC + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",

@@ -81,7 +81,16 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             + _PACKAGES,
             False,
         ),
-        (rf"^\s*{_KIND}(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES, False),
+        (
+            rf"^\s*(?:{_KIND}|stuff|things)(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES,
+            False,
+        ),
+        # "I maintain a couple of small things, mainly hummus-config on PyPI"
+        (
+            rf"\b{_CARE}\b[^.]{{0,40}}?\b(?:things|stuff|bits)\b[^.]{{0,20}}?,?\s*"
+            r"(?:mainly|mostly|especially|including|like|such as)\s+" + _PACKAGES,
+            True,
+        ),
         # "I released rookery and rook-ci-tools from this account"
         (
             r"\b(?:i|we)\s+(?:have\s+)?(?:released|published|uploaded|maintain|own|created)\s+"
@@ -162,8 +171,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (
-            rf"\bthe\s+{_KIND}\s+(?:(?:on|in|under) (?:that|the|this|my|our) (?:pypi )?account\s+)?"
-            r"(?:are|is)\s+" + _PACKAGES,
+            rf"\bthe\s+{_KIND}\s+(?:(?:on|in|under) (?:that|the|this|my|our) (?:pypi )?account\s+|"
+            r"in question\s+)?(?:are|is)\s+" + _PACKAGES,
             True,
         ),
         (

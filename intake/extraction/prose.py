@@ -156,7 +156,7 @@ _ACCESS_CUE = re.compile(
     r"accepted|valid|arrive[sd]?|arriving|"
     r"came (?:to|through)|log ?into|getting|known to me|remains? known|ok|okay|good|"
     r"(?:log|logging|sign|signing) ?in with|"
-    r"still good)\b"
+    r"still good|(?:is|are|'s) (?:safely |still )?in my head|memori[sz]ed)\b"
     r"|\bable to\b"
     # "I can offer proof": an offer, not access.
     r"|\bcan\b(?!\s+(?:also\s+)?(?:offer|provide|send|show|give|prove|share|supply|verify|push|"
@@ -302,6 +302,8 @@ _ANY_PART = re.compile(r"user|pass|pasw|pw|mail|inbox|address", _I)
 _CLAUSE_SPLIT = re.compile(
     # ", though," and ", however," are asides inside one clause
     r"\s*(?:;|\bbut\b|(?<!, )\bhowever\b(?!,)|\balthough\b|(?<!, )\bthough\b(?!,)|\bwhile\b|"
+    # "…, though it was saved without the username": a clause of its own
+    r",\s*though\s+(?=(?:it|i|we|they|the|my)\b)|"
     r"\bwhereas\b|\bexcept\b|"
     # "I have the email, not the password": the "not" belongs to the clause it opens.
     r"\bexcluding\b|(?:\band|,)(?=\s+not\s+(?:the|my|our|sure|quite|entirely|certain)\b)"
