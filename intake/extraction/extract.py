@@ -537,7 +537,7 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
         (state, sentence)
         # "I have my recovery codes! ... Edit: no I don't.": the first is taken back.
         for sentence in _with_followers(_standing(answers.sentences, _RETRACTION))
-        if not FORM_CODES_BOX.search(sentence) and (state := _codes_state_standing(sentence))
+        if not FORM_CODES_BOX.search(sentence) and (state := recovery_code_state(sentence))
     ]
     if prose:
         return {"recovery_codes": _strongest_state(prose)}
@@ -556,15 +556,6 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
         if state:
             return {"recovery_codes": Finding(state, box.line, FORM_BOX)}
     return {}
-
-
-def _codes_state_standing(sentence: str) -> str | None:
-    """The state what stands of a sentence gives; "I have the codes... actually, scratch
-    that, those are for GitHub. I never saved the PyPI ones": "those", "ones" are the codes."""
-    standing = _after_withdrawal(sentence)
-    if standing != sentence and _PRONOUN.search(standing):
-        standing = f"Recovery codes: {standing}"
-    return recovery_code_state(standing)
 
 
 def _with_followers(sentences: tuple[str, ...]) -> list[str]:
