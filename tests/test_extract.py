@@ -739,6 +739,24 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         ("I am agree for PSF code of conduct.", "coc_agreed", True),
+        (
+            "I still have the printed sheet, but none of the codes work.",
+            "recovery_codes",
+            "not_working",
+        ),
+        (
+            "Recovery codes: [x] I never generated or have lost access to the recovery codes for "
+            "my account",
+            "recovery_codes",
+            "lost",
+        ),
+        (
+            "At first I thought I never saved the recovery codes, but actually I did save them, "
+            "on the stolen phone, so they are lost.",
+            "recovery_codes",
+            "lost",
+        ),
+        ("The email on the account is this one, I think?", "credentials.email", None),
         # Near misses of the rules above: none of these says what the rule reads.
         (
             "I saved my recovery codes. They were on the laptop that got stolen. Edit: not sure "

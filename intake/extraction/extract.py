@@ -530,7 +530,7 @@ def _combined(value: str, line: str) -> dict[str, bool]:
 
 
 def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
-    labelled = _labelled(answers, "recovery_codes", codes_value)
+    labelled = _labelled(answers, "recovery_codes", _codes_answer)
     if labelled:
         return _agreed("recovery_codes", labelled, ANSWER)
     prose = [
@@ -556,6 +556,11 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
         if state:
             return {"recovery_codes": Finding(state, box.line, FORM_BOX)}
     return {}
+
+
+def _codes_answer(value: str) -> str | None:
+    """A codes answer; the web form's box pasted under the label is "lost", as the box is."""
+    return "lost" if FORM_CODES_BOX.search(value) else codes_value(value)
 
 
 def _with_followers(sentences: tuple[str, ...]) -> list[str]:

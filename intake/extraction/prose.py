@@ -411,7 +411,11 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     writing_from = _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
     # "I think I still remember the password, and this address is the one on the account":
     # the doubt is about the password; only the clause that says it counts.
-    if writing_from and _says_writing_from(sentence[: writing_from.end()]):
+    if (
+        writing_from
+        and _says_writing_from(sentence[: writing_from.end()])
+        and not HEDGE.search(sentence[writing_from.end() :])  # "…is this one, I think?"
+    ):
         found["email"] = True
     if _ALL_THREE.search(sentence) and not HEDGE.search(sentence):
         return dict.fromkeys(("username", "password", "email"), True)

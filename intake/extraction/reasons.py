@@ -139,6 +139,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + CODES
             + rf"|\b(?:not (?:a single|one|any)(?: one)?|none) of (?:my |the |our )?{CODES}\b"
             r".{0,30}?\b(?:accepted|valid|working|work\w*)"
+            # "I still have the printed sheet, but none of the codes work"
+            r"|\bnone of (?:the|my|our|those|these) (?:\w+ )?codes\s+(?:\w+\s+)?(?:work\w*|"
+            r"(?:is|are|was|were) (?:accepted|valid))\b"
             rf"|\bused (?:up )?all (?:\w+ )?(?:of (?:my |the )?)?{CODES}"
             # "PyPI rejects every recovery code I have"
             r"|\b(?:rejects?|refuses?|won't accept|doesn't accept|does not accept)\s+"
@@ -441,7 +444,8 @@ def recovery_code_state(sentence: str) -> str | None:
 _NOT_THAT = re.compile(r"\bnot that\b", _I)
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _WAS_GOING_TO = re.compile(
-    r"\b(?:was|were) (?:going|about) to (?:say|write)\b|\bwould have said\b|\bthought (?:that )?$",
+    r"\b(?:was|were) (?:going|about) to (?:say|write)\b|\bwould have said\b"
+    r"|\bthought (?:that )?(?:i |we )?$",
     _I,
 )
 _WISHED = re.compile(
