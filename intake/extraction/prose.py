@@ -82,6 +82,11 @@ _DEVICE_WORDS = (
 )
 # Trouble with the second factor, and "can't log in": they say nothing about the
 # username, password or email even when one is named in the same clause.
+# "I wrote that …", "I said I …": what the requester said before, not what they say now.
+_REPORTING = (
+    r"\b(?:i|we) (?:wrote|said|told you|mentioned|stated)(?: before| earlier| above)?"
+    r"(?: that\b| (?=i\b|the\b|my\b))"
+)
 _NEUTRAL_PHRASES = re.compile(
     r"\b(?:can't|cannot|can not|couldn't|could not|unable to|not able to|no way to)\s+"
     r"(?:log ?in|sign ?in|login|(?:access|get in|get into|enter|use) (?:to )?(?:my |the |this )?"
@@ -114,8 +119,7 @@ _NEUTRAL_PHRASES = re.compile(
     r"(?:new\s+)?password\b"
     # "I tried the 'Forgot password?' / reset flow": the name of a page, not a loss.
     # "I wrote that I still have my email, but …": reported, not said now.
-    r"|\b(?:i|we) (?:wrote|said|told you|mentioned|stated)(?: before| earlier| above)?"
-    r"(?: that\b| (?=i\b|the\b|my\b))[^,.;]*"
+    rf"|{_REPORTING}[^,.;]*"
     r"|[\"'“]?\bforgot(?:ten)?\s+(?:your\s+)?password\??[\"'”]?"
     r"(?=\s*(?:/|link|flow|page|button|form|option|feature|process))"
     # "(I remember it, is not so complex)": about the password, not a denial.
@@ -425,16 +429,12 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         reader = _ClauseReader(found)
         for clause in clauses(_plain(sentence)):
             reader.read(clause)
-    return {**found, **paired, **_reported_then_denied(sentence)}
+    return {**found, **paired, **_reported_then_corrected(sentence)}
 
 
-# "I said I had my password, but … so I don't actually have it anymore": the part the
-# earlier statement named is the one "it" now denies.
-_REPORTED = re.compile(
-    r"\b(?:i|we) (?:wrote|said|told you|mentioned|stated)(?: before| earlier| above)?"
-    r"(?: that\b| (?=i\b|the\b|my\b))(?P<said>[^,.;]*?)(?=\s+but\b|[,.;]|$)",
-    _I,
-)
+# "I said I had my password, but … so I don't actually have it anymore" (or "I wrote that I
+# don't have it, but actually I do have it"): "it" is the part the earlier statement named.
+_REPORTED = re.compile(rf"{_REPORTING}(?P<said>[^,.;]*?)(?=\s+but\b|[,.;]|$)", _I)
 _IT_HAD = re.compile(
     r"\b(?:i|we) (?:actually\s+|really\s+|still\s+)?(?:do\s+)?(?:actually\s+)?"
     r"(?:have|know|remember)\s+(?:it|that)"
@@ -456,14 +456,16 @@ _OTHER_LOST = re.compile(
 _CLAUSE_END = re.compile(r"(?:\s+(?:any ?more|now|after all|either))?\s*(?:[.,;!]|$)", _I)
 
 
-def _reported_then_denied(sentence: str) -> dict[str, bool]:
+def _reported_then_corrected(sentence: str) -> dict[str, bool]:
+    """The one part an earlier statement named, as "it" in the rest of the sentence now says."""
     reported = _REPORTED.search(sentence)
     if reported is None:
         return {}
-    parts = [part for part, pattern in _PARTS.items() if pattern.search(reported.group("said"))]
+    named = part_named_in(reported.group("said"))
     rest = sentence[reported.end() :]
-    if len(parts) != 1 or HEDGE.search(rest):
+    if len(named) != 1 or HEDGE.search(rest):
         return {}
+    parts = list(named)
     denied = _IT_DENIED.search(rest)
     if denied and not _OTHER_LOST.search(rest, 0, denied.start()):
         # not "…, but my phone is gone, I lost it", where "it" is the phone
