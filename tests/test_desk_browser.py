@@ -23,7 +23,7 @@ from playwright.sync_api import ConsoleMessage, Dialog, Error, Page
 from tests.commands import intake
 from tests.messages import COMPLETE_BODY, INCOMPLETE_BODY, deliver, make_message
 from tests.servers.browser import NewContext
-from tests.servers.desk import PASSWORD, Desk
+from tests.servers.desk import PASSWORD, Desk, read_inbox
 from tests.servers.smtp import SmtpServer
 
 XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
@@ -34,7 +34,7 @@ def _seed(desk: Desk, *requests: tuple[str, str]) -> list[str]:
     """Deliver one request per (sender, body) and let the daemon read them; their tokens."""
     for sender, body in requests:
         deliver(desk.config.parent / "inbox", make_message(sender, body))
-    assert intake("run", "--once", "--config", str(desk.config)).returncode == 0
+    read_inbox(desk.config)
     with _db(desk) as db:
         tokens = dict(db.execute("SELECT requester, token FROM cases"))
     return [tokens[sender] for sender, _ in requests]

@@ -17,7 +17,7 @@ from intake.cases.status import TRANSITIONS
 from intake.web.security import SECURITY_HEADERS
 from tests.commands import INTAKE, intake
 from tests.messages import INCOMPLETE_BODY, deliver, make_message
-from tests.servers.desk import Desk, DeskClient, add_account
+from tests.servers.desk import Desk, DeskClient, add_account, read_inbox
 
 PAGES = ["/", "/?status=ready_for_review", "/cases/{token}"]
 ACTIONS = ["reply", "status", "field", "note", "hold"]
@@ -30,7 +30,7 @@ def _seed(desk: Desk, body: str = "") -> str:
         desk.config.parent / "inbox",
         make_message(sender, INCOMPLETE_BODY.format(username="seed-dev") + body),
     )
-    assert intake("run", "--once", "--config", str(desk.config)).returncode == 0
+    read_inbox(desk.config)
     with sqlite3.connect(desk.config.parent / "intake.db") as db:
         return str(db.execute("SELECT token FROM cases ORDER BY id DESC").fetchone()[0])
 

@@ -20,6 +20,7 @@ import pyotp
 import pytest
 
 from intake.config import load_config
+from intake.service.runner import run_once
 from intake.staff import add_staff
 from intake.storage import open_store
 from tests.commands import INTAKE
@@ -61,6 +62,14 @@ class Desk:
             made.http.close()
 
 
+def read_inbox(config: Path) -> None:
+    """One cycle of the daemon over the workspace, run in this process.
+
+    The same code as ``intake run --once``, without a new interpreter per seeded case.
+    """
+    run_once(load_config(config))
+
+
 def add_account(config: Path, name: str) -> pyotp.TOTP:
     with open_store(load_config(config)) as store:
         uri = add_staff(store, name, f"{name}@pypi-support.example", PASSWORD)
@@ -73,12 +82,7 @@ def add_account(config: Path, name: str) -> pyotp.TOTP:
 def desk(workspace: Path) -> Iterator[Desk]:
     """``intake web`` on the embedded default's database, with staff member ada."""
     config = workspace / "config.toml"
-    assert (
-        subprocess.run(
-            [INTAKE, "run", "--once", "--config", str(config)], check=False, capture_output=True
-        ).returncode
-        == 0
-    )
+    read_inbox(config)
     totp = add_account(config, "ada")
     port = free_port()
     log = workspace / "web.log"
