@@ -850,6 +850,43 @@ def _field(text: str, key: str) -> Any:
             "credentials.password",
             True,
         ),
+        # Mail about the account is a message, and an email prefix is a name.
+        (
+            "Last night I received emails from PyPI saying my password had been changed.",
+            "credentials.email",
+            None,
+        ),
+        ("I still receive emails from PyPI, so the address works.", "credentials.email", True),
+        (
+            "- I don't remember my username, and it isn't my name or my email prefix\n"
+            "- I have access to the email on the account (this one)",
+            "credentials.email",
+            True,
+        ),
+        ("Password: I've got it. Email: yes.", "credentials.password", True),
+        ("This email address is the one I registered with.", "credentials.email", True),
+        ("I think this address is the one I registered with.", "credentials.email", None),
+        ("My email is the same as always (this one).", "credentials.email", True),
+        (
+            "The account email is a list alias (admin@cs.uni.example.com) which I'm "
+            "subscribed to, so I receive everything sent to it.",
+            "credentials.email",
+            True,
+        ),
+        (
+            "The account email is an alias I'm not subscribed to, so I never receive "
+            "everything sent to it.",
+            "credentials.email",
+            False,
+        ),
+        ("My old email (this one) no longer works.", "credentials.email", False),
+        # Where the password was not kept denies nothing.
+        (
+            "My password I remember separately (it was never in Bitwarden, luckily).",
+            "credentials.password",
+            True,
+        ),
+        ("I have the password (it was saved in Chrome) and the email.", "credentials.email", True),
     ],
 )
 def test_rule(text: str, key: str, expected: object) -> None:
@@ -1086,6 +1123,26 @@ def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> Non
             "ok on the wait",
             "> Accept that recovery can take a long time (yes/no):",
             {"time_acknowledged": True},
+        ),
+        (
+            "yes, yes, no (old uni email, long gone)\nlost\nyes",
+            "> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):\n"
+            "> Recovery codes (lost / not working / never saved / have):\n"
+            "> Code of Conduct agreed (yes/no):",
+            {
+                "credentials.username": True,
+                "credentials.password": True,
+                "credentials.email": False,
+                "recovery_codes": "lost",
+                "coc_agreed": True,
+            },
+        ),
+        (
+            "yes, yes, no (the password is the problem)",
+            "> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):",
+            {},
         ),
     ],
 )

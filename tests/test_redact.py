@@ -20,6 +20,8 @@ from intake.reading.redact import MARK, redact
         ("Password: known (sunflower)", "sunflower"),
         ("Password: dont h4ck3r", "h4ck3r"),
         ("my password is 1PASSWORD", "1PASSWORD"),
+        ("Password: I've got it: hunter22", "hunter22"),
+        ("Password: we've got Sunfl0wer", "Sunfl0wer"),
     ],
 )
 def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: str) -> None:
@@ -41,6 +43,7 @@ def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: s
         "I can still log in with my password - it's the second factor that blocks me.",
         "I still have my password - scratch that, I reset it and lost it.",
         "Password is safely in my head.",
+        "Password: I've got it. Email: yes, same address I'm writing from.",
     ],
 )
 def test_words_about_the_password_are_kept(text: str) -> None:

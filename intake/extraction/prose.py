@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 _I = re.I
-# "an email draft", "emails that my password was changed": messages, not the mailbox.
+# "an email draft", "emails that my password was changed", "emails from PyPI saying …":
+# messages, not the mailbox; "my email prefix" is a name, not the mailbox either.
 MAIL_NOT_MESSAGE = (
-    r"(?!\s+(?:drafts?|messages?|attachments?|threads?|notifications?|conversations?|folders?|"
+    r"(?!(?:\s+from\s+(?:pypi|you|github|the\s+\w+))?\s+(?:drafts?|messages?|attachments?|"
+    r"threads?|notifications?|conversations?|folders?|prefix(?:es)?|local[- ]part|signature|"
     r"and messages|and texts|and calls|changed[\"”']?\s+(?:notice|notification|alert|message)|"
     # "the email that said …" is a message, "the email that is on the account" the mailbox
     r"notes?|that(?!\s+(?:is|was)\s+(?:on|registered|linked|associated|tied))|saying|about|"
@@ -348,8 +350,16 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"|\b(?:registered|account'?s|pypi|linked|associated) (?:e-?mail|address)(?: address)? is "
     r"\S+@\S+?,? (?:which|that) (?:i'?m|i am) (?:writing|sending|mailing) (?:you )?(?:this )?from\b"
     r"|\bthis (?:e-?mail )?(?:address )?is the (?:same )?(?:e-?mail|address|one) "
-    r"(?:registered|associated|linked|used|on|attached|tied|connected)"
+    r"(?:registered|associated|linked|used|on|attached|tied|connected"
+    # "this email address is the one I registered with"
+    r"|(?:i|we) (?:registered|signed up|used|set up|created the account)\b)"
     r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
+    # "my email is the same as always (this one)"
+    r"|\b(?:e-?mail|address)\b[^.;()]{0,40}\b(?:is|remains|hasn't changed|has not changed)\b"
+    r"[^.;()]{0,30}\((?:this one|this address|this e-?mail|the one i'?m writing from)\)"
+    # "the account email is a list alias I'm subscribed to, so I receive everything sent to it"
+    r"|\b(?:e-?mail|address)\b(?:[^.;]|\.(?=\w)){0,160}?\b(?:i|we) (?:still )?(?:receive|get|read) "
+    r"(?:everything|all (?:the )?(?:mail|messages)|every message) (?:sent|addressed) to it\b"
     r"|\b(?:e-?mail|address|mail id|e-?mail id)\b.{0,30}\bis (?:the )?same as (?:this|the one|"
     r"(?:the one )?i(?:'m| am)? (?:write|writing|mail|send|sending) from)\b"
     r"|\b(?:e-?mail|address)\b[^.;]{0,60}\b(?:which|that) is the (?:e-?mail |address |one )"
@@ -407,11 +417,21 @@ def addresses_reader(sentence: str) -> bool:
     return bool(_SECOND_PERSON.search(sentence) or _IMPERATIVE.search(sentence))
 
 
+# "My password I remember (it was never in Bitwarden, luckily)": where it was not kept,
+# which denies nothing.
+_NOT_KEPT_THERE = re.compile(
+    r"\s*\((?:it was |it's |it is |which was |that was )?(?:never|not) (?:been )?"
+    r"(?:in|on|stored|saved|kept)\b[^()]*\)",
+    _I,
+)
+
+
 def credential_statements(sentence: str) -> dict[str, bool]:
     """The credential parts this sentence confirms (True) or denies (False)."""
     found: dict[str, bool] = {}
     if not _ANY_PART.search(sentence) or addresses_reader(sentence):
         return found
+    sentence = _NOT_KEPT_THERE.sub("", sentence)
     writing_from = _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
     # "I think I still remember the password, and this address is the one on the account":
     # the doubt is about the password; only the clause that says it counts.

@@ -275,6 +275,14 @@ _LEAD = re.compile(r"^(?P<lead>[^,.;:!()-]{1,40}?)\s*(?:[,.;:!-]|\s-\s)\s*(?P<re
 def _line_answers(line: str, slots: list[str]) -> list[str]:
     """The answers one line gives to the next ``slots``: "yes, no" is two, and "no, it
     was my university address" is one, explained; nothing for a line of prose."""
+    aside = _LAST_ASIDE.match(line)
+    if aside and slots:
+        # "yes, yes, no (old uni email, long gone)": the words in brackets explain the last.
+        parts = _line_answers(aside.group("answers"), slots)
+        last = slots[len(parts) - 1] if 0 < len(parts) <= len(slots) else ""
+        if not last or not _fits(aside.group("aside"), last):
+            return []
+        return [*parts[:-1], f"{parts[-1]} ({aside.group('aside')})"]
     parts = [part.strip() for part in re.split(r"[,;/]", line) if part.strip()]
     words = _words(line)
     if 1 < len(words) <= len(slots) and all(_WORD_ANSWER.fullmatch(word) for word in words):
@@ -307,6 +315,7 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
     return []
 
 
+_LAST_ASIDE = re.compile(r"^(?P<answers>[^()]*[^()\s])\s*\((?P<aside>[^()]+)\)[.!]?$")
 # "lost yes yes": one-word answers parted by spaces only.
 _WORD_ANSWER = re.compile(r"yes|no|y|n|yep|nope|yeah|lost|have|ok", re.I)
 

@@ -104,7 +104,8 @@ _ANSWER_WORDS = frozenset(
 )
 _LABEL_ANSWERS = frozenset(
     "yes y no n true false ok okay have had lost forgot forgotten unknown n/a none known still "
-    "i not available changed reset same fine saved stored kept remembered written in on both "
+    "i i've i’ve we we've got not available changed reset same fine saved stored kept "
+    "remembered written in on both "
     "held managed valid working "
     "intact retained accessible all neither don't dont can't cannot didn't doesn't".split()
 )
