@@ -887,6 +887,92 @@ def _field(text: str, key: str) -> Any:
             True,
         ),
         ("I have the password (it was saved in Chrome) and the email.", "credentials.email", True),
+        # Codes: "never got any", a non-native "do not save it when", a hope that is no doubt.
+        (
+            "I don't have recovery codes, I never got any - nobody told me to.",
+            "recovery_codes",
+            "never_saved",
+        ),
+        (
+            "About recovery code, I do not save it when I turn on 2FA.",
+            "recovery_codes",
+            "never_saved",
+        ),
+        (
+            "Recovery codes, I don't keep them on my phone, they are in the safe.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "I still have my recovery codes printed out in my desk drawer, so maybe that helps.",
+            "recovery_codes",
+            "have",
+        ),
+        ("I still have my recovery codes, maybe they still work.", "recovery_codes", None),
+        ("no idea about recovery codes tbh", "recovery_codes", None),
+        ("I had no idea about the recovery codes.", "recovery_codes", "never_saved"),
+        (
+            "My recovery codes were on a USB stick, which has since failed; they are lost.",
+            "recovery_codes",
+            "lost",
+        ),
+        ("I tried my recovery codes, which failed.", "recovery_codes", "not_working"),
+        # Waiting refused in other words.
+        ('Nor am I going to accept "this may take weeks".', "time_acknowledged", False),
+        ("I'm not waiting weeks either.", "time_acknowledged", False),
+        ("I'm not in a hurry, I am happy waiting weeks.", "time_acknowledged", True),
+        ("I understand it may take weeks; I'm not going to complain.", "time_acknowledged", True),
+        # Devices and other causes.
+        ("My only WebAuthn key snapped in half in a car door.", "reason_kind", "lost_2fa_device"),
+        ("Reinstalled windows, extension data is gone.", "reason_kind", "lost_2fa_device"),
+        (
+            "My laptop bag was stolen at the station; my YubiKey was on the key ring inside it.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
+        (
+            "My domain expired, so the email on my account belongs to someone else now. I "
+            "noticed when I didn't get the new-device verification mail.",
+            "reason_kind",
+            "lost_email_access",
+        ),
+        (
+            "That Google Group was deleted, so nobody can receive mail at that address anymore.",
+            "reason_kind",
+            "lost_email_access",
+        ),
+        ("My father, George, passed away in January.", "reason_kind", "other"),
+        ("My son dropped my phone and it died.", "reason_kind", "lost_2fa_device"),
+        # Usernames: a bracketed phrase is no name; typos and slips corrected.
+        (
+            "I only ever registered that one key on the second account (lesson learned).",
+            "username",
+            None,
+        ),
+        ("I'm locked out of my account (jdoe).", "username", "jdoe"),
+        ("Usernmae: ahmed-r", "username", "ahmed-r"),
+        ("Season: winter", "reason", None),
+        (
+            "My username is fzbenali - sorry, no, that's an old account I deleted years ago.\n"
+            "The current one is fz-benali (with the hyphen).",
+            "username",
+            "fz-benali",
+        ),
+        (
+            "Sorry, my mistake with the username - it's marek.j with a dot, not marekj.",
+            "username",
+            "marek.j",
+        ),
+        (
+            "My username is jpeterssen. Sorry, typo, it's jpetersen (one s).",
+            "username",
+            "jpetersen",
+        ),
+        (
+            "My username is jpeterssen. Sorry, my mistake, I lost the phone last week.",
+            "username",
+            "jpeterssen",
+        ),
     ],
 )
 def test_rule(text: str, key: str, expected: object) -> None:
@@ -992,6 +1078,16 @@ def test_every_value_names_the_line_it_came_from() -> None:
         ("I can't wait weeks - my package release is blocked.", []),
         ("I'm the owner of the obrien-tools account.", []),
         ("I'm the owner of obrien-tools and gh-x.", ["obrien-tools", "gh-x"]),
+        ("my lil package is kiwi-ascii-art if that matters", ["kiwi-ascii-art"]),
+        ("I need to publish a security fix for netcdf-slicer TODAY.", ["netcdf-slicer"]),
+        ("We need to push an update to our users.", []),
+        (
+            "Most of my work is on GitHub, https://github.com/mlafleur, in particular the "
+            "package colorimetrie.",
+            ["https://github.com/mlafleur", "colorimetrie"],
+        ),
+        ("My team uses many tools, especially the library numpy.", []),
+        ("My work relies on many things, especially the package numpy.", []),
     ],
 )
 def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> None:

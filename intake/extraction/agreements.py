@@ -203,6 +203,10 @@ _TIME_NO = _any(
     r"\b(?:wait\w*|weeks?|months?|delays?)\b.{0,20}?\b(?:is|are)\s*(?:not|n't) an option\b"
     r"|\baccept\w*\s+(?:a\s+|the\s+)?(?:long\s+)?(?:wait|delay)\b.{0,40}?\bno,?\s+(?:i|we)\s+"
     r"(?:can'?t|cannot|won'?t)\b",
+    # "Nor am I going to accept 'this may take weeks'", "I'm not waiting weeks either"
+    r"\b(?:(?:i'?m|i am|we'?re|we are) not|nor (?:am|will|do|shall) (?:i|we))\s+"
+    r"(?:going to\s+|gonna\s+)?(?:accept\w*|wait\w*|put up with)\b[^.;]{0,30}?"
+    r"\b(?:weeks?|months?|delays?|that long|so long|take|forever)\b",
 )
 
 

@@ -247,10 +247,48 @@ def label_field(label: str) -> str | None:
     for part in dict.fromkeys((text, head if remark_only else text)):
         part = re.sub(r"[^\w/' .-]", " ", part)
         part = re.sub(r"\s+", " ", part).strip(" .-?")
-        for name, pattern in LABELS:
-            if pattern.fullmatch(part):
-                return name
+        for candidate in dict.fromkeys((part, _spelled_out(part))):
+            for name, pattern in LABELS:
+                if pattern.fullmatch(candidate):
+                    return name
     return None
+
+
+# Label words typed in a hurry: "Usernmae", "Pasword", "Recovry codes".
+_LABEL_WORDS = (
+    "username", "password", "reason", "recovery", "codes", "conduct", "packages", "projects",
+    "ownership", "evidence", "acknowledgement", "account",
+)  # fmt: skip
+_SHORTEST_TYPO = 5
+
+
+def _spelled_out(label: str) -> str:
+    """The label with each word one slip away from a label word replaced by that word."""
+    return " ".join(_nearest_word(word) for word in label.split())
+
+
+def _nearest_word(word: str) -> str:
+    if len(word) < _SHORTEST_TYPO or word in _LABEL_WORDS:
+        return word
+    return next((known for known in _LABEL_WORDS if _one_slip(word, known)), word)
+
+
+def _one_slip(typed: str, known: str) -> bool:
+    """One letter missing, added, changed, or two neighbours swapped, past the first letter
+    (a different first letter makes another word: "season", "nodes")."""
+    if abs(len(typed) - len(known)) > 1 or typed == known or typed[0] != known[0]:
+        return False
+    pairs = zip(typed, known, strict=False)
+    start = next((i for i, (a, b) in enumerate(pairs) if a != b), None)
+    if start is None:
+        return True  # one letter added or missing at the end
+    a, b = typed[start:], known[start:]
+    return (
+        a[1:] == b[1:]
+        or a[1:] == b
+        or a == b[1:]
+        or (len(a) > 1 and len(b) > 1 and a[:2] == b[1::-1] and a[2:] == b[2:])
+    )
 
 
 def clean_markup(text: str) -> str:

@@ -74,7 +74,9 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (
-            rf"\b(?:my|our|the account'?s|its)\s+{_KIND}\b(?!\s+account)\s*(?:on pypi\s+)?"
+            r"\b(?:my|our|the account'?s|its)\s+"
+            r"(?:(?:little|lil|small|tiny|only|main|own|humble)\s+)?"
+            rf"{_KIND}\b(?!\s+account)\s*(?:on pypi\s+)?"
             r"(?:(?:on|in|under) (?:the|this|that|my|our) (?:pypi )?"
             r"account\s+)?(?:are|is|include|includes|:)?\s*"
             r"(?:,?\s*(?:especially|including|like|such as|namely|mainly|in particular)\s+)?"
@@ -90,6 +92,22 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"\b{_CARE}\b[^.]{{0,40}}?\b(?:things|stuff|bits)\b[^.]{{0,20}}?,?\s*"
             r"(?:mainly|mostly|especially|including|like|such as)\s+" + _PACKAGES,
             True,
+        ),
+        # "Most of my work is on GitHub, …, in particular the package colorimetrie"
+        (
+            r"\b(?:my|our) (?:own )?(?:work|code|projects|repos|repositories|stuff|things)\b"
+            r"(?:(?!\b(?:uses?|using|rel(?:y|ies)|depends?|needs?)\b)(?:[^.]|\.(?=\w))){0,100}?"
+            r"\b(?:in particular|especially|notably|mainly|"
+            r"including)\s+"
+            rf"(?:the\s+)?{_KIND}\s+" + _PACKAGES,
+            False,
+        ),
+        # "I need to publish a security fix for netcdf-slicer today"
+        (
+            r"\b(?:i|we)\b[^.]{0,30}?\b(?:publish|release|upload|push|ship)\w*\s+(?:a\s+|the\s+|an\s+)?"
+            r"(?:(?:security|urgent|critical|new|bug)\s*)?(?:fix|patch|release|update|version)\s+"
+            r"(?:for|of|to)\s+(?:the\s+)?" + _PACKAGES,
+            False,
         ),
         # "I released rookery and rook-ci-tools from this account"
         (

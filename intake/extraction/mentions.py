@@ -332,7 +332,9 @@ def username_mentions(sentence: str) -> list[Mention]:
                 continue
             if not _looks_like_username(name, strong):
                 continue
-            quoted = bool(re.search(r"[`'\"“‘(]\s?$", sentence[: match.start("name")]))
+            opener = re.search(r"[`'\"“‘(]\s?$", sentence[: match.start("name")])
+            # "the second account (lesson learned)": a bracket is a quote only round a name.
+            quoted = opener is not None and (opener.group(0)[0] != "(" or after.lstrip()[:1] == ")")
             distinct = not name.isalpha()
             if strong or quoted or distinct:
                 found.append(Mention(name, True))
@@ -462,13 +464,13 @@ _NAME_ALONE = re.compile(
     # "The current one is danwhitfield.": only after a name was taken back.
     r"|(?P<instead>the (?:current|right|correct|real|actual|proper) one is))"
     # "It's tamsin.okafor - I do know it, I just forgot to put it in."
-    rf"\s+{_OPEN}?{_NAME}['\"”’`]?\s*(?:[.!]|\s[-–—]\s.*|,\s.*)?\s*$",
+    rf"\s+{_OPEN}?{_NAME}['\"”’`]?\s*(?:[.!]|\s[-–—]\s.*|,\s.*|\([^()]*\)[.!]?)?\s*$",
     _I,
 )
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(
     r"^\W*(?:wait|hang on|oops|sorry|no wait|actually)\W+"
-    r"(?:no|not that|that's wrong|scratch that|correction)\b"
+    r"(?:no|not that|that's wrong|scratch that|correction|typo|my (?:mistake|bad))\b"
     r"|^\W*(?:scratch that|correction)\b",
     re.I,
 )
@@ -478,7 +480,9 @@ _WRONG_NAME = (
     r"actually )?(?:wrong|incorrect|a typo|mistyped|misspel\w*)\b"
 )
 _CORRECTION = re.compile(
-    rf"\bscratch that\b|\bcorrection\b|\bi mean\b|\bi mistyped\b|{_WRONG_NAME}", re.I
+    rf"\bscratch that\b|\bcorrection\b|\bi mean\b|\bi mistyped\b|{_WRONG_NAME}"
+    r"|^\W*(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))\b(?:\s+with the (?:user ?name|account))?",
+    re.I,
 )
 _TAKEN_BACK_INSIDE = re.compile(_WRONG_NAME, re.I)
 _UNSURE_NAME = re.compile(

@@ -35,7 +35,8 @@ _DEVICE = (
     r"(?:my |the )2fa\b(?!\s+(?:codes?|prompt|screen|step|page|check))|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
-    r"security keys?|yubikeys?|hardware keys?|google auth\w*|authy|second factor|token|samsung|"
+    r"security keys?|yubikeys?|hardware keys?|webauthn(?: keys?| devices?)?|fido2?(?: keys?)?|"
+    r"u2f(?: keys?)?|extension data|google auth\w*|authy|second factor|token|samsung|"
     r"iphone|"
     r"pixel|android|totp seeds?|otp seeds?|2fa seeds?|passkeys?|touch ?id|face ?id|windows hello|"
     r"macbook|aegis|2fas|freeotp|raivo)"
@@ -50,7 +51,8 @@ _DEVICE_NOUN = r"(?:phone|smartphone|mobile|device|tablet|laptop|computer|pc|not
 _DEVICE_TROUBLE = (
     r"(?:los(?:t|e|ing)\w*|drop\w*|brok\w*|break\w*|stol\w*|wip\w*|reset\w*|replac\w*|"
     # "a login from a new device" or "verify the new device" is no trouble with one.
-    r"(?<!from a )(?<!from the )(?<!verify the )(?<!confirm the )(?<!verify a )new|chang\w*|"
+    r"(?<!from a )(?<!from the )(?<!verify the )(?<!confirm the )(?<!verify a )new(?!-device)|"
+    r"chang\w*|"
     r"switch\w*|mov\w*|dead|died|damag\w*|destroy\w*|smash\w*|crack\w*|fell|drown\w*|water|"
     r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|wash\w*|gone|"
     r"re-?imag\w*|reflash\w*|swim\w*|took a swim|submerged|dunked|decommission\w*|"
@@ -117,7 +119,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{CODES}\b.{{0,130}}?(?:\bnot (?:being )?(?:working|valid|accepted|work)|"
             r"n't (?:work|valid|be used|take|accept|"
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
-            r"\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|\bincorrect|"
+            # "a USB stick, which has since failed": the stick failed, not the codes.
+            r"(?<!which )(?<!since )\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|"
+            r"\bincorrect|"
             # "in hindsight that was an error", "purged in error": a mistake, not a refusal.
             r"\bwrong|\bexpired|\bunsuccessful|(?<!that was an )(?<!this was an )(?<!it was an )"
             r"(?<!which was an )(?<!in )\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
@@ -200,6 +204,12 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:did not|didn't|never|have not|haven't)\s+"
             r"(?:\w+\s+)?(?:save|saved|download|downloaded|store|stored|keep|kept|print|printed|"
             r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
+            # "I don't have recovery codes, I never got any"
+            rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:never|did not|didn't)\s+(?:got|get|received|"
+            r"saved|downloaded|had|made)\s+any\b"
+            # "About recovery code, I do not save it when I turn on 2FA"
+            rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:do not|don't)\s+(?:save|download|write down|"
+            r"print|keep)\s+(?:them|it)\s+(?:when|before|at (?:the|that) time|back then)\b"
             rf"|\bskipp\w*\s+(?:\w+\s+){{0,6}}?{CODES}|{CODES}\W+(?:\w+\W+){{0,3}}?skipp\w*"
             # "clicked past the page with the backup codes without saving anything"
             r"|\b(?:(?:clicked|went|skimmed|rushed) (?:past|through)|closed|dismissed)\b"
@@ -209,8 +219,11 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"downloaded|write|wrote|keep|kept|store|stored)\b"
             rf"|{CODES}\s+(?:i|we)\s+never\s+(?:bothered|thought|got around|cared)\s+to\s+"
             r"(?:save|download|write|print|copy|store|keep)\b"
-            r"|\b(?:no idea|didn't know|did not know|never knew|never heard of|wasn't aware|"
+            # "I had no idea about recovery codes" (but "no idea about recovery codes tbh" is
+            # no idea of their state)
+            r"|\b(?:had no idea|didn't know|did not know|never knew|never heard of|wasn't aware|"
             rf"was not aware)\b.{{0,20}}?\b(?:what|that|about|of|there were)\b.{{0,12}}?{CODES}"
+            rf"|\bno idea (?:what|that)\b.{{0,12}}?{CODES}"
             rf"|\bnever (?:any |been any )?{CODES}\s+(?:\w+\s+){{0,2}}?(?:stored|saved|generated|"
             r"kept|created|printed)\b"
             rf"|{CODES}\W.{{0,120}}?\b(?:never|didn't|did not)\s+(?:\w+\s+)?(?:saved|downloaded|"
@@ -426,8 +439,9 @@ def recovery_code_state(sentence: str) -> str | None:
         lead = sentence[max(0, match.start() - 40) : match.start()]
         lead = re.split(r"[,;:]", lead)[-1]
         # "No idea about recovery codes, he may have made some": the doubt follows.
-        tail = re.split(r"[.;!?]", sentence[match.end() : match.end() + 40], maxsplit=1)[0]
-        if HEDGE.search(lead + match.group(0)) or _TAIL_DOUBT.search(tail):
+        tail = re.split(r"[.;!?]", sentence[match.end() : match.end() + 80], maxsplit=1)[0]
+        tail_doubt = _TAIL_DOUBT.search(tail)
+        if HEDGE.search(lead + match.group(0)) or (tail_doubt and tail_doubt.start() < 40):
             return None  # the doubt is about this statement, not elsewhere in a run-on
         if state == "never_saved" and _ONLY_THERE.search(sentence, match.start()):
             return "lost"  # "not kept anywhere else, only on the phone": kept, and lost with it
@@ -456,6 +470,8 @@ _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\s*$", _I)
 _TAIL_DOUBT = re.compile(
     r"\b(?:may|might|could) (?:have|still|be)\b"
     r"|\b(?:maybe|possibly|perhaps|not sure)\b(?!,? (?:it|they) (?:was|were) (?:on|in)\b)"
+    # "…, so maybe that helps": a hope about the help, not a doubt about the codes
+    r"(?! (?:that|this|it) (?:helps|will help|could help|is useful)\b)"
     r"|,\s*i (?:think|believe|guess)\W*$|\bas far as (?:i|we) (?:know|can tell)\b|\bafaik\b",
     _I,
 )
@@ -606,7 +622,12 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\binherit\w*\b.{0,20}\baccount\b"
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
             r"co-?worker)\b.{0,80}"
-            r"\b(?:left|leaving|departed|passed away|died)\b",
+            r"\b(?:left|leaving|departed|passed away|died)\b"
+            # "My father, George, passed away in January": the owner is gone.
+            r"|\b(?:my|our) (?:late )?(?:father|mother|dad|mum|mom|husband|wife|partner|brother|"
+            r"sister|son|daughter|friend|uncle|aunt|grandfather|grandmother)\b(?:,[^,.]{0,40},)?"
+            r"\s+(?:(?:has|had|sadly|unfortunately|recently)\s+)*"
+            r"(?:passed away|died|is deceased)\b",
         ),
         # Somebody else set up or holds the second factor ("enabled in 2023 by a postdoc,
         # using his own phone", "created and run by Prof. X, who retired last year").
@@ -666,7 +687,11 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "I lost my keyring during a move, and the key was on it."
             r"|\b(?:lost|stolen|dropped|misplaced)\b.{0,20}?\b(?:keyring|keychain|bag|backpack|"
             r"wallet|purse|jacket|luggage|suitcase)\b[^.]{0,60}?\b(?:security )?(?:key|yubikey|"
-            r"phone|token)\b[^.]{0,15}?\b(?:was|were) (?:on|in|attached to) it\b",
+            r"phone|token)\b[^.]{0,15}?\b(?:was|were) (?:on|in|attached to) it\b"
+            # "my laptop bag was stolen; my YubiKey was on the key ring inside it"
+            r"|\b(?:keyring|key ring|keychain|bag|backpack|wallet|purse|jacket|luggage|suitcase)\b"
+            r"[^.]{0,20}?\b(?:was|were|got)\s+(?:stolen|lost|taken|nicked|snatched)\b[^.]{0,60}?"
+            rf"\b{_DEVICE}\b[^.]{{0,40}}?\b(?:was|were)\s+(?:on|in|inside|attached to)\b",
         ),
         (
             "lost_email_access",
@@ -687,13 +712,14 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"discontinued)\b"
             r"|\b(?:retired|shut down|closed|discontinued|deleted|deactivated|ended)\s+"
             r"(?:its|their|the|my)\s+(?:\w+\s+)?(?:mail|e-?mail|mailbox|inbox)\b"
-            r"|\b(?:can't|cannot|can no longer|no longer|unable to) (?:receive|get|read) "
+            r"|\b(?:(?:can't|cannot|can no longer|no longer|unable to)"
+            r"|(?:nobody|no one|none of us) can(?: any longer)?) (?:receive|get|read) "
             r"(?:any )?(?:mail|e-?mails?)\b"
             r"|\b(?:e-?mail|address|mailbox|inbox)\b,? (?:which|that) (?:i|we) "
             r"(?:(?:don't|do not|no longer|can't|cannot|can no longer) "
             r"(?:have|access|use|receive|read|open)|lost(?: access to)?)\b"
             r"|\b(?:google|gmail|yahoo|outlook|hotmail|microsoft|proton\w*|icloud|isp|work|university)\s+"
-            r"(?:e-?mail\s+)?account\b.{0,40}\b(?:deleted|closed|deactivated|suspended|gone|expired|"
+            r"(?:e-?mail\s+)?(?:account|group)\b.{0,40}\b(?:deleted|closed|deactivated|suspended|gone|expired|"
             r"shut down|removed)\b"
             r"|\baddress\b.{0,40}\b(?:belonged to|was (?:at|with|from|on|through)) (?:my |our )?"
             r"(?:old|former|previous|last) (?:job|employer|company|work|university|school|isp|"

@@ -60,7 +60,7 @@ NOT_USERNAMES = frozenset(
     dont cant wont didnt doesnt isnt havent dunno forgot forgotten remember unsure
     somewhere anywhere everywhere nowhere elsewhere reset resets restore restored
     restoration reactivation unlock unlocked lockout takeover hijack deletion removal
-    transfer ownership creation verification
+    transfer ownership creation verification second third latter former spare affected original
     """.split()
 )
 
