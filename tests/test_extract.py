@@ -941,7 +941,11 @@ def _field(text: str, key: str) -> Any:
             "reason_kind",
             "lost_email_access",
         ),
-        ("My father, George, passed away in January.", "reason_kind", "other"),
+        (
+            "My father, George, passed away in January; he maintained the package for years.",
+            "reason_kind",
+            "other",
+        ),
         ("My son dropped my phone and it died.", "reason_kind", "lost_2fa_device"),
         # Usernames: a bracketed phrase is no name; typos and slips corrected.
         (
@@ -973,6 +977,116 @@ def _field(text: str, key: str) -> Any:
             "username",
             "jpeterssen",
         ),
+        # What the review of these rules found read wrong.
+        ("Email: I've got nothing, the university deleted it", "credentials.email", False),
+        ("Password: I've got it.", "credentials.password", True),
+        ("The PyPI email is gone, so I use a new one (this one).", "credentials.email", False),
+        (
+            "My old PyPI email was deleted, but my new address forwards to my phone and I "
+            "receive everything sent to it.",
+            "credentials.email",
+            False,
+        ),
+        ("This address is the one I used for GitHub, not for PyPI.", "credentials.email", None),
+        (
+            "This address is the one I signed up with on GitHub; PyPI has my old one.",
+            "credentials.email",
+            None,
+        ),
+        (
+            "I know my password (it was never saved anywhere, but I forgot it last week).",
+            "credentials.password",
+            False,
+        ),
+        (
+            "I no longer have access to the email from the startup that went bust.",
+            "credentials.email",
+            False,
+        ),
+        (
+            "The account email is my current inbox so that's fine too.",
+            "credentials.email",
+            True,
+        ),
+        (
+            "My username is jdoe42. Sorry, my mistake, I forgot to mention the project. "
+            "It's geo-tiles.",
+            "username",
+            "jdoe42",
+        ),
+        ("I forgot to include my username. It's jdoe42 (I think).", "username", None),
+        (
+            "The package is owned by a second account. It's old-jdoe (my ex-colleague's).",
+            "username",
+            None,
+        ),
+        ("kai-nakamura here (that's also my PyPI username).", "username", "kai-nakamura"),
+        ("Accounts. I have two.", "credentials.username", None),
+        ("Conduit: yes", "coc_agreed", None),
+        (
+            "I keep my recovery codes in my vault; I don't print them when I travel.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "I saved the recovery codes, but I don't keep them when I change phones, so they "
+            "are gone.",
+            "recovery_codes",
+            "lost",
+        ),
+        (
+            "I used my recovery codes last year, and since then I never got any new ones.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "My grandson printed a sheet of backup codes and I kept it with the notebook. "
+            "It's gone now.",
+            "recovery_codes",
+            "lost",
+        ),
+        (
+            "I have my backup codes on a sheet of paper. It is my only hope.",
+            "recovery_codes",
+            "have",
+        ),
+        (
+            "The recovery codes were in a screenshot... on the phone. So those are gone too.",
+            "recovery_codes",
+            "lost",
+        ),
+        ("recvery codes are lost, they were in a notes app", "recovery_codes", "lost"),
+        (
+            "Sorry for the slow reply, my father passed away last month. I lost my phone with "
+            "the authenticator app on it.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
+        (
+            "I did not realise that the little authenticator program would not come across "
+            "by itself.",
+            "reason_kind",
+            "lost_2fa_device",
+        ),
+        ("Unfortunately i did not transfer the TOTP before.", "reason_kind", "lost_2fa_device"),
+        ("I did not transfer my password to the new laptop.", "reason", None),
+        (
+            "hi, please reset the 2fa on my account oskar.lind, I agree to the code of conduct.",
+            "reason",
+            None,
+        ),
+        (
+            "I'm not waiting for anything urgent, take as long as you need.",
+            "time_acknowledged",
+            True,
+        ),
+        (
+            "I'm not accepting new contributors for a few weeks anyway, so take your time.",
+            "time_acknowledged",
+            True,
+        ),
+        ("That it can take long time is clear for me.", "time_acknowledged", True),
+        ("Whether it takes a long time is not clear to me.", "time_acknowledged", None),
     ],
 )
 def test_rule(text: str, key: str, expected: object) -> None:
@@ -1088,6 +1202,18 @@ def test_every_value_names_the_line_it_came_from() -> None:
         ),
         ("My team uses many tools, especially the library numpy.", []),
         ("My work relies on many things, especially the package numpy.", []),
+        ("I hope they release a fix for Django soon.", []),
+        ("I need to release a fix for Windows users.", []),
+        ("I contribute to other people's projects, in particular the project scipy.", []),
+        ("My main framework is Django.", []),
+        ("My package manager is conda.", []),
+        ("Hi, answering in a new mail because my client mangles replies.", []),
+        ("Our project account, northwind-analytics, was created by a developer who left.", []),
+        ("A new version of my project merlette appeared on PyPI.", ["merlette"]),
+        (
+            "In my spare time I keep up a little package called bird-census-tools.",
+            ["bird-census-tools"],
+        ),
     ],
 )
 def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> None:
@@ -1233,6 +1359,42 @@ def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> Non
                 "recovery_codes": "lost",
                 "coc_agreed": True,
             },
+        ),
+        (
+            "yes, yes, yes (my wife's inbox, she checks it for me)",
+            "> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):",
+            {},
+        ),
+        (
+            "yes, yes, yes (it forwards to my new one, but the old one was deleted)",
+            "> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):",
+            {},
+        ),
+        (
+            "lost",
+            "> Username:\n> Recovery codes (lost / not working / never saved / have):\n"
+            "> Code of Conduct agreed (yes/no):",
+            {"recovery_codes": "lost"},
+        ),
+        (
+            "yes",
+            "> Username:\n> Recovery codes (lost / not working / never saved / have):\n"
+            "> Code of Conduct agreed (yes/no):",
+            {},
+        ),
+        (
+            "I searched the whole study on Saturday, they are not there. Please consider them "
+            "lost.",
+            "> Did you manage to find the printed recovery codes at home? If so, please try "
+            "them before we go further.",
+            {"recovery_codes": "lost"},
+        ),
+        (
+            "Forwarding this from my colleague, she asked me to send it. Can you help her?",
+            "> Hey Ben, could you email PyPI for me? My username there is jma-nw.",
+            {},
         ),
         (
             "yes, yes, no (the password is the problem)",

@@ -22,6 +22,12 @@ from intake.reading.redact import MARK, redact
         ("my password is 1PASSWORD", "1PASSWORD"),
         ("Password: I've got it: hunter22", "hunter22"),
         ("Password: we've got Sunfl0wer", "Sunfl0wer"),
+        ("Password: I've got it, it's Blueberry", "Blueberry"),
+        ("Password: got ZebraCrossing", "ZebraCrossing"),
+        ("Password: I've got it. The new one is Quokka.", "Quokka"),
+        ("Password: yes, it's Blueberry", "Blueberry"),
+        ("Passowrd: yes, it is Tr0ub4dor&3", "Tr0ub4dor"),
+        ("Pasword: Sunfl0wer", "Sunfl0wer"),
     ],
 )
 def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: str) -> None:
@@ -44,6 +50,9 @@ def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: s
         "I still have my password - scratch that, I reset it and lost it.",
         "Password is safely in my head.",
         "Password: I've got it. Email: yes, same address I'm writing from.",
+        "Password: yes, it is fine.",
+        "Password - yes. The email is the problem, so no. To prove the account is mine: I am "
+        "the author.",
     ],
 )
 def test_words_about_the_password_are_kept(text: str) -> None:

@@ -106,7 +106,10 @@ _TIME_YES = _any(
     r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:[\w-]+\s+){1,3}?to\s+take\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:\w+\s+){0,3}?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
-    r"\bi(?:'m| am) (?:a )?patient\b|\b(?:i'll|i will|we'll|we will) be (?:\w+ )?patient\b"
+    # "That it can take long time is clear for me."
+    r"\btakes?\b[^.]{0,30}?\b(?:time|while|weeks|long)\b[^.]{0,15}?\b(?:is|are)\s+"
+    r"(?:clear|understood|fine|ok|okay|acceptable|no problem)\b"
+    r"|\bi(?:'m| am) (?:a )?patient\b|\b(?:i'll|i will|we'll|we will) be (?:\w+ )?patient\b"
     r"|\b(?:weeks|months) (?:is|are) (?:fine|ok|okay|no problem|acceptable)\b"
     r"|\bno (?:rush|hurry)\b|\btake your time\b"
     r"|\btake as long as (?:you|it) (?:need|needs|takes)\b"
@@ -205,8 +208,10 @@ _TIME_NO = _any(
     r"(?:can'?t|cannot|won'?t)\b",
     # "Nor am I going to accept 'this may take weeks'", "I'm not waiting weeks either"
     r"\b(?:(?:i'?m|i am|we'?re|we are) not|nor (?:am|will|do|shall) (?:i|we))\s+"
-    r"(?:going to\s+|gonna\s+)?(?:accept\w*|wait\w*|put up with)\b[^.;]{0,30}?"
-    r"\b(?:weeks?|months?|delays?|that long|so long|take|forever)\b",
+    r"(?:going to\s+|gonna\s+)?(?:(?:accept\w*|put up with)\s+(?:that\s+)?[\"“']?(?:this|it)\s+"
+    r"(?:may|might|will|could|can|would)\s+take\b|(?:accept\w*|wait\w*|put up with)\s+"
+    r"(?:(?:for|a|the|several|many|multiple|few)\s+){0,2}(?:weeks?|months?|delays?|that long|"
+    r"so long|forever)\b)",
 )
 
 

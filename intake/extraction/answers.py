@@ -183,6 +183,8 @@ _TITLE_LINE = re.compile(
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
 # Only at the start of a run of marks, and without giving any back: a line of
 # "!!!!…" is scanned once, not once per mark.
+# "in a screenshot... on the phone": the dots pause before the sentence goes on.
+_GOES_ON = re.compile(r"(?:on|in|at|inside|under|of|for|to|from|with|and|or)\b")
 _SENTENCE_BREAK = re.compile(r"(?<![.!?])[.!?]++[\"')]?\s+(?=[\"'(\[\w])")
 # Reading is bounded so that the time per message grows with its size and no more:
 # no request a person writes comes near these, and hostile mail stops here.
@@ -254,11 +256,10 @@ def label_field(label: str) -> str | None:
     return None
 
 
-# Label words typed in a hurry: "Usernmae", "Pasword", "Recovry codes".
-_LABEL_WORDS = (
-    "username", "password", "reason", "recovery", "codes", "conduct", "packages", "projects",
-    "ownership", "evidence", "acknowledgement", "account",
-)  # fmt: skip
+# Label words typed in a hurry ("Usernmae", "Recovry codes") that no other word is one
+# slip away from ("Conduit", "Protects" and "Accounts" are words; a misspelt password
+# label is read only where the redaction knows its spelling).
+_LABEL_WORDS = ("username", "reason", "recovery", "ownership", "evidence", "acknowledgement")
 _SHORTEST_TYPO = 5
 
 
@@ -749,8 +750,11 @@ def split_sentences(text: str) -> list[str]:
         words = text[max(start, found.start() - 40) : found.start()].split()
         last = words[-1].lower().rstrip(".") if words else ""
         numbered = last in _NUMBER_WORDS and text[found.end() : found.end() + 1].isdigit()
+        # "in a screenshot... on the phone": dots that pause, not a sentence's end
+        trailing_off = found.group(0).startswith("..") and bool(_GOES_ON.match(text, found.end()))
         if (
             numbered
+            or trailing_off
             or last in _ABBREVIATIONS
             or (len(last) == 1 and last.isalpha() and last != "i")
         ):

@@ -43,7 +43,7 @@ _KIND = (
 )
 _CARE = (
     r"(?:maintain\w*|own|owns|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|put|"
-    r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|"
+    r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|keeps? up|kept up|"
     r"responsible for|in charge of)"
 )
 _FOREIGN_KIND = (
@@ -74,14 +74,26 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (
-            r"\b(?:my|our|the account'?s|its)\s+"
-            r"(?:(?:little|lil|small|tiny|only|main|own|humble)\s+)?"
-            rf"{_KIND}\b(?!\s+account)\s*(?:on pypi\s+)?"
+            r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble)\s+)?"
+            rf"{_KIND}\b(?!\s+(?:account|managers?|index|registry)\b)\s*(?:on pypi\s+)?"
             r"(?:(?:on|in|under) (?:the|this|that|my|our) (?:pypi )?"
-            r"account\s+)?(?:are|is|include|includes|:)?\s*"
-            r"(?:,?\s*(?:especially|including|like|such as|namely|mainly|in particular)\s+)?"
+            r"account\s+)?(?:are|is|include|includes|:|"
+            r",?\s*(?:especially|including|like|such as|namely|mainly|in particular))\s*"
             + _PACKAGES,
             False,
+        ),
+        # "my project merlette appeared on PyPI"; after a looser word ("my client mangles
+        # replies") a name alone must look like a package's.
+        (
+            r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble)\s+)?"
+            r"(?:packages?|projects?|librar(?:y|ies)|distributions?)\s+"
+            r"(?!(?:account|managers?|index|registry)\b)" + _PACKAGES,
+            False,
+        ),
+        (
+            r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble)\s+)?"
+            rf"{_KIND}\s+(?!(?:account|managers?|index|registry)\b)" + _PACKAGES,
+            True,
         ),
         (
             rf"^\s*(?:{_KIND}|stuff|things)(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES,
@@ -95,8 +107,9 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         # "Most of my work is on GitHub, …, in particular the package colorimetrie"
         (
-            r"\b(?:my|our) (?:own )?(?:work|code|projects|repos|repositories|stuff|things)\b"
-            r"(?:(?!\b(?:uses?|using|rel(?:y|ies)|depends?|needs?)\b)(?:[^.]|\.(?=\w))){0,100}?"
+            r"\b(?:my|our) (?:own )?(?:work|code|projects|repos|repositories|stuff|things)\s+"
+            r"(?:is|are|lives?|sits?)\s+(?:mostly\s+|mainly\s+|all\s+)?(?:on|at)\s+"
+            r"(?:github|gitlab|codeberg|pypi)\b(?:[^.]|\.(?=\w)){0,100}?"
             r"\b(?:in particular|especially|notably|mainly|"
             r"including)\s+"
             rf"(?:the\s+)?{_KIND}\s+" + _PACKAGES,
@@ -104,10 +117,12 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         # "I need to publish a security fix for netcdf-slicer today"
         (
-            r"\b(?:i|we)\b[^.]{0,30}?\b(?:publish|release|upload|push|ship)\w*\s+(?:a\s+|the\s+|an\s+)?"
+            r"\b(?:i|we)\s+(?:really\s+|urgently\s+)?(?:need to|have to|must|want to|should|"
+            r"(?:am|are|'m|'re) (?:trying|supposed|meant) to|(?:was|were) going to|can't|cannot)\s+"
+            r"(?:publish|release|upload|push|ship)\s+(?:a\s+|the\s+|an\s+)?"
             r"(?:(?:security|urgent|critical|new|bug)\s*)?(?:fix|patch|release|update|version)\s+"
             r"(?:for|of|to)\s+(?:the\s+)?" + _PACKAGES,
-            False,
+            True,
         ),
         # "I released rookery and rook-ci-tools from this account"
         (

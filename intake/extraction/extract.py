@@ -71,9 +71,13 @@ _PRONOUN = re.compile(
     r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one)|"
     r"every (?:single )?(?:one|code)|each (?:one|code|of them|of which)|all of them|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:of the )?codes|"
-    r"all (?:say|says|said|fail|failed))\b",
+    r"all (?:say|says|said|fail|failed)|the (?:\w+ )?(?:sheet|printout|print-?out|paper|list))\b",
     re.I,
 )
+# "… a sheet of backup codes, and I kept it with the notebook. It's gone now.": "it" is
+# the sheet the codes were on.
+_CODES_SHEET = re.compile(r"\b(?:sheet|printout|print-?out|paper|list|page)\b", re.I)
+_IT_OPENS = re.compile(r"^\W*(?:it'?s|it is|it was|it has|it got|it went)\b", re.I)
 # Findings of a request in another language that do not rest on reading its prose.
 _LANGUAGE_FREE = frozenset(("username", "credentials.username", "ownership_evidence"))
 
@@ -573,7 +577,8 @@ def _with_followers(sentences: tuple[str, ...]) -> list[str]:
         run = current
         asked = current.endswith("?") and len(current.split()) <= 4  # "Backup codes? Never saved."
         for following in sentences[index + 1 : index + 1 + _FOLLOWERS]:
-            if not (asked or _PRONOUN.search(following)) or recovery_code_state(following):
+            sheet = _CODES_SHEET.search(run) and _IT_OPENS.match(following)
+            if not (asked or sheet or _PRONOUN.search(following)) or recovery_code_state(following):
                 break
             asked = False
             run = f"{run} {following}"

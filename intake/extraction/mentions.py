@@ -111,7 +111,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             r"^\W*(?:(?:hi|hello|hey|dear \w+),?\s+)?(?:(?:pypi\s+)?(?:account|user)\s+)?"
             r"(?-i:(?P<name>[a-z0-9](?:[a-z0-9._-]{0,48}[a-z0-9])?))"
-            r"\s+here\b(?=\s*[.,!;:]|\s*$)",
+            r"\s+here\b(?=\s*[.,!;:(]|\s*$)",
             True,
         ),
         (rf"\b(?:my|our|the)\s+(?:pypi\s+)?{_ACCOUNT}\s*\(\s*{_NAME}\s*\)", True),
@@ -459,18 +459,23 @@ _RETRACTED_AFTER = re.compile(
 )
 _NAMES_ACCOUNT = re.compile(r"\buser ?name\b|\baccount\b", _I)
 _NOT_SURE_OF_IT = re.compile(r"n't|\bnot\b|\bforg[eo]t|\bremember|\bsure\b", _I)
+# "(with the hyphen)", "(one s)", "(all lower case)": how the name is spelt.
+_SPELLING = r"\((?:with|without|one|two|double|no|all|lower|upper|small|capital)\b[^()]{0,30}\)"
 _NAME_ALONE = re.compile(
     r"^\W*(?:it'?s|it is|that'?s|that is"
     # "The current one is danwhitfield.": only after a name was taken back.
     r"|(?P<instead>the (?:current|right|correct|real|actual|proper) one is))"
     # "It's tamsin.okafor - I do know it, I just forgot to put it in."
-    rf"\s+{_OPEN}?{_NAME}['\"”’`]?\s*(?:[.!]|\s[-–—]\s.*|,\s.*|\([^()]*\)[.!]?)?\s*$",
+    rf"\s+{_OPEN}?{_NAME}['\"”’`]?\s*(?:[.!]|\s[-–—]\s.*|,\s.*|{_SPELLING}[.!]?)?\s*$",
     _I,
 )
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(
     r"^\W*(?:wait|hang on|oops|sorry|no wait|actually)\W+"
-    r"(?:no|not that|that's wrong|scratch that|correction|typo|my (?:mistake|bad))\b"
+    r"(?:no|not that|that's wrong|scratch that|correction)\b"
+    # "Sorry, typo, it's x", "Sorry, my mistake with the username": about the name only
+    r"|^\W*(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))\b"
+    r"(?=\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b|\W+it'?s\b)"
     r"|^\W*(?:scratch that|correction)\b",
     re.I,
 )
@@ -481,7 +486,8 @@ _WRONG_NAME = (
 )
 _CORRECTION = re.compile(
     rf"\bscratch that\b|\bcorrection\b|\bi mean\b|\bi mistyped\b|{_WRONG_NAME}"
-    r"|^\W*(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))\b(?:\s+with the (?:user ?name|account))?",
+    r"|^\W*(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))\b"
+    r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b|(?=\W+it'?s\b))",
     re.I,
 )
 _TAKEN_BACK_INSIDE = re.compile(_WRONG_NAME, re.I)

@@ -13,7 +13,7 @@ _I = re.I
 # "an email draft", "emails that my password was changed", "emails from PyPI saying …":
 # messages, not the mailbox; "my email prefix" is a name, not the mailbox either.
 MAIL_NOT_MESSAGE = (
-    r"(?!(?:\s+from\s+(?:pypi|you|github|the\s+\w+))?\s+(?:drafts?|messages?|attachments?|"
+    r"(?!(?:\s+from\s+(?:pypi|you|github))?\s+(?:drafts?|messages?|attachments?|"
     r"threads?|notifications?|conversations?|folders?|prefix(?:es)?|local[- ]part|signature|"
     r"and messages|and texts|and calls|changed[\"”']?\s+(?:notice|notification|alert|message)|"
     # "the email that said …" is a message, "the email that is on the account" the mailbox
@@ -351,14 +351,21 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"\S+@\S+?,? (?:which|that) (?:i'?m|i am) (?:writing|sending|mailing) (?:you )?(?:this )?from\b"
     r"|\bthis (?:e-?mail )?(?:address )?is the (?:same )?(?:e-?mail|address|one) "
     r"(?:registered|associated|linked|used|on|attached|tied|connected"
-    # "this email address is the one I registered with"
-    r"|(?:i|we) (?:registered|signed up|used|set up|created the account)\b)"
+    # "this email address is the one I registered with" (not "… on GitHub", "… not for PyPI")
+    r"|(?:i|we) (?:registered|signed up|set up|created the account)\b"
+    r"(?![^.;]{0,25}\b(?:github|gitlab|twitter|other|before|not)\b))"
     r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
+    # "the account email is my current inbox"
+    r"|\b(?:account|pypi|registered) (?:e-?mail|address) is (?:still )?(?:my|our) (?:current|main|"
+    r"everyday|primary|usual|daily) (?:inbox|address|e-?mail|mailbox)\b"
     # "my email is the same as always (this one)"
-    r"|\b(?:e-?mail|address)\b[^.;()]{0,40}\b(?:is|remains|hasn't changed|has not changed)\b"
-    r"[^.;()]{0,30}\((?:this one|this address|this e-?mail|the one i'?m writing from)\)"
+    r"|\b(?:e-?mail|address)\b[^.;()]{0,20}\b(?:is (?:still )?(?:the )?same(?: as (?:always|"
+    r"before|ever))?|remains the same|hasn't changed|has not changed|is unchanged)\s*"
+    r"\((?:this one|this address|this e-?mail|the one i'?m writing from)\)"
     # "the account email is a list alias I'm subscribed to, so I receive everything sent to it"
-    r"|\b(?:e-?mail|address)\b(?:[^.;]|\.(?=\w)){0,160}?\b(?:i|we) (?:still )?(?:receive|get|read) "
+    r"|\b(?:account|pypi|registered) (?:e-?mail|address)\b"
+    r"(?:(?!\b(?:new|other|another|deleted|closed|shut|gone|expired|lost|longer|forward\w*)\b)"
+    r"(?:[^.;]|\.(?=\w))){0,160}?\b(?:i|we) (?:still )?(?:receive|get|read) "
     r"(?:everything|all (?:the )?(?:mail|messages)|every message) (?:sent|addressed) to it\b"
     r"|\b(?:e-?mail|address|mail id|e-?mail id)\b.{0,30}\bis (?:the )?same as (?:this|the one|"
     r"(?:the one )?i(?:'m| am)? (?:write|writing|mail|send|sending) from)\b"
@@ -421,7 +428,8 @@ def addresses_reader(sentence: str) -> bool:
 # which denies nothing.
 _NOT_KEPT_THERE = re.compile(
     r"\s*\((?:it was |it's |it is |which was |that was )?(?:never|not) (?:been )?"
-    r"(?:in|on|stored|saved|kept)\b[^()]*\)",
+    r"(?:stored |saved |kept )?(?:in|on) (?:my |the |a |our )?[\w-]+"
+    r"(?:,?\s*(?:luckily|thankfully|fortunately))?\)",
     _I,
 )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from intake.extraction.evidence import ownership_items
 from intake.extraction.fields import FILL_IN_KEYS
+from intake.extraction.prose import clause_polarity
 from intake.extraction.values import clean_username, codes_value, yes_no
 
 _BULLET_MARK = re.compile(r"^[-*•+]\s+")
@@ -119,7 +120,11 @@ _REQUEST = re.compile(
 
 
 def _asks(line: str) -> bool:
-    return line.endswith("?") or bool(_REQUEST.search(line))
+    """A question, also one followed by what to do next ("Did you find them? If so, …")."""
+    return line.endswith("?") or bool(_REQUEST.search(line) or _THEN_WHAT.search(line))
+
+
+_THEN_WHAT = re.compile(r"\?\s+(?:if (?:so|not|yes|you do)|otherwise)\b", re.I)
 
 
 def _typed_into_quote(quoted_text: str) -> list[Answer]:
@@ -177,7 +182,19 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
     led = next((found.group("answers") for line in own if (found := _LED.search(line))), None)
     # Answers in order come before any label of the requester's own ("CoC: yes, I agree").
     own = [led] if led else own[: next((i for i, line in enumerate(own) if _labelled(line)), None)]
-    return [answer for answer in _in_order(own, asked) if _fits(answer.value, answer.field)]
+    in_order = [answer for answer in _in_order(own, asked) if _fits(answer.value, answer.field)]
+    return in_order or _lone_codes_state(own, asked)
+
+
+def _lone_codes_state(own: list[str], asked: list[str]) -> list[Answer]:
+    """ "lost" alone to three questions: a codes state answers the codes line, whatever
+    its place (a yes or a no could answer any of them, and answers none)."""
+    if len(own) != 1 or "recovery_codes" not in asked or not _is_bare(own[0], "recovery_codes"):
+        return []
+    plain = own[0].strip(" .!").lower() in _PLAIN_YES_NO
+    if plain or codes_value(own[0]) in (None, "have"):
+        return []
+    return [Answer("recovery_codes", own[0], own[0])]
 
 
 # "On the three access questions: yes, yes, no." inside a line of prose.
@@ -280,7 +297,7 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
         # "yes, yes, no (old uni email, long gone)": the words in brackets explain the last.
         parts = _line_answers(aside.group("answers"), slots)
         last = slots[len(parts) - 1] if 0 < len(parts) <= len(slots) else ""
-        if not last or not _fits(aside.group("aside"), last):
+        if not last or not _explains(aside.group("aside"), parts[-1], last):
             return []
         return [*parts[:-1], f"{parts[-1]} ({aside.group('aside')})"]
     parts = [part.strip() for part in re.split(r"[,;/]", line) if part.strip()]
@@ -315,6 +332,15 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
     return []
 
 
+def _explains(aside: str, answer: str, field: str) -> bool:
+    """The words in brackets say the same as the answer, about its own question, and about
+    the requester ("no (old uni email, long gone)"; not "yes (my wife's inbox)")."""
+    if not _fits(aside, field) or _SOMEONE_ELSES.search(aside):
+        return False
+    return clause_polarity(aside) == yes_no(answer)
+
+
+_SOMEONE_ELSES = re.compile(r"\b(?:his|her|their|\w+'s|\w+’s)\b", re.I)
 _LAST_ASIDE = re.compile(r"^(?P<answers>[^()]*[^()\s])\s*\((?P<aside>[^()]+)\)[.!]?$")
 # "lost yes yes": one-word answers parted by spaces only.
 _WORD_ANSWER = re.compile(r"yes|no|y|n|yep|nope|yeah|lost|have|ok", re.I)

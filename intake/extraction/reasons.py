@@ -18,7 +18,7 @@ from intake.extraction.prose import FIRST_PERSON, HEDGE, MAIL_NOT_MESSAGE
 
 _I = re.I
 CODES = (
-    r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|revovery|recov|backup|back-up|bakup|"
+    r"(?:(?:2fa |pypi )?(?:recovery|recovry|recovey|recvery|revovery|recov|backup|back-up|bakup|"
     r"recuperation|rescue|printed|notebook|paper|spare|emergency|fallback)[- ]?"
     r"(?:(?:one-time|one time|single-use|login|access) )?(?:codes?|numbers)"
     r"|codes? (?:(?:i|we) (?:had )?)?(?:printed|wrote down|written down|downloaded)"
@@ -206,10 +206,11 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"write|wrote|copy|copied|note|noted)\s+(?:them|it)\b"
             # "I don't have recovery codes, I never got any"
             rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:never|did not|didn't)\s+(?:got|get|received|"
-            r"saved|downloaded|had|made)\s+any\b"
+            r"saved|downloaded|had|made)\s+any\b(?!\s+(?:of|to|new|more|working|other)\b)"
             # "About recovery code, I do not save it when I turn on 2FA"
             rf"|{CODES}.{{0,60}}?\b(?:i|we)\s+(?:do not|don't)\s+(?:save|download|write down|"
-            r"print|keep)\s+(?:them|it)\s+(?:when|before|at (?:the|that) time|back then)\b"
+            r"print|keep)\s+(?:them|it)\s+(?:when (?:i|we) (?:turn|turned|set|enable|enabled|"
+            r"activate|activated|switch|switched)\b|at (?:the|that) time|back then)"
             rf"|\bskipp\w*\s+(?:\w+\s+){{0,6}}?{CODES}|{CODES}\W+(?:\w+\W+){{0,3}}?skipp\w*"
             # "clicked past the page with the backup codes without saving anything"
             r"|\b(?:(?:clicked|went|skimmed|rushed) (?:past|through)|closed|dismissed)\b"
@@ -623,8 +624,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
             r"co-?worker)\b.{0,80}"
             r"\b(?:left|leaving|departed|passed away|died)\b"
-            # "My father, George, passed away in January": the owner is gone.
-            r"|\b(?:my|our) (?:late )?(?:father|mother|dad|mum|mom|husband|wife|partner|brother|"
+            # "My father, George, passed away in January, … the package": the owner is gone.
+            r"|^(?=.*\b(?:account|package|project|maintain\w*|pypi)\b).*?\b(?:my|our) (?:late )?"
+            r"(?:father|mother|dad|mum|mom|husband|wife|partner|brother|"
             r"sister|son|daughter|friend|uncle|aunt|grandfather|grandmother)\b(?:,[^,.]{0,40},)?"
             r"\s+(?:(?:has|had|sadly|unfortunately|recently)\s+)*"
             r"(?:passed away|died|is deceased)\b",
@@ -688,6 +690,15 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:lost|stolen|dropped|misplaced)\b.{0,20}?\b(?:keyring|keychain|bag|backpack|"
             r"wallet|purse|jacket|luggage|suitcase)\b[^.]{0,60}?\b(?:security )?(?:key|yubikey|"
             r"phone|token)\b[^.]{0,15}?\b(?:was|were) (?:on|in|attached to) it\b"
+            # "the authenticator program would not come across by itself", "I did not
+            # transfer the TOTP before": the second factor stayed on the old phone.
+            rf"|\b(?:{_DEVICE}|totp|otp|2fa|mfa)\b[^.;]{{0,40}}?\b(?:would not|wouldn't|did not|"
+            r"didn't|does not|doesn't|won't|will not|never|wasn't|was not)\s+(?:be\s+)?"
+            r"(?:come|came|move|moved|carry|carried|transfer\w*|migrat\w*|sync\w*|copied|restored)"
+            r"\s+(?:across|over|along|with it|to the new)"
+            r"|\b(?:did not|didn't|forgot to|never|failed to|neglected to)\s+(?:\w+\s+)?"
+            r"(?:transfer|"
+            rf"migrate|move|copy|export)\b[^.;]{{0,20}}?\b(?:{_DEVICE}|totp|otp|2fa|mfa)\b"
             # "my laptop bag was stolen; my YubiKey was on the key ring inside it"
             r"|\b(?:keyring|key ring|keychain|bag|backpack|wallet|purse|jacket|luggage|suitcase)\b"
             r"[^.]{0,20}?\b(?:was|were|got)\s+(?:stolen|lost|taken|nicked|snatched)\b[^.]{0,60}?"
@@ -870,11 +881,14 @@ _CODES_WORDS = re.compile(CODES, _I)
 
 
 _ASKS_RESET = re.compile(
-    r"\W*(?:(?:could|can|would|will) (?:you|someone|somebody)|please|pls|kindly)\b[^.?!]{0,40}?"
+    r"\W*(?:(?:hi|hello|hey)\W+)?(?:(?:could|can|would|will) (?:you|someone|somebody)|please|pls|"
+    r"kindly)\b[^.?!]{0,40}?"
     r"\b(?:reset|remove|disable|turn off|switch off|clear|reset)\b[^.?!]{0,30}?"
     r"\b(?:2fa|two[- ]factor(?: authentication)?|mfa|totp)\b"
     r"(?:\s+(?:on|for|from) (?:my|the|this|our) (?:pypi )?account)?(?:,?\s*[\w.-]+)?"
-    r"(?:,?\s+(?:please|asap|for me))?\s*[?.!]*\s*$",
+    r"(?:,?\s+(?:please|asap|for me))?"
+    # "…, I agree to the code of conduct.": an agreement after the request is no cause
+    r"(?:,\s*(?:and\s+)?(?:i|we) (?:agree|understand|accept)\b[^.?!]*)?\s*[?.!]*\s*$",
     _I,
 )
 

@@ -67,8 +67,8 @@ NOT_USERNAMES = frozenset(
 _YES = re.compile(
     r"^(?:yes|y|yep|yeah|yup|ja|oui|si|sí|sim|da|да|true|x|\[x\]|✓|✔|confirmed?|correct|"
     r"no problem|no worries|no rush|no issue|not a problem|"
-    r"of course|sure|ok|okay|agreed?|i agree|i do|i have|i'?ve got|got it|i accept|accepted|"
-    r"accept|understood|"
+    r"of course|sure|ok|okay|agreed?|i agree|i do|i have|(?:i'?ve )?got (?:it|them)(?=\W*$)|"
+    r"i accept|accepted|accept|understood|"
     r"i understand|have|still have|absolutely|definitely|affirmative|done|known|still known|"
     r"acknowledged|noted|acceptable|same as (?:this|the one|here)|"
     r"still mine|mine|fine|working|works|available|accessible|reachable|retained|intact|held|kept)"

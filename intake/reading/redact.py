@@ -104,8 +104,7 @@ _ANSWER_WORDS = frozenset(
 )
 _LABEL_ANSWERS = frozenset(
     "yes y no n true false ok okay have had lost forgot forgotten unknown n/a none known still "
-    "i i've i’ve we we've got not available changed reset same fine saved stored kept "
-    "remembered written in on both "
+    "i not available changed reset same fine saved stored kept remembered written in on both "
     "held managed valid working "
     "intact retained accessible all neither don't dont can't cannot didn't doesn't".split()
 )
@@ -116,7 +115,7 @@ _CLAUSE_WORDS = frozenset(
     "actually scratch".split()
 )
 _PASSWORD_VALUE = re.compile(
-    r"\b(?:pass(?:word|wd|phrase)|pwd|pw)\b\s*"
+    r"\b(?:pass(?:word|wd|phrase|owrd|wrod|wrd|wort)|pasword|paswd|paswort|pwd|pw)\b\s*"
     r"(?:(?:is|was)\b\s*(?P<sep1>[:=\-])?|(?P<sep2>[:=\-]))\s*"
     r"(?P<secret>\S{3,128})",
     re.I,
@@ -131,6 +130,11 @@ _PLAIN_TAIL = re.compile(r"[a-z]+(?:-[a-z]+)*[.,;:!?)]*")
 # "Password: honestly, I've forgotten it": an opener, then a clause about the password.
 _OPENERS = frozenset("honestly sadly unfortunately frankly actually well sorry".split())
 _FIRST_PERSON_CLAUSE = re.compile(r"^[,\s-]*(?:i|i've|i'm|i'd|we|we've|my)\b", re.I)
+# "I've got it.", alone or before the next label ("… Email: yes").
+_GOT_IT = re.compile(
+    r"(?i:i'?ve|i’ve|we'?ve|i have|we have)?\s*(?i:got (?:it|them))\s*[.!]?\s*"
+    r"(?:$|[A-Z][\w -]{0,30}:)"
+)
 # How far after "Password: yes" the words are checked for more of a secret.
 _ANSWER_SPAN = 300
 _OTP_CONTEXT = re.compile(
@@ -160,7 +164,7 @@ class Redaction:
 def redact(text: str) -> Redaction:
     """Replace passwords, one-time codes and recovery codes in ``text``."""
     lowered = text.lower()
-    if not ("pass" in lowered or "pw" in lowered or _DIGIT.search(text)):
+    if not ("pas" in lowered or "pw" in lowered or _DIGIT.search(text)):
         return Redaction(text, ())  # every secret needs a password word or a digit
     kinds: list[str] = []
     lines = []
@@ -179,7 +183,7 @@ def _redact_line(line: str) -> tuple[str, list[str]]:
     """
     found: list[str] = []
     lowered = line.lower()
-    if "pass" in lowered or "pw" in lowered:
+    if "pas" in lowered or "pw" in lowered:
         line, redacted = _redact_passwords(line)
         if redacted:
             found.append("password")
@@ -207,6 +211,8 @@ def _only_answer(rest: str) -> bool:
     first, *later = _SENTENCE_END.split(rest.lower(), maxsplit=1)
     if _ONE_WORD_ASIDE.search(first):
         return False  # "Password: known (sunflower)": an aside of one word may be the secret
+    if any(word not in _ANSWER_WORDS for word in _NAMED_WORD.findall(rest.lower())):
+        return False  # "Password: yes, it's Blueberry": the word it is may be the secret
     words = re.findall(r"[^\s,.;:!?()]+", first)
     tokens = re.findall(r"[^\s,;:!?()]+", later[0]) if later else []
     return all(_is_word(word) for word in words) and all(
@@ -215,6 +221,11 @@ def _only_answer(rest: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# "…, it's blueberry", "the new one is quokka.": one word said to be it, ending the clause.
+_NAMED_WORD = re.compile(
+    r"\b(?:it\s+(?:is|was)|it'?s|it’s|that\s+(?:is|was)|that'?s|(?:new|old|current|real)\s+one\s+"
+    r"(?:is|was))\s+[\"'`“]?([^\s,.;:!?\"'`”()]+)[\"'`”]?\s*(?:[,.;:!?)]|$)"
+)
 _ONE_WORD_ASIDE = re.compile(r"\(\s*[^\s()]+\s*\)")
 _LETTERS_ONLY = re.compile(r"[a-z]+(?:[-./@_][a-z]+)*")
 
@@ -280,4 +291,6 @@ def _password_action(found: re.Match[str], rest: str) -> str:
         return "keep"  # "my password - which it accepts - …": a dash, not a label
     if labelled and bare in _LABEL_ANSWERS and _only_answer(rest):
         return "keep"
+    if labelled and _GOT_IT.match(f"{secret}{rest}"):
+        return "keep"  # "Password: I've got it." (but "Password: got Zebra" may be it)
     return "line" if labelled else "secret"
