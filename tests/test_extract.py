@@ -1087,6 +1087,12 @@ def _field(text: str, key: str) -> Any:
         ),
         ("That it can take long time is clear for me.", "time_acknowledged", True),
         ("Whether it takes a long time is not clear to me.", "time_acknowledged", None),
+        ("This gmail is the address on the account.", "credentials.email", True),
+        (
+            "I still have my email address, this one, which is registered on the account.",
+            "credentials.email",
+            True,
+        ),
     ],
 )
 def test_rule(text: str, key: str, expected: object) -> None:
@@ -1213,6 +1219,19 @@ def test_every_value_names_the_line_it_came_from() -> None:
         (
             "In my spare time I keep up a little package called bird-census-tools.",
             ["bird-census-tools"],
+        ),
+        (
+            "Package: nautical-almanac. Back on land in 10 days if you need anything.",
+            ["nautical-almanac"],
+        ),
+        ("Package: later. I will send it if needed.", []),
+        (
+            "I published a tiny package for my students called classroom-turtle-helpers.",
+            ["classroom-turtle-helpers"],
+        ),
+        (
+            "Our packages (acme-motion, acme-motion-ros) are published from the company account.",
+            ["acme-motion", "acme-motion-ros"],
         ),
     ],
 )

@@ -69,7 +69,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         # "I look after a small package for star charts, skychart-lite": named after a comma.
         (
-            rf"\b{_CARE}\b.{{0,40}}?\b{_KIND}\b[^,.;:()]{{0,60}}?(?:,|:|\(|\s-+)\s*"
+            rf"\b{_CARE}\b.{{0,40}}?\b{_KIND}\b[^,.;:()]{{0,60}}?(?:,|:|\(|\s-+|\s(?=called\s|named\s))\s*"
             r"(?:called\s+|named\s+)?" + _PACKAGES,
             True,
         ),
@@ -77,7 +77,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble)\s+)?"
             rf"{_KIND}\b(?!\s+(?:account|managers?|index|registry)\b)\s*(?:on pypi\s+)?"
             r"(?:(?:on|in|under) (?:the|this|that|my|our) (?:pypi )?"
-            r"account\s+)?(?:are|is|include|includes|:|"
+            r"account\s+)?(?:are|is|include|includes|:|\(|"
             r",?\s*(?:especially|including|like|such as|namely|mainly|in particular))\s*"
             + _PACKAGES,
             False,
@@ -401,6 +401,9 @@ def answered_items(value: str) -> list[str]:
     """
     if NONE_ANSWER.match(value.strip()):
         return []
+    first, stop, _ = value.partition(". ")
+    if stop and _PACKAGE_NAME.fullmatch(first.strip(" -*•")):
+        value = first  # "nautical-almanac. Back on land in 10 days if you need anything."
     items: list[str] = []
     offered = bool(_OFFER.search(value))
     for part in (p.strip(" -*•.") for p in _PARTS.split(value)):

@@ -355,6 +355,11 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"|(?:i|we) (?:registered|signed up|set up|created the account)\b"
     r"(?![^.;]{0,25}\b(?:github|gitlab|twitter|other|before|not)\b))"
     r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
+    # "this gmail is the address on the account", "my email address, this one, which is
+    # registered on the account"
+    r"|\bthis (?:gmail|outlook|hotmail|yahoo|proton\w*|mailbox|inbox) (?:address )?is the "
+    r"(?:address|e-?mail|one) (?:on|registered|linked|associated)"
+    r"|\b(?:e-?mail|address),?\s+this one,?\s+(?:which|that) is (?:registered|linked|associated|on)"
     # "the account email is my current inbox"
     r"|\b(?:account|pypi|registered) (?:e-?mail|address) is (?:still )?(?:my|our) (?:current|main|"
     r"everyday|primary|usual|daily) (?:inbox|address|e-?mail|mailbox)\b"
