@@ -56,6 +56,21 @@ def test_automated_mail_is_recognised(headers: str, sender: str, expected: str) 
     assert _reason(headers, sender) == expected
 
 
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Automatic reply: Re: Your PyPI account recovery request", "autoreply_subject"),
+        ("Out of Office: PyPI recovery", "autoreply_subject"),
+        ("Abwesenheitsnotiz: Ihr PyPI-Konto", "autoreply_subject"),
+        ("Re: Automatic reply: Re: Your PyPI account", None),
+        ("Automatic replies from PyPI keep asking me for codes", None),
+    ],
+)
+def test_an_out_of_office_subject_is_automated(subject: str, expected: str | None) -> None:
+    raw = f"From: person@example.net\nTo: support@example.org\nSubject: {subject}\n\nhi\n"
+    assert automated_reason(parse_message(raw.encode()), CONTEXT) == expected
+
+
 def test_delivery_report_is_automated() -> None:
     assert (
         _reason("", content_type='multipart/report; report-type=delivery-status; boundary="b"')

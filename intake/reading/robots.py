@@ -79,6 +79,21 @@ def _autoreply_headers(message: ParsedMessage, _: GuardContext) -> bool:
     return any(message.has_header(name) for name in _PRESENCE_HEADERS)
 
 
+# Out-of-office replies some servers send without any of the headers above: the subject
+# they write is the only sign ("Automatic reply: …", "Abwesenheitsnotiz: …"). A person's
+# "Re: Automatic reply: …" is a reply to one, and is read.
+_AUTOREPLY_SUBJECT = re.compile(
+    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|autoreply|out of (?:the )?office"
+    r"(?: reply| notice)?|abwesenheitsnotiz|automatische antwort|réponse automatique|"
+    r"respuesta automática|resposta automática|risposta automatica)\s*:",
+    re.I,
+)
+
+
+def _autoreply_subject(message: ParsedMessage, _: GuardContext) -> bool:
+    return bool(_AUTOREPLY_SUBJECT.match(message.subject))
+
+
 def _loop(message: ParsedMessage, context: GuardContext) -> bool:
     return any(
         address in value.lower()
@@ -132,6 +147,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("precedence", _precedence),
     ("auto_response_suppress", _suppress),
     ("autoreply_header", _autoreply_headers),
+    ("autoreply_subject", _autoreply_subject),
     ("mail_loop", _loop),
     ("automated_reply_to_us", _reply_to_us_automated),
     ("dmarc_fail", _dmarc_fail),
@@ -151,6 +167,7 @@ MACHINE_WRITTEN = frozenset(
         "precedence",
         "auto_response_suppress",
         "autoreply_header",
+        "autoreply_subject",
         "automated_reply_to_us",
     )
 )
