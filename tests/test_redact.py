@@ -28,6 +28,9 @@ from intake.reading.redact import MARK, redact
         ("Password: yes, it's Blueberry", "Blueberry"),
         ("Passowrd: yes, it is Tr0ub4dor&3", "Tr0ub4dor"),
         ("Pasword: Sunfl0wer", "Sunfl0wer"),
+        ("Password: I have hunter2", "hunter2"),
+        ("Password: we use Hunter2!", "Hunter2"),
+        ("Password: my own, Tr0ub4dor&3", "Tr0ub4dor"),
     ],
 )
 def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: str) -> None:
@@ -51,6 +54,9 @@ def test_a_secret_in_brackets_or_after_a_hyphen_is_redacted(text: str, secret: s
         "Password is safely in my head.",
         "Password: I've got it. Email: yes, same address I'm writing from.",
         "Password: yes, it is fine.",
+        "Password: no",
+        "Password: I have it",
+        "my password is in the vault",
         "Password - yes. The email is the problem, so no. To prove the account is mine: I am "
         "the author.",
     ],

@@ -104,7 +104,7 @@ _ANSWER_WORDS = frozenset(
 )
 _LABEL_ANSWERS = frozenset(
     "yes y no n true false ok okay have had lost forgot forgotten unknown n/a none known still "
-    "i not available changed reset same fine saved stored kept remembered written in on both "
+    "i we not available changed reset same fine saved stored kept remembered written in on both "
     "held managed valid working "
     "intact retained accessible all neither don't dont can't cannot didn't doesn't".split()
 )
@@ -117,7 +117,8 @@ _CLAUSE_WORDS = frozenset(
 _PASSWORD_VALUE = re.compile(
     r"\b(?:pass(?:word|wd|phrase|owrd|wrod|wrd|wort)|pasword|paswd|paswort|pwd|pw)\b\s*"
     r"(?:(?:is|was)\b\s*(?P<sep1>[:=\-])?|(?P<sep2>[:=\-]))\s*"
-    r"(?P<secret>\S{3,128})",
+    # "Password -> known", "**Password:** ✅ yes": marks before the answer are not it
+    r"(?:[^\w\s([]{1,3}\s*){0,2}(?P<secret>\S{1,128})",
     re.I,
 )
 # "password-manager", "password-protected": the hyphen joins words, it labels nothing.
@@ -135,6 +136,9 @@ _GOT_IT = re.compile(
     r"(?i:i'?ve|i’ve|we'?ve|i have|we have)?\s*(?i:got (?:it|them))\s*[.!]?\s*"
     r"(?:$|[A-Z][\w -]{0,30}:)"
 )
+# After "is" or a dash, a secret is at least this long; after a label any length is read, so
+# that "Password: I have hunter2" is seen past its first short word.
+_SHORTEST_PROSE_SECRET = 3
 # How far after "Password: yes" the words are checked for more of a secret.
 _ANSWER_SPAN = 300
 _OTP_CONTEXT = re.compile(
@@ -272,8 +276,8 @@ def _password_action(found: re.Match[str], rest: str) -> str:
     secret = found.group("secret")
     bare = secret.strip("\"'`").lower().rstrip(".,;:!?)")
     labelled = found.group("sep1") or found.group("sep2")
-    if MARK in secret:
-        return "keep"
+    if MARK in secret or (labelled in (None, "-") and len(secret) < _SHORTEST_PROSE_SECRET):
+        return "keep"  # "my password is in the vault", "the password - it was …": prose
     if secret.startswith(("(", "[")) and _only_answer(secret.strip("([])") + rest):
         return "keep"  # "Password: (see below)"
     if (
