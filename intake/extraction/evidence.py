@@ -57,6 +57,10 @@ _FOREIGN_CARE = (
     r"mainteneur|mainteneuse|auteur|développe|mantengo|mantenemos|mantenedor|mantenho|"
     r"desarrollo|desenvolvo|autora?|сопровождаю|поддерживаю|разрабатываю|автор|gestisco)\b"
 )
+# "my (little) package …", "the account's projects …": whose the packages are.
+_WHOSE = r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble)\s+)?"
+# "my package manager", "our project account": another thing, not a package.
+_NOT_A_PACKAGE = r"(?:account|managers?|index|registry)\b"
 # (pattern, plain): a plain pattern only names the packages, so a name found by it
 # must look like a package name (a hyphen, dot, underscore or digit in it).
 _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
@@ -74,8 +78,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (
-            r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble)\s+)?"
-            rf"{_KIND}\b(?!\s+(?:account|managers?|index|registry)\b)\s*(?:on pypi\s+)?"
+            rf"{_WHOSE}{_KIND}\b(?!\s+{_NOT_A_PACKAGE})\s*(?:on pypi\s+)?"
             r"(?:(?:on|in|under) (?:the|this|that|my|our) (?:pypi )?"
             r"account\s+)?(?:are|is|include|includes|:|\(|"
             r",?\s*(?:especially|including|like|such as|namely|mainly|in particular))\s*"
@@ -85,16 +88,11 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "my project merlette appeared on PyPI"; after a looser word ("my client mangles
         # replies") a name alone must look like a package's.
         (
-            r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble)\s+)?"
-            r"(?:packages?|projects?|librar(?:y|ies)|distributions?)\s+"
-            r"(?!(?:account|managers?|index|registry)\b)" + _PACKAGES,
+            rf"{_WHOSE}(?:packages?|projects?|librar(?:y|ies)|distributions?)\s+"
+            rf"(?!{_NOT_A_PACKAGE})" + _PACKAGES,
             False,
         ),
-        (
-            r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble)\s+)?"
-            rf"{_KIND}\s+(?!(?:account|managers?|index|registry)\b)" + _PACKAGES,
-            True,
-        ),
+        (rf"{_WHOSE}{_KIND}\s+(?!{_NOT_A_PACKAGE})" + _PACKAGES, True),
         (
             rf"^\s*(?:{_KIND}|stuff|things)(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES,
             False,

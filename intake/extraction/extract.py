@@ -67,16 +67,18 @@ FORM_CODES_BOX = re.compile(
 _CODES_BOX = re.compile(r"recovery codes?", re.I)
 _COC_BOX = re.compile(r"code of conduct", re.I)
 _TIME_BOX = re.compile(r"\btime\b|\btake\b|\bdelay\b|\bwait", re.I)
+# What recovery codes are written on.
+_SHEET = r"(?:sheet|printout|print-?out|paper|list)"
 _PRONOUN = re.compile(
     r"\b(?:they|them|none of them|those|these|the (?:\w+ )?(?:codes|ones|one)|"
     r"every (?:single )?(?:one|code)|each (?:one|code|of them|of which)|all of them|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:of the )?codes|"
-    r"all (?:say|says|said|fail|failed)|the (?:\w+ )?(?:sheet|printout|print-?out|paper|list))\b",
+    rf"all (?:say|says|said|fail|failed)|the (?:\w+ )?{_SHEET})\b",
     re.I,
 )
 # "… a sheet of backup codes, and I kept it with the notebook. It's gone now.": "it" is
 # the sheet the codes were on.
-_CODES_SHEET = re.compile(r"\b(?:sheet|printout|print-?out|paper|list|page)\b", re.I)
+_CODES_SHEET = re.compile(rf"\b(?:{_SHEET}|page)\b", re.I)
 _IT_OPENS = re.compile(r"^\W*(?:it'?s|it is|it was|it has|it got|it went)\b", re.I)
 # Findings of a request in another language that do not rest on reading its prose.
 _LANGUAGE_FREE = frozenset(("username", "credentials.username", "ownership_evidence"))

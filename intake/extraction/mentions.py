@@ -469,13 +469,16 @@ _NAME_ALONE = re.compile(
     rf"\s+{_OPEN}?{_NAME}['\"”’`]?\s*(?:[.!]|\s[-–—]\s.*|,\s.*|{_SPELLING}[.!]?)?\s*$",
     _I,
 )
+# "Sorry, typo, it's x", "Sorry, my mistake with the username": a slip in the name only.
+_NAME_SLIP = (
+    r"^\W*(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))\b"
+    r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b|(?=\W+it'?s\b))"
+)
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(
     r"^\W*(?:wait|hang on|oops|sorry|no wait|actually)\W+"
     r"(?:no|not that|that's wrong|scratch that|correction)\b"
-    # "Sorry, typo, it's x", "Sorry, my mistake with the username": about the name only
-    r"|^\W*(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))\b"
-    r"(?=\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b|\W+it'?s\b)"
+    rf"|{_NAME_SLIP}"
     r"|^\W*(?:scratch that|correction)\b",
     re.I,
 )
@@ -485,9 +488,7 @@ _WRONG_NAME = (
     r"actually )?(?:wrong|incorrect|a typo|mistyped|misspel\w*)\b"
 )
 _CORRECTION = re.compile(
-    rf"\bscratch that\b|\bcorrection\b|\bi mean\b|\bi mistyped\b|{_WRONG_NAME}"
-    r"|^\W*(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))\b"
-    r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b|(?=\W+it'?s\b))",
+    rf"\bscratch that\b|\bcorrection\b|\bi mean\b|\bi mistyped\b|{_WRONG_NAME}|{_NAME_SLIP}",
     re.I,
 )
 _TAKEN_BACK_INSIDE = re.compile(_WRONG_NAME, re.I)

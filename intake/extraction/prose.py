@@ -339,6 +339,7 @@ _CLAUSE_SPLIT = re.compile(
     _I,
 )
 _NEW_SUBJECT = re.compile(r"^\s*(?:i|we)\b", _I)
+_ACCOUNT_EMAIL = r"\b(?:account|pypi|registered) (?:e-?mail|address)"
 _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"\b(?:writing|sending|contacting you|emailing you|reaching out|sent|mailing) (?:this )?"
     r"(?:\w+ )?from (?:the |my )?(?:same )?(?:registered |associated |linked |primary |verified )?"
@@ -361,14 +362,14 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"(?:address|e-?mail|one) (?:on|registered|linked|associated)"
     r"|\b(?:e-?mail|address),?\s+this one,?\s+(?:which|that) is (?:registered|linked|associated|on)"
     # "the account email is my current inbox"
-    r"|\b(?:account|pypi|registered) (?:e-?mail|address) is (?:still )?(?:my|our) (?:current|main|"
+    rf"|{_ACCOUNT_EMAIL} is (?:still )?(?:my|our) (?:current|main|"
     r"everyday|primary|usual|daily) (?:inbox|address|e-?mail|mailbox)\b"
     # "my email is the same as always (this one)"
     r"|\b(?:e-?mail|address)\b[^.;()]{0,20}\b(?:is (?:still )?(?:the )?same(?: as (?:always|"
     r"before|ever))?|remains the same|hasn't changed|has not changed|is unchanged)\s*"
     r"\((?:this one|this address|this e-?mail|the one i'?m writing from)\)"
     # "the account email is a list alias I'm subscribed to, so I receive everything sent to it"
-    r"|\b(?:account|pypi|registered) (?:e-?mail|address)\b"
+    rf"|{_ACCOUNT_EMAIL}\b"
     r"(?:(?!\b(?:new|other|another|deleted|closed|shut|gone|expired|lost|longer|forward\w*)\b)"
     r"(?:[^.;]|\.(?=\w))){0,160}?\b(?:i|we) (?:still )?(?:receive|get|read) "
     r"(?:everything|all (?:the )?(?:mail|messages)|every message) (?:sent|addressed) to it\b"

@@ -41,6 +41,8 @@ _DEVICE = (
     r"pixel|android|totp seeds?|otp seeds?|2fa seeds?|passkeys?|touch ?id|face ?id|windows hello|"
     r"macbook|aegis|2fas|freeotp|raivo)"
 )
+# The device, or the second factor named by itself ("I did not transfer the TOTP").
+_SECOND_FACTOR = rf"(?:{_DEVICE}|totp|otp|2fa|mfa)"
 # A wiped vault lost the second factor when the sentence says so or is not about the
 # password: "(I wiped my password manager vault)" after "I don't have the password" is not.
 _VAULT_TROUBLE = (
@@ -692,13 +694,13 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"phone|token)\b[^.]{0,15}?\b(?:was|were) (?:on|in|attached to) it\b"
             # "the authenticator program would not come across by itself", "I did not
             # transfer the TOTP before": the second factor stayed on the old phone.
-            rf"|\b(?:{_DEVICE}|totp|otp|2fa|mfa)\b[^.;]{{0,40}}?\b(?:would not|wouldn't|did not|"
+            rf"|\b{_SECOND_FACTOR}\b[^.;]{{0,40}}?\b(?:would not|wouldn't|did not|"
             r"didn't|does not|doesn't|won't|will not|never|wasn't|was not)\s+(?:be\s+)?"
             r"(?:come|came|move|moved|carry|carried|transfer\w*|migrat\w*|sync\w*|copied|restored)"
             r"\s+(?:across|over|along|with it|to the new)"
             r"|\b(?:did not|didn't|forgot to|never|failed to|neglected to)\s+(?:\w+\s+)?"
             r"(?:transfer|"
-            rf"migrate|move|copy|export)\b[^.;]{{0,20}}?\b(?:{_DEVICE}|totp|otp|2fa|mfa)\b"
+            rf"migrate|move|copy|export)\b[^.;]{{0,20}}?\b{_SECOND_FACTOR}\b"
             # "my laptop bag was stolen; my YubiKey was on the key ring inside it"
             r"|\b(?:keyring|key ring|keychain|bag|backpack|wallet|purse|jacket|luggage|suitcase)\b"
             r"[^.]{0,20}?\b(?:was|were|got)\s+(?:stolen|lost|taken|nicked|snatched)\b[^.]{0,60}?"

@@ -83,7 +83,7 @@ def _autoreply_headers(message: ParsedMessage, _: GuardContext) -> bool:
 # they write is the only sign ("Automatic reply: …", "Abwesenheitsnotiz: …"). A person's
 # "Re: Automatic reply: …" is a reply to one, and is read.
 _AUTOREPLY_SUBJECT = re.compile(
-    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|autoreply|out of (?:the )?office"
+    r"^\s*(?:auto(?:matic)?[- ]?(?:reply|response)|out of (?:the )?office"
     r"(?: reply| notice)?|abwesenheitsnotiz|automatische antwort|réponse automatique|"
     r"respuesta automática|resposta automática|risposta automatica)\s*:",
     re.I,
