@@ -476,6 +476,13 @@ def _field(text: str, key: str) -> Any:
             None,
         ),
         ("Not a single one of my backup codes was accepted.", "recovery_codes", "not_working"),
+        (
+            "I have my recovery codes, but I never got any of them to work.",
+            "recovery_codes",
+            "not_working",
+        ),
+        ("I saved the backup codes but they never worked.", "recovery_codes", "not_working"),
+        ("I never got the recovery codes, the phone died.", "recovery_codes", "never_saved"),
         ("My former colleague left and the 2FA was on his phone.", "reason_kind", "other"),
         ("Lost my phone, can't get into pypi (tberger).", "username", "tberger"),
         # Usernames said in passing.

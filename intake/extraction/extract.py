@@ -30,7 +30,13 @@ from intake.extraction.answers import (
 from intake.extraction.evidence import answered_items, distinct_claims, ownership_items
 from intake.extraction.fields import CREDENTIAL_PARTS, nest_fields
 from intake.extraction.languages import detect_language
-from intake.extraction.mentions import corrected_username, sure_mentions, username_correction
+from intake.extraction.mentions import (
+    RETRACTED_THING,
+    RETRACTION,
+    corrected_username,
+    sure_mentions,
+    username_correction,
+)
 from intake.extraction.prose import (
     HEDGE,
     NEGATION,
@@ -395,9 +401,7 @@ def _after_withdrawal(sentence: str) -> str:
 _WITHDRAWN_INSIDE = re.compile(
     r"(?:^|[-–—,;:(]\s*)(?:(?:actually|wait|sorry|oops|hmm+|no),?\s+)*(?:please\s+)?"
     r"(?:disregard|ignore|scratch|strike)\s+(?:that|this)\b[\W_]*(?=\w)"
-    # "My username is danielk - sorry, no, that's my GitHub handle."
-    r"|\s[-–—(]\s*(?:(?:sorry|actually|hmm+)\W+)*(?:no|wait|oops)\W+(?:(?:sorry|no|wait)\W+)*"
-    r"(?=(?:that'?s|that is|this is|that was)\s+(?:my|the|our|an?)\b)",
+    rf"|{RETRACTION}(?={RETRACTED_THING})",
     re.I,
 )
 

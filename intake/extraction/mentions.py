@@ -451,12 +451,13 @@ _RESTATED = re.compile(
     re.I,
 )
 # "x - no wait, sorry, that's my GitHub": what comes before is taken back.
-_RETRACTED_AFTER = re.compile(
-    r"\s[-–—(]\s*(?:(?:sorry|actually|hmm)\W+)*(?:no|wait|oops|scratch that)\W+"
-    r"(?:(?:sorry|no|wait|scratch that)\W+)*(?:that'?s|that is|this is|that was)\s+"
-    r"(?:my|the|our|an?)\b",
-    re.I,
+# "jdoe - sorry, no, that's my GitHub handle": the name before it is taken back.
+RETRACTION = (
+    r"\s[-–—(]\s*(?:(?:sorry|actually|hmm+)\W+)*(?:no|wait|oops|scratch that)\W+"
+    r"(?:(?:sorry|no|wait|scratch that)\W+)*"
 )
+RETRACTED_THING = r"(?:that'?s|that is|this is|that was)\s+(?:my|the|our|an?)\b"
+_RETRACTED_AFTER = re.compile(RETRACTION + RETRACTED_THING, re.I)
 _NAMES_ACCOUNT = re.compile(r"\buser ?name\b|\baccount\b", _I)
 _NOT_SURE_OF_IT = re.compile(r"n't|\bnot\b|\bforg[eo]t|\bremember|\bsure\b", _I)
 # "(with the hyphen)", "(one s)", "(all lower case)": how the name is spelt.

@@ -123,7 +123,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             # "a USB stick, which has since failed": the stick failed, not the codes.
             r"(?<!which )(?<!since )\bfail(?:ed|s)?\b|\bno longer (?:work|valid)|\bstopped working|"
-            r"\bincorrect|"
+            r"\bincorrect|\bnever (?:once )?(?:worked|work\w*|(?:been|got) accepted)\b|"
+            r"\bnever (?:got|managed to get|could get) (?:any|one|a single one)?(?: of)? ?"
+            r"(?:them|it|one|those|these)? ?to work\b|"
             # "in hindsight that was an error", "purged in error": a mistake, not a refusal.
             r"\bwrong|\bexpired|\bunsuccessful|(?<!that was an )(?<!this was an )(?<!it was an )"
             r"(?<!which was an )(?<!in )\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
