@@ -162,8 +162,12 @@ def test_answers_typed_after_deleting_our_quote_answer_the_reply_they_thread_to(
     deliver(workspace / "inbox", make_message("gwen@example.org", first))
     _run(workspace)
     asked = _sent_reply(workspace, "gwen@example.org")
-    # Six lines asked: username, password and email access, codes, conduct, time.
-    answers = "yes\nyes\nyes\nlost\nyes\nno"
+    # Five lines asked: password and email access, codes, conduct, time. The username was
+    # named, so its access line is not asked again.
+    body = body_of(asked)
+    assert "Access to password (yes/no):" in body and "Access to username" not in body
+    assert "whether you still have the password and the account's email address" in body
+    answers = "yes\nyes\nlost\nyes\nno"
     deliver(
         workspace / "inbox",
         make_message("gwen@example.org", answers, in_reply_to=str(asked["Message-ID"])),

@@ -483,6 +483,82 @@ def _field(text: str, key: str) -> Any:
         ),
         ("I saved the backup codes but they never worked.", "recovery_codes", "not_working"),
         ("I never got the recovery codes, the phone died.", "recovery_codes", "never_saved"),
+        ("Recovery codes: no idea honestly", "recovery_codes", None),
+        ("No idea where the recovery codes are, if I ever had them.", "recovery_codes", None),
+        (
+            "### Recovery Codes\n\n~~- [ ] I never generated or have lost access to the recovery "
+            "codes for my account~~\nI might have them written down in a notebook somewhere.",
+            "recovery_codes",
+            None,
+        ),
+        (
+            "So there are no recovery codes since I never set 2FA up in the first place.",
+            "recovery_codes",
+            "never_saved",
+        ),
+        (
+            "I do have the recovery codes, printed, but I haven't tried them yet because I was "
+            "afraid of using them up wrongly.",
+            "recovery_codes",
+            "have",
+        ),
+        ("Recovery codes: have them, never needed them", "recovery_codes", "have"),
+        (
+            "I found a printed sheet with my recovery codes in my passport wallet!",
+            "recovery_codes",
+            "have",
+        ),
+        (
+            "I have a copy of my recovery codes on the laptop that was stolen.",
+            "recovery_codes",
+            "lost",
+        ),
+        # Corrections of a labelled username, on the next line or after a dash.
+        (
+            "Username: jn-okafor\nSorry, typo above - the username is jnokafor (no hyphen).",
+            "username",
+            "jnokafor",
+        ),
+        (
+            "Username: miriam_w\n(wait, sorry - it's miriamw, without the underscore)",
+            "username",
+            "miriamw",
+        ),
+        ("Username: bramvdberg — sorry, typo, it's bramvandenberg", "username", "bramvandenberg"),
+        ("Username again is feng_li.", "username", "feng_li"),
+        # Somebody else's account, named beside the requester's own, is not the one asked about.
+        (
+            "My account is edemir. I co-maintain quillmark with Jan (his account is jdvorak).",
+            "username",
+            "edemir",
+        ),
+        (
+            "Our release account on PyPI is acme-data-bot. (Sam also has his own personal "
+            "account, samwise_k, which we are not asking about.)",
+            "username",
+            "acme-data-bot",
+        ),
+        # … unless it is the only account named: a colleague on leave, a late father.
+        ("My colleague is on leave. Her account is pkumar-ml.", "username", "pkumar-ml"),
+        ("The maintainer account belongs to Carlos Torres, who left.", "username", None),
+        # An issue form's hint comments are the template's words.
+        (
+            "### PyPI Username\n\n<!-- Your PyPI username, not your email address -->\ntobiaslind",
+            "username",
+            "tobiaslind",
+        ),
+        (
+            "I reset my password already through the forgot-password link so the password "
+            "side is fine.",
+            "credentials.password",
+            True,
+        ),
+        (
+            "I forgot my password and the reset email goes to my old work address at my former "
+            "employer, which I no longer have.",
+            "reason_kind",
+            "lost_email_access",
+        ),
         ("My former colleague left and the 2FA was on his phone.", "reason_kind", "other"),
         ("Lost my phone, can't get into pypi (tberger).", "username", "tberger"),
         # Usernames said in passing.
@@ -1427,6 +1503,64 @@ def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> Non
             "> Access to username (yes/no):\n> Access to password (yes/no):\n"
             "> Access to account email (yes/no):",
             {},
+        ),
+        # The words after the comma stress the answer; they answer no second line.
+        (
+            "I agree to the CoC, of course.\n\nBut I really can't wait weeks for this.",
+            "> Code of Conduct agreed (yes/no):\n"
+            "> Accept that recovery can take a long time (yes/no):",
+            {},  # the agreement is read as prose, and "of course" says yes to no wait
+        ),
+        # Two access lines asked (the username was named): two answers, then a question.
+        (
+            "yes and yes\n\nnot sure what code of conduct you mean tho, can you send a link?",
+            "> Access to password (yes/no):\n> Access to account email (yes/no):\n"
+            "> Code of Conduct agreed (yes/no):\n"
+            "> Accept that recovery can take a long time (yes/no):",
+            {"credentials.password": True, "credentials.email": True},
+        ),
+        (
+            "Both yes.",
+            "> Access to password (yes/no):\n> Access to account email (yes/no):",
+            {"credentials.password": True, "credentials.email": True},
+        ),
+        (
+            "yes to both",
+            "> Access to password (yes/no):\n> Access to account email (yes/no):\n"
+            "> Code of Conduct agreed (yes/no):",
+            {},
+        ),
+        (
+            "Yes I agree to both.\n\nAlso, I think I wrote my username wrong.",
+            "> Code of Conduct agreed (yes/no):\n"
+            "> Accept that recovery can take a long time (yes/no):",
+            {"coc_agreed": True, "time_acknowledged": True},
+        ),
+        # The word before the name says which line it answers.
+        (
+            "username tkorhonen\nyes, yes, no (the gmail on it was deleted years ago)\n"
+            "codes lost, they were on the phone too\nyes and yes",
+            "> Username:\n> Access to username (yes/no):\n> Access to password (yes/no):\n"
+            "> Access to account email (yes/no):\n"
+            "> Recovery codes (lost / not working / never saved / have):\n"
+            "> Code of Conduct agreed (yes/no):\n"
+            "> Accept that recovery can take a long time (yes/no):",
+            {
+                "username": "tkorhonen",
+                "credentials.username": True,
+                "credentials.password": True,
+                "credentials.email": False,
+                "recovery_codes": "lost",
+                "coc_agreed": True,
+                "time_acknowledged": True,
+            },
+        ),
+        # A staff question about codes and the Code of Conduct: "And yes, I agree." is the latter.
+        (
+            "No codes, I never downloaded them when I enabled 2FA. And yes, I agree.",
+            "> Thanks. Before we continue: do you still have any of your recovery codes, and do "
+            "you agree to the PSF Code of Conduct?",
+            {"recovery_codes": "never_saved", "coc_agreed": True},
         ),
     ],
 )

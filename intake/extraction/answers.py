@@ -382,10 +382,25 @@ def _paragraphs(text: str, start: int) -> Iterator[str]:
 def _own_lines(own_text: str) -> list[str]:
     lines = [
         _normalise(piece)
-        for line in _readable(own_text).split("\n")
+        for line in _without_comments(_readable(own_text)).split("\n")
         for piece in pieces(line, MAX_LINE)
     ]
     return [line for line in _as_label_lines(lines) if not _is_template_line(line)]
+
+
+def _without_comments(text: str) -> str:
+    """The text without ``<!-- … -->``: an issue form's hints ("<!-- Your PyPI username,
+    not your email address -->") are the template's words. One pass, so an unclosed
+    ``<!--`` keeps the rest."""
+    kept, start = [], 0
+    while (opened := text.find("<!--", start)) != -1:
+        closed = text.find("-->", opened + 4)
+        if closed == -1:
+            break
+        kept.append(text[start:opened])
+        start = closed + 3
+    kept.append(text[start:])
+    return "".join(kept)
 
 
 _ANSWER_MARK = re.compile(r"\s<-+\s*\S")
@@ -589,8 +604,12 @@ def _goes_on_as_prose(label: str, value: str) -> bool:
 
 
 def _normalise(line: str) -> str:
-    line = line.translate(_QUOTE_MARKS).strip()
+    line = _STRUCK.sub("", line.translate(_QUOTE_MARKS)).strip()
     return re.sub(r"\s{2,}", " ", line)
+
+
+# "~~- [ ] I never generated … codes~~": Markdown strikethrough, words the writer took back.
+_STRUCK = re.compile(r"~~[^~\n]+~~")
 
 
 def _is_template_line(line: str) -> bool:

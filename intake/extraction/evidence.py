@@ -256,11 +256,11 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "I maintain amberjack.": a lone name that ends the claim.
         (
             r"\b(?:i|we|that|which)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
-            r"(?:maintain|publish|own|wrote|created|develop|release|look after|take care of)"
-            r"(?:e?s|ing|e?d)?\s+"
+            r"(?:(?:co-?)?maintain|publish|own|wrote|created|develop|release|look after|"
+            r"take care of)(?:e?s|ing|e?d)?\s+"
             + _NOT_PACKAGE_NEXT
             + _PACKAGES
-            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since|from)\b"
+            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since|from|with)\b"
             r"|\s+and\s+(?:i|we|you|a|an|some|several|its?|two|three|there|they|people|my|our)\b)",
             False,
         ),

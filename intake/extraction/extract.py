@@ -202,6 +202,7 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     # A signature's "PyPI: x" counts only when the message names no account itself.
     named = [(m, s) for m, s in mentions if not SIGNED_USERNAME.match(s)]
     mentions = named or mentions
+    mentions = [(m, s) for m, s in mentions if not m.theirs] or mentions
     sure = any(mention.sure for mention, _ in mentions)
     mentioned = [(m.name, sentence) for m, sentence in mentions if m.sure or not sure]
     return _agreed("username", mentioned, STATEMENT)

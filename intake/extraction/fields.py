@@ -7,8 +7,8 @@ recognise our own wording when a requester quotes or copies it back to us.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 # The Code of Conduct replies name unless the operator names another ([reply]).
@@ -39,6 +39,19 @@ class Requirement:
     keys: tuple[str, ...]
 
 
+_PART_WORDS = {
+    "username": "the username",
+    "password": "the password",
+    "email": "the account's email address",
+}
+
+
+def _credentials_explanation(parts: Sequence[str]) -> str:
+    words = [_PART_WORDS[part] for part in parts]
+    listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    return f"whether you still have {listed}; this decides how we can verify you."
+
+
 REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement(
         "username",
@@ -57,8 +70,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement(
         "credentials",
         "Account access",
-        "whether you still have the username, the password and the account's email "
-        "address; this decides how we can verify you.",
+        _credentials_explanation(CREDENTIAL_PARTS),
         (
             "Access to username (yes/no):",
             "Access to password (yes/no):",
@@ -114,16 +126,45 @@ REVIEW_NOTE = (
     "Every request is checked by hand, so a review can take a significant amount of time, "
     "and we can only restore access when we can verify that the account is yours."
 )
+# Every way a reply can ask for the credentials: only the parts not yet stated.
+_CREDENTIAL_ASKS = [
+    _credentials_explanation([p for p in CREDENTIAL_PARTS if p != left_out])
+    for left_out in CREDENTIAL_PARTS
+] + [_credentials_explanation([part]) for part in CREDENTIAL_PARTS]
 TEMPLATE_PHRASES = frozenset(
     text.lower()
     for text in (
         *(r.explanation for r in REQUIREMENTS),
+        *_CREDENTIAL_ASKS,
         f": {COC_LEAD}",  # the explanation after its title, whatever Code of Conduct is named
         SAFETY_NOTE,
         *REDACTION_NOTE.split(". "),
         *REVIEW_NOTE.split(", "),
     )
 )
+
+
+def as_asked(requirement: Requirement, stated: Collection[str]) -> Requirement:
+    """The requirement as a reply asks it: a credential part already stated is not asked
+    again, so the fill-in block holds only the lines still open ("yes, no" answers those)."""
+    open_keys = tuple(key for key in requirement.keys if key not in stated)
+    if requirement.name != "credentials" or len(open_keys) in (0, len(requirement.keys)):
+        return requirement
+    pairs = zip(requirement.fill_in, requirement.keys, strict=True)
+    return replace(
+        requirement,
+        explanation=_credentials_explanation([key.split(".")[1] for key in open_keys]),
+        fill_in=tuple(line for line, key in pairs if key in open_keys),
+        keys=open_keys,
+    )
+
+
+def stated_parts(fields: Mapping[str, Any]) -> frozenset[str]:
+    """The flat keys of the credential parts a case already holds an answer for."""
+    credentials = fields.get("credentials") or {}
+    return frozenset(
+        f"credentials.{part}" for part in CREDENTIAL_PARTS if credentials.get(part) is not None
+    )
 
 
 def credentials_confirmed(credentials: Mapping[str, bool | None]) -> bool | None:

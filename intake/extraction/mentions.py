@@ -44,8 +44,8 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             r"(?<=pypi )handle|"
             r"(?<=the )handle|handle(?=\s*(?:[:=]|is\b|was\b|on pypi\b))|"
             rf"{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
-            r"(?:(?:on pypi|on the (?:package |python package )?index|on the site|there|on there)"
-            r"\s*)?"
+            r"(?:(?:on pypi|on the (?:package |python package )?index|on the site|there|on there|"
+            r"again|once more)\s*)?"
             r"(?:(?:is|was)\b|['’]s\b|=|:|-|,)?\s*"
             rf"{_ADVERB}"
             rf"{_OPEN}?{_NAME}",
@@ -294,10 +294,14 @@ _PLAIN_FOLLOWER = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A name a sentence gives as the account; ``sure`` when nothing about it is in doubt."""
+    """A name a sentence gives as the account; ``sure`` when nothing about it is in doubt.
+
+    ``theirs`` when it is named as somebody else's ("her account is priya_k"): the
+    account asked about only when no other is named (a late father's, a colleague's)."""
 
     name: str
     sure: bool
+    theirs: bool = False
 
 
 # "my GitHub account jdoe", "GitHub: jdoe": another service's name, right before the name
@@ -330,6 +334,7 @@ def username_mentions(sentence: str) -> list[Mention]:
             cut = after[:1].isalpha()  # "weiß" read as "wei"
             if after.startswith(("@", "://")) or other or contraction or cut:
                 continue
+            theirs = _THIRD_PARTY.search(sentence, 0, match.start("name")) is not None
             if not _looks_like_username(name, strong):
                 continue
             opener = re.search(r"[`'\"“‘(]\s?$", sentence[: match.start("name")])
@@ -337,10 +342,21 @@ def username_mentions(sentence: str) -> list[Mention]:
             quoted = opener is not None and (opener.group(0)[0] != "(" or after.lstrip()[:1] == ")")
             distinct = not name.isalpha()
             if strong or quoted or distinct:
-                found.append(Mention(name, True))
+                found.append(Mention(name, True, theirs))
             elif _PLAIN_FOLLOWER.match(after):
-                found.append(Mention(name, False))
+                found.append(Mention(name, False, theirs))
     return found
+
+
+# Somebody else's account named before the name, in the same clause and with no "my"
+# between: "(his account is jdvorak)", "Sam also has his own personal account, samwise_k".
+_THIRD_PARTY = re.compile(
+    r"(?:\b(?i:his|her|their|(?:colleague|brother|sister|wife|husband|partner|friend|boss|"
+    r"manager|co-?worker|co-?maintainer|son|daughter|father|mother|dad|mum|mom)['’]s)"
+    r"|\b(?!PyPI)[A-Z][a-z]+['’]s)"
+    r"\s+(?i:(?:own|personal|private|work|old|main|pypi)\s+)*(?i:account|user ?name|handle|login)"
+    r"\b(?:(?!\b(?i:my|our)\b)[^.;:!?])*$"
+)
 
 
 # Words of the languages above that follow "username" in "I don't know my username".
@@ -450,7 +466,6 @@ _RESTATED = re.compile(
     r"(?P<name>[\w.-]+\w)",
     re.I,
 )
-# "x - no wait, sorry, that's my GitHub": what comes before is taken back.
 # "jdoe - sorry, no, that's my GitHub handle": the name before it is taken back.
 RETRACTION = (
     r"\s[-–—(]\s*(?:(?:sorry|actually|hmm+)\W+)*(?:no|wait|oops|scratch that)\W+"
@@ -472,8 +487,10 @@ _NAME_ALONE = re.compile(
 )
 # "Sorry, typo, it's x", "Sorry, my mistake with the username": a slip in the name only.
 _NAME_SLIP = (
-    r"^\W*(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))\b"
-    r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b|(?=\W+it'?s\b))"
+    r"(?:^|\s[-–—(])\W*(?:wait\W+(?:sorry|oops)|(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))"
+    r"(?:\s+(?:above|there|earlier))?)\b"
+    r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b"
+    r"|(?=\W+(?:it'?s|the (?:user ?name|account(?: name)?) is)\b))"
 )
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(

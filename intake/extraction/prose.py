@@ -122,7 +122,7 @@ _NEUTRAL_PHRASES = re.compile(
     # "I tried the 'Forgot password?' / reset flow": the name of a page, not a loss.
     # "I wrote that I still have my email, but …": reported, not said now.
     rf"|{_REPORTING}[^,.;]*"
-    r"|[\"'“]?\bforgot(?:ten)?\s+(?:your\s+)?password\??[\"'”]?"
+    r"|[\"'“]?\bforgot(?:ten)?[\s-]+(?:your[\s-]+)?password\??[\"'”]?"
     r"(?=\s*(?:/|link|flow|page|button|form|option|feature|process))"
     # "(I remember it, is not so complex)": about the password, not a denial.
     r"|\bnot (?:so|that|too|very) (?:complex|complicated|hard|difficult|long|strong|secure|easy)\b"
@@ -180,7 +180,10 @@ _PARTS = {
         r"(?<!bitwarden )(?<!keepass )(?<!lastpass )(?<!encryption )(?<!laptop )(?<!phone )"
         r"(?<!windows )(?<!wifi )(?<!backup )"
         r"\b(?:pass(?:word|phrase)s?|pasword|passowrd|passwrod|passwrd|passwd|pw|pwd)\b"
-        r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery|flow|vault|safe)s?\b)",
+        r"(?!\s+(?:manager|reset|field|prompt|page|form|link|change|recovery|flow|vault|safe)s?\b)"
+        # "The password I have saved is for TestPyPI, not PyPI": another service's password
+        r"(?![^.;]{0,30}?\b(?:is|was) (?:only |just )?for (?:test ?pypi|github|gitlab|bitbucket|"
+        r"another|a different|the other)\b)",
         _I,
     ),
     "email": re.compile(
@@ -214,7 +217,7 @@ _GONE = re.compile(
     r"(?:\s+(?:it|that|this))?(?:\s+(?:any ?more|now))?\s*[.,;!]?\s*$"
     r"|\b(?:can't|cant|cannot|can no longer|could not|couldn't|can not|no longer) "
     r"(?:access|reach|open|read|use|get into|log into|sign into|receive|get)"
-    r"(?: (?:it|that|this|them))?"
+    r"(?: (?:it|that|this|them|anything(?: there| at it| sent (?:there|to it))?))?"
     r"(?: any ?more)?\s*[.,;!]?\s*$",
     _I,
 )

@@ -40,10 +40,33 @@ _ALL_PARTS = re.compile(
 )
 # "I agree to both", "Agreed to both": the two agreements.
 _BOTH_AGREED = re.compile(
-    r"^(?:i\s+|we\s+)?(?:agree|agreed|accept|accepted)\s+(?:to\s+|with\s+)?"
+    r"^(?:(?:yes|yep|yeah|sure|ok|okay)\W{0,3})?(?:i\s+|we\s+)?(?:agree|agreed|accept|accepted)"
+    r"\s+(?:to\s+|with\s+)?"
     r"(?:both|all|everything|all of (?:it|them))\b",
     re.I,
 )
+# "Both yes", "yes to both": the two credential lines still asked, when nothing else asks
+# for a yes or a no.
+_BOTH_PARTS = re.compile(
+    r"^(?:both(?: of them)?\W{0,3}(?:yes|fine|ok|okay|correct)\b"
+    r"|(?:yes|yep|yeah)\W{0,3}(?:to |for )?both\b)",
+    re.I,
+)
+_BOTH_ACCESS = re.compile(r"\bboth (?:of the )?(?:acc?ess|login|credential)", re.I)
+_AGREEMENT_WORDS = re.compile(r"\b(?:agree|accept|conduct|coc|wait|time|while)", re.I)
+
+
+def _both_parts(sentences: list[str], asked: list[str]) -> bool:
+    """Whether "both" means the two access lines: nothing else asks for a yes or a no, the
+    words name them ("yes to both access questions"), or the agreements asked are answered
+    in words of their own ("Both yes. … I accept it could take a while.")."""
+    if not any(field in _AGREEMENTS for field in asked):
+        return True
+    both = next((s for s in sentences if _BOTH_PARTS.match(s)), "")
+    others = [s for s in sentences if s != both]
+    return bool(_BOTH_ACCESS.search(both) or any(_AGREEMENT_WORDS.search(s) for s in others))
+
+
 # "all good on the first three": yes to the first lines we asked.
 _FIRST_N = re.compile(
     r"^(?:all\s+)?(?:good|fine|yes|ok|okay|true|correct)\s+(?:on|to|for)\s+(?:the\s+)?first\s+"
@@ -67,7 +90,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credentials.email", re.compile(r"e-?mail|\bmail\b|address|inbox|mailbox", re.I)),
     ("username", re.compile(r"user ?name|account name", re.I)),
     ("coc_agreed", re.compile(r"code of conduct|\bcoc\b", re.I)),
-    ("time_acknowledged", re.compile(r"\btime\b|\bwait", re.I)),
+    ("time_acknowledged", re.compile(r"\btime\b|\bwait|\bdelay", re.I)),
 )
 _PERSON = {"you": "I", "your": "my", "yours": "mine", "are": "am"}
 
@@ -144,10 +167,13 @@ def _typed_into_quote(quoted_text: str) -> list[Answer]:
 def _positional(own: list[str], asked: list[str]) -> list[Answer]:
     """Bare answers in the order of our lines: a list, one per line, or numbered."""
     sentences = [s for line in own for s in re.split(r"(?<=[.!?])\s+", line)]
+    parts = [f for f in asked if f.startswith("credentials")]
+    both_parts = _both_parts(sentences, asked)
     grouped = [
         Answer(field, "yes", line)
         for pattern, fields, count in (
-            (_ALL_PARTS, [f for f in asked if f.startswith("credentials")], 3),
+            (_ALL_PARTS, parts, 3),
+            (_BOTH_PARTS, parts if both_parts else [], 2),
             (_BOTH_AGREED, [f for f in asked if f in _AGREEMENTS], 2),
         )
         if len(fields) == count
@@ -158,10 +184,12 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
     ]
     if grouped:
         return grouped  # "all three yes" / "I agree to both", on any line
-    if any(_ALL_YES.match(line) for line in own[:2]):
-        line = next(line for line in own if _ALL_YES.match(line))
+    yes_to_all = next((found for line in own[:2] if (found := _ALL_YES.match(line))), None)
+    if yes_to_all:
         yes_no_fields = [f for f in asked if f.startswith("credentials") or f in _AGREEMENTS]
-        return [Answer(field, "yes", line) for field in yes_no_fields]
+        if "both" in yes_to_all.group(0).lower() and len(yes_no_fields) != 2:
+            return []  # "yes to both" to three questions: which two is unclear
+        return [Answer(field, "yes", yes_to_all.string) for field in yes_no_fields]
     first = next((found for line in own[:2] if (found := _FIRST_N.match(line))), None)
     if first:
         count = _COUNTS[first.group("count").lower()]
@@ -249,14 +277,26 @@ def _in_order(own: list[str], asked: list[str]) -> list[Answer]:
     """
     found: list[Answer] = []
     for line in own:
-        parts = _line_answers(line, asked[len(found) :])
+        slots = asked[len(found) :]
+        named = _NAME_LEAD.sub("", line) if slots[:1] == ["username"] else line
+        said = named if " " not in named else line  # "username x", never a sentence
+        parts = _line_answers(said, slots)
         if not parts:
             break
         if len(found) + len(parts) > len(asked):
             return []
-        slots = asked[len(found) : len(found) + len(parts)]
+        slots = slots[: len(parts)]
         found.extend(Answer(slot, part, line) for part, slot in zip(parts, slots, strict=True))
-    return found if len(found) == len(asked) or _anchored(found) or _all_parts(found) else []
+    complete = len(found) == len(asked) or (
+        bool(found) and _in_words(" ".join(own), asked[len(found) :])
+    )
+    return found if complete or _anchored(found) or _all_parts(found, asked) else []
+
+
+# "username tkorhonen" on the username line: the word names the line it answers.
+_NAME_LEAD = re.compile(
+    r"^(?:my\s+)?(?:pypi\s+)?(?:user ?name|user|login)(?:\s+is)?\s*[:=-]?\s+", re.I
+)
 
 
 def _anchored(found: list[Answer]) -> bool:
@@ -270,11 +310,12 @@ def _anchored(found: list[Answer]) -> bool:
     )
 
 
-def _all_parts(found: list[Answer]) -> bool:
-    """ "yes yes yes. agree to coc. …" to five questions: three answers, then words about
-    something else, answer the three credential lines; not when the words go on about a
-    credential ("… password is the problem")."""
-    if sorted(answer.field for answer in found) != sorted(_CREDENTIAL_FIELDS):
+def _all_parts(found: list[Answer], asked: list[str]) -> bool:
+    """ "yes yes yes. agree to coc. …" to five questions: an answer to each credential line
+    asked (two or three), then words about something else, answer those lines; not when
+    the words go on about a credential ("… password is the problem")."""
+    parts = [field for field in asked if field in _CREDENTIAL_FIELDS]
+    if len(parts) < 2 or [answer.field for answer in found] != parts:
         return False
     return not any(_CREDENTIAL_WORDS.search(answer.line) for answer in found)
 
@@ -300,7 +341,7 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
         if not last or not _explains(aside.group("aside"), parts[-1], last):
             return []
         return [*parts[:-1], f"{parts[-1]} ({aside.group('aside')})"]
-    parts = [part.strip() for part in re.split(r"[,;/]", line) if part.strip()]
+    parts = _without_emphasis([part.strip() for part in re.split(r"[,;/]", line) if part.strip()])
     words = _words(line)
     if 1 < len(words) <= len(slots) and all(_WORD_ANSWER.fullmatch(word) for word in words):
         parts = words
@@ -329,7 +370,34 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
     if head and _fits(rest, about):
         # "never saved them. yes and yes": the rest of the line answers the next lines.
         return [*head, *_line_answers(rest, slots[len(head) :])]
+    plain = len(head) == 1 and head[0].strip(" .!").lower() in _PLAIN_YES_NO
+    if plain and _in_words(rest, slots[1:]):
+        return head  # "Yes. I agree to the Code of Conduct …": the rest says the others
     return []
+
+
+def _in_words(text: str, fields: list[str]) -> bool:
+    """Whether ``text`` speaks of some of ``fields`` by name, and of nothing else."""
+    topics = {name for name, pattern in _TOPICS if pattern.search(text)}
+    return bool(topics) and topics <= {_topic_of(field) for field in fields}
+
+
+# "I agree to the CoC, of course.": the words after the comma stress the answer before it.
+_EMPHASIS = re.compile(
+    r"(?:of course|sure(?:ly)?|obviously|definitely|absolutely|certainly|naturally|totally|"
+    r"indeed|for sure|no doubt)\W*",
+    re.I,
+)
+
+
+def _without_emphasis(parts: list[str]) -> list[str]:
+    kept: list[str] = []
+    for part in parts:
+        if kept and _EMPHASIS.fullmatch(part):
+            kept[-1] = f"{kept[-1]}, {part}"
+        else:
+            kept.append(part)
+    return kept
 
 
 def _explains(aside: str, answer: str, field: str) -> bool:
@@ -396,6 +464,30 @@ def _leading(reply: str) -> str:
 
 
 def _answer_to_question(own: list[str], question: str) -> list[Answer]:
+    """A short reply to a question staff asked, and a bare "I agree" when the question
+    also asked for the Code of Conduct ("… codes, and do you agree to the Code of
+    Conduct?" "No codes, I never saved them. And yes, I agree.")."""
+    found = _topic_answer(own, question)
+    if any(answer.field == "coc_agreed" for answer in found) or not _ASKS_COC.search(question):
+        return found
+    agreed = [
+        Answer("coc_agreed", sentence, f"{question} {sentence}")
+        for line in own
+        for sentence in re.split(r"(?<=[.!?])\s+", line)
+        if _BARE_AGREEMENT.match(sentence)
+    ]
+    return found + agreed[:1]
+
+
+_ASKS_COC = re.compile(r"^(?!.*\b(?:time|wait)).*\b(?:code of conduct|coc)\b", re.I)
+_BARE_AGREEMENT = re.compile(
+    r"^(?:and\s+)?(?:(?:yes|yep|yeah|sure|of course)\W+)?(?:i\s+)?(?:do\s+)?(?:agree|agreed)"
+    r"\W*$",
+    re.I,
+)
+
+
+def _topic_answer(own: list[str], question: str) -> list[Answer]:
     """A short reply to one question staff asked, as a labelled answer to its topic."""
     reply = _leading(" ".join(own))
     # The sentence that asks: "… we need to know whether you can still access the email

@@ -127,7 +127,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bnever (?:got|managed to get|could get) (?:any|one|a single one)?(?: of)? ?"
             r"(?:them|it|one|those|these)? ?to work\b|"
             # "in hindsight that was an error", "purged in error": a mistake, not a refusal.
-            r"\bwrong|\bexpired|\bunsuccessful|(?<!that was an )(?<!this was an )(?<!it was an )"
+            r"\bwrong(?!ly)|\bexpired|\bunsuccessful|"
+            r"(?<!that was an )(?<!this was an )(?<!it was an )"
             r"(?<!which was an )(?<!in )\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
             r"\b(?:none|no one) (?:(?:of|from) them )?(?:is |are |was |were )?(?:accepted|valid|"
             r"working|work\w*)|"
@@ -188,7 +189,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\bno {CODES}\b[^.,;]{{0,12}}?\b(?:since|because|as)\s+(?:i|we)\s+(?:\w+\s+)?"
             r"never\s+(?:set (?:it|2fa|two-factor) up|"
             r"(?:enabled|activated|turned on) (?:it|2fa|two-factor)|"
-            r"turned (?:it|2fa) on|had 2fa|used 2fa)\b(?!\s+(?:there|on|for|in)\b)"
+            r"turned (?:it|2fa) on|had 2fa|used 2fa)\b"
+            r"(?!\s+(?:there|on|for)\b|\s+in\b(?! the first place\b))"
             # "Saved recovery codes? No, never did."
             r"|\b(?:saved|downloaded|stored|kept|wrote down|printed|generated)\s+(?:the\s+|any\s+)?"
             rf"{CODES}\?\s*(?:no|nope|never)\b(?!\s*(?:idea|clue))"
@@ -336,6 +338,13 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?! (?:on|in) (?:the|that|my) (?:lost|stolen|old|broken|dead|wiped)\b| somewhere)"
             # "… saved on my work computer, and I left that job": kept where it is gone.
             r"(?![^.]*\b(?:lost|stolen|left|gone|wiped|died|broke|no longer|can't|cannot)\b)|"
+            # "I found a printed sheet with my recovery codes in my passport wallet!"
+            r"\b(?:i|we) (?:just |finally |still )?(?:found|have|kept) (?:a|an|the|my|our) "
+            r"(?:printed |paper |old |written )?"
+            r"(?:sheet|printout|print-?out|copy|paper|list|note|card)\b[^.!?]{0,30}?"
+            r"\b(?:with|of|containing|listing) (?:all )?(?:my |the |our )?"
+            + CODES
+            + r"(?![^.]*\b(?:lost|stolen|left|gone|wiped|died|broke|no longer|can't|cannot)\b)|"
             r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
             r"(?:(?:my |the |our )?[\w-]+(?: [\w-]+)? (?:and|&) )?(?:all )?(?:of )?"
             r"(?:even |also )?(?:(?:a few|some|several|a couple) of )?(?:my |the |our )?"
@@ -477,7 +486,9 @@ _TAIL_DOUBT = re.compile(
     r"|\b(?:maybe|possibly|perhaps|not sure)\b(?!,? (?:it|they) (?:was|were) (?:on|in)\b)"
     # "…, so maybe that helps": a hope about the help, not a doubt about the codes
     r"(?! (?:that|this|it) (?:helps|will help|could help|is useful)\b)"
-    r"|,\s*i (?:think|believe|guess)\W*$|\bas far as (?:i|we) (?:know|can tell)\b|\bafaik\b",
+    r"|,\s*i (?:think|believe|guess)\W*$|\bas far as (?:i|we) (?:know|can tell)\b|\bafaik\b"
+    # "No idea where the recovery codes are, if I ever had them": whether there were any.
+    r"|\bif (?:i|we) (?:ever|even) (?:had|made|saved|got|generated|created)\b",
     _I,
 )
 _ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?:on|in))\b", _I)
@@ -730,7 +741,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:(?:can't|cannot|can no longer|no longer|unable to)"
             r"|(?:nobody|no one|none of us) can(?: any longer)?) (?:receive|get|read) "
             r"(?:any )?(?:mail|e-?mails?)\b"
-            r"|\b(?:e-?mail|address|mailbox|inbox)\b,? (?:which|that) (?:i|we) "
+            # "my old work address at my former employer, which I no longer have"
+            r"|\b(?:e-?mail|address|mailbox|inbox)\b(?: (?:at|with|from) (?:my |our |the |an? )?"
+            r"[\w-]+(?: [\w-]+)?)?,? (?:which|that) (?:i|we) "
             r"(?:(?:don't|do not|no longer|can't|cannot|can no longer) "
             r"(?:have|access|use|receive|read|open)|lost(?: access to)?)\b"
             r"|\b(?:google|gmail|yahoo|outlook|hotmail|microsoft|proton\w*|icloud|isp|work|university)\s+"

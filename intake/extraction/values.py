@@ -28,7 +28,7 @@ NOT_USERNAMES = frozenset(
     """
     2fa a about above access account accounts across action active actually address field
     box tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them us him her uses used
-    needs requires belongs shows says lists holds owns sorry thanks hello hi okay theirs
+    needs requires belongs shows says lists holds owns maintainer sorry thanks hello hi okay theirs
     hers ours yours open known addresses after again against all also altogether always am
     an and another any anymore app apps are as associated at back bad basically be because
     been before being below between blocked both bunch but by called can can't cannot closed
@@ -161,6 +161,12 @@ def foreign_username(value: str) -> str | None:
     return word if all(ch.isalnum() or ch in "._-" or not ch.isprintable() for ch in word) else None
 
 
+# "no idea honestly", "dunno": not a state ("don't know where they are" says lost).
+_NO_IDEA = re.compile(
+    r"\b(?:no idea|no clue|dunno|idk|not sure|unsure|unknown|don'?t know|do not know)\b"
+    r"(?!\s+where\b)",
+    re.I,
+)
 _NONE_SAID = re.compile(r"\b(?:no|not|none|never|nobody)\b|n't", re.I)
 
 
@@ -169,7 +175,7 @@ def codes_value(value: str) -> str | None:
     text = value.lower()
     # "lost. They were on the laptop I think was compromised": the answer is the first part.
     first = re.split(r"(?<=[.!?;])\s+", text, maxsplit=1)[0]
-    if is_option_list(text) or HEDGE.search(first):
+    if is_option_list(text) or HEDGE.search(first) or _NO_IDEA.search(first):
         return None  # "no idea where they are, might be in a drawer": not known yet
     stated = recovery_code_state(f"recovery codes {first}")
     if stated is None and first != text:
@@ -184,7 +190,8 @@ def codes_value(value: str) -> str | None:
         ),
         (
             "never_saved",
-            r"never|not saved|didn't save|did not save|not generated|nobody|no one"
+            r"never(?! (?:needed|used|tried|had to use)\b)|not saved|didn't save|did not save|"
+            r"not generated|nobody|no one"
             r"|none (?:were |was )?(?:ever )?saved(?!\s+(?:on|in|to)\b)|none (?:were|was)",
         ),
         ("lost", r"\blost\b|no access|don't have|do not have|gone|missing|can't find|no\b"),

@@ -19,6 +19,7 @@ from intake.cases.status import CLOSED_STATUSES, status_after
 from intake.cases.tokens import new_token
 from intake.clock import iso, utcnow
 from intake.config import Config
+from intake.extraction.fields import stated_parts
 from intake.logs import event
 from intake.pipeline.batch_reader import Read, Unreadable
 from intake.pipeline.triage import Triage, read_against
@@ -183,7 +184,10 @@ class MessageRecorder:
             decision = self.responder.decide(saved, status_before, status, missing, trigger)
         self._store_message(raw, result, saved.id, flags=[], decision=decision)
         if decision.reply != "none":
-            self.responder.queue_reply(saved, _inbound(result), decision, missing, trigger)
+            stated = stated_parts(fields)
+            self.responder.queue_reply(
+                saved, _inbound(result), decision, missing, trigger, stated=stated
+            )
         if decision.notify_staff:
             self.responder.notify_staff(saved.id)
         if status_before == "waiting_on_requester":

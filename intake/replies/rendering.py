@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from email.header import Header
 from email.quoprimime import body_encode
@@ -23,6 +23,7 @@ from intake.extraction.fields import (
     REQUIREMENTS,
     REVIEW_NOTE,
     SAFETY_NOTE,
+    as_asked,
 )
 from intake.extraction.languages import reply_line
 from intake.reading.addresses import Address
@@ -64,13 +65,15 @@ def render_reply(
     missing: Sequence[str],
     redacted: bool,
     language: str | None = None,
+    stated: Collection[str] = (),
 ) -> OutgoingReply:
     """Render the acknowledgement or the missing-details reply for one request.
 
     A request written in another language gets one line in that language first, where
     a translation is shipped; the rest stays English, the language staff work in.
+    ``stated`` names the credential parts already answered, which are not asked again.
     """
-    wanted = [r for r in REQUIREMENTS if r.name in missing]
+    wanted = [as_asked(r, stated) for r in REQUIREMENTS if r.name in missing]
     body = render_text(
         f"{kind}.txt.j2",
         token=token,

@@ -106,6 +106,7 @@ class Responder:
         decision: Decision,
         missing: list[str],
         trigger: str,
+        stated: frozenset[str] = frozenset(),
     ) -> None:
         """Render the chosen reply to the requester and queue it in the outbox."""
         reply = render_reply(
@@ -119,6 +120,7 @@ class Responder:
             missing=missing,
             redacted=message.redacted,
             language=message.language,
+            stated=stated,
         )
         queue_message(self.store, case.id, reply, trigger=trigger)
         if self._replies_this_hour is not None:
