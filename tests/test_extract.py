@@ -559,6 +559,70 @@ def _field(text: str, key: str) -> Any:
             "reason_kind",
             "lost_email_access",
         ),
+        (
+            "problem: cant reset pw because reset goes to old work address",
+            "reason_kind",
+            "lost_email_access",
+        ),
+        ("pypi acct ezra-k locked, 2fa key broke.", "reason_kind", "lost_2fa_device"),
+        (
+            "Please reset 2FA on account bramv. Recovery codes don't work.",
+            "reason_kind",
+            "recovery_codes_not_working",
+        ),
+        ("Username is corvid-labs, please reset my 2FA.", "reason", None),
+        ("Recovery codes: not known, nobody can find them", "recovery_codes", None),
+        (
+            "Obviously I have no recovery codes, since I never set 2FA up.",
+            "recovery_codes",
+            "never_saved",
+        ),
+        ("Username: abc\nSignificant time: yes, understood", "time_acknowledged", True),
+        ("account is abc. we agree to the coc and understand the wait.", "time_acknowledged", True),
+        ("I understand the wait is annoying but I can't wait weeks.", "time_acknowledged", False),
+        # The account's mailbox said in a team's words; messages somebody answers are none.
+        ("The account email is a list that all of us are on.", "credentials.email", True),
+        (
+            "The account email is a mailing list we are all subscribed to.",
+            "credentials.email",
+            True,
+        ),
+        ("He isn't answering emails.", "credentials.email", None),
+        ("He does not answer any e-mails since some months.", "credentials.email", None),
+        (
+            "I do not have my password. The password I have saved is for TestPyPI, not PyPI.",
+            "credentials.password",
+            False,
+        ),
+        # A correction completed by the next sentence, or further on in its own.
+        (
+            "**Username:** hjelmstad\n\nSorry, scratch that, hjelmstad is my GitHub handle. "
+            "The PyPI one is **hjelmstad-k** (with the -k).",
+            "username",
+            "hjelmstad-k",
+        ),
+        (
+            'My PyPI username is "arbor_lab". Correction: having just checked an old upload '
+            'notification, it is "arborlab", without the underscore.',
+            "username",
+            "arborlab",
+        ),
+        (
+            "My username is, I think, garnier... no, wait, I found it in an old release "
+            "notification: it's pgarnier.",
+            "username",
+            "pgarnier",
+        ),
+        (
+            "### PyPI Username\n\njpark_93\nedit: sorry, it's jpark93, no underscore",
+            "username",
+            "jpark93",
+        ),
+        (
+            "Username: ravisub. My co-maintainer Ana (anabel-p on PyPI) can vouch for me.",
+            "username",
+            "ravisub",
+        ),
         ("My former colleague left and the 2FA was on his phone.", "reason_kind", "other"),
         ("Lost my phone, can't get into pypi (tberger).", "username", "tberger"),
         # Usernames said in passing.
@@ -1568,6 +1632,38 @@ def test_bare_answers_are_read_against_the_quoted_questions(
     own: str, quoted: str, expected: dict[str, object]
 ) -> None:
     assert extract_in_context(own, quoted).values() == expected
+
+
+def test_answers_typed_under_each_quoted_question_answer_it() -> None:
+    body = (
+        "answering the questions from your automatic reply below.\n\n"
+        "> Please tell us the username of the PyPI account you want to recover.\n\n"
+        "It's mkowalczyk-dev\n\n"
+        "> Do you still know your password and have access to the account's email address?\n\n"
+        "Yes to both.\n\n"
+        "> Do you have your recovery codes?\n\n"
+        "I never downloaded them, to be honest.\n\n"
+        "> Please confirm that you agree to the PSF Code of Conduct and that you understand\n"
+        "> that account recovery may take a significant amount of time.\n\n"
+        "Agreed, and understood.\n"
+    )
+    own = "\n".join(line for line in body.split("\n") if not line.startswith(">"))
+    quoted = "\n".join(line for line in body.split("\n") if line.startswith(">"))
+    assert extract_in_context(own, quoted, body=body).values() == {
+        "username": "mkowalczyk-dev",
+        "credentials.username": True,
+        "credentials.password": True,
+        "credentials.email": True,
+        "recovery_codes": "never_saved",
+        "coc_agreed": True,
+        "time_acknowledged": True,
+    }
+
+
+def test_a_yes_with_a_reservation_answers_one_question_of_two() -> None:
+    quoted = "> Do you still have your password and access to the account's email address?"
+    found = extract_in_context("Yes, but the email is gone.", quoted).values()
+    assert "credentials.email" not in found or found["credentials.email"] is False
 
 
 def test_a_long_story_is_read_to_the_paragraphs_that_state_the_details() -> None:

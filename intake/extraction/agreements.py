@@ -103,6 +103,9 @@ _TIME_YES = _any(
     r"verification|investigation|check)\b"
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
     r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
+    # "we agree to the coc and understand the wait"
+    r"\b(?:understand|accept|acknowledge)\w*\s+(?:the|a|that)\s+(?:long\s+)?(?:wait|delay)\b"
+    r"(?!\s+(?:is|will be|would be)\b)",
     r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:[\w-]+\s+){1,3}?to\s+take\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:\w+\s+){0,3}?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from intake.extraction.fields import TEMPLATE_PHRASES
-from intake.extraction.questions import context_answers
+from intake.extraction.questions import context_answers, interleaved_answers
 from intake.extraction.values import yes_no
 
 # Label text (lower case, parentheses removed) → the field it answers.
@@ -151,7 +151,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "time_acknowledged",
-            r"acknowledge?ment|(?:long )?processing time|time acknowledge?ment|time"
+            r"acknowledge?ment|(?:long )?processing time|time acknowledge?ment"
+            r"|(?:significant )?time"
             r"|waiting time|wait"
             r"|(?:the )?long (?:wait|waiting|timeline|process)|wait(?:ing)? time|timescales?"
             r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
@@ -340,9 +341,12 @@ def _once(items: list[str]) -> list[str]:
     return kept
 
 
-def answers_in_context(own_text: str, quoted_text: str) -> Answers:
-    """Bare answers ("yes, yes, no") as labelled values of the questions ``quoted_text`` asks."""
-    found = context_answers(_own_lines(own_text), quoted_text[:MAX_TEXT])
+def answers_in_context(own_text: str, quoted_text: str, body: str = "") -> Answers:
+    """Bare answers ("yes, yes, no") as labelled values of the questions ``quoted_text`` asks;
+    in ``body`` (the text with its quotes in place), answers typed under each question."""
+    found = interleaved_answers(body[:MAX_TEXT]) or context_answers(
+        _own_lines(own_text), quoted_text[:MAX_TEXT]
+    )
     return Answers(tuple(Labelled(a.field, a.value, a.line) for a in found), (), ())
 
 

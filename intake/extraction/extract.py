@@ -35,7 +35,7 @@ from intake.extraction.mentions import (
     RETRACTION,
     corrected_username,
     sure_mentions,
-    username_correction,
+    username_corrections,
 )
 from intake.extraction.prose import (
     HEDGE,
@@ -157,14 +157,21 @@ def extract_fields(own_text: str) -> Extraction:
     return Extraction(findings, language)
 
 
-def extract_in_context(own_text: str, quoted_text: str, subject_text: str = "") -> Extraction:
+def extract_in_context(
+    own_text: str, quoted_text: str, subject_text: str = "", body: str = ""
+) -> Extraction:
     """Answers that need the quoted questions, and answers typed in the subject line.
 
-    "yes, yes, no" above our quoted fill-in block answers its lines in order; the
-    quoted text gives the questions, never a value.
+    "yes, yes, no" above our quoted fill-in block answers its lines in order, and a
+    reply typed under each quoted question (``body``, quotes in place) answers each in
+    turn; the quoted text gives the questions, never a value.
     """
     # The subject's answer is read first, as the line the requester wrote first.
-    findings = _apply_rules(answers_in_context(f"{subject_text}\n{own_text}", quoted_text))
+    answers = answers_in_context(f"{subject_text}\n{own_text}", quoted_text, body)
+    findings = _apply_rules(answers)
+    if not any(entry.field == "reason" for entry in answers.labelled):
+        # A codes answer ("rejected") may name a cause; the reason stays the requester's own.
+        findings = {k: v for k, v in findings.items() if k not in ("reason", "reason_kind")}
     if subject_text:
         findings = {**_apply_rules(read_answers(subject_text)), **findings}
     return Extraction(findings)
@@ -186,7 +193,7 @@ def _labelled(
 
 
 def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
-    corrections = [(name, s) for s in answers.sentences if (name := username_correction(s))]
+    corrections = username_corrections(list(answers.sentences))
     if corrections:
         return {"username": Finding(*corrections[-1], STATEMENT)}  # the last word on it
     labelled = _labelled(answers, "username", corrected_username)

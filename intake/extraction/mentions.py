@@ -356,6 +356,9 @@ _THIRD_PARTY = re.compile(
     r"|\b(?!PyPI)[A-Z][a-z]+['’]s)"
     r"\s+(?i:(?:own|personal|private|work|old|main|pypi)\s+)*(?i:account|user ?name|handle|login)"
     r"\b(?:(?!\b(?i:my|our)\b)[^.;:!?])*$"
+    # "My co-maintainer Ana (anabel-p on PyPI) can vouch for me"
+    r"|\b(?i:co-?maintainer|colleague|brother|sister|wife|husband|partner|friend|boss|manager|"
+    r"co-?worker|son|daughter)\b[^.;:!?()]{0,30}\(\s*$"
 )
 
 
@@ -443,8 +446,30 @@ def username_correction(sentence: str) -> str | None:
         return None
     rest = sentence[corrected.end() :]
     restated = _RESTATED.match(rest)
-    named = [restated.group("name")] if restated else [m.name for m in username_mentions(rest)]
+    mentions = username_mentions(rest)
+    mentions = [m for m in mentions if m.sure] or mentions
+    named = [restated.group("name")] if restated else [m.name for m in mentions]
+    later = _RESTATED_LATER.search(rest)
+    named = named or ([later.group("name")] if later else [])
     return clean_username(named[0]) if named else None
+
+
+def username_corrections(sentences: list[str]) -> list[tuple[str, str]]:
+    """Each username a correction gives, with its sentence, in order; a correction that
+    names nothing ("Sorry, scratch that, x is my GitHub handle.") may be completed by the
+    next sentence ("The PyPI one is y")."""
+    found = []
+    for index, sentence in enumerate(sentences):
+        following = sentences[index + 1] if index + 1 < len(sentences) else ""
+        name = username_correction(sentence)
+        if name:
+            found.append((name, sentence))
+            continue
+        named = _NAMED_NEXT.match(following)
+        taken_back = _CORRECTION.search(sentence) or _TAKEN_BACK.match(sentence)
+        if named and taken_back and (name := clean_username(named.group("name"))):
+            found.append((name, f"{sentence} {following}"))
+    return found
 
 
 def corrected_username(value: str) -> str | None:
@@ -462,8 +487,20 @@ def corrected_username(value: str) -> str | None:
 
 
 _RESTATED = re.compile(
-    r"^\W*(?:it'?s|it is|should be|the right one is)\s+(?:actually\s+)?[`'\"]?"
+    r"^\W*(?:it'?s|it is|should be|the right one is)\s+(?:actually\s+)?[`'\"*]*"
     r"(?P<name>[\w.-]+\w)",
+    re.I,
+)
+# "Correction: having just checked an old notification, it is "arborlab"": further on.
+_RESTATED_LATER = re.compile(
+    r"\b(?:it'?s|it is|should be|the right one is)\s+(?:actually\s+)?[`'\"“*]*"
+    r"(?P<name>[\w.-]+\w)",
+    re.I,
+)
+# "Sorry, scratch that, x is my GitHub handle. The PyPI one is **x-k**": the next sentence.
+_NAMED_NEXT = re.compile(
+    r"^\W*(?:the (?:pypi|right|correct|real|actual) one is|on pypi (?:it'?s|it is|i'?m))\s+"
+    r"[`'\"“*]*(?P<name>[\w.-]+\w)",
     re.I,
 )
 # "jdoe - sorry, no, that's my GitHub handle": the name before it is taken back.
@@ -487,7 +524,8 @@ _NAME_ALONE = re.compile(
 )
 # "Sorry, typo, it's x", "Sorry, my mistake with the username": a slip in the name only.
 _NAME_SLIP = (
-    r"(?:^|\s[-–—(])\W*(?:wait\W+(?:sorry|oops)|(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))"
+    r"(?:^|\s[-–—(])\W*(?:(?:wait|edit)\W+(?:sorry|oops)"
+    r"|(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))"
     r"(?:\s+(?:above|there|earlier))?)\b"
     r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b"
     r"|(?=\W+(?:it'?s|the (?:user ?name|account(?: name)?) is)\b))"
@@ -506,7 +544,8 @@ _WRONG_NAME = (
     r"actually )?(?:wrong|incorrect|a typo|mistyped|misspel\w*)\b"
 )
 _CORRECTION = re.compile(
-    rf"\bscratch that\b|\bcorrection\b|\bi mean\b|\bi mistyped\b|{_WRONG_NAME}|{_NAME_SLIP}",
+    rf"\bscratch that\b|\bcorrection\b|\bi mean\b|\bi mistyped\b|{_WRONG_NAME}|{_NAME_SLIP}"
+    r"|^\W*(?:no\W+wait|wait\W+no)\b",
     re.I,
 )
 _TAKEN_BACK_INSIDE = re.compile(_WRONG_NAME, re.I)

@@ -189,6 +189,9 @@ _PARTS = {
     "email": re.compile(
         r"(?<!\ban )(?<!first )(?<!last )(?<!earlier )(?<!notification )(?<!alert )(?<!\bnew )"
         r"(?<!confirmation )(?<!verification )(?<!welcome )(?<!upload )"
+        # "He isn't answering emails": messages somebody answers, not a mailbox
+        r"(?<!answering )(?<!answer )(?<!answers )(?<!answering any )(?<!answer any )"
+        r"(?<!replying to )(?<!reply to )(?<!responding to )(?<!respond to )"
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b|\bwebmail\b|\be?-?mail[- ]?id\b|\bmail on file\b"
@@ -376,6 +379,11 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"(?:(?!\b(?:new|other|another|deleted|closed|shut|gone|expired|lost|longer|forward\w*)\b)"
     r"(?:[^.;]|\.(?=\w))){0,160}?\b(?:i|we) (?:still )?(?:receive|get|read) "
     r"(?:everything|all (?:the )?(?:mail|messages)|every message) (?:sent|addressed) to it\b"
+    # "the account email spectra-admin@ is a list that all three of us are on"
+    rf"|{_ACCOUNT_EMAIL}\b[^.;]{{0,40}}?\bis (?:a|an|our|the) (?:shared |team |group |mailing )?"
+    r"(?:list|alias|group)\b[^.;]{0,20}?\b(?:(?:that |which )?(?:we|i) (?:are|am) (?:all )?"
+    r"(?:on|subscribed to|members? of)|(?:that |which )?(?:all|each|both) (?:\w+ )?of us "
+    r"(?:are on|get|receive|read))\b"
     r"|\b(?:e-?mail|address|mail id|e-?mail id)\b.{0,30}\bis (?:the )?same as (?:this|the one|"
     r"(?:the one )?i(?:'m| am)? (?:write|writing|mail|send|sending) from)\b"
     r"|\b(?:e-?mail|address)\b[^.;]{0,60}\b(?:which|that) is the (?:e-?mail |address |one )"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from intake.extraction.evidence import ownership_items
 from intake.extraction.fields import FILL_IN_KEYS
@@ -497,20 +498,77 @@ def _topic_answer(own: list[str], question: str) -> list[Answer]:
     if topic is None or not reply or len(reply) > _REPLY_MAX:
         return []
     evidence = f"{question} {reply}"
+    both = [name for name, pattern in _TOPICS if name in _YES_NO_TOPICS and pattern.search(asking)]
+    if len(both) > 1 and _plain_yes(reply):
+        # "Do you still know your password and have access to the email?" "Yes to both."
+        value = _statement(question, answer=True) or reply
+        return [Answer(name, value, evidence) for name in both]
     named = _NAMED.search(reply) if topic == "username" else None
     if named and clean_username(named.group("name")) == named.group("name"):
         return [Answer("username", named.group("name"), evidence)]  # "Of course - it's x."
     if topic == "recovery_codes" and len(reply.split()) > 2 and codes_value(reply):
         # "Yes, I saved them, but only on the laptop that was stolen": the reply says the state.
         return [Answer(topic, reply, evidence)]
-    asked = _QUESTION.match(question)
     answer = yes_no(reply)
-    if asked and answer is not None:
-        words = [_PERSON.get(word.lower(), word) for word in asked.group("rest").split()]
-        aux = _PERSON.get(asked.group("aux").lower(), asked.group("aux").lower())
-        statement = f"I {aux}{'' if answer else ' not'} {' '.join(words)}"
+    statement = _statement(question, answer) if answer is not None else None
+    if statement:
         field = "credentials.username" if topic == "username" else topic
         return [Answer(field, statement, evidence)]
-    if asked:
+    if _QUESTION.match(question):
         return []
     return [Answer(topic, reply, evidence)]
+
+
+def _statement(question: str, answer: bool) -> str | None:
+    """The requester's answer to a yes/no question, said as a statement: "Do you still
+    have your password?" answered no is "I do not still have my password"."""
+    asked = _QUESTION.match(question)
+    if asked is None:
+        return None
+    words = [_PERSON.get(word.lower(), word) for word in asked.group("rest").split()]
+    aux = _PERSON.get(asked.group("aux").lower(), asked.group("aux").lower())
+    return f"I {aux}{'' if answer else ' not'} {' '.join(words)}"
+
+
+_YES_NO_TOPICS = ("credentials.password", "credentials.email", "coc_agreed", "time_acknowledged")
+_RESERVED = re.compile(r"\b(?:gone|lost|dead|closed|deleted|expired|only|except)\b", re.I)
+
+
+def _plain_yes(reply: str) -> bool:
+    """A yes that keeps nothing back: "Yes to both.", "Agreed, and understood."."""
+    first = re.split(r"(?<=[.!?])\s+", reply, maxsplit=1)[0]
+    return yes_no(first) is True and not _TURNS.search(reply) and not _RESERVED.search(reply)
+
+
+def interleaved_answers(body: str) -> list[Answer]:
+    """Answers typed under each quoted question in turn ("> Do you have your recovery
+    codes?" then "No, they were on the phone."): each block of the requester's lines
+    answers the question quoted just above it. Only for two questions answered so or
+    more; the quote gives the question, never a value."""
+    pairs = [
+        (question, own)
+        for question, own in _quote_then_own(body)
+        if _asks(re.split(r"(?<=[.?!])\s+", question)[-1])
+    ]
+    if len(pairs) < 2:
+        return []
+    return [answer for question, own in pairs for answer in _answer_to_question(own, question)]
+
+
+def _quote_then_own(body: str) -> list[tuple[str, list[str]]]:
+    """Each quoted block (its text) with the requester's lines that follow it."""
+    blocks: list[tuple[bool, list[str]]] = []
+    for line in body.split("\n"):
+        if not line.strip():
+            continue
+        quoted = line.lstrip().startswith(">")
+        text = _QUOTE_MARKS.sub("", line).strip() if quoted else line.strip()
+        if blocks and blocks[-1][0] == quoted:
+            blocks[-1][1].append(text)
+        else:
+            blocks.append((quoted, [text]))
+    return [
+        (" ".join(quote), own)
+        for (is_quote, quote), (is_own, own) in pairwise(blocks)
+        if is_quote and not is_own
+    ]

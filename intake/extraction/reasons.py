@@ -35,7 +35,8 @@ _DEVICE = (
     r"(?:my |the )2fa\b(?!\s+(?:codes?|prompt|screen|step|page|check))|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
-    r"security keys?|yubikeys?|hardware keys?|webauthn(?: keys?| devices?)?|fido2?(?: keys?)?|"
+    r"security keys?|yubikeys?|hardware keys?|(?:2fa|mfa|u2f) keys?|webauthn(?: keys?| devices?)?|"
+    r"fido2?(?: keys?)?|"
     r"u2f(?: keys?)?|extension data|google auth\w*|authy|second factor|token|samsung|"
     r"iphone|"
     r"pixel|android|totp seeds?|otp seeds?|2fa seeds?|passkeys?|touch ?id|face ?id|windows hello|"
@@ -186,7 +187,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"wrote|noted|copied|made)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
             # "I obviously have no recovery codes since I never set it up"
-            rf"|\bno {CODES}\b[^.,;]{{0,12}}?\b(?:since|because|as)\s+(?:i|we)\s+(?:\w+\s+)?"
+            rf"|\bno {CODES}\b[^.;]{{0,12}}?\b(?:since|because|as)\s+(?:i|we)\s+(?:\w+\s+)?"
             r"never\s+(?:set (?:it|2fa|two-factor) up|"
             r"(?:enabled|activated|turned on) (?:it|2fa|two-factor)|"
             r"turned (?:it|2fa) on|had 2fa|used 2fa)\b"
@@ -761,6 +762,12 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bdomain\b.{0,60}\b(?:let (?:it )?(?:expire|lapse|go)|expired|lapsed?|not renewed|"
             r"(?:sold|lost|gave up) (?:it|the domain))"
             r"|\blost (?:the|my|its) (?:\w+ )?e-?mail\b"
+            # "cant reset pw because reset goes to old work address"
+            r"|\b(?:reset|recovery|verification|confirmation|login)\b"
+            r"(?: e-?mails?| links?| mails?)?"
+            r"\s+(?:goes|go|went|is sent|are sent|gets? sent)\s+to\s+(?:my |the |an? |that )?"
+            r"(?:old|former|previous|dead|defunct|closed|expired|deleted)\s+(?:[\w-]+\s+)?"
+            r"(?:e-?mail\s+|mail\s+)?(?:address|mailbox|inbox|account|e-?mail)\b"
             r"|\bleft the (?:\w+ )?(?:company|job|employer|university)\b.{0,40}"
             r"\b(?:address|e-?mail)",
         ),
@@ -898,7 +905,9 @@ _CODES_WORDS = re.compile(CODES, _I)
 
 
 _ASKS_RESET = re.compile(
-    r"\W*(?:(?:hi|hello|hey)\W+)?(?:(?:could|can|would|will) (?:you|someone|somebody)|please|pls|"
+    # "Username is corvid-labs, please reset my 2FA.": the name said first is no cause either
+    r"\W*(?:(?:my )?(?:pypi )?(?:user ?name|account)(?: is)?\s+[\w.-]+,\s+)?"
+    r"(?:(?:hi|hello|hey)\W+)?(?:(?:could|can|would|will) (?:you|someone|somebody)|please|pls|"
     r"kindly)\b[^.?!]{0,40}?"
     r"\b(?:reset|remove|disable|turn off|switch off|clear|reset)\b[^.?!]{0,30}?"
     r"\b(?:2fa|two[- ]factor(?: authentication)?|mfa|totp)\b"
@@ -923,8 +932,11 @@ def _own_statement(sentence: str) -> bool:
     if _to_reader(sentence):
         return False
     # "2fa app gone after a phone reset, no backup codes saved": the codes come after.
+    # "Recovery codes don't work.": codes that fail are a cause, lost ones an answer.
     first_clause = _CLAUSE_END.split(sentence, maxsplit=1)[0]
-    return bool(_ABOUT_ACCOUNT.search(sentence)) or not _CODES_WORDS.search(first_clause)
+    if _ABOUT_ACCOUNT.search(sentence) or not _CODES_WORDS.search(first_clause):
+        return True
+    return ":" not in sentence and recovery_code_state(sentence) == "not_working"
 
 
 def _to_reader(sentence: str) -> bool:

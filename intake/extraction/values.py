@@ -28,7 +28,8 @@ NOT_USERNAMES = frozenset(
     """
     2fa a about above access account accounts across action active actually address field
     box tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them us him her uses used
-    needs requires belongs shows says lists holds owns maintainer sorry thanks hello hi okay theirs
+    needs requires belongs shows says lists holds owns maintainer current sorry thanks hello hi
+    okay theirs
     hers ours yours open known addresses after again against all also altogether always am
     an and another any anymore app apps are as associated at back bad basically be because
     been before being below between blocked both bunch but by called can can't cannot closed
@@ -163,7 +164,7 @@ def foreign_username(value: str) -> str | None:
 
 # "no idea honestly", "dunno": not a state ("don't know where they are" says lost).
 _NO_IDEA = re.compile(
-    r"\b(?:no idea|no clue|dunno|idk|not sure|unsure|unknown|don'?t know|do not know)\b"
+    r"\b(?:no idea|no clue|dunno|idk|not sure|unsure|unknown|not known|don'?t know|do not know)\b"
     r"(?!\s+where\b)",
     re.I,
 )

@@ -66,7 +66,7 @@ def _read(message: ParsedMessage) -> Extraction:
 def _in_context(message: ParsedMessage, questions: str) -> Extraction:
     answered = _SUBJECT_ANSWER.search(message.subject)
     return extract_in_context(
-        message.own_text, questions, answered.group("answer") if answered else ""
+        message.own_text, questions, answered.group("answer") if answered else "", message.text
     )
 
 
