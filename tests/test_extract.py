@@ -623,6 +623,34 @@ def _field(text: str, key: str) -> Any:
             "username",
             "ravisub",
         ),
+        # A line of statements parted by slashes, one sentence each.
+        (
+            "ytanaka / lost phone w/ authenticator / pw + email ok / never saved recovery codes "
+            "/ agree to PSF CoC / ok to wait, I know it takes a while",
+            "recovery_codes",
+            "never_saved",
+        ),
+        ("lost phone, 2fa gone, user kzhang. pls reset", "username", "kzhang"),
+        ("My user is maybe same like my github, please check.", "username", None),
+        (
+            "User: tmaki -- wait no, that's my GitHub (github.com/tmaki). PyPI user is tmaki-py.",
+            "username",
+            "tmaki-py",
+        ),
+        (
+            "### PyPI Username\n\nkestrel-io\n(sorry, it's actually `kestrel_io` with an "
+            "underscore, the dash is our GitHub org)",
+            "username",
+            "kestrel_io",
+        ),
+        (
+            "Username: jhalvorsen. Wait, sorry, that's my old account that I deleted ages ago. "
+            "The right one is jhalvorsen2.",
+            "username",
+            "jhalvorsen2",
+        ),
+        ("The password has also been changed.", "credentials.password", None),
+        ("I no have recovery codes.", "recovery_codes", "lost"),
         ("My former colleague left and the 2FA was on his phone.", "reason_kind", "other"),
         ("Lost my phone, can't get into pypi (tberger).", "username", "tberger"),
         # Usernames said in passing.
@@ -1380,6 +1408,14 @@ def test_every_value_names_the_line_it_came_from() -> None:
             "Our packages (acme-motion, acme-motion-ros) are published from the company account.",
             ["acme-motion", "acme-motion-ros"],
         ),
+        ("I publish tramtrack btw, in case that helps.", ["tramtrack"]),
+        ("I co-maintain quillmark with Jan.", ["quillmark"]),
+        (
+            "We are writing about the PyPI account acme-build, which publishes our acme-sdk "
+            "package.",
+            ["acme-sdk"],
+        ),
+        ("The account publishes our wheels for numpy.", []),
     ],
 )
 def test_each_ownership_claim_is_one_item(text: str, expected: list[str]) -> None:
@@ -1664,6 +1700,34 @@ def test_a_yes_with_a_reservation_answers_one_question_of_two() -> None:
     quoted = "> Do you still have your password and access to the account's email address?"
     found = extract_in_context("Yes, but the email is gone.", quoted).values()
     assert "credentials.email" not in found or found["credentials.email"] is False
+
+
+@pytest.mark.parametrize(
+    ("own", "expected"),
+    [
+        (
+            "yes, yes, yes, no -- I can't wait weeks for this, I have a demo on Friday.",
+            {
+                "credentials.password": True,
+                "credentials.email": True,
+                "coc_agreed": True,
+                "time_acknowledged": False,
+            },
+        ),
+        ("yes, yes - thanks!", {"credentials.password": True, "credentials.email": True}),
+        ("yess, yep", {"credentials.password": True, "credentials.email": True}),
+        ("Agree with the CoC, sure. As for the wait - how long are we talking?", {}),
+    ],
+)
+def test_answers_in_order_with_words_after_a_dash(own: str, expected: dict[str, object]) -> None:
+    quoted = (
+        "> Access to password (yes/no):\n> Access to account email (yes/no):\n"
+        "> Code of Conduct agreed (yes/no):\n"
+        "> Accept that recovery can take a long time (yes/no):"
+    )
+    if len(expected) == 2:
+        quoted = "\n".join(quoted.split("\n")[:2])
+    assert extract_in_context(own, quoted).values() == expected
 
 
 def test_a_long_story_is_read_to_the_paragraphs_that_state_the_details() -> None:

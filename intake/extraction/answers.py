@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from intake.extraction.fields import TEMPLATE_PHRASES
 from intake.extraction.questions import context_answers, interleaved_answers
-from intake.extraction.values import yes_no
+from intake.extraction.values import is_option_list, yes_no
 
 # Label text (lower case, parentheses removed) → the field it answers.
 LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -755,8 +755,20 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
                 units.append(line)
                 header, in_bullet = "", False
         for unit in units:
-            result.extend(split_sentences(unit))
+            result.extend(
+                piece for sentence in split_sentences(unit) for piece in _slashed(sentence)
+            )
     return result
+
+
+def _slashed(sentence: str) -> list[str]:
+    """ "user x / lost phone / pw ok / never saved codes": a line of statements parted by
+    slashes is read as one sentence each; "lost / not working / never saved" is a choice,
+    and "Access to username / password / email: yes / yes / no" a label's answers."""
+    pieces = [piece.strip() for piece in sentence.split(" / ")]
+    if len(pieces) < 3 or ":" in sentence or is_option_list(sentence):
+        return [sentence]
+    return [piece for piece in pieces if piece]
 
 
 def _introduces(line: str) -> bool:

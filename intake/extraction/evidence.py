@@ -153,7 +153,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             r"\b(?:it|which|the account|our (?:organi[sz]ation|company|team|org|lab|group))\s+"
             r"(?:also\s+)?(?:is used to\s+)?(?:publish|maintain|own|host|release)(?:e?s)?\s+"
-            rf"(?:the\s+)?(?:{_KIND}\s+)?"
+            rf"(?:the\s+|our\s+|my\s+)?(?:{_KIND}\s+)?"
             + _PACKAGES
             + r"(?!\s+(?:wheels?|builds?|files?|artifacts?|binaries|images?|releases?)\b)",
             True,
@@ -260,7 +260,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             r"take care of)(?:e?s|ing|e?d)?\s+"
             + _NOT_PACKAGE_NEXT
             + _PACKAGES
-            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since|from|with)\b"
+            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since|from|with|btw)\b"
             r"|\s+and\s+(?:i|we|you|a|an|some|several|its?|two|three|there|they|people|my|our)\b)",
             False,
         ),

@@ -67,6 +67,9 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?login\s+(?:is|was|:)\s+{_OPEN}?{_NAME}", True),
+        # "lost phone, 2fa gone, user kzhang. pls reset", "user ozymandias42 / lost phone": a
+        # clause of its own
+        (rf"(?:^|[,;/]\s*)(?:pypi\s+)?user\s+{_NAME}(?=\s*(?:[.,;/]|$))", True),
         (
             rf"^\s*{_NAME}\s*\((?:this is |that's |which is )?(?:my|the)\s+(?:pypi\s+)?"
             rf"(?:user ?name|username|account(?: name)?)\)",
@@ -466,7 +469,11 @@ def username_corrections(sentences: list[str]) -> list[tuple[str, str]]:
             found.append((name, sentence))
             continue
         named = _NAMED_NEXT.match(following)
-        taken_back = _CORRECTION.search(sentence) or _TAKEN_BACK.match(sentence)
+        taken_back = (
+            _CORRECTION.search(sentence)
+            or _TAKEN_BACK.match(sentence)
+            or _ANOTHER_ONE.match(sentence)
+        )
         if named and taken_back and (name := clean_username(named.group("name"))):
             found.append((name, f"{sentence} {following}"))
     return found
@@ -483,6 +490,11 @@ def corrected_username(value: str) -> str | None:
         named = [m.name for m in after_correction(value)]
         if named:
             return clean_username(named[-1])
+    retracted = _RETRACTED_AFTER.search(value)
+    if retracted:
+        # "tmaki -- wait no, that's my GitHub. PyPI user is tmaki-py.": the name after it.
+        named = [m.name for m in username_mentions(value[retracted.end() :]) if m.sure]
+        return clean_username(named[-1]) if named else None
     return clean_username(value)
 
 
@@ -497,6 +509,12 @@ _RESTATED_LATER = re.compile(
     r"(?P<name>[\w.-]+\w)",
     re.I,
 )
+# "Wait, sorry, that's my old account that I deleted ages ago.": the name before is not it.
+_ANOTHER_ONE = re.compile(
+    r"^\W*(?:wait|oops|sorry|hmm+)\W+(?:(?:sorry|no|wait|actually)\W+)*(?:that'?s|that is|that was)"
+    r"\s+(?:my|an?|the)\s+(?:old|other|former|previous|github|gitlab|wrong|second)\b",
+    re.I,
+)
 # "Sorry, scratch that, x is my GitHub handle. The PyPI one is **x-k**": the next sentence.
 _NAMED_NEXT = re.compile(
     r"^\W*(?:the (?:pypi|right|correct|real|actual) one is|on pypi (?:it'?s|it is|i'?m))\s+"
@@ -505,7 +523,7 @@ _NAMED_NEXT = re.compile(
 )
 # "jdoe - sorry, no, that's my GitHub handle": the name before it is taken back.
 RETRACTION = (
-    r"\s[-–—(]\s*(?:(?:sorry|actually|hmm+)\W+)*(?:no|wait|oops|scratch that)\W+"
+    r"\s[-–—(]{1,2}\s*(?:(?:sorry|actually|hmm+)\W+)*(?:no|wait|oops|scratch that)\W+"
     r"(?:(?:sorry|no|wait|scratch that)\W+)*"
 )
 RETRACTED_THING = r"(?:that'?s|that is|this is|that was)\s+(?:my|the|our|an?)\b"
@@ -525,7 +543,7 @@ _NAME_ALONE = re.compile(
 # "Sorry, typo, it's x", "Sorry, my mistake with the username": a slip in the name only.
 _NAME_SLIP = (
     r"(?:^|\s[-–—(])\W*(?:(?:wait|edit)\W+(?:sorry|oops)"
-    r"|(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))"
+    r"|(?:sorry|oops)(?=\W+it'?s actually\b)|(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))"
     r"(?:\s+(?:above|there|earlier))?)\b"
     r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b"
     r"|(?=\W+(?:it'?s|the (?:user ?name|account(?: name)?) is)\b))"

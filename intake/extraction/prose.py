@@ -146,7 +146,8 @@ _NEUTRAL_PHRASES = re.compile(
     _I,
 )
 _ACCESS_CUE = re.compile(
-    r"\b(?:have|has|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|"
+    # "The password has also been changed": an auxiliary, not a possession.
+    r"\b(?:(?:have|has)(?!\s+(?:also\s+|since\s+|now\s+|just\s+)?been\b)|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|"
     r"accessible|control|controls|controlled|possession|administer\w*|lands? in|"
     r"(?:is|are|'s) (?:still |also )?with (?:me|us)|"
     r"(?:is|are|'s) no longer (?:mine|ours)|(?:is|are) (?:all )?(?:still )?in my hands|"

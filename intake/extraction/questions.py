@@ -335,13 +335,19 @@ def _line_answers(line: str, slots: list[str]) -> list[str]:
     """The answers one line gives to the next ``slots``: "yes, no" is two, and "no, it
     was my university address" is one, explained; nothing for a line of prose."""
     aside = _LAST_ASIDE.match(line)
+    if aside and aside.group("dashed") and not _short_answers(aside.group("dashed")):
+        aside = None  # "Agree with the CoC, sure. As for the wait - how long …?": prose
+    if aside and aside.group("dashed") and _PLEASANTRY.match(aside.group("after")):
+        return _line_answers(aside.group("dashed"), slots)  # "yes, yes - thanks!"
     if aside and slots:
         # "yes, yes, no (old uni email, long gone)": the words in brackets explain the last.
-        parts = _line_answers(aside.group("answers"), slots)
+        answers = aside.group("answers") or aside.group("dashed")
+        said = aside.group("aside") or aside.group("after")
+        parts = _line_answers(answers, slots)
         last = slots[len(parts) - 1] if 0 < len(parts) <= len(slots) else ""
-        if not last or not _explains(aside.group("aside"), parts[-1], last):
+        if not last or not _explains(said, parts[-1], last):
             return []
-        return [*parts[:-1], f"{parts[-1]} ({aside.group('aside')})"]
+        return [*parts[:-1], f"{parts[-1]} ({said})"]
     parts = _without_emphasis([part.strip() for part in re.split(r"[,;/]", line) if part.strip()])
     words = _words(line)
     if 1 < len(words) <= len(slots) and all(_WORD_ANSWER.fullmatch(word) for word in words):
@@ -401,6 +407,14 @@ def _without_emphasis(parts: list[str]) -> list[str]:
     return kept
 
 
+_PLEASANTRY = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta|regards|best)\b", re.I)
+
+
+def _short_answers(text: str) -> bool:
+    """ "yes, yes, no": a list of answers of a word or two each, not a sentence."""
+    return all(len(part.split()) <= 2 for part in re.split(r"[,;/]|\band\b", text))
+
+
 def _explains(aside: str, answer: str, field: str) -> bool:
     """The words in brackets say the same as the answer, about its own question, and about
     the requester ("no (old uni email, long gone)"; not "yes (my wife's inbox)")."""
@@ -410,7 +424,11 @@ def _explains(aside: str, answer: str, field: str) -> bool:
 
 
 _SOMEONE_ELSES = re.compile(r"\b(?:his|her|their|\w+'s|\w+’s)\b", re.I)
-_LAST_ASIDE = re.compile(r"^(?P<answers>[^()]*[^()\s])\s*\((?P<aside>[^()]+)\)[.!]?$")
+# "yes, yes, no (old uni email, long gone)", "yes, yes, no -- I can't wait weeks".
+_LAST_ASIDE = re.compile(
+    r"^(?P<answers>[^()]*[^()\s])\s*\((?P<aside>[^()]+)\)[.!]?$"
+    r"|^(?P<dashed>[^()–—-]*[^()\s–—-])\s+(?:--?|–|—)\s+(?P<after>[^()]+)$"
+)
 # "lost yes yes": one-word answers parted by spaces only.
 _WORD_ANSWER = re.compile(r"yes|no|y|n|yep|nope|yeah|lost|have|ok", re.I)
 

@@ -265,7 +265,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"can not find|no longer have|don't have|do not have|no access to|lost access to|"
             r"not able to (?:find|locate)|there (?:are|were) no|"
             r"deleted|threw away|without|unable to find|unable to locate|can't locate|"
-            r"haven't found|have not found|have no|'ve no|got no|have got no|no idea where|"
+            r"haven't found|have not found|have no|'ve no|got no|no have|have got no|no idea where|"
             r"no clue where|"
             r"don't know where|do not know where|can't remember where|"
             r"(?:did not|didn't|never) (?:hand\w*|give|gave|pass\w*|leave|left|share\w*)"

@@ -28,8 +28,8 @@ NOT_USERNAMES = frozenset(
     """
     2fa a about above access account accounts across action active actually address field
     box tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them us him her uses used
-    needs requires belongs shows says lists holds owns maintainer current sorry thanks hello hi
-    okay theirs
+    needs requires belongs shows says lists holds owns maintainer current maybe perhaps possibly
+    similar guess think like sorry thanks hello hi okay theirs
     hers ours yours open known addresses after again against all also altogether always am
     an and another any anymore app apps are as associated at back bad basically be because
     been before being below between blocked both bunch but by called can can't cannot closed
@@ -67,6 +67,7 @@ NOT_USERNAMES = frozenset(
 
 _YES = re.compile(
     r"^(?:yes|y|yep|yeah|yup|ja|oui|si|sí|sim|da|да|true|x|\[x\]|✓|✔|confirmed?|correct|"
+    r"ye+s+|yea|yah|yas|"  # "yess", "yeees": typed in a hurry
     r"no problem|no worries|no rush|no issue|not a problem|"
     r"of course|sure|ok|okay|agreed?|i agree|i do|i have|(?:i'?ve )?got (?:it|them)(?=\W*$)|"
     r"i accept|accepted|accept|understood|"
