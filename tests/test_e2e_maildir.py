@@ -253,10 +253,10 @@ def test_a_bug_on_one_message_quarantines_it_and_the_batch_is_kept(
     # Stands in for a bug no test has found yet: extraction raises on one message.
     real = intake.pipeline.triage.extract_fields
 
-    def extract_or_fail(own_text: str) -> object:
+    def extract_or_fail(own_text: str, subject: str = "") -> object:
         if "tripwire" in own_text:
             raise KeyError("tripwire")
-        return real(own_text)
+        return real(own_text, subject)
 
     monkeypatch.setattr(intake.pipeline.triage, "extract_fields", extract_or_fail)
     for name, body in (("jan", "first"), ("kai", "tripwire"), ("lou", "third")):

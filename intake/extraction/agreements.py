@@ -88,7 +88,10 @@ _COC_YES = _any(
     r"(?!\s+(?:that|with (?!it\b)|to (?!it\b|be bound|abide|follow|comply|respect)))",
 )
 _COC_NO = _any(
-    r"\b(?:do not|don't|doesn't|won't|will not|cannot|can't|refuse to|decline to|disagree|"
+    # "I don't object to the Code of Conduct", "I'm not saying I won't go along with it"
+    r"(?<!saying i )(?<!saying we )(?<!saying that i )"
+    r"\b(?:do not(?! object| mind)|don't(?! object| mind)|doesn't|won't|will not|cannot|can't|"
+    r"refuse to|decline to|disagree|"
     r"not going to|not gonna|rather not|not agreeing|not accepting|not signing)\b"
     r".{0,40}" + _COC,
     _COC + r".{0,60}\b(?:won't|will not|refuse to|not going to) (?:sign|agree|accept)\b",
@@ -99,6 +102,9 @@ _TIME_YES = _any(
     r"appreciate|recognize|recognise|get that|see that|understood)\b.{0,90}?"
     r"\b(?:take|takes|taking)\b.{0,50}?"
     r"\b(?:time|while|weeks?|wks|days?|months?|long|ages|forever|period)\b",
+    # "It is clear to me that this can last long."
+    r"\b(?:clear to (?:me|us)|(?:i|we) (?:know|realise|realize|understand))\b.{0,20}?"
+    r"\b(?:can|may|might|will|could)\s+last\s+(?:\w+\s+)?(?:long|a (?:long )?while|weeks|months)\b",
     r"\b(?:understand|accept|aware|know)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|process|"
     r"verification|investigation|check)\b"
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",

@@ -27,7 +27,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:user ?name|username|usernme|usrname|user|usr|user ?id|login(?: name| ?id)?|handle|"
             r"account(?: name)?)"
             r"(?: on (?:pypi|the index)| of the account| to recover)?"
-            r"|(?:name|id) on pypi|pypi (?:name|id)"
+            r"|(?:name|id) on pypi|pypi (?:name|id)|u/n"
             r"|what is (?:your|the) (?:pypi )?(?:user ?name|account(?: name)?)"
             r"|(?:which|what) (?:pypi )?account"
             r"|(?:the )?user ?name of (?:the|your|my) account(?: (?:you|i) (?:are|am) trying to "
@@ -74,7 +74,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:to )?(?:the |your |my )?(?:account |account's |linked |registered )?e-?mail"
             r"(?: address| account| inbox)?(?: (?:of|on|for) (?:the |my )?account)?|e-?mail access"
             r"|(?:the |my )?(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "
-            r"(?:the |my )?account| on file)?(?: ok| okay| fine| works| working)?"
+            r"(?:the |my )?account| on file)?(?: ok| okay| fine| works| working|"
+            r"(?: still)? (?:accessible|reachable))?"
             r"|(?:can you |can i |do you |do i )?(?:still )?(?:receive|get|read) (?:e-?)?mail "
             r"(?:at|on|sent to) (?:that|this|the|your|my) (?:account'?s? )?(?:e-?mail )?address"
             r"(?: (?:on|of|for) (?:the|my|your) account)?"
@@ -103,8 +104,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: address)?)?"
             r"(?: on the account)?"
             r"|what (?:i|we)(?:'ve| have)? (?:still )?got"
-            r"|(?:do you |do i |i )?(?:still )?(?:know|have)(?: access to)? (?:your |the |my )?"
-            r"(?:user ?name|password|e-?mail)"
+            r"|(?:do you |do i |i )?(?:still )?(?:know|have|control)(?: access to)? "
+            r"(?:your |the |my )?(?:user ?name|password|e-?mail)"
             r"(?:,? (?:your |the |my )?(?:user ?name|password|e-?mail))*"
             r",? (?:and|&) (?:your |the |my )?(?:account )?(?:user ?name|password|e-?mail)"
             r"(?: address)?(?: (?:on|of|for) (?:the|your|my) account)?",
@@ -166,6 +167,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 _CHECKBOX = re.compile(r"^(?:[-*•+]\s*)?\[(?P<mark>[ xX✓✔✗*]?)\]\s*(?P<text>.*)$")
 _HEADING = re.compile(r"^#{1,6}(?!#)")
+_WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})\s*(?P<text>[^=]{2,60}?)\s*(?P=marks)\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
 # "[X] Username   [X] Password   [X] Email address": three boxes on one line.
 _SEVERAL_BOXES = re.compile(r"\s+(?=\[[ xX✓✔✗*]?\]\s)")
@@ -182,6 +184,10 @@ _TITLE_LINE = re.compile(
     r"^(?P<label>(?!(?:I|We|My|Our)\b)[A-Z][a-z]+(?: [a-z]+){0,2})\.\s+(?P<value>\S.*)$"
 )
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
+# "TBD (checking whether my old mailbox still exists)": a value left to fill in later.
+_PLACEHOLDER = re.compile(
+    r"^(?:_?no response_?|n/?a|n\.a\.|-+|tbd|tba|todo|\?+|to follow)\.?(?:\s*\(.*\))?$", re.I
+)
 # Only at the start of a run of marks, and without giving any back: a line of
 # "!!!!…" is scanned once, not once per mark.
 # "in a screenshot... on the phone": the dots pause before the sentence goes on.
@@ -238,7 +244,8 @@ _REMARK = re.compile(r"\s*(?:in case|if|for|so that|just|to help|should you)\b")
 @lru_cache(maxsize=1024)
 def label_field(label: str) -> str | None:
     """Map a label or heading text to the field it answers, or None."""
-    text = re.sub(r"\([^)]*\)", " ", clean_markup(label).lower())
+    # "password_known", "time_ack": a config-style key is its words.
+    text = re.sub(r"\([^)]*\)", " ", clean_markup(label).lower().replace("_", " "))
     # "Projects I maintain, in case you want to verify": the label ends at the comma.
     # "Whether you still know your password", "Confirmation that you agree to …": the
     # help page's wording of a label, read as the requester's own.
@@ -503,6 +510,9 @@ class _Reader:
         several = len(_BOX_MARK.findall(line)) > 1
         boxes = [_CHECKBOX.match(part) for part in _SEVERAL_BOXES.split(line)] if several else []
         boxes = boxes or [_CHECKBOX.match(line)]
+        labelled = self._labelled_box(boxes[0], line, index) if len(boxes) == 1 else None
+        if labelled is not None:
+            return labelled
         if boxes[0]:
             for box in boxes:
                 if box:
@@ -524,6 +534,8 @@ class _Reader:
             field = None
         if label and field:
             return self._labelled_line(field, clean_markup(label.group("value")), line, index + 1)
+        if label and _PLACEHOLDER.match(clean_markup(label.group("value"))):
+            return index + 1  # "Email still accessible: N/A": an unknown label, left unanswered
         asked = self._question_above_answer(line, index)
         if asked:
             # "1. What is your PyPI username?" with the answer on the line below it
@@ -532,6 +544,15 @@ class _Reader:
             self._section_content(line)
         self.prose[-1].append(line)
         return index + 1
+
+    def _labelled_box(self, box: re.Match[str] | None, line: str, index: int) -> int | None:
+        """ "- [x] Username: jeklund": a checklist item that holds its answer is a label line;
+        the mark only says the item was done."""
+        label = _LABEL_LINE.match(clean_markup(box.group("text"))) if box else None
+        field = label_field(label.group("label")) if label else None
+        if label is None or field not in _VALUE_FIELDS or not label.group("value").strip():
+            return None
+        return self._labelled_line(field, clean_markup(label.group("value")), line, index + 1)
 
     def _labelled_line(self, field: str, value: str, line: str, index: int) -> int:
         if not value and field == "ownership_evidence" and _list_after_blank(self.lines, index):
@@ -543,7 +564,7 @@ class _Reader:
             # "2. Circumstances: The hardware key registered as my only second" / "factor was …"
             more = self.lines[index]
             value, line, index = f"{value} {more}", f"{line} {more}", index + 1
-        if value and not _NO_RESPONSE.match(value):
+        if value and not _PLACEHOLDER.match(value):
             self.labelled.append(Labelled(field, value, line))
             self.prose.append([value.replace("\n", " ")])
             # A value hard-wrapped onto the next line ("Codes: lost. I understand it may
@@ -593,6 +614,8 @@ class _Reader:
         )
 
 
+# Fields whose answer is a value of its own, not a yes or a tick.
+_VALUE_FIELDS = frozenset(("username", "reason", "ownership_evidence", "recovery_codes"))
 _QUOTE_MARKS = str.maketrans(
     {"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "\t": " "}
 )
@@ -631,6 +654,10 @@ def _heading_field(line: str, lines: list[str], index: int) -> str | None:
     if heading:
         return label_field(heading) or ""
     bare = clean_markup(line)
+    # "RECOVERY CODES" on a line of its own heads what follows, blank line or not.
+    shouted = bare.isupper() and label_field(bare) is not None
+    if shouted:
+        return label_field(bare)
     if len(bare) > 40 or bare.endswith((".", ",", ";")) or " " not in bare.strip():
         return None
     if _LIST_MARK.match(line):
@@ -650,6 +677,9 @@ def _heading_text(line: str) -> str | None:
     bold = _BOLD_LINE.match(line)
     if bold:  # a bold line is a heading only when it names a field; else it is a value
         return bold.group("text").strip() if label_field(bold.group("text")) else None
+    wiki = _WIKI_HEADING.match(line)
+    if wiki:
+        return wiki.group("text")
     if not _HEADING.match(line):
         return None
     return line.strip("#").strip().rstrip("#").strip() or None

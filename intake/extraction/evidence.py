@@ -279,6 +279,13 @@ _COMMIT_EMAIL = re.compile(
     r"|(?P<before>\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5})\b.{0,40}?\bcommit",
     _I,
 )
+# "my commits there are all from this email address": the commit email in words.
+_COMMIT_ADDRESS = re.compile(
+    r"\b(?:(?:my|the|our|older|earlier|all|every)\s+)*commits?\b[^.;:!?@()]{0,60}?"
+    r"\b(?:this|that|the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:e-?mail\s+)?address\b",
+    _I,
+)
+_NOT_SAID = re.compile(r"\b(?:not|never|no)\b|n't\b", _I)
 _CODE_HOST = re.compile(
     r"\b(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|sr\.ht|sourceforge\.net|"
     r"pypi\.org/project|readthedocs\.(?:io|org)|github\.io|gitlab\.io)/",
@@ -331,6 +338,10 @@ def ownership_items(sentence: str) -> list[str]:
     if "@" in sentence:
         for match in _COMMIT_EMAIL.finditer(sentence):
             items.append(match.group("email") or match.group("before"))
+    elif "commit" in lowered:
+        worded = _COMMIT_ADDRESS.search(sentence)
+        if worded and not _NOT_SAID.search(worded.group(0)):
+            items.append(worded.group(0))
     return items
 
 

@@ -34,6 +34,7 @@ from intake.extraction.mentions import (
     RETRACTED_THING,
     RETRACTION,
     corrected_username,
+    subject_username,
     sure_mentions,
     username_corrections,
 )
@@ -139,11 +140,13 @@ class Extraction:
         return Extraction(findings, self.language)
 
 
-def extract_fields(own_text: str) -> Extraction:
-    """Extract every field the requester's own words state."""
+def extract_fields(own_text: str, subject: str = "") -> Extraction:
+    """Extract every field the requester's own words state; a new request's ``subject``
+    may name the account ("locked out - user x") when the text names none."""
     answers = read_answers(own_text)
     language = detect_language(" ".join(answers.sentences))
     findings = _apply_rules(answers)
+    findings.update(_subject_username(subject, findings))
     if language is not None:
         findings = {
             key: found
@@ -205,6 +208,8 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
         # but staff see what was written, escaped.
         value, line = refused[0]
         return {"username_refused": Finding(value, line, REMARK)}
+    if any(e.field == "username" and HEDGE.search(e.value) for e in answers.labelled):
+        return {}  # "username = not 100% sure, it's either x or y": the doubt is the answer
     mentions = sure_mentions(answers.sentences)
     # A signature's "PyPI: x" counts only when the message names no account itself.
     named = [(m, s) for m, s in mentions if not SIGNED_USERNAME.match(s)]
@@ -213,6 +218,19 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     sure = any(mention.sure for mention, _ in mentions)
     mentioned = [(m.name, sentence) for m, sentence in mentions if m.sure or not sure]
     return _agreed("username", mentioned, STATEMENT)
+
+
+def _subject_username(subject: str, found: Mapping[str, Finding]) -> dict[str, Finding]:
+    if not subject or "username" in found or "username_refused" in found:
+        return {}
+    name = subject_username(subject)
+    if name is None:
+        return {}
+    line = f"Subject: {subject}"
+    named = {"username": Finding(name, line, INFERRED)}
+    if "credentials.username" not in found:
+        named["credentials.username"] = Finding(True, line, INFERRED)
+    return named
 
 
 def _agreed(key: str, candidates: list[tuple[Any, str]], rank: int) -> dict[str, Finding]:
@@ -316,8 +334,10 @@ def _credentials(answers: Answers, found: Mapping[str, Finding]) -> dict[str, Fi
         ]
         boxed = _agreed(key, ticked, FORM_BOX)
         stated = _agreed(key, prose, STATEMENT)
-        if boxed and stated and stated[key].value is False:
-            boxed = stated  # "I ticked the email one out of habit, … so no": the words win
+        if boxed and stated and stated[key].value != boxed[key].value:
+            # "I ticked the email one out of habit, … so no", "I DO have access to the
+            # account email now": the words win over the mark.
+            boxed = stated
         result.update(
             _agreed(key, labelled, ANSWER)
             or boxed
@@ -622,6 +642,7 @@ def _agreements(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding
     return result
 
 
+_BOX_WORDS = re.compile(r"\b(?:box|checkbox|tick|ticked|unticked|unchecked)\b", re.I)
 # Under its label, "I've read the PSF one and agree to follow it" is about the label's subject.
 _LABEL_SUBJECT = {"coc_agreed": "Code of Conduct: "}
 
@@ -651,6 +672,13 @@ def _agreement(
         for sentence in _standing(answers.sentences, _WITHDRAWN)
         if (answer := statement(sentence)) is not None
     ]
+    # "I left the conduct box empty by mistake - I do agree": the words take the box back.
+    unticked = [rank for answer, _, rank in said if answer is False]
+    corrections = [
+        s for s in said if s[0] is True and s[2] == STATEMENT and _BOX_WORDS.search(s[1])
+    ]
+    if corrections and unticked and set(unticked) == {FORM_BOX}:
+        return Finding(*corrections[0])
     for wanted in (False, True):
         for answer, line, rank in said:
             if answer is wanted:

@@ -41,6 +41,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             # "handle" is a noun only after "my"/"PyPI" or before "is"/":"; "I handle releases".
             r"\b(?:user ?name|usernme|usrname|usename|user id|login name|identifier|(?<=my )handle|"
+            r"(?<![\w/])u/n(?![\w/])|(?<=pypi )id|"
             r"(?<=pypi )handle|"
             r"(?<=the )handle|handle(?=\s*(?:[:=]|is\b|was\b|on pypi\b))|"
             rf"{_ACCOUNT} name|{_ACCOUNT} id)\b\s*"
@@ -234,6 +235,7 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
 # Every USERNAME_MENTIONS match holds one of these substrings.
 _MENTION_WORDS = (
     "user",
+    "u/n",
     "ident",
     "name",
     "handle",
@@ -448,7 +450,7 @@ def username_correction(sentence: str) -> str | None:
     if corrected is None or _UNSURE_NAME.search(sentence):
         return None
     rest = sentence[corrected.end() :]
-    restated = _RESTATED.match(rest)
+    restated = _RESTATED.match(rest) or _BARE_NAME.match(rest)
     mentions = username_mentions(rest)
     mentions = [m for m in mentions if m.sure] or mentions
     named = [restated.group("name")] if restated else [m.name for m in mentions]
@@ -503,6 +505,9 @@ _RESTATED = re.compile(
     r"(?P<name>[\w.-]+\w)",
     re.I,
 )
+# "sorry i mean emeka_obi_dev, it was typing error": a bare name right after the correction,
+# only one no word looks like.
+_BARE_NAME = re.compile(r"^\W*(?P<name>[A-Za-z0-9]+[._-][\w.-]*[A-Za-z0-9])(?=\s*(?:[,.;!]|$))")
 # "Correction: having just checked an old notification, it is "arborlab"": further on.
 _RESTATED_LATER = re.compile(
     r"\b(?:it'?s|it is|should be|the right one is)\s+(?:actually\s+)?[`'\"“*]*"
@@ -577,3 +582,34 @@ _UNSURE_NAME = re.compile(
     r"(?:remember|recall|sure|know|certain)\s+(?:if|whether)\b[^.;]{0,60}\bor)\b",
     re.I,
 )
+
+
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr|sv)\s*:\s*)+", _I)
+# A subject is headline words parted by dashes, bars and brackets: "locked out - user x".
+_SUBJECT_PARTS = re.compile(r"\s+[-–—|]\s+|[()\[\];]")
+_SUBJECT_NAME = re.compile(
+    r"^(?:(?:my\s+)?pypi\s+)?(?P<word>user ?name|user|u/n|login|acct|account)\s*(?P<sep>[:=#]?)\s*"
+    rf"{_OPEN}?{_NAME}['\"”’`]?\s*[.!?]*$",
+    _I,
+)
+
+
+def subject_username(subject: str) -> str | None:
+    """The username a subject line gives as the account ("locked out - user x", "mfa reset -
+    acct x", "my pypi user is x - 2fa reset?"); None when it names none, or several."""
+    names = []
+    for part in _SUBJECT_PARTS.split(_REPLY_PREFIX.sub("", subject)):
+        labelled = _SUBJECT_NAME.match(part.strip())
+        if labelled:
+            found = [labelled.group("name")]
+        else:
+            found = [m.name for m in username_mentions(part) if m.sure and not m.theirs]
+        # A headline word is no name ("username uncertain", "login trouble") unless a
+        # colon says so ("account: jdoe"); a name has a digit or a separator.
+        names += [
+            name
+            for name in found
+            if (labelled and labelled.group("sep")) or not name.isalpha()
+            if _looks_like_username(name, True) and clean_username(name) == name
+        ]
+    return names[0] if len({name.lower() for name in names}) == 1 else None

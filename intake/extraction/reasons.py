@@ -100,6 +100,7 @@ _RESET_CODES = (
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,30}}?\b(?:make|generate|create|get)\s+(?:a\s+)?"
     rf"new\s+(?:set of\s+)?{CODES}"
     rf"|\brefresh\w*\s+(?:my |the |our )?{CODES}"
+    rf"|{CODES}\s+(?:were|was|have been|had been|got)\s+(?:freshly|newly)\s+(?:generated|created)\b"
     rf"|{CODES}[^.]{{0,80}}?\ba new set (?:was|had been|has been|got) (?:generated|created|made)\b"
     rf"|\bgenerat\w*\s+(?:new\s+)?{CODES}\s+again\b"
     rf"|{CODES}.{{0,80}}?\b(?:not|without) (?:realis|realiz|knowing|noticing)\w*\b"
@@ -254,7 +255,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # 2FA"
             rf"|{CODES}\W+none (?:were |was )?(?:ever )?(?:saved|downloaded|generated|printed)\b"
             r"(?!\s+(?:on|in|to)\b)"
-            r"|\bno codes\b[^.;]{0,20}?\bnever (?:set up|enabled|turned on|switched on|activated)\b"
+            rf"|\bno (?:codes|{CODES})\b[^.;]{{0,30}}?\bnever "
+            r"(?:set (?:\w+ ){0,3}?up|enabled|turned on|switched on|activated)\b"
             # "Codes never saved": a fragment answering our question.
             r"|(?:^|[,;])\W*(?:the |my |any |no )?codes?\W+(?:were |was )?never\s+"
             r"(?:saved|downloaded|generated|stored|kept|printed|written|noted)\b",
@@ -319,6 +321,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"codes (?:included|as well|too)\b"
             + rf"|{CODES}\b[^.]{{0,80}}?\b(?:on|in)\b[^.]{{0,40}}?\b{_DEVICE_NOUN}\b[^.]{{0,20}}?\b"
             r"so (?:those|they|these) went (?:too|as well|with it)\b"
+            # "lost phone + codes on a hike"
+             + rf"|\blost (?:my |the )?{_DEVICE_NOUN}\s*(?:\+|&|and)\s*(?:the |my |all )?"
+            r"(?:backup |recovery )?codes\b"
             # "Lost my 2FA phone; the codes were on it too."
              + rf"|\b(?:lost|broke|dropped|stolen)\b[^.]{{0,30}}?\b{_DEVICE_NOUN}\b[^.]{{0,20}}?"
             r"[;,]\s*(?:and\s+)?(?:the|my) codes (?:were|was) (?:on|in) it\b"
@@ -349,8 +354,11 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
             r"(?:(?:my |the |our )?[\w-]+(?: [\w-]+)? (?:and|&) )?(?:all )?(?:of )?"
             r"(?:even |also )?(?:(?:a few|some|several|a couple) of )?(?:my |the |our )?"
-            r"(?:a few |some |several )?(?:unused |working |valid |spare |remaining |printed )?"
-            + CODES,
+            r"(?:a few |some |several |(?:\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
+            r"(?:unused |working |valid |spare |remaining |printed )?"
+            + CODES
+            # "the recovery codes i still have them printed here"
+            + rf"|{CODES},? (?:i|we) (?:still )?(?:have|kept) (?:them|all of them)\b",
         ),
     )
 )
@@ -615,7 +623,19 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # that, not the device they took, is what staff must look into.
         (
             "other",
-            r"\b(?:compromised|hacked|hijacked|phish\w*|(?:taken|took|take|taking) over)\b"
+            r"\b(?:compromised|hacked|hijacked|invaded|breached|phish\w*|"
+            r"(?:taken|took|take|taking) over)\b"
+            # "One unknown security key got added", "a security key I never registered showed
+            # up", "a new API token I didn't create": a second factor or token not theirs.
+            r"|\b(?:unknown|unrecogni[sz]ed|strange|foreign|mystery)\s+(?:\w+\s+)?(?:security key|"
+            r"device|authenticator|token|key|webauthn key|passkey)\b[^.]{0,30}?\b(?:added|"
+            r"registered|appeared|showed up|created|enabled)\b"
+            r"|\b(?:new|unknown|strange|unrecogni[sz]ed)\s+(?:\w+\s+)?(?:security key|device|"
+            r"authenticator|token|key|passkey)\s+(?:that\s+)?i\s+(?:never|did not|didn't)\s+"
+            r"(?:register|add|create|set up|enable)\w*\b"
+            r"|\b(?:security key|device|authenticator|token|key|passkey)\s+(?:that\s+)?i\s+"
+            r"(?:never|did not|didn't)\s+(?:register|add|create|set up|enable)\w*\s+"
+            r"(?:showed up|appeared|(?:was|got|has been) added)\b"
             r"|\bwhoever (?:did|changed|took|hacked|logged|got|broke|added|enabled)\b"
             r"|\b(?:neither|none of (?:it|this|them)) (?:was|were) (?:me|mine|my doing)\b"
             r"|\b(?:wasn't|was not|weren't|were not) (?:me|my doing)\b"
@@ -655,7 +675,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bwho (?:has )?(?:since )?(?:retired|left|departed|passed away|died|moved on)\b"
             r"|\b(?:2fa|two[- ]factor(?: app| authentication)?|totp|mfa|authenticator)\b[^.]{0,40}?"
             r"\b(?:(?:lived|was|is|were|sat|ran|stored|kept|registered|bound to|tied to|linked to) "
-            r"(?:on )?(?:his|her|their|(?:that|the|a|our) [\w-]+'s) "
+            r"(?:on )?(?:his|her|their|(?:that|the|a|our|my) [\w-]+'s) "
             r"(?:own |personal |private )?(?:phone|device|laptop|authenticator|yubikey|key)"
             r"|(?:is|was|are|were) (?:held|controlled|owned) by (?:an? |our |the |my )?(?:[\w-]+ )?"
             r"(?:contractor|colleague|employee|developer|maintainer|person|admin\w*|engineer|student|"
@@ -761,7 +781,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\blet (?:my |the |that |our )?(?:\w+ )?domain (?:expire|lapse|go)\b"
             r"|\bdomain\b.{0,60}\b(?:let (?:it )?(?:expire|lapse|go)|expired|lapsed?|not renewed|"
             r"(?:sold|lost|gave up) (?:it|the domain))"
-            r"|\blost (?:the|my|its) (?:\w+ )?e-?mail\b"
+            r"|\blost (?:the|my|its) (?:\w+ ){0,2}e-?mail\b"
+            r"|\bmail server\b.{0,30}\b(?:retired|shut down|decommissioned|closed|gone)\b"
+            r"|\bstopped (?:receiving|accepting|getting) (?:any )?(?:e-?)?mail\b"
             # "cant reset pw because reset goes to old work address"
             r"|\b(?:reset|recovery|verification|confirmation|login)\b"
             r"(?: e-?mails?| links?| mails?)?"
@@ -866,7 +888,9 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
     "lost_email_access": _holds("mail", "address", "inbox", "domain", "account"),
 }
 _TAKEOVER_STEMS = (
-    "compromis", "hack", "hijack", "phish", " over", "someone", "somebody", "attacker",
+    "compromis", "hack", "hijack", "phish", "invaded", "breach", "unknown", "unrecogni",
+    "strange", "foreign", "mystery", "i never", "i did", "i didn", " over", "someone", "somebody",
+    "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
     "whoever", " me", "my doing", "intruder", "without", "not do", "n't do", "never do", "fake",
 )  # fmt: skip

@@ -57,7 +57,8 @@ NOT_USERNAMES = frozenset(
     normally unfortunately apparently obviously surely certainly clearly exact exato exacto
     exakt however though therefore meanwhile anyway besides otherwise instead authy bitwarden
     1password lastpass keepass keepassxc aegis yubikey google microsoft apple icloud duo okta
-    usual whichever whatever someone everyone anyone recently quickly soon
+    usual whichever whatever someone everyone anyone recently quickly soon clean recovered
+    compromised hacked suspended broken free available fixed accessible
     dont cant wont didnt doesnt isnt havent dunno forgot forgotten remember unsure
     somewhere anywhere everywhere nowhere elsewhere reset resets restore restored
     restoration reactivation unlock unlocked lockout takeover hijack deletion removal

@@ -60,7 +60,10 @@ _BARE_ANSWERS_MAX = 2_000
 
 def _read(message: ParsedMessage) -> Extraction:
     """The own words, then the answers that need our quoted questions or the subject."""
-    return extract_fields(message.own_text).updated(_in_context(message, message.quoted_text))
+    # A reply to us carries our case tag: its subject is ours, not a new naming.
+    subject = "" if find_token(message.subject) else message.subject
+    own = extract_fields(message.own_text, subject)
+    return own.updated(_in_context(message, message.quoted_text))
 
 
 def _in_context(message: ParsedMessage, questions: str) -> Extraction:
