@@ -52,6 +52,7 @@ _COC_YES = _any(
     r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
     r"\b(?:my|our) (?:full )?(?:agreement|consent) (?:to|with)\s+(?:the\s+)?" + _COC,
     r"\b(?:i'm|i am|we're|we are) (?:hereby )?(?:agreeing|accepting)\b.{0,30}?" + _COC,
+    r"^\W*(?:and\s+)?(?:hereby\s+)?(?:agreeing|accepting) to\s+(?:follow\s+)?(?:the\s+)?" + _COC,
     r"\b(?:i'll|i will|we'll|we will|happy to|glad to) (?:go along with|abide by|follow|adhere to|"
     r"respect|comply with|accept|stick to|keep to)\s+(?:the\s+)?" + _COC,
     _COC + r"(?: thing)?\s+(?:is\s+)?(?:fine|ok|okay|good|alright)\s+(?:by|with|for)\s+me\b",
@@ -105,8 +106,8 @@ _TIME_YES = _any(
     # "It is clear to me that this can last long."
     r"\b(?:clear to (?:me|us)|(?:i|we) (?:know|realise|realize|understand))\b.{0,20}?"
     r"\b(?:can|may|might|will|could)\s+last\s+(?:\w+\s+)?(?:long|a (?:long )?while|weeks|months)\b",
-    r"\b(?:understand|accept|aware|know)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|process|"
-    r"verification|investigation|check)\b"
+    r"\b(?:understand|accept|aware|know|acknowledge)\b.{0,40}?\b(?:the )?(?:wait|waiting|review|"
+    r"process|verification|investigation|check|recovery)\b"
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
     r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
     # "we agree to the coc and understand the wait"

@@ -176,7 +176,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+|locked\s+|publishing\s+|"
             rf"release\s+|company\s+|team\s+)?"
             rf"(?:pypi(?:\.org)?\s+)?{_ACCOUNT}(?:\s+|,\s*)(?:any ?more,?\s*|now,?\s*)?"
-            r"(?:on pypi\s+)?"
+            r"(?:on (?:pypi|the index)\s+)?"
             rf"(?:is\s+{_ADVERB}(?:named\s+|called\s+)?|(?:which|that) is\s+|its\s+|it's\s+|"
             rf"named\s+|called\s+)?{_OPEN}?{_NAME}",
             False,
@@ -195,8 +195,9 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b(?:with|under|as)\s+the\s+(?:user|username|account)\s+{_OPEN}?{_NAME}", True),
         # "The account I'm locked out of is ebright-labs"
         (
-            rf"\b{_ACCOUNT}\s+(?:that\s+)?(?:i'?m|i am|i've been|i have been)\s+(?:locked out of|"
-            rf"trying to (?:recover|access|get into))\s+is\s+{_OPEN}?{_NAME}",
+            rf"\b{_ACCOUNT}\s+(?:that\s+)?(?:i'?m|i am|i've been|i have been|we'?re|we are)\s+"
+            r"(?:locked out of|trying to (?:recover|access|get into)|(?:asking|writing|emailing|"
+            rf"enquiring|inquiring) (?:you )?about)\s+is\s+{_OPEN}?{_NAME}",
             True,
         ),
         (
@@ -568,6 +569,9 @@ _WRONG_NAME = (
 )
 _CORRECTION = re.compile(
     rf"\bscratch that\b|\bcorrection\b|\bi mean\b|\bi mistyped\b|{_WRONG_NAME}|{_NAME_SLIP}"
+    # "I must correct myself - … the username there is h-solberg", "Actually, I just looked …
+    # and my username is pyhedgehog"
+    r"|\bcorrect myself\b|^\W*actually,"
     r"|^\W*(?:no\W+wait|wait\W+no)\b",
     re.I,
 )

@@ -51,7 +51,8 @@ _TO_CHECK = (
 HEDGE = re.compile(
     r"\b(?:i think|think|maybe|might|probably|prob|probs|prolly|idk|dunno|possibly|perhaps|"
     r"not sure|unsure|i believe|suspect|"
-    r"not (?:completely|entirely|totally|quite|really|100%|even) sure|"
+    r"not (?:completely|entirely|totally|quite|really|100%|even|a hundred percent|"
+    r"one hundred percent) sure|"
     rf"{_TO_CHECK}|"
     r"\bill (?:have|need) to (?:check|verify|confirm|find out)|"
     r"(?:must|should) (?:first )?(?:check|verify|find out)|check whether|"
@@ -236,7 +237,10 @@ _NOT_THE_PROBLEM = re.compile(
     r"\s(?:is|was|are|were)\s+no\s+(?:problem|issue)\b"
     r"|\s(?:is|was|are|were)\s+not\s+(?:the|an?|my)\s+(?:problem|issue)\b"
     r"|\s(?:isn't|wasn't|aren't)\s+(?:the|an?|my)\s+(?:problem|issue)\b"
-    r"|,?\s(?:that's|thats|it's|its|that is)\s+not\s+(?:the|an?|my)\s+(?:problem|issue)\b",
+    r"|,?\s(?:that's|thats|it's|its|that is)\s+not\s+(?:the|an?|my)\s+(?:problem|issue)\b"
+    # "The email on the account isn't an old one either": current, so fine.
+    r"|\s(?:isn't|is not|wasn't|was not)\s+(?:an?\s+)?(?:old|former|outdated|stale|expired)\s+"
+    r"(?:one|address|e-?mail)\b",
     _I,
 )
 # "It isn't the password either": that part is not the trouble, so it is fine.
@@ -362,7 +366,15 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     # "this email address is the one I registered with" (not "… on GitHub", "… not for PyPI")
     r"|(?:i|we) (?:registered|signed up|set up|created the account)\b"
     r"(?![^.;]{0,25}\b(?:github|gitlab|twitter|other|before|not)\b))"
-    r"|\bthis is the (?:e-?mail|address) (?:registered|associated|linked|on)"
+    r"|\bthis is the (?:e-?mail |address ){1,2}(?:that'?s |that is |which is )?"
+    r"(?:registered|associated|linked|on)"
+    # "Email on the account is x@example.org, which is this address."
+    r"|\b(?:e-?mail|address)(?: (?:on|of|for) (?:the|my) (?:pypi )?account)? is \S+@\S+?,? "
+    r"(?:which|that) is (?:this|the same) (?:one|address|e-?mail)\b"
+    # "registered to our shared address, dev@example.com, which I have access to"
+    r"|\bregistered (?:to|with|under) (?:my|our|the) (?:[\w-]+ )?(?:e-?mail )?address\b"
+    r"(?:[^.;]|\.(?=\w)){0,60}?,? (?:which|that) (?:i|we) (?:have access to|"
+    r"still (?:read|receive|get)|(?:can )?(?:read|access|control))\b"
     # "this gmail is the address on the account", "my email address, this one, which is
     # registered on the account"
     r"|\bthis (?:gmail|outlook|hotmail|yahoo|proton\w*|mailbox|inbox) (?:address )?is the "

@@ -159,6 +159,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:every|each|all|any|my)\s+(?:single\s+)?(?:one of (?:my |the )?)?{CODES}"
             rf"|\bused up (?:the last (?:one )?of )?(?:my |the |our )?{CODES}"
             rf"|\bno\s+(?:more\s+)?{CODES}\s+left\b"
+            # "Stolen phone plus rejected recovery codes"
+            r"|(?<![\"“'])(?<!not )(?<!never )\b(?:rejected|invalid|non-working|refused|useless)\s+"
+            r"(?:recovery|backup) codes\b"
             rf"|{CODES}\b[^.!?]{{0,200}}[.!?]\s+[^.!?]{{0,200}}\b(?:the|those|these|remaining|last|other)\s+"
             r"(?:\w+\s+){0,2}codes\b[^.!?]{0,40}?\b(?:reject\w*|refus\w*|invalid|not (?:accepted|"
             r"working|valid))"
@@ -257,6 +260,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?!\s+(?:on|in|to)\b)"
             rf"|\bno (?:codes|{CODES})\b[^.;]{{0,30}}?\bnever "
             r"(?:set (?:\w+ ){0,3}?up|enabled|turned on|switched on|activated)\b"
+            r"(?!\s+(?:there|on|for|in)\b)"
             # "Codes never saved": a fragment answering our question.
             r"|(?:^|[,;])\W*(?:the |my |any |no )?codes?\W+(?:were |was )?never\s+"
             r"(?:saved|downloaded|generated|stored|kept|printed|written|noted)\b",
