@@ -52,6 +52,8 @@ _COC_YES = _any(
     r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
     r"\b(?:my|our) (?:full )?(?:agreement|consent) (?:to|with)\s+(?:the\s+)?" + _COC,
     r"\b(?:i'm|i am|we're|we are) (?:hereby )?(?:agreeing|accepting)\b.{0,30}?" + _COC,
+    r"\b(?:happy|glad|willing|fine|ok|okay) to be (?:held to|bound by)\s+(?:the\s+)?" + _COC,
+    r"^\W*agreed,? (?:re|regarding|on|about)\b\W*(?:the\s+)?" + _COC,
     r"^\W*(?:and\s+)?(?:hereby\s+)?(?:agreeing|accepting) to\s+(?:follow\s+)?(?:the\s+)?" + _COC,
     r"\b(?:i'll|i will|we'll|we will|happy to|glad to) (?:go along with|abide by|follow|adhere to|"
     r"respect|comply with|accept|stick to|keep to)\s+(?:the\s+)?" + _COC,
@@ -114,6 +116,8 @@ _TIME_YES = _any(
     r"\b(?:understand|accept|acknowledge)\w*\s+(?:the|a|that)\s+(?:long\s+)?(?:wait|delay)\b"
     r"(?!\s+(?:is|will be|would be)\b)",
     r"\b(?:prepared|ready|fine|ok|okay|happy)\s+for\s+(?:[\w-]+\s+){1,3}?to\s+take\b",
+    r"\b(?:fine|ok|okay|happy|comfortable)\s+with\s+(?:a|the)\s+(?:slow|long|lengthy)\s+"
+    r"(?:recovery\s+|review\s+)?(?:process|wait|review|recovery)\b",
     r"\b(?:fine|ok|okay|happy|alright|comfortable)\s+with\s+(?:\w+\s+){0,3}?"
     r"(?:tak\w*|wait\w*|need\w*)\b.{0,40}?\b(?:time|while|long|weeks?)\b",
     # "That it can take long time is clear for me."

@@ -91,6 +91,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:user ?name|password|e-?mail)"
             r"(?:,? ?(?:/|and|&|,) ?(?:user ?name|password|e-?mail))+"
             r"|(?:account )?credentials|creds|access to (?:the )?(?:account )?credentials"
+            r"|(?:do (?:you|i) )?(?:still )?have access to (?:the |your |my )?"
+            r"(?:account )?credentials"
             r"|credential access|account access|confirmation of access"
             r"|credentials held|what (?:i|we) (?:do )?(?:still )?(?:have|hold)"
             r"|which (?:of these|ones?|of them) (?:do (?:you|i) )?(?:still )?have"
@@ -165,7 +167,11 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_CHECKBOX = re.compile(r"^(?:[-*•+]\s*)?\[(?P<mark>[ xX✓✔✗*]?)\]\s*(?P<text>.*)$")
+_CHECKBOX = re.compile(
+    r"^(?:[-*•+]\s*)?(?:\[(?P<mark>[ xX✓✔✗*]?)\]|(?P<glyph>[☐☑☒✅❌⬜🔲])\ufe0f?)\s*(?P<text>.*)$"
+)
+# Glyph boxes: "☐ I agree …" is left open, "☑ I agree …" ticked.
+_OPEN_GLYPHS = frozenset("☐❌⬜🔲")
 _HEADING = re.compile(r"^#{1,6}(?!#)")
 _WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})\s*(?P<text>[^=]{2,60}?)\s*(?P=marks)\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
@@ -516,8 +522,7 @@ class _Reader:
         if boxes[0]:
             for box in boxes:
                 if box:
-                    checked = box.group("mark") not in ("", " ")
-                    self.checkboxes.append(Checkbox(checked, box.group("text"), box.group(0)))
+                    self.checkboxes.append(Checkbox(_ticked(box), box.group("text"), box.group(0)))
             return index + 1
         heading = _heading_field(line, self.lines, index + 1)
         if heading is not None:
@@ -532,6 +537,12 @@ class _Reader:
             field = label_field(label.group("label")) if label else None
         if label and field and _goes_on_as_prose(label.group("label"), label.group("value")):
             field = None
+        boxed = _CHECKBOX.match(label.group("value")) if label else None
+        if label and boxed and len(boxed.group("text").split()) >= 3:
+            # "Code of Conduct: ☐ I agree to the PSF Code of Conduct": a box after its label.
+            text = f"{label.group('label')}: {boxed.group('text')}"
+            self.checkboxes.append(Checkbox(_ticked(boxed), text, line))
+            return index + 1
         if label and field:
             return self._labelled_line(field, clean_markup(label.group("value")), line, index + 1)
         if label and _PLACEHOLDER.match(clean_markup(label.group("value"))):
@@ -612,6 +623,12 @@ class _Reader:
         self.labelled[self.section_entry] = Labelled(
             previous.field, f"{previous.value}\n{text}", f"{previous.line}\n{line}"
         )
+
+
+def _ticked(box: re.Match[str]) -> bool:
+    if box.group("glyph"):
+        return box.group("glyph") not in _OPEN_GLYPHS
+    return box.group("mark") not in ("", " ")
 
 
 # Fields whose answer is a value of its own, not a yes or a tick.

@@ -338,7 +338,8 @@ def username_mentions(sentence: str) -> list[Mention]:
             other = _OTHER_SERVICE.search(lead) and "pypi" not in match.group(0).lower()
             contraction = after[:1] in ("'", "’") and after[1:2].isalpha()  # "hasn't"
             cut = after[:1].isalpha()  # "weiß" read as "wei"
-            if after.startswith(("@", "://")) or other or contraction or cut:
+            host = after.startswith("/") and "." in name  # "my profile github.com/x"
+            if after.startswith(("@", "://")) or host or other or contraction or cut:
                 continue
             theirs = _THIRD_PARTY.search(sentence, 0, match.start("name")) is not None
             if not _looks_like_username(name, strong):
@@ -502,7 +503,7 @@ def corrected_username(value: str) -> str | None:
 
 
 _RESTATED = re.compile(
-    r"^\W*(?:it'?s|it is|should be|the right one is)\s+(?:actually\s+)?[`'\"*]*"
+    r"^\W*(?:actually\W+)?(?:it'?s|it is|should be|the right one is)\s+(?:actually\s+)?[`'\"*]*"
     r"(?P<name>[\w.-]+\w)",
     re.I,
 )
@@ -549,10 +550,11 @@ _NAME_ALONE = re.compile(
 # "Sorry, typo, it's x", "Sorry, my mistake with the username": a slip in the name only.
 _NAME_SLIP = (
     r"(?:^|\s[-–—(])\W*(?:(?:wait|edit)\W+(?:sorry|oops)"
-    r"|(?:sorry|oops)(?=\W+it'?s actually\b)|(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))"
+    r"|(?:sorry|oops)(?=\W+it'?s actually\b|\W+actually,?\s+it(?:'?s| is)\b)"
+    r"|(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))"
     r"(?:\s+(?:above|there|earlier))?)\b"
     r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b"
-    r"|(?=\W+(?:it'?s|the (?:user ?name|account(?: name)?) is)\b))"
+    r"|(?=\W+(?:actually\W+)?(?:it'?s|it is|the (?:user ?name|account(?: name)?) is)\b))"
 )
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(
@@ -592,7 +594,8 @@ _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr|sv)\s*:\s*)+", _I)
 # A subject is headline words parted by dashes, bars and brackets: "locked out - user x".
 _SUBJECT_PARTS = re.compile(r"\s+[-–—|]\s+|[()\[\];]")
 _SUBJECT_NAME = re.compile(
-    r"^(?:(?:my\s+)?pypi\s+)?(?P<word>user ?name|user|u/n|login|acct|account)\s*(?P<sep>[:=#]?)\s*"
+    r"(?:^|(?<=\s))(?:(?:my\s+)?pypi\s+)?(?P<word>user ?name|user|u/n|login|acct|account)"
+    r"\s*(?P<sep>[:=#]?)\s*"
     rf"{_OPEN}?{_NAME}['\"”’`]?\s*[.!?]*$",
     _I,
 )
@@ -603,7 +606,7 @@ def subject_username(subject: str) -> str | None:
     acct x", "my pypi user is x - 2fa reset?"); None when it names none, or several."""
     names = []
     for part in _SUBJECT_PARTS.split(_REPLY_PREFIX.sub("", subject)):
-        labelled = _SUBJECT_NAME.match(part.strip())
+        labelled = _SUBJECT_NAME.search(part.strip())
         if labelled:
             found = [labelled.group("name")]
         else:

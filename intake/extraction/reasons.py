@@ -190,6 +190,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:saved|generated|downloaded|downloded|stored|kept|created|set up|printed|written|"
             r"wrote|noted|copied|made)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
+            # "Since I never set 2FA up there are no recovery codes on my side."
+            r"|\b(?:since|because|as) (?:i|we) never (?:set (?:up )?(?:2fa|two-factor|it)(?: up)?|"
+            rf"enabled|turned on|activated)\b[^.]{{0,30}}?\bno {CODES}"
             # "I obviously have no recovery codes since I never set it up"
             rf"|\bno {CODES}\b[^.;]{{0,12}}?\b(?:since|because|as)\s+(?:i|we)\s+(?:\w+\s+)?"
             r"never\s+(?:set (?:it|2fa|two-factor) up|"
@@ -344,7 +347,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "have",
             # "my recovery codes are saved in a password manager"
             rf"\b(?:my|the|our) {CODES} (?:are|is) (?:still |safely |all )?"
-            r"(?:saved|stored|kept|safe)\b"
+            r"(?:saved|stored|kept|safe|printed|with (?:me|us)|in (?:my|our) (?:\w+ )?"
+            r"(?:safe|drawer|desk|wallet|vault|password manager|notebook|binder|folder))\b"
             r"(?! (?:on|in) (?:the|that|my) (?:lost|stolen|old|broken|dead|wiped)\b| somewhere)"
             # "… saved on my work computer, and I left that job": kept where it is gone.
             r"(?![^.]*\b(?:lost|stolen|left|gone|wiped|died|broke|no longer|can't|cannot)\b)|"
@@ -413,7 +417,7 @@ _STATE_CUES: dict[str, tuple[str, ...]] = {
         "know", "knew", "heard", "aware", "no ", "not ", "haven't", "have not", "nobody", "no one",
         "without", "none", "don't", "do not",
     ),
-    "have": ("have", "kept", "saved", "found"),
+    "have": ("have", "kept", "saved", "found", "safe", "printed", "stored", "with me", " in my"),
 }  # fmt: skip
 
 
