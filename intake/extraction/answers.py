@@ -38,6 +38,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:the )?reason(?: for (?:the |this |my )?(?:account )?(?:request|recovery))?"
             r"|why|what happened|what broke|problem|issue|description|explanation|situation"
             r"|motive|cause|circumstances|grounds|background|summary of events|incident"
+            r"|tl ?dr|short version|the short version|in short|in a nutshell"
             r"|why (?:i'?m|i am) locked out|why i can'?t (?:log|sign) in"
             r"|why do you need (?:the )?(?:account )?recovery"
             r"|what'?s? (?:is )?(?:stopping|preventing) you from (?:logging|signing) in"

@@ -48,6 +48,7 @@ from intake.extraction.prose import (
     part_named_in,
 )
 from intake.extraction.reasons import (
+    CODES,
     is_lockout_only,
     kept_codes_lost,
     main_cause,
@@ -571,10 +572,11 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
     labelled = _labelled(answers, "recovery_codes", _codes_answer)
     if labelled:
         return _agreed("recovery_codes", labelled, ANSWER)
+    said = _codes_named(_standing(answers.sentences, _RETRACTION))
     prose = [
-        (state, sentence)
+        (state, said.get(sentence, sentence))
         # "I have my recovery codes! ... Edit: no I don't.": the first is taken back.
-        for sentence in _with_followers(_standing(answers.sentences, _RETRACTION))
+        for sentence in _with_followers(tuple(said))
         if not FORM_CODES_BOX.search(sentence) and (state := recovery_code_state(sentence))
     ]
     if prose:
@@ -594,6 +596,31 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
         if state:
             return {"recovery_codes": Finding(state, box.line, FORM_BOX)}
     return {}
+
+
+_CODES_NAMED = re.compile(CODES, re.I)
+# "the codes", "all ten codes": once the recovery codes are named, later bare codes are them,
+# unless the sentence speaks of the codes an app or a text message gives.
+_BARE_CODES = re.compile(r"\b(?:the|those|these|my|all(?: \w+)?(?: of the)?) codes\b", re.I)
+_ONE_TIME_CODES = re.compile(
+    r"\b(?:authenticator|app|totp|sms|text|one-time|six-digit|6-digit|2fa|otp|github|google|"
+    r"verification|conduct)\b",
+    re.I,
+)
+
+
+def _codes_named(sentences: tuple[str, ...]) -> dict[str, str]:
+    """Each sentence as the codes rules read it (keys), with the requester's own words
+    (values): "I've tried all ten codes" after the recovery codes were named is about them."""
+    read: dict[str, str] = {}
+    named = False
+    for sentence in sentences:
+        text = sentence
+        if named and not _CODES_NAMED.search(sentence) and not _ONE_TIME_CODES.search(sentence):
+            text = _BARE_CODES.sub("the recovery codes", sentence)
+        named = named or bool(_CODES_NAMED.search(sentence))
+        read.setdefault(text, sentence)
+    return read
 
 
 def _codes_answer(value: str) -> str | None:
