@@ -291,6 +291,7 @@ _YES_TO_IT = re.compile(
 _NO_TO_IT = re.compile(r"^(?:no|nope|i do not|i don't)\W*$", _I)
 
 
+_QUESTION = re.compile(r"^\W*(?:why|what|how|do|does|must|should|is|are|can)\b[^.!]*\?\s*$", _I)
 # "I've seen that you want people to agree to the Code of Conduct": what we ask of
 # requesters, not what this one says.
 _ASKED_OF_PEOPLE = re.compile(
@@ -303,9 +304,10 @@ _ASKED_OF_PEOPLE = re.compile(
 
 
 def coc_statement(sentence: str) -> bool | None:
-    """True/False when the sentence agrees or refuses the Code of Conduct."""
+    """True/False when the sentence agrees or refuses the Code of Conduct; a question
+    ("why i must accept code of conduct?") does neither."""
     sentence = _ASKED_OF_PEOPLE.sub(" ", _answered(sentence))
-    if not _COC_WORDS.search(sentence) or _advice(sentence):
+    if not _COC_WORDS.search(sentence) or _advice(sentence) or _QUESTION.search(sentence):
         return None
     return _agreement(_SHORT_WITH.sub(" with ", sentence), _COC_YES, _COC_NO)
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from intake.extraction.fields import TEMPLATE_PHRASES
 from intake.extraction.questions import context_answers, interleaved_answers
@@ -400,10 +401,62 @@ def _paragraphs(text: str, start: int) -> Iterator[str]:
 def _own_lines(own_text: str) -> list[str]:
     lines = [
         _normalise(piece)
-        for line in _without_comments(_readable(own_text)).split("\n")
+        for line in _columns(_without_comments(_readable(own_text)).split("\n"))
         for piece in pieces(line, MAX_LINE)
     ]
     return [line for line in _as_label_lines(lines) if not _is_template_line(line)]
+
+
+# Layouts whose label and value are parted by room, not a colon: "username     kmori",
+# "Username  | eprice", "| 3 | Know username | ✅ |", and a label with its value indented
+# on the lines below it.
+_ALIGNED = re.compile(
+    r"^\s*(?P<label>[^\W\d_][\w'/ -]{1,40}?)(?:\s{3,}|\t+|\s*\|\s*)"
+    r"(?P<value>[^\s|:=>–—-][^|]*?)\s*$"
+)
+_NUMBERED_ROW = re.compile(
+    r"^\|\s*(?:#|\d{1,2}|[a-z])\s*\|\s*(?P<label>[^|]+?)\s*\|\s*(?P<value>[^|]*?)\s*\|$"
+)
+_INDENTED = re.compile(r"^(?: {2,}|\t)\S")
+_SHORT_ITEM = 3
+
+
+def _columns(lines: list[str]) -> list[str]:
+    """Column and indented layouts as ``Label: value`` lines; other lines as they are."""
+    found: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        row = _NUMBERED_ROW.match(line) or _ALIGNED.match(line)
+        if row and label_field(row.group("label")):
+            found.append(f"{row.group('label').strip()}: {row.group('value')}")
+            index += 1
+            continue
+        block = list(takewhile(_INDENTED.match, lines[index + 1 : index + 1 + MAX_BLOCK]))
+        bare = line.strip()
+        if block and bare and not line[:1].isspace() and _bare_label(bare, block):
+            found.extend(_indented_block(line.strip(), [item.strip() for item in block]))
+            index += 1 + len(block)
+            continue
+        found.append(line)
+        index += 1
+    return found
+
+
+def _bare_label(line: str, block: list[str]) -> bool:
+    """A known label with no colon over indented plain values (a list under "Projects:" is
+    read as a list)."""
+    plain = not any(_BULLET.match(item.strip()) for item in block)
+    return plain and not line.endswith(":") and label_field(line) is not None
+
+
+def _indented_block(label: str, items: list[str]) -> list[str]:
+    """ "Packages" over "    levant-calendar" / "    haddad-sdk" is "Packages: levant-calendar,
+    haddad-sdk"; "Access to" over "    username - yes" lines is those lines."""
+    if all(label_field(label_text(item)) for item in items):
+        return items
+    short = all(len(item.split()) <= _SHORT_ITEM for item in items)
+    return [f"{label}: {(', ' if short else ' ').join(items)}"]
 
 
 def _without_comments(text: str) -> str:
@@ -442,6 +495,7 @@ def _answered_checklist(lines: list[str]) -> list[str]:
     return kept[:-1]
 
 
+MAX_BLOCK = 20  # indented lines read as one label's value
 _BRACKET_LABEL = re.compile(r"^\[(?P<label>[^\]]{2,40})\]\s*(?P<value>\S.*)$")
 _TABLE_ROW = re.compile(r"^\|\s*(?P<label>[^|]+?)\s*\|\s*(?P<value>[^|]*?)\s*\|$")
 _TABLE_RULE = re.compile(r"^\+[-+=]+\+$")
@@ -539,7 +593,7 @@ class _Reader:
         if label and field and _goes_on_as_prose(label.group("label"), label.group("value")):
             field = None
         boxed = _CHECKBOX.match(label.group("value")) if label else None
-        if label and boxed and len(boxed.group("text").split()) >= 3:
+        if label and boxed and (field or len(boxed.group("text").split()) >= 3):
             # "Code of Conduct: ☐ I agree to the PSF Code of Conduct": a box after its label.
             text = f"{label.group('label')}: {boxed.group('text')}"
             self.checkboxes.append(Checkbox(_ticked(boxed), text, line))

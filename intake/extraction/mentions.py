@@ -59,6 +59,8 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
+        # "ok, here it is: user is nadia-petrova, password i know still"
+        (rf"(?:^|[:,;]\s*)(?:pypi\s+)?user\s+is\s+{_OPEN}?{_NAME}(?=\s*(?:[.,;]|$))", True),
         # "I use PyPI as npetrova", "I publish to PyPI as jdoe": the requester on PyPI ("it's
         # also on PyPI as parquet-peek" names a package, "… as part of" names none).
         (
@@ -584,7 +586,8 @@ _UNSURE_NAME = re.compile(
     # me to that"
     r"(?:,|\bor)\s*(?:it )?might be|(?:i'?m|i am) (?:fairly|pretty|quite) sure|don't hold me to|"
     r"i think (?:my|the) (?:pypi )?(?:user ?name|account(?: name)?) (?:is|was)|"
-    r"not (?:100%|completely|entirely) sure|either \S+ or|"
+    r"not (?:100%|completely|entirely) sure|either \S+ or|i guess|"
+    r"or something (?:similar|like that)|"
     r"(?:remember|recall|sure|know|certain)\s+(?:if|whether)\b[^.;]{0,60}\bor)\b",
     re.I,
 )

@@ -100,6 +100,11 @@ _RESET_CODES = (
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,30}}?\b(?:make|generate|create|get)\s+(?:a\s+)?"
     rf"new\s+(?:set of\s+)?{CODES}"
     rf"|\brefresh\w*\s+(?:my |the |our )?{CODES}"
+    # "somebody generated new backup codes in my pypi, not me", a notice '"recovery codes
+    # regenerated" but it is not me'
+    rf"|\b(?:someone|somebody)\s+(?:else\s+)?(?:re-?generated|generated|reset|created)\s+"
+    rf"(?:new\s+)?{CODES}"
+    rf"|{CODES}[\"”']?\s+(?:re-?generated|reset)\b[^.]{{0,40}}?\b(?:not me|wasn't me|without me)\b"
     rf"|{CODES}\s+(?:were|was|have been|had been|got)\s+(?:freshly|newly)\s+(?:generated|created)\b"
     rf"|{CODES}[^.]{{0,80}}?\ba new set (?:was|had been|has been|got) (?:generated|created|made)\b"
     rf"|\bgenerat\w*\s+(?:new\s+)?{CODES}\s+again\b"
@@ -655,6 +660,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".{0,30}?\bwithout (?:my|me)\b"
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? (?:has |had )?"
             r"(?:logged|got|broke|gained|enabled|added|set up|turned on)\b"
+            r"|\b(?:someone|somebody)\b(?: else)? (?:has |had )?(?:changed|reset) (?:my |the )?"
+            r"(?:password|e-?mail)\b"
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?|party|person|user|"
             r"third party)\b"
             r"|\b(?:intruder|attacker|hacker)\b"
@@ -665,7 +672,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\b{_HELD}\b.{{0,30}}?\bby (?:a|an|our|the|my|his|her) (?:previous|former|old) "
             rf"{_ROLE}\b"
             r"|\binherit\w*\b.{0,20}\baccount\b"
-            r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|admin|founder|"
+            r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|dev|admin|founder|"
             r"co-?worker)\b.{0,80}"
             r"\b(?:left|leaving|departed|passed away|died)\b"
             # "My father, George, passed away in January, … the package": the owner is gone.
