@@ -215,14 +215,18 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     # A signature's "PyPI: x" counts only when the message names no account itself.
     named = [(m, s) for m, s in mentions if not SIGNED_USERNAME.match(s)]
     mentions = named or mentions
-    mentions = [(m, s) for m, s in mentions if not m.theirs] or mentions
+    own = [(m, s) for m, s in mentions if not m.theirs]
+    # Only somebody else's account named: taken, but a subject naming another may replace it.
+    rank = STATEMENT if own or not mentions else REMARK
+    mentions = own or mentions
     sure = any(mention.sure for mention, _ in mentions)
     mentioned = [(m.name, sentence) for m, sentence in mentions if m.sure or not sure]
-    return _agreed("username", mentioned, STATEMENT)
+    return _agreed("username", mentioned, rank)
 
 
 def _subject_username(subject: str, found: Mapping[str, Finding]) -> dict[str, Finding]:
-    if not subject or "username" in found or "username_refused" in found:
+    named = found.get("username")
+    if not subject or (named and named.rank > REMARK) or "username_refused" in found:
         return {}
     name = subject_username(subject)
     if name is None:

@@ -604,14 +604,29 @@ _SUBJECT_NAME = re.compile(
 )
 
 
+# A part that is only a name with a digit, hyphen or underscore in it, after a dash.
+_NAME_PART = re.compile(r"(?P<name>[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9]*)")
+_DASHED = re.compile(r"\s[-–—]\s")
+_HEADLINE_WORDS = frozenset(
+    "follow-up followup re-sent re-send resend log-in sign-in sign-on set-up e-mail check-in "
+    "re-open re-opened re-request second-try two-step 2-step one-time self-service "
+    "co-maintainer".split()
+)
+
+
 def subject_username(subject: str) -> str | None:
     """The username a subject line gives as the account ("locked out - user x", "mfa reset -
     acct x", "my pypi user is x - 2fa reset?"); None when it names none, or several."""
     names = []
-    for part in _SUBJECT_PARTS.split(_REPLY_PREFIX.sub("", subject)):
+    parts = _SUBJECT_PARTS.split(_REPLY_PREFIX.sub("", subject))
+    for index, part in enumerate(parts):
         labelled = _SUBJECT_NAME.search(part.strip())
+        alone = _NAME_PART.fullmatch(part.strip()) if index and _DASHED.search(subject) else None
+        alone = None if alone and alone.group("name").lower() in _HEADLINE_WORDS else alone
         if labelled:
             found = [labelled.group("name")]
+        elif alone:
+            found = [alone.group("name")]  # "YubiKey destroyed - aldous-vega"
         else:
             found = [m.name for m in username_mentions(part) if m.sure and not m.theirs]
         # A headline word is no name ("username uncertain", "login trouble") unless a

@@ -76,6 +76,10 @@ HEDGE = re.compile(
 _DOUBLE_NEGATIVE = re.compile(
     r"\b(?:have not|haven't|did not|didn't|never) (?:lost|forgotten|forgot|lose|forget)\b"
     r"|\b(?:it's|it is) not that (?:i've|i have|i) (?:lost|forgotten|forgot)\b"
+    # "It's not that I don't know my password", "Nor is it the case that I've lost the email"
+    r"|\b(?:it's|it is|it isn't|it is not) (?:not )?(?:that|the case that|true that) "
+    r"(?:i|we) (?:don't|do not|didn't|did not) (?:know|have)\b"
+    r"|\bnor is it (?:the case|true) that (?:i've|i have|we've|we have) (?:lost|forgotten)\b"
     r"|\b(?:i'm|i am) not without\b",
     _I,
 )
@@ -148,7 +152,8 @@ _NEUTRAL_PHRASES = re.compile(
 )
 _ACCESS_CUE = re.compile(
     # "The password has also been changed": an auxiliary, not a possession.
-    r"\b(?:(?:have|has)(?!\s+(?:also\s+|since\s+|now\s+|just\s+)?been\b)|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|"
+    r"\b(?:(?:have|has)(?!\s+(?:also\s+|since\s+|now\s+|just\s+)?(?:been|changed|reset|"
+    r"locked|taken|removed|deleted)\b)|having|hold|holds|held|retain|retains|retained|know|knowing|remember|access|"
     r"accessible|control|controls|controlled|possession|administer\w*|lands? in|"
     r"(?:is|are|'s) (?:still |also )?with (?:me|us)|"
     r"(?:is|are|'s) no longer (?:mine|ours)|(?:is|are) (?:all )?(?:still )?in my hands|"

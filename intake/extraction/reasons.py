@@ -371,7 +371,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:unused |working |valid |spare |remaining |printed )?"
             + CODES
             # "the recovery codes i still have them printed here"
-            + rf"|{CODES},? (?:i|we) (?:still )?(?:have|kept) (?:them|all of them)\b",
+            + rf"|{CODES},? (?:i|we) (?:still )?have (?:them|all of them)\b",
         ),
     )
 )
@@ -491,7 +491,7 @@ def recovery_code_state(sentence: str) -> str | None:
     return None
 
 
-_NOT_THAT = re.compile(r"\bnot that\b", _I)
+_NOT_THAT = re.compile(r"\bnot that\b|\b(?:isn't|is not|not) (?:true|the case) that\b", _I)
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _WAS_GOING_TO = re.compile(
     r"\b(?:was|were) (?:going|about) to (?:say|write)\b|\bwould have said\b"

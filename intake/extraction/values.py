@@ -181,8 +181,9 @@ def codes_value(value: str) -> str | None:
     if is_option_list(text) or HEDGE.search(first) or _NO_IDEA.search(first):
         return None  # "no idea where they are, might be in a drawer": not known yet
     stated = recovery_code_state(f"recovery codes {first}")
-    if stated is None and first != text:
-        stated = recovery_code_state(f"recovery codes {text}")
+    if stated in (None, "have") and first != text:
+        # "I kept them in a notes app on that phone. They're lost …": the loss is the answer.
+        stated = recovery_code_state(f"recovery codes {text}") or stated
     if stated:
         return stated
     table = (
