@@ -225,8 +225,8 @@ def _username(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
 
 
 def _subject_username(subject: str, found: Mapping[str, Finding]) -> dict[str, Finding]:
-    named = found.get("username")
-    if not subject or (named and named.rank > REMARK) or "username_refused" in found:
+    before = found.get("username")
+    if not subject or (before and before.rank > REMARK) or "username_refused" in found:
         return {}
     name = subject_username(subject)
     if name is None:
