@@ -53,7 +53,20 @@ def merge_findings(
             changes.append(
                 {"field": key, "from": before["value"] if before else None, "to": entry["value"]}
             )
+    kind = _kind_change(old, merged)
+    if kind and not any(change["field"] == "reason_kind" for change in changes):
+        changes.append(kind)
     return Merge(merged, changes, conflict)
+
+
+def _kind_change(
+    old: Mapping[str, Mapping[str, Any]], merged: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any] | None:
+    """The case's kind as staff see it, when the message changed it without naming a new
+    reason: codes that turn out rejected make a lost phone a codes case."""
+    before = nest_fields({key: entry["value"] for key, entry in old.items()})["reason_kind"]
+    after = nest_fields({key: entry["value"] for key, entry in merged.items()})["reason_kind"]
+    return None if before == after else {"field": "reason_kind", "from": before, "to": after}
 
 
 def _entry(found: Finding, message_id: str | None) -> dict[str, Any]:

@@ -137,7 +137,12 @@ def unknown_username(value: str) -> bool:
     remember it"): the username is not had."""
     first = re.split(r"[.!?;]\s", _WRAPPERS.sub("", value.strip()), maxsplit=1)[0]
     # "either rlinden or r.linden, I can't remember which": unsure which, not unknown.
-    return bool(_NOT_KNOWN.search(first)) and yes_no(first) is None and " or " not in first
+    # "still not sure - I've used both rook-lab and rooklab": two candidates, a doubt.
+    two = " or " in first or _BETWEEN_TWO.search(first)
+    return bool(_NOT_KNOWN.search(first)) and yes_no(first) is None and not two
+
+
+_BETWEEN_TWO = re.compile(r"\bnot (?:\w+ )?sure\b|\bboth\b|\bwhich one\b", re.I)
 
 
 def clean_username(value: str) -> str | None:
