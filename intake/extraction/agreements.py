@@ -48,6 +48,8 @@ _COC_YES = _any(
     r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
     r"\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?" + _COC,
     _COC + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
+    # "He has read the PSF Code of Conduct and agrees to it." (written on his behalf)
+    _COC + r".{0,10}\band (?:agrees|accepts) (?:to )?it\b",
     _COC + r".{0,30}\b(?:i|we) (?:\w+ )?(?:agree|accept)\b",
     r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
     r"\b(?:my|our) (?:full )?(?:agreement|consent) (?:to|with)\s+(?:the\s+)?" + _COC,

@@ -272,6 +272,22 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # A package named in a request we cannot read: "das Paket „plz-tools“", "пакет
         # ru-morph-lite"; a plain word only when "on PyPI" follows ("projet pyfrenchtax sur PyPI").
         (rf"{_FOREIGN_CARE}.*?{_FOREIGN_KIND}\s*[„«]?\s?{_PACKAGES}", True),
+        # "mantengo un paquete pequeño llamado pyacuarela": named outright.
+        (
+            rf"{_FOREIGN_CARE}.*?{_FOREIGN_KIND}\b[^.]{{0,30}}?\b(?:llamad[oa]|chamad[oa]|namens|"
+            rf"nommée?|appelée?|chiamat[oa]|называется)\s+[„«\"]?{_PACKAGES}",
+            False,
+        ),
+        # "my little mdslides-lite package": the name before the kind.
+        (rf"{_WHOSE}(?P<names>{_PACKAGE})\s+(?:package|project|library|module)\b", True),
+        # "I've put out a couple of dozen releases of spectrafit-lite"
+        (
+            rf"\b(?:i|i've|i have|we|we've|we have)\b[^.]{{0,40}}?\breleases?\s+of\s+{_PACKAGES}",
+            True,
+        ),
+        # "I put a little logging program on PyPI called ham-logbook", "He put it on PyPI as x"
+        (r"\b(?:on|to) pypi,?\s+(?:called|named)\s+" + _PACKAGES, True),
+        (r"\bput (?:it|them|\w+) (?:up )?on pypi as\s+" + _PACKAGES, True),
     )
 )
 _COMMIT_EMAIL = re.compile(
@@ -350,7 +366,7 @@ _CLAIM_CUES = (
     "maintain", "own", "author", "publish", "creat", "wrote", "releas", "upload", "develop",
     "look", "care", "responsib", "charge", "packag", "project", "librar", "distribution",
     "module", "tool", "helper", "plugin", "extension", "utilit", "wrapper", "client",
-    "framework", "toolkit", "behind", "listed", "repo", "rights", "permission",
+    "framework", "toolkit", "behind", "listed", "repo", "rights", "permission", "on pypi",
     "paket", "projekt", "bibliot", "paquet", "proyect", "librer", "pacote", "projet", "pacchett",
     "progett", "пакет", "проект", "библиотек",
 )  # fmt: skip

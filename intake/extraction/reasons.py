@@ -270,8 +270,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:set (?:\w+ ){0,3}?up|enabled|turned on|switched on|activated)\b"
             r"(?!\s+(?:there|on|for|in)\b)"
             # "Codes never saved": a fragment answering our question.
-            r"|(?:^|[,;])\W*(?:the |my |any |no )?codes?\W+(?:were |was )?never\s+"
-            r"(?:saved|downloaded|generated|stored|kept|printed|written|noted)\b",
+            r"|(?:^|[,;])\W*(?:the |my |any |no )?codes?\W+(?:were |was |i )?never\s+"
+            r"(?:saved|downloaded|generated|stored|kept|printed|written|noted|wrote)\b",
         ),
         (
             "lost",
@@ -369,6 +369,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:even |also )?(?:(?:a few|some|several|a couple) of )?(?:my |the |our )?"
             r"(?:a few |some |several |(?:\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
             r"(?:unused |working |valid |spare |remaining |printed )?"
+            + CODES
+            + r"|\b(?:i've|i have|we've|we have) (?:still )?got (?:all )?(?:of )?(?:my |the |our )?"
             + CODES
             # "the recovery codes i still have them printed here"
             + rf"|{CODES},? (?:i|we) (?:still )?have (?:them|all of them)\b",
