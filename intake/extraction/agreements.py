@@ -240,7 +240,8 @@ _CONDITION = re.compile(
     r"|^\W*(?:if|as long as|provided) (?:it'?s|it is|this is|that'?s) (?:only|just|not more than)\b"
     # "I'll agree to it if that's what it takes"
     r"|\bif (?:that'?s|that is|it'?s|it is|this is) what (?:it takes|you need|is needed|"
-    r"is required|you require)\b"
+    r"is required|you require|'s needed|'s required)\b"
+    r"|\bif (?:that'?s|that is|it'?s|it is) what'?s (?:needed|required)\b"
     # "I will agree once I have read it": not yet
     r"|^\W*(?:once|when|after|as soon as)\s+(?:i|we)(?:'ve| have|'ll| will)?\s+(?:\w+\s+)?"
     r"(?:read|reviewed|looked|checked|gone through|finished)\b",
