@@ -483,8 +483,8 @@ def recovery_code_state(sentence: str) -> str | None:
             return None  # the doubt is about this statement, not elsewhere in a run-on
         if state == "never_saved" and _ONLY_THERE.search(sentence, match.start()):
             return "lost"  # "not kept anywhere else, only on the phone": kept, and lost with it
-        if _NOT_THAT.search(lead):
-            continue  # "It's not that I never made recovery codes."
+        if _NOT_THAT.search(lead) and state != "not_working":
+            continue  # "It's not that I never made recovery codes." (a rejection is said after)
         if _WAS_GOING_TO.search(lead) and not _SENTENCE_GAP.search(match.group(0)):
             continue  # "I was going to say I have my recovery codes, but …"
         if _OPEN_QUESTION.search(lead):
