@@ -19,6 +19,20 @@ def _field(text: str, key: str) -> Any:
     ("text", "key", "expected"),
     [
         ("My account is locked since Monday.", "username", None),
+        # Doubts and questions agree to nothing; an open glyph box is no tick.
+        ("why i must accept code of conduct?", "coc_agreed", None),
+        ("I'm not in a hurry to agree to the code of conduct.", "coc_agreed", None),
+        ("Code of Conduct: ☐ I agree to the PSF Code of Conduct", "coc_agreed", False),
+        ("☑ I agree to the PSF Code of Conduct", "coc_agreed", True),
+        ("I'm happy to agree to the Code of Conduct if that's what's needed.", "coc_agreed", None),
+        # Codes kept where they were lost are lost, never "have".
+        (
+            "Recovery codes: I kept them in a notes app on that same phone. They're lost too.",
+            "recovery_codes",
+            "lost",
+        ),
+        ("username = not 100% sure, it's either mkoval or mkoval-dev", "username", None),
+        ("holding off until you say the account is clean", "username", None),
         ("My account has been disabled.", "username", None),
         ("my PyPI account iineolineii is locked", "username", "iineolineii"),
         ("My GitHub username is orbit-gh, PyPI is orbit.", "username", "orbit"),

@@ -48,6 +48,10 @@ _COC_YES = _any(
     r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
     r"\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?" + _COC,
     _COC + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
+    # "that Code of Conduct my grandson mentioned and I'm happy to agree to it"
+    _COC + r"[^.;]{0,50}\b(?:happy|glad|willing|ready) to (?:agree|accept|follow)(?: to)? it\b",
+    r"\bno (?:problem|issue|objection) (?:with )?(?:agreeing|accepting|signing up) to\s+(?:the\s+)?"
+    + _COC,
     # "He has read the PSF Code of Conduct and agrees to it." (written on his behalf)
     _COC + r".{0,10}\band (?:agrees|accepts) (?:to )?it\b",
     _COC + r".{0,30}\b(?:i|we) (?:\w+ )?(?:agree|accept)\b",
@@ -128,6 +132,10 @@ _TIME_YES = _any(
     r"|\bi(?:'m| am) (?:a )?patient\b|\b(?:i'll|i will|we'll|we will) be (?:\w+ )?patient\b"
     r"|\b(?:weeks|months) (?:is|are) (?:fine|ok|okay|no problem|acceptable)\b"
     r"|\bno (?:rush|hurry)\b|\btake your time\b"
+    r"|\bnot in (?:any|a|much of a) (?:rush|hurry)\b(?!\s+to\b)"
+    # "I know requests like this sit in a queue for a while"
+    r"|\b(?:know|understand|realise|realize|aware)\b[^.;]{0,60}\b(?:sit|wait|stay)s? in (?:a|the) "
+    r"queue\b"
     r"|\btake as long as (?:you|it) (?:need|needs|takes)\b"
     r"|\bhowever (?:long|many (?:days|weeks|months)) (?:it|this) (?:takes|may take|will take)\b"
     r"(?![^.]{0,30}\b(?:not|n't|cannot)\b)"
@@ -361,7 +369,7 @@ _DONT_MIND = re.compile(r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", _I
 
 # Negations that are the agreement itself: "I'm not in a hurry", "no objections".
 _CONTENT_NEGATION = re.compile(
-    r"\b(?:not|never) (?:in a (?:hurry|rush)|urgent|a problem)\b|\bno objections?\b"
+    r"\b(?:not|never) (?:in a (?:hurry|rush)|urgent|a problem)\b(?!\s+to\b)|\bno objections?\b"
     r"|\b(?:not|n't)\s+(?:be\s+)?(?:resolved|done|fixed|sorted|solved)\s+overnight\b"
     r"|\b(?:is\s*n't|is not|not be|won't be|will not be|may not be|might not be|not)\s+"
     r"(?:going to be\s+)?(?:an?\s+)?(?:instant|quick|fast|immediate|speedy|rapid)\b",

@@ -200,6 +200,8 @@ _PLACEHOLDER = re.compile(
 # "!!!!…" is scanned once, not once per mark.
 # "in a screenshot... on the phone": the dots pause before the sentence goes on.
 _GOES_ON = re.compile(r"(?:on|in|at|inside|under|of|for|to|from|with|and|or)\b")
+# "printed out... actually, scratch that": after the dots, the words take it back.
+_TAKING_BACK = re.compile(r"(?:actually|no|nope|wait|scratch|sorry|hmm+|oops|or)\b")
 _SENTENCE_BREAK = re.compile(r"(?<![.!?])[.!?]++[\"')]?\s+(?=[\"'(\[\w])")
 # Reading is bounded so that the time per message grows with its size and no more:
 # no request a person writes comes near these, and hostile mail stops here.
@@ -888,7 +890,12 @@ def split_sentences(text: str) -> list[str]:
         last = words[-1].lower().rstrip(".") if words else ""
         numbered = last in _NUMBER_WORDS and text[found.end() : found.end() + 1].isdigit()
         # "in a screenshot... on the phone": dots that pause, not a sentence's end
-        trailing_off = found.group(0).startswith("..") and bool(_GOES_ON.match(text, found.end()))
+        # "… saved in a notes app on... the same phone": the sentence goes on in lower case.
+        lower = text[found.end() : found.end() + 1].islower()
+        going_on = bool(_GOES_ON.match(text, found.end())) or (
+            lower and not _TAKING_BACK.match(text, found.end())
+        )
+        trailing_off = found.group(0).startswith("..") and going_on
         if (
             numbered
             or trailing_off
