@@ -183,10 +183,11 @@ _BOX_MARK = re.compile(r"\[[ xX✓✔✗*]?\]\s")
 _LABEL_LINE = re.compile(
     # A label is one phrase: "address, which no longer exists. To show …:" is a sentence.
     r"^(?P<label>[^\W\d_](?:(?![.!]\s)[\w ()/'’.,?-]){0,108}?)\s*"
-    r"(?::|=|\s[-–—]\s|\s[-–—]$|\s?(?:->|=>|→|>>|<-+)|\s\.{2,}|\?(?=\s+[^\s=:<>→–—.-])(?![^:]*:))\s*"
+    r"(?:\s?(?:->|=>|→|>>|<-+)|:|=|\s-{2,3}\s|\s[-–—]\s|\s[-–—]$|\s\.{2,}"
+    r"|\?(?=\s+[^\s=:<>→–—.-])(?![^:]*:))\s*"
     r"(?P<value>.*)$"
 )
-_BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)]|[a-h]\))\s+")
 _LIST_MARK = re.compile(r"^[-*•+]\s+")
 _TITLE_LINE = re.compile(
     r"^(?P<label>(?!(?:I|We|My|Our)\b)[A-Z][a-z]+(?: [a-z]+){0,2})\.\s+(?P<value>\S.*)$"

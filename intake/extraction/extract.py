@@ -488,7 +488,11 @@ _PART_LABEL = re.compile(r"\b(user ?name|password|e-?mail)\b", re.I)
 _SLASHES = re.compile(r"\s*[/,;]\s*")
 _BOTH = re.compile(r"\b(?:both|all(?: three| 3)?|to both|to all)\b[,.]?\s*", re.I)
 _ALL_NAMED = re.compile(
-    r"^\W*(?:(?P<word>both)(?: of them)?|all (?:three|3|of them))[^\w?]*$", re.I
+    r"^\W*(?:(?P<word>both)(?: of them)?|all (?:three|3|of them))"
+    # "all three still work for me", "both are fine"
+    r"(?:,?\s+(?:(?:are|still)\s+)*(?:work|works|working|fine|ok|okay|good|yes|intact|known)"
+    r"(?:\s+for (?:me|us))?)?[^\w?]*$",
+    re.I,
 )
 _SAVE = re.compile(r"\b(?:except|but|apart from|save|other than)\b", re.I)
 # "Credentials held: the password and the mailbox", "What I still have: …": the label says "have".
