@@ -511,7 +511,10 @@ _RESTATED = re.compile(
 )
 # "sorry i mean emeka_obi_dev, it was typing error": a bare name right after the correction,
 # only one no word looks like.
-_BARE_NAME = re.compile(r"^\W*(?P<name>[A-Za-z0-9]+[._-][\w.-]*[A-Za-z0-9])(?=\s*(?:[,.;!]|$))")
+_BARE_NAME = re.compile(
+    r"^\W*(?P<name>[A-Za-z0-9]+[._-][\w.-]*[A-Za-z0-9])"
+    r"(?=\s*(?:[,.;!]|$)|\s+(?:with|without|not|no)\b)"
+)
 # "Correction: having just checked an old notification, it is "arborlab"": further on.
 _RESTATED_LATER = re.compile(
     r"\b(?:it'?s|it is|should be|the right one is)\s+(?:actually\s+)?[`'\"“*]*"
@@ -576,6 +579,8 @@ _CORRECTION = re.compile(
     # "I must correct myself - … the username there is h-solberg", "Actually, I just looked …
     # and my username is pyhedgehog"
     r"|\bcorrect myself\b|^\W*actually,"
+    # "jpark-dev, sorry, jpark_dev with an underscore", "svenl, no wait, … it's svenlindqvist"
+    r"|,\s*sorry,(?=\s*[A-Za-z0-9]+[._-])|,\s*no,?\s+wait\b"
     r"|^\W*(?:no\W+wait|wait\W+no)\b",
     re.I,
 )
@@ -598,7 +603,7 @@ _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr|sv)\s*:\s*)+", _I)
 _SUBJECT_PARTS = re.compile(r"\s+[-–—|]\s+|[()\[\];]")
 _SUBJECT_NAME = re.compile(
     r"(?:^|(?<=\s))(?:(?:my\s+)?pypi\s+)?(?P<word>user ?name|user|u/n|login|acct|account)"
-    r"\s*(?P<sep>[:=#]?)\s*"
+    r"\s*(?P<sep>[:=#]|is(?=\s))?\s*"
     rf"{_OPEN}?{_NAME}['\"”’`]?\s*[.!?]*$",
     _I,
 )

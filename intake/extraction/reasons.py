@@ -125,7 +125,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for state, pattern in (
         (
             "not_working",
+            # "codes dont work?? tried all 10": a fragment under a subject about the codes
+            r"^\W*(?:the |my |all )?codes\W+(?:dont|don't|do not|won't|wont) work\b|"
             rf"{CODES}\b.{{0,130}}?(?:\bnot (?:being )?(?:working|valid|accepted|work)|"
+            r"\b(?:dont|doesnt|didnt) work\b|"
             r"n't (?:work|valid|be used|take|accept|"
             r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
             # "a USB stick, which has since failed": the stick failed, not the codes.
@@ -656,8 +659,10 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:neither|none of (?:it|this|them)) (?:was|were) (?:me|mine|my doing)\b"
             r"|\b(?:wasn't|was not|weren't|were not) (?:me|my doing)\b"
             # "a TOTP device was added to my account, which I did not do"
-            r"|\b(?:was|were|been|got) (?:added|enabled|turned on|switched on|registered|changed)\b"
-            r"[^.]{0,60}?,?\s*(?:which|that|something) (?:i|we) (?:did not|didn't|never) do"
+            r"|\b(?:was|were|been|got) (?:added|enabled|turned on|switched on|registered|changed|"
+            r"created)\b"
+            r"[^.]{0,60}?,?\s*(?:(?:which|that|something) (?:i|we) |and (?:i|we) (?:definitely |"
+            r"certainly )?)(?:did not|didn't|never) do(?: that| it| this)?"
             r"(?=\s*(?:[.,;!]|$))"
             r"|\b(?:2fa|two[- ]factor(?: authentication)?|mfa)\b.{0,30}?\b(?:switched|turned) on\b"
             r".{0,30}?\bwithout (?:my|me)\b"
@@ -677,7 +682,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\binherit\w*\b.{0,20}\baccount\b"
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|dev|admin|founder|"
             r"co-?worker)\b.{0,80}"
-            r"\b(?:left|leaving|departed|passed away|died)\b"
+            r"\b(?:left|leaving|departed|passed away|died|retired)\b"
             # "My father, George, passed away in January, … the package": the owner is gone.
             r"|^(?=.*\b(?:account|package|project|maintain\w*|pypi)\b).*?\b(?:my|our) (?:late )?"
             r"(?:father|mother|dad|mum|mom|husband|wife|partner|brother|"
@@ -912,6 +917,7 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", "invaded", "breach", "unknown", "unrecogni",
     "strange", "foreign", "mystery", "i never", "i did", "i didn", " over", "someone", "somebody",
+    "retired",
     "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
     "whoever", " me", "my doing", "intruder", "without", "not do", "n't do", "never do", "fake",
