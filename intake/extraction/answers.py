@@ -449,7 +449,7 @@ def _columns(lines: list[str]) -> list[str]:
 def _bare_label(line: str, block: list[str]) -> bool:
     """A known label with no colon over indented plain values (a list under "Projects:" is
     read as a list)."""
-    plain = not any(_BULLET.match(item.strip()) for item in block)
+    plain = not any(_BULLET.match(item.strip()) or _CHECKBOX.match(item.strip()) for item in block)
     return plain and not line.endswith(":") and label_field(line) is not None
 
 

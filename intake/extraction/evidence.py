@@ -324,7 +324,8 @@ _NOT_PACKAGES = frozenset(
     once recently whose package project library client clients sdk sdks module modules plugin
     plugins framework frameworks wrapper wrappers extension extensions utility utilities helper
     helpers toolkit toolkits tool distribution distributions release releases upload uploads
-    build builds version versions page pages name names""".split()
+    build builds version versions page pages name names half most many lots plenty dozens
+    hundreds thousands people users everyone which""".split()
 )
 
 

@@ -559,7 +559,9 @@ _NAME_SLIP = (
     r"|(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))"
     r"(?:\s+(?:above|there|earlier))?)\b"
     r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b"
-    r"|(?=\W+(?:actually\W+)?(?:it'?s|it is|the (?:user ?name|account(?: name)?) is)\b))"
+    r"|(?=\W+(?:actually\W+)?(?:it'?s|it is|the (?:user ?name|account(?: name)?) is)\b)"
+    # "- wait, sorry, I just double-checked an old pip upload log and it's x"
+    r"|(?=[^.]{0,80}?\band it'?s\b))"
 )
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(

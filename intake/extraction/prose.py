@@ -359,7 +359,8 @@ _NEW_SUBJECT = re.compile(r"^\s*(?:i|we)\b", _I)
 _ACCOUNT_EMAIL = r"\b(?:account|pypi|registered) (?:e-?mail|address)"
 _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"\b(?:writing|sending|contacting you|emailing you|reaching out|sent|mailing) (?:this )?"
-    r"(?:\w+ )?from (?:the |my )?(?:same )?(?:registered |associated |linked |primary |verified )?"
+    r"(?:\w+ ){0,2}from (?:the |my )?(?:same )?"
+    r"(?:registered |associated |linked |primary |verified )?"
     r"(?:e-?mail(?: address)?|address) (?:that is |that'?s |which is |which'?s |i )?"
     r"(?:registered|associated|linked|used|on (?:the|my) (?:pypi )?account|tied|connected)"
     # "… that's linked to my GitHub account", "… registered at my university": elsewhere.
