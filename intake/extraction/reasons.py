@@ -703,12 +703,13 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:is|was|are|were) (?:held|controlled|owned) by (?:an? |our |the |my )?(?:[\w-]+ )?"
             r"(?:contractor|colleague|employee|developer|maintainer|person|admin\w*|engineer|student|"
             r"postdoc))\b"
-            r"|\b(?:enabled|set up|turned on|activated)\b[^.]{0,60}?\busing (?:his|her|their) own\b"
+            r"|\b(?:enabled|set up|turned on|activated)\b[^.]{0,60}?\busing (?:his|her|their) "
+            r"(?:own|personal|private)\b"
             # "registered its two-factor authentication on his personal phone"
-            r"|(?<!\bi )(?<!\bwe )\b(?:registered|enabled|set up|configured|put)\b[^.]{0,30}?"
-            r"\b(?:2fa|two[- ]factor"
-            r"(?: authentication)?|mfa|totp)\b[^.]{0,20}?\bon (?:his|her|their) (?:own |personal |"
-            r"private )?(?:phone|device|laptop|authenticator|yubikey|key)\b"
+            r"|(?<!\bi )(?<!\bwe )\b(?:registered|enabled|set up|configured|put|turn(?:ed)? on|"
+            r"switched on)\b[^.]{0,30}?\b(?:2fa|two[- ]factor"
+            r"(?: authentication)?|mfa|totp)\b[^.]{0,20}?\b(?:on|with) (?:his|her|their) "
+            r"(?:own |personal |private )?(?:phone|device|laptop|authenticator|yubikey|key)\b"
             r"|\b(?:enabled|set up|turned on|switched on|activated|configured)\b.{0,30}?\bby "
             r"(?:a|an|our|the|my) (?:postdoc|student|phd student|colleague|co-?worker|intern|"
             r"contractor|previous owner)\b",
@@ -927,7 +928,7 @@ _TAKEOVER_STEMS = (
 _HOLDER_VERBS = _holds(
     "created", "set up", "run", "registered", "managed", "owned", "held", "lived", " was ", " is ",
     " were ", "sat", "ran", "stored", "kept", "controlled", "enabled", "turned on", "switched on",
-    "activated", "configured", "bound to", "tied to", "linked to", "put",
+    "activated", "configured", "bound to", "tied to", "linked to", "put", "turn on",
 )  # fmt: skip
 _HOLDER = _holds(" by ", " his ", " her ", " their ", "'s ")
 _OTHER_GATES = (
