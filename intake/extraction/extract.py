@@ -69,7 +69,8 @@ REMARK, INFERRED, FORM_BOX, STATEMENT, ANSWER = range(5)
 # The web form's one codes box, however it is reworded: "lost", whatever the prose says.
 FORM_CODES_BOX = re.compile(
     r"never generated or have lost access to (?:the|my|your) recovery codes"
-    r"|never generated (?:the |my |any )?recovery codes,? or (?:have )?lost access to them",
+    r"|never (?:generated|made|created) (?:the |my |any )?recovery codes,? or (?:i )?(?:have )?"
+    r"(?:lost access to them|can(?:'t| ?not| no longer) (?:get to|access|find) them)",
     re.I,
 )
 _CODES_BOX = re.compile(r"recovery codes?", re.I)

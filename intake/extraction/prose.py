@@ -273,7 +273,13 @@ _PASSWORD_REFUSED = re.compile(
     r"stopped working)\b"
     # "Someone got into my account. They changed my password": the takeover's, not theirs.
     r"|\b(?:they|someone|somebody|the (?:attacker|hacker|intruder))\s+(?:then\s+|also\s+)?"
-    r"(?:changed|reset)\s+(?:my|the)\s+password\b",
+    r"(?:changed|reset)\s+(?:my|the)\s+password\b"
+    # "whoever did it has changed my password", a notice "my password had been changed" that
+    # was not their doing
+    r"|\bwhoever\b[^.;]{0,20}?\b(?:has |had )?(?:changed|reset)\s+(?:my|the)\s+password\b"
+    r"|\b(?:notices?|notifications?|e-?mails?|alerts?)\b[^.;]{0,30}?\b(?:my|the|your)\s+password\s+"
+    r"(?:had|has)\s+been\s+changed\b"
+    r"|[\"“]your password has been changed[\"”]",
     _I,
 )
 # "The reset email arrived and I set a new password": the new one is known.
