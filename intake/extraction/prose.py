@@ -367,7 +367,8 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"\b(?:writing|sending|contacting you|emailing you|reaching out|sent|mailing) (?:this )?"
     r"(?:\w+ ){0,2}from (?:the |my )?(?:same )?"
     r"(?:registered |associated |linked |primary |verified )?"
-    r"(?:e-?mail(?: address)?|address) (?:that is |that'?s |which is |which'?s |i )?"
+    r"(?:e-?mail(?: address)?|address) (?:that is |that'?s |which is |which'?s |i |"
+    r"(?:that )?the account is |(?:that )?my account is )?"
     r"(?:registered|associated|linked|used|on (?:the|my) (?:pypi )?account|tied|connected)"
     # "… that's linked to my GitHub account", "… registered at my university": elsewhere.
     r"(?![^.;]{0,25}\b(?:github|gitlab|university|work|company|school|employer|other)\b)"
@@ -636,6 +637,10 @@ _DOUBT_AFTER = re.compile(
 _ALL_THREE = re.compile(
     r"\b(?:have|know|kept|still have)\s+(?:all\s+(?:3|three)|(?:all\s+)?(?:3|three)\s+of\s+them|"
     r"all of them)\b(?=.{0,60}\bpass)"
+    # "So username, password and email are all fine"
+    r"|\buser ?name,?\s+(?:the\s+)?password,?\s+(?:and|&)\s+(?:the\s+)?(?:account\s+)?e-?mail"
+    r"(?:\s+address)?\s+(?:are|is)\s+(?:all\s+)?(?:still\s+)?(?:fine|ok|okay|good|intact|working|"
+    r"mine|known)\b"
     # "user pw email all good"
     r"|^\W*(?:user(?:name)?|pw|pass(?:word)?|e-?mail)(?:[\s,/&+]+(?:and\s+)?(?:user(?:name)?|pw|"
     r"pass(?:word)?|e-?mail)){2}\s*(?:[:=-]\s*)?(?:all\s+)?(?:good|fine|ok|okay|yes|intact)\b",
