@@ -71,12 +71,14 @@ _DEVICE_TROUBLE = (
     r"(?:won't|will not|doesn't|does not) switch on|"
     r"turned (?:it )?in|handed (?:it )?in|"
     r"(?:had|have) to (?:return|give back)|returned(?! (?:an?|the|error|invalid|nothing|no)\b)|"
-    r"vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|swapp\w*|exchang\w*|chew\w*|"
+    r"vanish\w*|disappear\w*|backed\b[^.]{0,30}\bover|swapp\w*|exchang\w*|chew\w*|gnaw\w*|"
+    r"slid|reinitiali[sz]\w*|"
     r"(?:does not|doesn't|won't|will not|did not|didn't) "
     r"(?:start|boot|turn on|power on|work|register|respond))"
 )
 _TROUBLE_AFTER = (
-    r"(?:stolen|lost|broke\w*|wiped|dead|died|reset|taken|sold|crash\w*|drown\w*|gone|"
+    r"(?:stolen|lost|broke\w*|wiped|dead|died|reset|taken|sold|crash\w*|drown\w*|gone|slid|"
+    r"slipped|sank|went overboard|went missing|"
     r"destroyed|formatted|replaced|hand(?:ed)? (?:it |them )?back|gave (?:it )?back|bottom of)"
 )
 # Who held an account before, and what they did with it.
@@ -674,6 +676,11 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"third party)\b"
             r"|\b(?:intruder|attacker|hacker)\b"
             r"|\bfake (?:login|log-?in|sign-?in) (?:page|site|form)\b"
+            # "locked after too many failed login attempts", "frozen after the malware report"
+            r"|\b(?:is|was|got|has been) (?:locked|frozen|suspended|disabled)\b[^.]{0,20}?"
+            r"\b(?:after|because of|due to|following)\b[^.]{0,20}?\b(?:too many|several|multiple|"
+            r"repeated|failed|the|an?) (?:failed )?(?:(?:login|log-?in|sign-?in) attempts|"
+            r"malware report|abuse report|security report|suspicious activity)\b"
             # "set up by a former engineer", "the previous maintainer left": not "a former
             # colleague persuaded me to publish"
             rf"|\b(?:previous|former|old) {_ROLE}\b.{{0,60}}?\b{_HELD}\b"
@@ -811,6 +818,11 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:sold|lost|gave up) (?:it|the domain))"
             r"|\blost (?:the|my|its) (?:\w+ ){0,2}e-?mail\b"
             r"|\bmail server\b.{0,30}\b(?:retired|shut down|decommissioned|closed|gone)\b"
+            # "it was my work email and I no longer work there, so reset mails go nowhere"
+            r"|\bwork (?:e-?mail|address|mailbox)\b[^.]{0,40}\b(?:no longer work there|"
+            r"(?:don't|do not) work there any ?more)\b"
+            r"|\b(?:reset|recovery|verification|confirmation) (?:e-?)?mails? (?:go|goes|went) "
+            r"nowhere\b"
             r"|\bstopped (?:receiving|accepting|getting) (?:any )?(?:e-?)?mail\b"
             # "cant reset pw because reset goes to old work address"
             r"|\b(?:reset|recovery|verification|confirmation|login)\b"
@@ -918,7 +930,7 @@ _KIND_GATES: dict[str, Callable[[str], bool]] = {
 _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", "invaded", "breach", "unknown", "unrecogni",
     "strange", "foreign", "mystery", "i never", "i did", "i didn", " over", "someone", "somebody",
-    "retired",
+    "retired", "locked", "frozen", "suspended",
     "attacker",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
     "whoever", " me", "my doing", "intruder", "without", "not do", "n't do", "never do", "fake",
