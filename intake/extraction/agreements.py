@@ -103,7 +103,8 @@ _COC_NO = _any(
     r"refuse to|decline to|disagree|"
     r"not going to|not gonna|rather not|not agreeing|not accepting|not signing)\b"
     r".{0,40}" + _COC,
-    _COC + r".{0,60}\b(?:won't|will not|refuse to|not going to) (?:sign|agree|accept)\b",
+    _COC + r".{0,60}\b(?:won't|will not|refuse to|not going to|(?:i'd|i would) rather not) "
+    r"(?:sign|agree|accept)\b",
 )
 _TIME_YES = _any(
     r"\b(?:understand|acknowledge|acknowlege|aknowledge|accept|realise|realize|am aware|'m aware|"
@@ -111,6 +112,9 @@ _TIME_YES = _any(
     r"appreciate|recognize|recognise|get that|see that|understood)\b.{0,90}?"
     r"\b(?:take|takes|taking)\b.{0,50}?"
     r"\b(?:time|while|weeks?|wks|days?|months?|long|ages|forever|period)\b",
+    # "I realise it could be a while before you can help"
+    r"\b(?:realise|realize|understand|know|aware)\b[^.]{0,30}?\b(?:it|this) (?:could|may|might|"
+    r"will|can) (?:be|take) a (?:good |long |little )?while\b",
     # "It is clear to me that this can last long."
     r"\b(?:clear to (?:me|us)|(?:i|we) (?:know|realise|realize|understand))\b.{0,20}?"
     r"\b(?:can|may|might|will|could)\s+last\s+(?:\w+\s+)?(?:long|a (?:long )?while|weeks|months)\b",
@@ -267,7 +271,8 @@ _REQUIRED_FIRST = re.compile(
 # "it may take weeks", "it could be a long wait": how long, not whether they accept it.
 _MAY_TAKE = re.compile(
     r"\b(?:might|may|maybe|could|can|will|would)\s+(?:\w+\s+)?(?=tak)"
-    r"|\b(?:might|may|could|can|will|would)\s+be\s+(?=(?:a\s+)?(?:long|lengthy|slow)\b)",
+    r"|\b(?:might|may|could|can|will|would)\s+be\s+(?=(?:a\s+)?(?:long|lengthy|slow|"
+    r"(?:good |little )?while)\b)",
     _I,
 )
 

@@ -163,6 +163,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
             r"|(?:long )?recovery time(?:frame)?|timeframe"
             r"|timeline|patience(?: clause)?|duration|waiting|(?:it )?takes time"
+            r"|(?:recovery |this |it )?(?:may|can|might|will) take "
+            r"(?:a long |some |significant )?time"
             r"|(?:i |do you )?(?:acknowledges?|accepts?|understands?)\b.{0,60}\b(?:time|long|while)"
             r"|acknowledge?ment (?:that )?.{0,60}\b(?:time|long|while)",
         ),

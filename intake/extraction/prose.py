@@ -81,7 +81,9 @@ _DOUBLE_NEGATIVE = re.compile(
     r"|\b(?:it's|it is|it isn't|it is not) (?:not )?(?:that|the case that|true that) "
     r"(?:i|we) (?:don't|do not|didn't|did not) (?:know|have)\b"
     r"|\bnor is it (?:the case|true) that (?:i've|i have|we've|we have) (?:lost|forgotten)\b"
-    r"|\b(?:i'm|i am) not without\b",
+    r"|\b(?:i'm|i am) not without\b"
+    # "(in my password manager, which is on my laptop and wasn't affected)"
+    r"|\b(?:wasn't|was not|weren't|were not|isn't|is not) (?:affected|touched|damaged)\b",
     _I,
 )
 _DEVICE_WORDS = (

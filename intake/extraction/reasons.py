@@ -78,6 +78,7 @@ _DEVICE_TROUBLE = (
 )
 _TROUBLE_AFTER = (
     r"(?:stolen|lost|broke\w*|wiped|dead|died|reset|taken|sold|crash\w*|drown\w*|gone|slid|"
+    r"(?:no longer|not) (?:being )?(?:detected|recogni[sz]ed)|"
     r"slipped|sank|went overboard|went missing|"
     r"destroyed|formatted|replaced|hand(?:ed)? (?:it |them )?back|gave (?:it )?back|bottom of)"
 )
@@ -93,15 +94,19 @@ _HELD = (
     r"passed away|died|retired|moved on|quit)"
 )
 _RESET_CODES = (
-    rf"{CODES}\b(?:\s+(?!{_DEVICE_NOUN})[\w'.-]+){{0,5}}?\s+(?:were|was|have been|had been|got|"
-    r"seem to have been|seem to be)\s+(?:\w+\s+)?(?:reset|regenerated|re-generated|changed|"
-    r"replaced|revoked|superseded|renewed|recreated|generated again|created again)\b"
+    rf"{CODES}\b(?:\s+(?!{_DEVICE_NOUN})[\w'-][\w'.-]*(?<!\.)){{0,5}}?\s+"
+    r"(?:were|was|have been|had been|got|seem to have been|seem to be)\s+(?:\w+\s+)?"
+    r"(?:reset|regenerated|re-generated|changed|replaced|revoked|superseded|renewed|recreated|"
+    r"generated again|created again)\b"
     rf"|\b(?:reset|regenerated|revoked)\s+(?:(?!{_DEVICE_NOUN})[\w']+\s+){{0,3}}?{CODES}"
     rf"|\bnew {CODES} (?:had|have|were|was) (?:been )?(?:generated|created)"
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,20}}?\bregenerat\w*\W+(?:\w+\W+)?{CODES}"
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,30}}?\b(?:make|generate|create|get)\s+(?:a\s+)?"
     rf"new\s+(?:set of\s+)?{CODES}"
     rf"|\brefresh\w*\s+(?:my |the |our )?{CODES}"
+    # "… are all rejected, and the security history page … shows they were regenerated"
+    rf"|{CODES}[^.]{{0,200}}?\b(?:shows?|says?|said|showed) (?:that )?(?:they|the codes) "
+    r"(?:were|had been|have been) (?:re-?generated|reset)\b"
     # "somebody generated new backup codes in my pypi, not me", a notice '"recovery codes
     # regenerated" but it is not me'
     rf"|\b(?:someone|somebody)\s+(?:else\s+)?(?:re-?generated|generated|reset|created)\s+"
@@ -281,8 +286,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "lost",
-            r"\b(?:lost|lose|misplaced|can't find|cannot find|couldn't find|could not find|"
-            r"can not find|no longer have|don't have|do not have|no access to|lost access to|"
+            r"\b(?:lost|lose|misplaced|can't find(?! where)|cannot find(?! where)|couldn't find|"
+            r"could not find|can not find(?! where)|no longer have|don't have|do not have|"
+            r"no access to|lost access to|"
             r"not able to (?:find|locate)|there (?:are|were) no|"
             r"deleted|threw away|without|unable to find|unable to locate|can't locate|"
             r"haven't found|have not found|have no|'ve no|got no|no have|have got no|no idea where|"
@@ -312,7 +318,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"did not survive|didn't survive|not able to (?:find|locate)|unable to (?:find|locate)|"
             r"(?:didn't|did not) (?:come across|transfer|carry over|make it)|"
             r"(?:regard|consider|treat|count)\w*\s+them\s+as\s+(?:lost|gone)|"
-            r"can't find|cannot find|can not find|couldn't find|could not find|"
+            r"can't find(?! where)|cannot find(?! where)|can not find|couldn't find|could not find|"
             r"left with (?:him|her|them|it)|went (?:along )?with (?:him|her|them|it|the [\w-]+)|"
             r"(?:delete|deleted|erased|removed|lost|threw away)\s+(?:it|them) by mistake)\b"
             rf"|{CODES}\W+(?:\w+\W+){{0,3}}?(?:no idea|don't know|dont know|do not know) where\b"
