@@ -122,6 +122,11 @@ _NEUTRAL_PHRASES = re.compile(
     r"|\b(?:can't|cannot|couldn't|could not) find\b[^.;]{0,40}?\b(?:in|from) my (?:inbox|mailbox|"
     r"e-?mail)\b"
     r"|\b(?:nobody|no one) else (?:has|knows|had|knew)\b"
+    # "could you update the email on my account to this address": a request, not access
+    r"|\b(?:update|change|switch|move)\s+(?:the|my)\s+(?:account\s+)?(?:e-?mail|address)\b"
+    r"[^.;]{0,40}?\bto\s+(?:this|my new|the new|a new)\b"
+    # "while working as a research engineer": a job, not a working password
+    r"|\bworking (?:as|at|for) (?:an?|the|my)\b"
     # "I registered in 2017 using the address from my provider": how, not what is had now.
     r"|\b(?:registered|signed up)\b[^.;]{0,60}?\busing\b"
     # Resetting a password says nothing about knowing it.
@@ -342,7 +347,7 @@ _CLAUSE_SPLIT = re.compile(
     # "since" as a conjunction, not in "has since deactivated" or "since then"
     r"|(?<!has )(?<!have )(?<!had )\bsince\b(?!\s+(?:then|\d))"
     r"|,(?=\s+(?:and\s+)?(?:my|the|our|this|that)\s+(?:[\w-]+\s+)?"
-    r"(?:password|e-?mail|user ?name)\b)"
+    r"(?:password|e-?mail|user ?name|mailbox|inbox)\b)"
     r"|,(?=\s+(?:password|e-?mail|user ?name)\s+(?:i|we)\b)"
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
     r"|,(?=\s+(?:its|it's|it is)\s+(?:prob|probably|maybe|possibly)\b)"
@@ -394,7 +399,8 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     # "this gmail is the address on the account", "my email address, this one, which is
     # registered on the account"
     r"|\bthis (?:gmail|outlook|hotmail|yahoo|proton\w*|mailbox|inbox) (?:address )?is the "
-    r"(?:address|e-?mail|one) (?:on|registered|linked|associated)"
+    r"(?:(?:address|e-?mail|one) (?:on|registered|linked|associated)|(?:registered|account|linked) "
+    r"(?:e-?mail|address))"
     r"|\b(?:e-?mail|address),?\s+this one,?\s+(?:which|that) is (?:registered|linked|associated|on)"
     # "the account email is my current inbox"
     rf"|{_ACCOUNT_EMAIL} is (?:still )?(?:my|our) (?:current|main|"
