@@ -39,7 +39,7 @@ _PACKAGES = (
 _NOT_PACKAGE_NEXT = r"(?!under\b|from\b|with\b|as\b)"
 _KIND = (
     r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?|helpers?|plugins?|"
-    r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?)"
+    r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?|bindings?)"
 )
 _CARE = (
     r"(?:maintain\w*|own|owns|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|put|"
@@ -277,6 +277,21 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"{_FOREIGN_CARE}.*?{_FOREIGN_KIND}\b[^.]{{0,30}}?\b(?:llamad[oa]|chamad[oa]|namens|"
             rf"nommée?|appelée?|chiamat[oa]|называется)\s+[„«\"]?{_PACKAGES}",
             False,
+        ),
+        # "the account name is agrosense-pl, and the package is agrosense", "The package is
+        # called picoblink"
+        (
+            r"\bthe (?:package|project|library) (?:is called|is named|name is|is)\s+"
+            r"(?!(?:broken|fine|ok|okay|gone|old|new|small|popular|mine|ours|used|deprecated|public|"
+            r"private|available|down|missing|outdated|important|critical|still|also|not|now)\b)"
+            + _PACKAGES
+            + r"(?=\s*(?:[.,;!)]|$|\s+(?:on pypi|and|that)\b))",
+            False,
+        ),
+        # "hand over the quipu-tables package to my co-maintainer"
+        (
+            r"\bhand (?:over )?(?:the |my )?(?P<names>" + _PACKAGE + r")\s+(?:package|project)\b",
+            True,
         ),
         # "my little mdslides-lite package": the name before the kind.
         (rf"{_WHOSE}(?P<names>{_PACKAGE})\s+(?:package|project|library|module)\b", True),
