@@ -59,6 +59,11 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
+        # "its user hana_k."
+        (
+            rf"\bit'?s\s+(?:pypi\s+)?(?:user|username|account)\s+{_OPEN}?{_NAME}(?=\s*(?:[.,;]|$))",
+            True,
+        ),
         # "ok, here it is: user is nadia-petrova, password i know still"
         (rf"(?:^|[:,;]\s*)(?:pypi\s+)?user\s+is\s+{_OPEN}?{_NAME}(?=\s*(?:[.,;]|$))", True),
         # "I use PyPI as npetrova", "I publish to PyPI as jdoe": the requester on PyPI ("it's
@@ -341,6 +346,8 @@ def username_mentions(sentence: str) -> list[Mention]:
             contraction = after[:1] in ("'", "’") and after[1:2].isalpha()  # "hasn't"
             cut = after[:1].isalpha()  # "weiß" read as "wei"
             host = after.startswith("/") and "." in name  # "my profile github.com/x"
+            if _PACKAGE_ON.search(sentence[: match.start()]):
+                continue  # "The package on the account is ledstrip-ctl": the package's name
             if after.startswith(("@", "://")) or host or other or contraction or cut:
                 continue
             theirs = _THIRD_PARTY.search(sentence, 0, match.start("name")) is not None
@@ -357,6 +364,11 @@ def username_mentions(sentence: str) -> list[Mention]:
     return found
 
 
+_PACKAGE_ON = re.compile(
+    r"\b(?:package|project|library|repo|distribution)s?\s+(?:on|in|under|from|of)\s*(?:the|my|this|"
+    r"that|our)?\s*$",
+    _I,
+)
 # Somebody else's account named before the name, in the same clause and with no "my"
 # between: "(his account is jdvorak)", "Sam also has his own personal account, samwise_k".
 _THIRD_PARTY = re.compile(
