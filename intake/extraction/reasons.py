@@ -104,6 +104,9 @@ _RESET_CODES = (
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,30}}?\b(?:make|generate|create|get)\s+(?:a\s+)?"
     rf"new\s+(?:set of\s+)?{CODES}"
     rf"|\brefresh\w*\s+(?:my |the |our )?{CODES}"
+    # "My recovery codes stopped working. I think they were regenerated …": the next sentence
+    rf"|{CODES}[^.!?]{{0,60}}[.!?]\s+(?:i think |i guess |apparently |it seems )?"
+    r"(?:they|those|these) (?:were|had been|have been|got) (?:re-?generated|reset)\b"
     # "… are all rejected, and the security history page … shows they were regenerated"
     rf"|{CODES}[^.]{{0,200}}?\b(?:shows?|says?|said|showed) (?:that )?(?:they|the codes) "
     r"(?:were|had been|have been) (?:re-?generated|reset)\b"
