@@ -39,12 +39,12 @@ _PACKAGES = (
 _NOT_PACKAGE_NEXT = r"(?!under\b|from\b|with\b|as\b)"
 _KIND = (
     r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?|helpers?|plugins?|"
-    r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?|bindings?)"
+    r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?|bindings?|sdks?)"
 )
 _CARE = (
     r"(?:maintain\w*|own|owns|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|put|"
     r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|keeps? up|kept up|"
-    r"responsible for|in charge of)"
+    r"responsible for|in charge of|keep|keeps|release manager for)"
 )
 _FOREIGN_KIND = (
     r"(?:\b(?:paket|projekt|bibliothek|paquete|proyecto|librer[ií]a|pacote|projeto|biblioteca|"
@@ -288,6 +288,23 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             + r"(?=\s*(?:[.,;!)]|$|\s+(?:on pypi|and|that)\b))",
             False,
         ),
+        # "I'm the release manager for nimbusrail-python"
+        (r"\b(?:release manager|lead maintainer|core developer)\s+(?:for|of)\s+" + _PACKAGES, True),
+        # "I write midi-tinker in my spare time"
+        (
+            r"\b(?:i|we) (?:write|wrote|built|build|made) (?P<names>"
+            + _PACKAGE
+            + r")\b(?=\s+(?:in|for|as|and|,))",
+            True,
+        ),
+        # "tessellate-client is the package our company publishes"
+        (
+            r"(?P<names>" + _PACKAGE + r")\s+is\s+(?:the|our|my)\s+(?:\w+\s+)?(?:package|project|"
+            r"library|sdk)\b",
+            True,
+        ),
+        # "The package I'd like to keep maintaining is client-report-kit."
+        (r"\bthe (?:package|project|library) (?:i|we)\b[^.]{0,40}?\bis\s+" + _PACKAGES, True),
         # "hand over the quipu-tables package to my co-maintainer"
         (
             r"\bhand (?:over )?(?:the |my )?(?P<names>" + _PACKAGE + r")\s+(?:package|project)\b",
@@ -383,6 +400,7 @@ _CLAIM_CUES = (
     "look", "care", "responsib", "charge", "packag", "project", "librar", "distribution",
     "module", "tool", "helper", "plugin", "extension", "utilit", "wrapper", "client",
     "framework", "toolkit", "behind", "listed", "repo", "rights", "permission", "on pypi",
+    "write", "keep", "manager", "built", "made",
     "paket", "projekt", "bibliot", "paquet", "proyect", "librer", "pacote", "projet", "pacchett",
     "progett", "пакет", "проект", "библиотек",
 )  # fmt: skip
