@@ -122,6 +122,9 @@ _NEUTRAL_PHRASES = re.compile(
     r"|\b(?:can't|cannot|couldn't|could not) find\b[^.;]{0,40}?\b(?:in|from) my (?:inbox|mailbox|"
     r"e-?mail)\b"
     r"|\b(?:nobody|no one) else (?:has|knows|had|knew)\b"
+    # "He has not answered emails or calls since December": messages, not a mailbox
+    r"|\b(?:answered|answering|answer|replied to|reply to|responded to|respond to)\s+"
+    r"(?:my |our |any |the )?e-?mails\b"
     # "could you update the email on my account to this address": a request, not access
     r"|\b(?:update|change|switch|move)\s+(?:the|my)\s+(?:account\s+)?(?:e-?mail|address)\b"
     r"[^.;]{0,40}?\bto\s+(?:this|my new|the new|a new)\b"
@@ -287,6 +290,15 @@ _PASSWORD_REFUSED = re.compile(
     r"|\b(?:notices?|notifications?|e-?mails?|alerts?)\b[^.;]{0,30}?\b(?:my|the|your)\s+password\s+"
     r"(?:had|has)\s+been\s+changed\b"
     r"|[\"“]your password has been changed[\"”]",
+    _I,
+)
+# "a mail that the email address on my PyPI account was changed": changed by somebody else.
+_EMAIL_CHANGED = re.compile(
+    r"\b(?:got|received|had) (?:a |an )?(?:mail|e-?mail|notice|notification|message)\b[^.;]{0,20}?"
+    r"\b(?:that|saying)\b[^.;]{0,15}?\b(?:the |my )?e-?mail(?: address)?\b[^.;]{0,40}?"
+    r"\b(?:was|had been|has been) changed\b"
+    r"|\b(?:someone|somebody|they|the attacker|the hacker)\s+(?:then\s+|also\s+)?changed\s+"
+    r"(?:my|the)\s+(?:account\s+)?e-?mail(?: address)?\b",
     _I,
 )
 # "The reset email arrived and I set a new password": the new one is known.
@@ -648,7 +660,7 @@ _ALL_THREE = re.compile(
     # "So username, password and email are all fine"
     r"|\buser ?name,?\s+(?:the\s+)?password,?\s+(?:and|&)\s+(?:the\s+)?(?:account\s+)?e-?mail"
     r"(?:\s+address)?\s+(?:are|is)\s+(?:all\s+)?(?:still\s+)?(?:fine|ok|okay|good|intact|working|"
-    r"mine|known)\b"
+    r"mine|known|under (?:my|our) control|in (?:my|our) hands)\b"
     # "user pw email all good"
     r"|^\W*(?:user(?:name)?|pw|pass(?:word)?|e-?mail)(?:[\s,/&+]+(?:and\s+)?(?:user(?:name)?|pw|"
     r"pass(?:word)?|e-?mail)){2}\s*(?:[:=-]\s*)?(?:all\s+)?(?:good|fine|ok|okay|yes|intact)\b",
@@ -706,6 +718,7 @@ def _plain(sentence: str) -> str:
         sentence = _THAT_PASSWORD.sub("the password", sentence)
     sentence = _NEW_PASSWORD.sub("I have the password", sentence)
     sentence = _PASSWORD_REFUSED.sub("the password is lost", sentence)
+    sentence = _EMAIL_CHANGED.sub("; the email is lost;", sentence)
     sentence = _NOT_THE_PART.sub(
         lambda found: f"the {found.group('part') or found.group('topic')} is fine", sentence
     )
