@@ -176,6 +176,8 @@ _CHECKBOX = re.compile(
 )
 # Glyph boxes: "☐ I agree …" is left open, "☑ I agree …" ticked.
 _OPEN_GLYPHS = frozenset("☐❌⬜🔲")
+# "Recovery codes: ❌ never saved them": a mark on an answer, not a box to tick.
+_ANSWER_GLYPHS = frozenset("✅❌")
 _HEADING = re.compile(r"^#{1,6}(?!#)")
 _WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})\s*(?P<text>[^=]{2,60}?)\s*(?P=marks)\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{2,80})(?:\*\*|__)\s*:?\s*$")
@@ -598,7 +600,8 @@ class _Reader:
         if label and field and _goes_on_as_prose(label.group("label"), label.group("value")):
             field = None
         boxed = _CHECKBOX.match(label.group("value")) if label else None
-        if label and boxed and (field or len(boxed.group("text").split()) >= 3):
+        box_like = boxed is not None and boxed.group("glyph") not in _ANSWER_GLYPHS
+        if label and boxed and box_like and (field or len(boxed.group("text").split()) >= 3):
             # "Code of Conduct: ☐ I agree to the PSF Code of Conduct": a box after its label.
             text = f"{label.group('label')}: {boxed.group('text')}"
             self.checkboxes.append(Checkbox(_ticked(boxed), text, line))

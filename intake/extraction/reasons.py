@@ -209,6 +209,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:saved|generated|downloaded|downloded|stored|kept|created|set up|printed|written|"
             r"wrote|noted|copied|made)"
             rf"|\bno {CODES} (?:were |was )?(?:ever )?(?:generated|saved|created)"
+            # "no codes saved.", "I never bothered with recovery codes."
+            r"|\bno codes (?:were |was )?(?:ever )?(?:saved|generated|downloaded|written down)\b"
+            r"|\bnever bothered (?:with|to (?:save|download|print|write down))\b"
+            rf"[^.]{{0,20}}?{CODES}"
             # "Since I never set 2FA up there are no recovery codes on my side."
             r"|\b(?:since|because|as) (?:i|we) never (?:set (?:up )?(?:2fa|two-factor|it)(?: up)?|"
             rf"enabled|turned on|activated)\b[^.]{{0,30}}?\bno {CODES}"
@@ -302,13 +306,13 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + CODES
             # "I still have my codes, so it's only the email and password I'm missing": the
             # loss is of another part.
-            + rf"|{CODES}(?:(?!\b(?:e-?mail|password|user ?name)\b).){{0,120}}?"
+            + rf"|{CODES}(?:(?!\b(?:e-?mail|password(?! manager)|user ?name)\b).){{0,120}}?"
             r"\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
             r"suspended|erased|wiped|"
             r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
             r"thrown (?:out|away)|got rid of|"
-            r"(?:went|go|gone|thrown) (?:in|into|out with) (?:the )?(?:bin|trash|rubbish|garbage|"
-            r"recycling|waste ?paper)|"
+            r"(?:went|go|gone|thrown) (?:in|into|to|out with) (?:the )?(?:bin|trash|rubbish|"
+            r"garbage|recycling|waste ?paper|shredder)|"
             r"destroyed|shredded|vanished|disappeared|unreadable|unreachable|illegible|ruined|"
             r"nowhere to be found|out of reach|"
             r"toast|"
