@@ -52,6 +52,14 @@ REPLY_LINES: dict[str, str] = {
         "dalam bahasa Inggris; jika memungkinkan, jawablah pertanyaan di bawah dalam bahasa "
         "Inggris."
     ),
+    "nl": (
+        "Bedankt voor uw bericht: we hebben uw verzoek ontvangen. We antwoorden in het Engels; "
+        "beantwoord de vragen hieronder indien mogelijk in het Engels."
+    ),
+    "pl": (
+        "Dziękujemy za wiadomość: otrzymaliśmy Twoje zgłoszenie. Odpowiadamy po angielsku; "
+        "jeśli to możliwe, odpowiedz po angielsku na poniższe pytania."
+    ),
     "ru": (
         "Спасибо за письмо: мы получили ваш запрос. Мы отвечаем на английском языке; "
         "по возможности ответьте на вопросы ниже по-английски."
@@ -110,6 +118,16 @@ _WORDS: dict[str, frozenset[str]] = {
             "ve bir bu için ile çok ama hesap hesabım hesabıma şifre şifrem telefon telefonumu "
             "değil var yok ben benim da de mi teşekkürler merhaba kullanıcı adım kodları "
             "kurtarma giriş yapamıyorum hâlâ",
+        ),
+        (
+            "nl",
+            "ik het een niet mijn mij heb kan van met voor maar ook geen wachtwoord telefoon "
+            "bedankt graag verloren toegang herstelcodes gebruikersnaam nog naar wel zijn",
+        ),
+        (
+            "pl",
+            "jestem nie mam moje moja mój konto hasło telefon dziękuję dzień dobry że się jest "
+            "czy ale jak kody odzyskiwania użytkownika nazwa mogę telefonu dostępu już",
         ),
         (
             "id",

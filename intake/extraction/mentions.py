@@ -25,7 +25,7 @@ _FOREIGN_USER = (
     r"\bbenutzername(?:n|ns)?|\bbenutzer(?![a-zäöüß])|\bnom d'utilisateur|\bidentifiant|"
     r"\bnome utente|"
     r"\butente|имя пользователя|логин|用户名|用戶名|ユーザー名|ユーザ名|사용자 ?이름|아이디|"
-    r"\bkullanıcı ad[ıi]m?|\bnama pengguna)"
+    r"\bkullanıcı ad[ıi]m?|\bnama pengguna|\bnazwa użytkownika|\bgebruikersnaam)"
 )
 _FOREIGN_ACCOUNT = (
     r"(?:\bkonto|\bcompte|\bcuenta|\bconta|аккаунт\w*|учётн\w* запис\w*|账号|帐号|账户|계정|"
@@ -218,7 +218,7 @@ FOREIGN_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(pattern, _I), True)
     for pattern in (
         rf"{_FOREIGN_USER}\s*(?:(?:(?:en|auf|sur|no|su|на|de|di|do|da|von|bei)\s+)?pypi\s*)?"
-        rf"(?:(?:es|ist|est|é|è|lautet|heißt|heisst|是|は|은|는|이|가|:|\uff1a|=)\s*"
+        rf"(?:(?:es|ist|est|é|è|lautet|heißt|heisst|to|is|是|は|은|는|이|가|:|\uff1a|=)\s*"
         # After a dash, a word that goes on the sentence is no name ("usuário - criei a conta").
         rf"|[-–—]\s*(?=[\w.-]*[\d_.-]\w|[\w-]+\s*(?:[.,;:!)]|$))|\s*)"
         rf"(?<![A-Za-z\u00c0-\u00ff]){_FOREIGN_OPEN}?{_NAME}",
@@ -270,6 +270,8 @@ _MENTION_WORDS = (
 # and a substring test is far cheaper than the patterns.
 _FOREIGN_STEMS = (
     "usu",
+    "użytkownik",
+    "gebruikersnaam",
     "utiliza",
     "utilisat",
     "benutzer",
