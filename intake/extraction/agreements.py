@@ -211,7 +211,9 @@ _TIME_YES = _any(
     r"|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay|happy|alright|comfortable)\b"
     r".{0,40}?\b(?:wait|waiting|review|process|recovery|this|it|things|that)\b(?:'ll|'s)?\s+"
     r"(?:\w+\s+){0,2}?(?:be|is|being|gets?|goes|go)\s+(?:a\s+)?(?:very\s+|quite\s+|rather\s+)?"
-    r"(?:slow|lengthy|long)\b|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay)\b"
+    # "Okay so this is a long one.": the mail is long, not the wait
+    r"(?:slow|lengthy|long)\b(?!\s+(?:one|e-?mail|mail|message|story|letter|read|list|post)\b)"
+    r"|\b(?:understand|accept|aware|know|realise|realize|fine|ok|okay)\b"
     r".{0,80}?\bdrag(?:s|ging)? on\b"
     r"|\b(?:i|also) get (?:that|it)\b.{0,80}?\b(?:drag(?:s|ging)? on|take (?:a while|long|time|"
     r"weeks)|(?:it'?s|it is|it will be|it'll be|this is) slow)\b",

@@ -197,6 +197,11 @@ _TITLE_LINE = re.compile(
     r"^(?P<label>(?!(?:I|We|My|Our)\b)[A-Z][a-z]+(?: [a-z]+){0,2})\.\s+(?P<value>\S.*)$"
 )
 _NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
+_NEXT_LABEL = re.compile(
+    r"^(?:anything else|other (?:info\w*|details|notes?)|notes?|comments?|additional "
+    r"(?:info\w*|details|notes?))\s*:",
+    re.I,
+)
 # "TBD (checking whether my old mailbox still exists)": a value left to fill in later.
 _PLACEHOLDER = re.compile(
     r"^(?:_?no response_?|n/?a|n\.a\.|-+|tbd|tba|todo|\?+|to follow)\.?(?:\s*\(.*\))?$", re.I
@@ -638,6 +643,8 @@ class _Reader:
             # "2. Circumstances: The hardware key registered as my only second" / "factor was …"
             more = self.lines[index]
             value, line, index = f"{value} {more}", f"{line} {more}", index + 1
+        if _NEXT_LABEL.match(value):
+            value = ""  # "Recovery codes: Anything else: …": left empty, the next label follows
         if value and not _PLACEHOLDER.match(value):
             self.labelled.append(Labelled(field, value, line))
             self.prose.append([value.replace("\n", " ")])

@@ -357,7 +357,8 @@ _NOT_PACKAGES = frozenset(
     plugins framework frameworks wrapper wrappers extension extensions utility utilities helper
     helpers toolkit toolkits tool distribution distributions release releases upload uploads
     build builds version versions page pages name names half most many lots plenty dozens
-    hundreds thousands people users everyone which system systems domain server""".split()
+    hundreds thousands people users everyone which system systems domain server infrastructure
+    """.split()
 )
 
 

@@ -568,7 +568,7 @@ _NAME_ALONE = re.compile(
 )
 # "Sorry, typo, it's x", "Sorry, my mistake with the username": a slip in the name only.
 _NAME_SLIP = (
-    r"(?:^|\s[-–—(])\W*(?:(?:wait|edit)\W+(?:sorry|oops)"
+    r"(?:^|\s[-–—(])\W*(?:(?:wait|edit|no)\W+(?:sorry|oops)"
     r"|(?:sorry|oops)(?=\W+it'?s actually\b|\W+actually,?\s+it(?:'?s| is)\b)"
     r"|(?:sorry|oops)\W+(?:typo|my (?:mistake|bad))"
     r"(?:\s+(?:above|there|earlier))?)\b"

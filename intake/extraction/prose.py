@@ -51,7 +51,7 @@ _TO_CHECK = (
 HEDGE = re.compile(
     r"\b(?:i think|think|maybe|might|probably|prob|probs|prolly|idk|dunno|possibly|perhaps|"
     r"not sure|unsure|i believe|suspect|"
-    r"not (?:completely|entirely|totally|quite|really|100%|even|a hundred percent|"
+    r"not (?:even )?(?:completely|entirely|totally|quite|really|100%|even|a hundred percent|"
     r"one hundred percent) sure|"
     rf"{_TO_CHECK}|"
     r"\bill (?:have|need) to (?:check|verify|confirm|find out)|"

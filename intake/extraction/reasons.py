@@ -26,7 +26,9 @@ CODES = (
 )
 _ANY_CODES = rf"(?:{CODES}|\b(?:any|the|those|these|my|our|some|such|no|pypi'?s)\s+codes\b)"
 _NOT_LOST = re.compile(
-    r"\b(?:not|never|haven't|hasn't|didn't|did not|don't|do not)\s+(?:\w+\s+)?(?:lost|lose)\b", _I
+    r"\b(?:not|never|haven't|hasn't|didn't|did not|don't|do not)\s+(?:\w+\s+)?(?:lost|lose)\b"
+    r"|\bnothing (?:is |was |has been )?(?:actually |really )?lost\b",
+    _I,
 )
 _DEVICE = (
     r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
@@ -213,6 +215,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bno codes (?:were |was )?(?:ever )?(?:saved|generated|downloaded|written down)\b"
             r"|\bnever bothered (?:with|to (?:save|download|print|write down))\b"
             rf"[^.]{{0,20}}?{CODES}"
+            # "I never set up two-factor authentication on this account, so … no recovery codes"
+            r"|\bnever (?:set up|enabled|turned on|activated)\s+"
+            rf"(?:2fa|two[- ]factor(?: authentication)?|mfa)\b[^.]{{0,60}}?\bno {CODES}"
             # "Since I never set 2FA up there are no recovery codes on my side."
             r"|\b(?:since|because|as) (?:i|we) never (?:set (?:up )?(?:2fa|two-factor|it)(?: up)?|"
             rf"enabled|turned on|activated)\b[^.]{{0,30}}?\bno {CODES}"
@@ -307,7 +312,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "I still have my codes, so it's only the email and password I'm missing": the
             # loss is of another part.
             + rf"|{CODES}(?:(?!\b(?:e-?mail|password(?! manager)|user ?name)\b).){{0,120}}?"
-            r"\b(?:lost|gone|deleted|missing|unavailable|inaccessible|"
+            r"(?<!nothing is )(?<!nothing is actually )\b(?:lost|gone|deleted|missing|unavailable|"
+            r"inaccessible|"
             r"suspended|erased|wiped|"
             r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
             r"thrown (?:out|away)|got rid of|"

@@ -195,7 +195,7 @@ def codes_value(value: str) -> str | None:
         (
             "not_working",
             r"not work|don'?t work|do not work|doesn'?t work|didn'?t work|rejected|invalid|"
-            r"not accepted|fail",
+            r"not accepted|no longer (?:accepted|valid|work)|fail",
         ),
         (
             "never_saved",
