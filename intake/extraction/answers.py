@@ -447,7 +447,7 @@ def _columns(lines: list[str]) -> list[str]:
         block = list(takewhile(_INDENTED.match, lines[index + 1 : index + 1 + MAX_BLOCK]))
         bare = line.strip()
         if block and bare and not line[:1].isspace() and _bare_label(bare, block):
-            found.extend(_indented_block(line.strip(), [item.strip() for item in block]))
+            found.extend(_indented_block(bare, [item.strip() for item in block]))
             index += 1 + len(block)
             continue
         found.append(line)
@@ -742,9 +742,9 @@ def _heading_field(line: str, lines: list[str], index: int) -> str | None:
         return label_field(heading) or ""
     bare = clean_markup(line)
     # "RECOVERY CODES" on a line of its own heads what follows, blank line or not.
-    shouted = bare.isupper() and label_field(bare) is not None
+    shouted = label_field(bare) if bare.isupper() else None
     if shouted:
-        return label_field(bare)
+        return shouted
     if len(bare) > 40 or bare.endswith((".", ",", ";")) or " " not in bare.strip():
         return None
     if _LIST_MARK.match(line):
