@@ -196,15 +196,17 @@ _LIST_MARK = re.compile(r"^[-*•+]\s+")
 _TITLE_LINE = re.compile(
     r"^(?P<label>(?!(?:I|We|My|Our)\b)[A-Z][a-z]+(?: [a-z]+){0,2})\.\s+(?P<value>\S.*)$"
 )
-_NO_RESPONSE = re.compile(r"^_?no response_?$|^n/?a$|^-+$", re.I)
+# A form's "_No response_", "N/A" or a dash answers nothing.
+_NO_ANSWER = r"_?no response_?|n/?a|-+"
+_NO_RESPONSE = re.compile(rf"^(?:{_NO_ANSWER})$", re.I)
 _NEXT_LABEL = re.compile(
     r"^(?:anything else|other (?:info\w*|details|notes?)|notes?|comments?|additional "
     r"(?:info\w*|details|notes?))\s*:",
     re.I,
 )
-# "TBD (checking whether my old mailbox still exists)": a value left to fill in later.
+# Nor does a value left to fill in later: "TBD (checking whether my old mailbox still exists)".
 _PLACEHOLDER = re.compile(
-    r"^(?:_?no response_?|n/?a|n\.a\.|-+|tbd|tba|todo|\?+|to follow)\.?(?:\s*\(.*\))?$", re.I
+    rf"^(?:{_NO_ANSWER}|n\.a\.|tbd|tba|todo|\?+|to follow)\.?(?:\s*\(.*\))?$", re.I
 )
 # Only at the start of a run of marks, and without giving any back: a line of
 # "!!!!…" is scanned once, not once per mark.

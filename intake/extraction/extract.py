@@ -625,9 +625,10 @@ def _codes_named(sentences: tuple[str, ...]) -> dict[str, str]:
     named = False
     for sentence in sentences:
         text = sentence
-        if named and not _CODES_NAMED.search(sentence) and not _ONE_TIME_CODES.search(sentence):
+        names_them = bool(_CODES_NAMED.search(sentence))
+        if named and not names_them and not _ONE_TIME_CODES.search(sentence):
             text = _BARE_CODES.sub("the recovery codes", sentence)
-        named = named or bool(_CODES_NAMED.search(sentence))
+        named = named or names_them
         read.setdefault(text, sentence)
     return read
 

@@ -640,10 +640,13 @@ def subject_username(subject: str) -> str | None:
     acct x", "my pypi user is x - 2fa reset?"); None when it names none, or several."""
     names = []
     parts = _SUBJECT_PARTS.split(_REPLY_PREFIX.sub("", subject))
+    dashed = bool(_DASHED.search(subject))
     for index, part in enumerate(parts):
-        labelled = _SUBJECT_NAME.search(part.strip())
-        alone = _NAME_PART.fullmatch(part.strip()) if index and _DASHED.search(subject) else None
-        alone = None if alone and alone.group("name").lower() in _HEADLINE_WORDS else alone
+        text = part.strip()
+        labelled = _SUBJECT_NAME.search(text)
+        alone = _NAME_PART.fullmatch(text) if index and dashed else None
+        if alone and alone.group("name").lower() in _HEADLINE_WORDS:
+            alone = None
         if labelled:
             found = [labelled.group("name")]
         elif alone:
