@@ -38,7 +38,7 @@ _PACKAGES = (
 # "the account we publish under, fennick-analytics": the account, not a package.
 _NOT_PACKAGE_NEXT = r"(?!under\b|from\b|with\b|as\b)"
 _KIND = (
-    r"(?:packages?|projects?|librar(?:y|ies)|distributions?|modules?|tools?|helpers?|plugins?|"
+    r"(?:packages?|pkgs?|projects?|librar(?:y|ies)|distributions?|modules?|tools?|helpers?|plugins?|"
     r"extensions?|utilit(?:y|ies)|wrappers?|clients?|frameworks?|toolkits?|bindings?|sdks?)"
 )
 _CARE = (
@@ -177,7 +177,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         # "I have one package, mensa-menu"
         (
-            r"\b(?:i|we)\s+(?:have|'ve got|have got)\s+(?:one|a|two|three|a few|some)\s+"
+            r"\b(?:i|we)(?:\s+have|'ve|\s+'ve)?\s*(?:got\s+)?(?<=\s)"
+            r"(?:one|a|two|three|a few|some)\s+"
             rf"(?!private\b|internal\b)(?:[\w-]+\s+)?{_KIND}\b\s*[,:]\s*(?:called\s+|named\s+)?"
             + _PACKAGES
             + r"(?![^.]*\bnot (?:on|in) pypi\b)",
@@ -320,6 +321,23 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "I put a little logging program on PyPI called ham-logbook", "He put it on PyPI as x"
         (r"\b(?:on|to) pypi,?\s+(?:called|named)\s+" + _PACKAGES, True),
         (r"\bput (?:it|them|\w+) (?:up )?on pypi as\s+" + _PACKAGES, True),
+        # "I make a small package called birdsong-id", "he wrote a tool named knitcount"
+        (
+            r"\b(?:i|we|he|she|they)\b[^.]{0,30}?\b(?:make|made|wrote|write|built|build|have|has|"
+            r"maintains?|publish(?:es)?|created|keeps?|run|runs|shared?|released|put)\b[^.]{0,60}?"
+            rf"\b(?:{_KIND}|things?|programs?|apps?|games?|scripts?)\b[^.]{{0,25}}?"
+            r"\b(?:called|named)\s+" + _PACKAGES,
+            False,
+        ),
+        # "maintenance of paqueteria-api, a package for …", "maintains astro-ephem, a small
+        # ephemeris library"
+        (
+            rf"\b(?:{_CARE}|maintenance)\s+(?:of\s+)?(?:the\s+)?(?P<names>{_PACKAGE}),\s+(?:a|an|my|our|the)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?{_KIND}\b",
+            False,
+        ),
+        # "its the beanstalk-utils maintainer"
+        (rf"\bthe\s+(?P<names>{_PACKAGE})\s+{_ROLE}", True),
     )
 )
 _COMMIT_EMAIL = re.compile(
@@ -382,9 +400,12 @@ def ownership_items(sentence: str) -> list[str]:
         # "maintainer of flaskmark (github.com/x/flaskmark) and gh-release-notes": the list
         # goes on past the aside.
         for text in dict.fromkeys((sentence, _ASIDE.sub("", sentence))):
+            linked = _linked_names(text)
             for claim, plain in _OWNERSHIP_CLAIMS:
                 for match in claim.finditer(text):
-                    items.extend(_package_names(match.group("names"), plain))
+                    named = _package_names(match.group("names"), plain, linked)
+                    first = _first_closing_name(text, match) if plain and not named else None
+                    items.extend(named or _package_names(first or "", False))
     if "@" in sentence:
         for match in _COMMIT_EMAIL.finditer(sentence):
             items.append(match.group("email") or match.group("before"))
@@ -401,7 +422,7 @@ _CLAIM_CUES = (
     "look", "care", "responsib", "charge", "packag", "project", "librar", "distribution",
     "module", "tool", "helper", "plugin", "extension", "utilit", "wrapper", "client",
     "framework", "toolkit", "behind", "listed", "repo", "rights", "permission", "on pypi",
-    "write", "keep", "manager", "built", "made",
+    "write", "keep", "manager", "built", "made", "pkg", "called", "named", "maintenance",
     "paket", "projekt", "bibliot", "paquet", "proyect", "librer", "pacote", "projet", "pacchett",
     "progett", "пакет", "проект", "библиотек",
 )  # fmt: skip
@@ -416,7 +437,28 @@ _VERSION = re.compile(r"v?\d+(?:\.\d+)*(?:[a-z]+\d*)?", re.I)
 _ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly)")
 
 
-def _package_names(names: str, plain: bool) -> list[str]:
+_LINK_PATH = re.compile(r"/([\w.-]+?)(?:\.git)?/?(?=[\s)\]]|$)")
+
+
+def _first_closing_name(text: str, match: re.Match[str]) -> str | None:
+    """A lower-case name the claim ends with ("…package, pixelfont, going on weekends"),
+    unless it is the account's ("…under my own account, ialbrecht.")."""
+    start = match.start("names")
+    lone = _LONE_NAME.match(text, start)
+    if lone is None or "account" in text[max(0, start - 20) : start].lower():
+        return None
+    return lone.group("name")
+
+
+_LONE_NAME = re.compile(r"[`'\"“]?(?P<name>[a-z][a-z0-9]{3,})[`'\"”]?\s*(?=[.,;!)](?!\w)|$)")
+
+
+def _linked_names(sentence: str) -> frozenset[str]:
+    """Names a link in the sentence ends with ("pyrgb (https://github.com/x/pyrgb)")."""
+    return frozenset(name.lower() for name in _LINK_PATH.findall(sentence))
+
+
+def _package_names(names: str, plain: bool, linked: frozenset[str] = frozenset()) -> list[str]:
     if _CODE_HOST.search(f"{names}/"):
         return []  # "I maintain github.com/jdoe/tool": the link is the claim
     parts = [p.strip("`'\"“”") for p in re.split(rf"\s*{_LIST_SEPARATOR}\s*", names, flags=_I)]
@@ -430,7 +472,7 @@ def _package_names(names: str, plain: bool) -> list[str]:
         and not _ENGLISH_WORD.fullmatch(name)
     ]
     # One name that looks like a package makes the list a list of packages.
-    if plain and not any(_PACKAGE_LIKE.search(name) for name in named):
+    if plain and not any(_PACKAGE_LIKE.search(name) or name.lower() in linked for name in named):
         return []
     return named
 
