@@ -263,7 +263,11 @@ def _codes_lines(answers: Answers, known: bool) -> list[str]:
 def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     codes_lines = _codes_lines(answers, known=True)
     # "My security key broke. No, wait, that's not right: …": the first is taken back.
-    sentences = _standing(answers.sentences, _RETRACTION)
+    sentences = tuple(
+        sentence
+        for sentence in _standing(_standing(answers.sentences, _RETRACTION), _RESOLVED)
+        if not _RESOLVED.match(sentence)
+    )
     # Where the main cause may be said: across two sentences, or under a codes label.
     context = [*_with_followers(sentences), *codes_lines]
     labelled = [entry for entry in answers.labelled if entry.field == "reason"]
@@ -452,6 +456,14 @@ _RETRACTION = re.compile(
     r"|^\W*(?:(?:well|hmm+|oh|sorry|oops|ok|okay),?\s+)*(?:actually|wait)\W+"
     r"(?:no|nope|i don'?t|i do not|i can'?t|i cannot|i haven'?t|not)\b"
     r"|^\W*(?:scratch that|that'?s (?:wrong|not (?:right|true)))\b|^\W*no,?\s+wait\b",
+    re.I,
+)
+
+
+# "Last April my phone was stolen … That all worked out.": a cause that is over.
+_RESOLVED = re.compile(
+    r"^\W*(?:that|it|this|all that)\s+(?:all\s+|was all\s+)?(?:worked out|got sorted|"
+    r"was sorted|was resolved|got resolved|was fixed|got fixed|is resolved|is sorted)\b",
     re.I,
 )
 

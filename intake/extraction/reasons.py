@@ -66,7 +66,8 @@ _DEVICE_TROUBLE = (
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
     r"pickpocket\w*|nick(?:ed)?|snatch\w*|mugg\w*|grabbed|"
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
-    r"crush\w*|recycl\w*|corrupt\w*|boot ?loop|run over|ran over|driven over|squash\w*|overboard|"
+    r"crush\w*|recycl\w*|corrupt\w*|ruin\w*|flood\w*|boot ?loop|run over|ran over|driven over|"
+    r"squash\w*|overboard|"
     r"flatten\w*|fried|bricked|melt\w*|burn\w*|hand\w* (?:it |them )?back|gave (?:it )?back|"
     r"gave up|give up|given up|(?:won't|doesn't|does not|will not) charge|stopped charging|"
     r"surrender\w*|"
@@ -142,7 +143,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{CODES}\b.{{0,130}}?(?:\bnot (?:being )?(?:working|valid|accepted|work)|"
             r"\b(?:dont|doesnt|didnt) work\b|"
             r"n't (?:work|valid|be used|take|accept|"
-            r"accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|\binvalid|"
+            r"accepted|being accepted)|\bdo(?:es)? not work|\bdid not work|\breject\w*|\brefus\w*|"
+            r"\binvalid|"
             # "a USB stick, which has since failed": the stick failed, not the codes.
             r"(?<!which )(?<!since )(?<!that )(?<!which has )\bfail(?:ed|s)?\b|"
             r"\bno longer (?:work|valid)|\bstopped working|"
@@ -651,6 +653,16 @@ _SAME_CLAUSE = r"(?:(?!\b(?:but|however|although|whereas)\b)[^;])"
 REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, _I))
     for kind, pattern in (
+        # A stranger's second factor on the account: a takeover, even if the codes were
+        # regenerated with it.
+        (
+            "other",
+            r"\b(?:someone|somebody|an? attacker|an? hacker|an? intruder|an? stranger)\b[^.]{0,40}?"
+            r"\b(?:registered|enrolled|added|set up)\b[^.]{0,30}?\b(?:security key|authenticator|"
+            r"device|passkey|webauthn|totp)"
+            r"|\b(?:registered|enrolled|added|set up)\s+(?:their|his|her) own (?:authenticator|"
+            r"security key|device|key|2fa|totp)\b",
+        ),
         (
             "codes_reset_unknowingly",
             _RESET_CODES
@@ -688,7 +700,28 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:2fa|two[- ]factor(?: authentication)?|mfa)\b.{0,30}?\b(?:switched|turned) on\b"
             r".{0,30}?\bwithout (?:my|me)\b"
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? (?:has |had )?"
-            r"(?:logged|got|broke|gained|enabled|added|set up|turned on)\b"
+            r"(?:logged|signed|got|broke|gained|enabled|added|set up|turned on|enrolled|replaced)\b"
+            # "I didn't add any security key"
+            r"|\b(?:i|we) (?:didn't|did not|never) (?:add|register|create)\s+"
+            r"(?:any|this|that|the|a|an)\s+(?:new\s+)?"
+            r"(?:security key|device|authenticator|token|passkey|key)\b"
+            # "2FA was enabled by someone else", "My grandson set up the extra security"
+            r"|\b(?:enabled|set up|turned on|switched on|activated|configured|added)\b[^.]{0,30}?"
+            r"\bby (?:someone|somebody) else\b"
+            r"|\bmy (?:son|daughter|grandson|granddaughter|nephew|niece|husband|wife|partner|"
+            r"brother|sister|father|mother|dad|mum|mom|kid|child|boss)\b(?: \w+)? (?:set up|"
+            r"enabled|turned on|switched on|activated|added|configured|installed)\b[^.]{0,40}?"
+            r"\b(?:2fa|two[- ]factor|mfa|totp|security|authenticat\w*|verification)"
+            r"(?![^.]{0,30}\bfor me\b)"
+            # "The organiser who set up 2FA moved abroad and doesn't reply"
+            r"|\bwho (?:had )?(?:set up|enabled|configured|turned on|registered)\b[^.]{0,30}?"
+            r"\b(?:2fa|two[- ]factor|mfa|totp|authenticat\w*)\b[^.]{0,30}?\b(?:moved|left|departed|"
+            r"retired|died|passed away|vanished|disappeared|(?:is|has been) unreachable)\b"
+            # "He has been unreachable since early 2022", "refuses to hand over the account"
+            r"|\b(?:he|she|they)\s+(?:has been|is|was|have been|are|had been)\s+(?:completely\s+|"
+            r"totally\s+)?(?:unreachable|unresponsive|uncontactable)\b"
+            r"|\b(?:refuses|refused|won't|will not|declined) to (?:hand over|give (?:us )?back|"
+            r"transfer|return|share)\b[^.]{0,20}?\b(?:account|2fa|password|key|access)\b"
             r"|\b(?:someone|somebody)\b(?: else)? (?:took|stole|hijacked|grabbed) (?:my|the|our) "
             r"(?:account|acct|acc|login)\b"
             r"|\b(?:2fa|two[- ]factor|mfa|totp)\b[^.]{0,30}?\bon the (?:phone|device|laptop) of "
@@ -711,7 +744,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{_ROLE}\b"
             r"|\binherit\w*\b.{0,20}\baccount\b"
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|dev|admin|founder|"
-            r"co-?worker)\b.{0,80}"
+            r"co-?worker|guy|organi[sz]er|volunteer|treasurer|postdoc)\b.{0,80}"
             r"\b(?:left|leaving|departed|passed away|died|retired)\b"
             # "My father, George, passed away in January, … the package": the owner is gone.
             r"|^(?=.*\b(?:account|package|project|maintain\w*|pypi)\b).*?\b(?:my|our) (?:late )?"
@@ -798,13 +831,14 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "lost_email_access",
             r"(?<!n't )(?<!not )(?<!never )"
             r"\b(?:lost|no longer have|don't have|do not have|no|lack)\b (?:the )?(?:any )?"
-            r"access to (?:my |the |that |its )?(?:account(?:'?s)? |pypi )?(?:old |former |work |"
-            r"university |registered |"
+            r"access to (?:my |the |that |its |our )?(?:account(?:'?s)? |pypi )?"
+            r"(?:old |former |work |university |registered |group |team |shared |"
             r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
+            r"|\b(?:e-?mail|address|mailbox|inbox)\s+(?:is|was|went|has gone|now)\s+dead\b"
             r"|\b(?:(?<!\ban )e-?mail\b" + MAIL_NOT_MESSAGE + r"|address|mailbox|inbox)\b"
             r".{0,80}\b(?:deleted|closed|deactivated|"
             r"disabled|gone|expired|shut down|shut off|cut off|turned off|switched off|"
-            r"decommissioned|suspended|went with it|"
+            r"decommissioned|suspended|went with it|retired|"
             r"no longer exists|unaccessible|inaccessible|"
             r"does not exist|doesn't exist|doesnt exist|not renewed|went out of business|went bust|"
             r"closed down|folded)"
@@ -954,12 +988,16 @@ _TAKEOVER_STEMS = (
     "compromis", "hack", "hijack", "phish", "invaded", "breach", "unknown", "unrecogni",
     "strange", "foreign", "mystery", "i never", "i did", "i didn", " over", "someone", "somebody",
     "retired", "locked", "frozen", "suspended",
-    "attacker",
+    "attacker", "signed", "enrolled", "their own", "else", "refus", "unreachable", "unresponsive",
+    "uncontactable", "my son", "my daughter", "grandson", "granddaughter", "nephew", "niece",
+    "my husband", "my wife", "my partner", "my brother", "my sister", "my father", "my mother",
+    "my dad", "my mum", "my mom", "my kid", "my child", "my boss", "guy", "organi", "who set up",
+    "who enabled", "who configured", "who registered", "who turned on", "who had",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
     "whoever", " me", "my doing", "intruder", "without", "not do", "n't do", "never do", "fake",
 )  # fmt: skip
-# The three "other" rules: a changed owner, somebody else's second factor, and 2FA never
-# turned on.
+# The four "other" rules: a stranger's second factor, a changed owner, somebody else's
+# second factor, and 2FA never turned on.
 _HOLDER_VERBS = _holds(
     "created", "set up", "run", "registered", "managed", "owned", "held", "lived", " was ", " is ",
     " were ", "sat", "ran", "stored", "kept", "controlled", "enabled", "turned on", "switched on",
@@ -967,6 +1005,7 @@ _HOLDER_VERBS = _holds(
 )  # fmt: skip
 _HOLDER = _holds(" by ", " his ", " her ", " their ", "'s ")
 _OTHER_GATES = (
+    _holds("someone", "somebody", "attacker", "hacker", "intruder", "stranger", " own "),
     _holds(*_TAKEOVER_STEMS),
     lambda sentence: _HOLDER(f" {sentence} ") and _HOLDER_VERBS(f" {sentence} "),
     _holds("never"),
