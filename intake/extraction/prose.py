@@ -179,6 +179,7 @@ _ACCESS_CUE = re.compile(
     r"unchanged|works|(?<!i )(?<!we )worked|(?<!was )(?<!am )(?<!i.m )working|correct|accepts|"
     r"accepted|valid|arrive[sd]?|arriving|"
     r"came (?:to|through)|log ?into|getting|known to me|remains? known|ok|okay|good|"
+    r"(?<=password )known|(?<=pw )known|(?<=username )known|(?<=user name )known|"
     r"(?:log|logging|sign|signing) ?in with|"
     r"still good|(?:is|are|'s) (?:safely |still )?in my head|memori[sz]ed)\b"
     r"|\bable to\b"
@@ -210,19 +211,23 @@ _PARTS = {
         # "He isn't answering emails": messages somebody answers, not a mailbox
         r"(?<!answering )(?<!answer )(?<!answers )(?<!answering any )(?<!answer any )"
         r"(?<!replying to )(?<!reply to )(?<!responding to )(?<!respond to )"
+        # "a phishing email", "say more in email", "two emails from PyPI": messages or the medium
+        r"(?<!phishing )(?<!spam )(?<!fake )(?<!scam )(?<!security )(?<!notice )(?<!\" )(?<!” )"
+        r"(?:(?<!in )(?<!via )(?<!over )(?<!with )(?<!two )(?<!three )(?<!several )"
+        r"|(?=e-?mails? (?:address|account|inbox)))"
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b|\bwebmail\b|\be?-?mail[- ]?id\b|\bmail on file\b"
         r"|\b(?:the|my) (?:gmail|hotmail|outlook|yahoo)(?= \(this one\)|\W*$| account\b)"
         r"|\b(?:alumni )?mail forwarding\b"
         r"|(?<=\band )mail\b|\bmail(?= and (?:the |my )?(?:password|user ?name)\b)"
-        r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:\w+\s+){0,2}?mails?\b"
+        r"|\b(?:read|receive|get|check|open|access)\w*\s+(?:[\w']+\s+){0,2}?mails?\b"
         r"|\b(?:university|work|school|company|job|old|former|student|corporate|personal|"
         r"gmail|yahoo|hotmail|outlook|primary|registered|recovery|contact)\s+(?:e-?mail\s+)?address\b"
         r"|\b(?:old|former|previous)\s+\w+\s+(?:e-?mail\s+)?address\b"
         r"|\ban? (?:e-?mail )?address (?:at|from|with|on) (?:my|our|the) "
         r"(?:old |previous |former )?(?:employer|company|job|work|university|school|provider|isp)\b"
-        r"|\b(?:this|that|my|the|same|account)\s+address\b|\bmail address\b"
+        r"|\b(?:this|that|my|the|same|account)\s+address\b(?!\s+book)|\bmail address\b"
         r"|\b(?:my|our|the)\s+(?:own\s+|personal\s+|custom\s+|old\s+|email\s+)?domain\b",
         _I,
     ),
@@ -373,7 +378,13 @@ _CLAUSE_SPLIT = re.compile(
     # ", I went to the login": a new first-person clause in a run-on sentence.
     r"|(?<=,)\s+(?=(?:i|we|they|he|she)\s)"
     # "I know the password (it's in my manager, just without the username field)": an aside.
-    r"|\s+\((?=(?:it'?s|it is|that'?s|they'?re|they are|which|just|saved|stored|kept)\s)"
+    r"|\s+\((?=(?:it'?s|it is|that'?s|they'?re|they are|they|which|just|saved|stored|kept)\s)"
+    # "acct x / key snapped / pw+email ok": a run of slash-separated answers
+    r"|\s+/\s+(?!(?:the\s+|account\s+)?(?:password|e-?mail|pw|user ?name|pass)\b[^/:]{0,12}[/:])"
+    # "username x, password known, account email not reachable"
+    r"|,(?=\s+(?:the\s+|my\s+|account\s+)?(?:password|e-?mail|pw|user ?name)\s+(?:not\s+|still\s+|"
+    r"is\s+|was\s+)?(?:known|ok|okay|fine|good|yes|no|works?|working|lost|gone|unknown|forgotten|"
+    r"reachable|unreachable|accessible|inaccessible|dead|changed)\b)"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+|just\s+)?"
     r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
     r"receive|get|read|use|haven't|havent|hadn't|didn't|didnt|wasn't|couldn't|won't|"
@@ -447,6 +458,13 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"(?:registered|associated|linked|used|on|attached)"
     r"|\b(?:writing|sending|emailing|mailing) (?:you )?(?:this )?from (?:the |my )?(?:pypi )?"
     r"account(?:'s)? (?:e-?mail|address)\b"
+    # "The account email is x@example.com, a group I'm in, and I'm writing from it"
+    r"|\b(?:account(?:'s)? (?:e-?mail|address)|(?:e-?mail|address) (?:listed |registered )?on "
+    r"the account)\b(?:[^.;]|\.(?=\w)){0,120}?\b(?:i'?m|i am) (?:writing|sending|mailing) "
+    r"(?:you )?(?:this )?"
+    r"from it\b"
+    # "My account is under this email."
+    r"|\b(?:my |the )?account is (?:registered )?(?:under|with|on|to) this (?:e-?mail|address)\b"
     r"|\b(?:e-?mail|address)(?: address)?"
     r"(?: (?:on|of|for) (?:the|my) (?:pypi )?account| on file| registered (?:on|to|with|for) "
     r"(?:the|my) (?:pypi )?account)? is "
@@ -506,11 +524,19 @@ _NOT_KEPT_THERE = re.compile(
 )
 
 
+# "pw ✅ email ❌": a tick or a cross after a part is its answer.
+_CROSSES = "❌✗✘"
+_MARKS = re.compile(r"\s*[✅✔✓☑❌✗✘]\ufe0f?")
+
+
 def credential_statements(sentence: str) -> dict[str, bool]:
     """The credential parts this sentence confirms (True) or denies (False)."""
     found: dict[str, bool] = {}
     if not _ANY_PART.search(sentence) or addresses_reader(sentence):
         return found
+    sentence = _MARKS.sub(
+        lambda mark: " no" if mark.group(0).strip()[0] in _CROSSES else " yes", sentence
+    )
     sentence = _NOT_KEPT_THERE.sub("", sentence)
     writing_from = _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
     # "I think I still remember the password, and this address is the one on the account":
@@ -678,7 +704,8 @@ _VERBLESS = re.compile(
 _ONLY = re.compile(r"^\s*(?:the\s+|my\s+)?only\b", _I)
 # "…, and this email address, which is the one on the account": the part is listed, and
 # what follows describes it.
-_RELATIVE = re.compile(r",\s*(?:which|who)\b.*$", _I)
+# ", which I keep in a vault", "(I'm writing from it now)": said of the part, no new verb
+_RELATIVE = re.compile(r",\s*(?:which|who)\b.*$|\s*\([^()]{0,80}\)", _I)
 # An aside about mail messages ("(no emails about 2FA arrived)") says nothing of a part.
 _ASIDE = re.compile(r"\((?=[^()]*\be-?mails?\b)[^()]{0,300}\)", _I)
 
@@ -758,10 +785,11 @@ def credential_remarks(sentence: str) -> set[str]:
 
 _PART_WORD = r"(?:user ?name|password|e-?mail)"
 # "Access to username / password / email: Yes / Yes / Yes": parts and answers in order.
-_SHORT_PART = r"(?:user ?name|user|password|pass|pw|e-?mail|mail)"
+_SHORT_PART = r"(?:user ?name|user|u(?=\s*/)|password|pass|pw|e-?mail|mail)"
 _SLASHED = re.compile(
     rf"\b(?P<parts>{_SHORT_PART}(?:\s*/\s*{_SHORT_PART}){{1,2}})\s*[-:=]?\s*"
-    r"(?P<answers>(?:yes|no)(?:(?:\s*[/,]\s*|\s+)(?:yes|no)){1,2})\b",
+    # "user/pw/email: rhesus_m / yes / yes": the name answers for the username
+    r"(?P<answers>(?:yes|no|[\w.-]+(?=\s*/))(?:(?:\s*[/,]\s*|\s+)(?:yes|no)){1,2})\b",
     _I,
 )
 _PAIRED_ANSWER = re.compile(
@@ -785,7 +813,13 @@ _ANSWER_TO_PARTS = re.compile(
 
 
 # "user yes pass yes email yes": the short names people type.
-_SHORT_PARTS = {"user": "username", "pass": "password", "pw": "password", "mail": "email"}
+_SHORT_PARTS = {
+    "user": "username",
+    "u": "username",
+    "pass": "password",
+    "pw": "password",
+    "mail": "email",
+}
 
 
 _OPENING_DASH = re.compile(
@@ -810,7 +844,9 @@ def _paired_answers(sentence: str) -> dict[str, bool]:
         answers = re.split(r"\s*[/,]\s*|\s+", slashed.group("answers"))
         if len(parts) == len(answers):
             for part, answer in zip(parts, answers, strict=True):
-                found.setdefault(part_named(part), answer.lower() == "yes")
+                named = part_named(part)
+                if answer.lower() in ("yes", "no") or named == "username":
+                    found.setdefault(named, answer.lower() != "no")
     for part, answer in [*_PAIRED_ANSWER.findall(sentence), *_OPENING_PAIR.findall(sentence)]:
         found.setdefault(part_named(part), answer.lower() == "yes")
     return found
