@@ -122,6 +122,11 @@ _TIME_YES = _any(
     r"process|verification|investigation|check|recovery)\b"
     r".{0,30}?\b(?:be|is|takes?|can|could|may)\b.{0,20}?\b(?:long|lengthy|slow|a while)\b",
     r"\b(?:happy|willing|ok|okay|fine|prepared|content|ready|able)\s+to\s+wait\b",
+    # "We don't expect this to be quick", "ok if slow"
+    r"\b(?:i|we) (?:don't|do not) expect (?:this|it|that|the (?:process|recovery|review)) to be "
+    r"(?:quick|fast|speedy|immediate|instant)\b",
+    r"\b(?:ok|okay|fine|no problem|np)\s+if\s+(?:it'?s\s+|it is\s+)?(?:slow|it takes (?:a while|"
+    r"time|weeks|long))\b",
     # "we agree to the coc and understand the wait"
     r"\b(?:understand|accept|acknowledge)\w*\s+(?:the|a|that)\s+(?:long\s+)?(?:wait|delay)\b"
     r"(?!\s+(?:is|will be|would be)\b)",
@@ -220,7 +225,7 @@ _TIME_YES = _any(
 )
 _TIME_NO = _any(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to|don't want to|"
-    r"do not want to)(?: afford to| really)? wait\b"
+    r"do not want to|not willing to|unwilling to)(?: afford to| really)? wait\b"
     r"|\bwhat (?:i|we) (?:can't|cannot|can not) (?:really )?do is wait\b"
     r"|\b(?:don't|do not|can't|cannot) (?:have|afford|spare) (?:(?:weeks|months)(?: to wait)?|"
     r"(?:the )?time to wait)\b",
@@ -379,7 +384,9 @@ _CONTENT_NEGATION = re.compile(
     r"\b(?:not|never) (?:in a (?:hurry|rush)|urgent|a problem)\b(?!\s+to\b)|\bno objections?\b"
     r"|\b(?:not|n't)\s+(?:be\s+)?(?:resolved|done|fixed|sorted|solved)\s+overnight\b"
     r"|\b(?:is\s*n't|is not|not be|won't be|will not be|may not be|might not be|not)\s+"
-    r"(?:going to be\s+)?(?:an?\s+)?(?:instant|quick|fast|immediate|speedy|rapid)\b",
+    r"(?:going to be\s+)?(?:an?\s+)?(?:instant|quick|fast|immediate|speedy|rapid)\b"
+    r"|\b(?:don't|do not) expect (?:this|it|that|the \w+) to be (?:quick|fast|speedy|immediate|"
+    r"instant)\b",
     _I,
 )
 

@@ -77,7 +77,9 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?login\s+(?:is|was|:)\s+{_OPEN}?{_NAME}", True),
         # "lost phone, 2fa gone, user kzhang. pls reset", "user ozymandias42 / lost phone": a
         # clause of its own
-        (rf"(?:^|[,;/]\s*)(?:pypi\s+)?user\s+{_NAME}(?=\s*(?:[.,;/]|$))", True),
+        (rf"(?:^|[,;/]\s*)(?:pypi\s+)?(?:user|acct)\s+{_NAME}(?=\s*(?:[.,;/]|$))", True),
+        # "hey 👋 acct: lunaquill"
+        (rf"(?<![\w/])acct\s*[:=]\s*{_OPEN}?{_NAME}", True),
         (
             rf"^\s*{_NAME}\s*\((?:this is |that's |which is )?(?:my|the)\s+(?:pypi\s+)?"
             rf"(?:user ?name|username|account(?: name)?)\)",
@@ -153,7 +155,10 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (
-            rf"\b(?:log|sign)(?:ged)?\s?in\s?to\s+{_OPEN}?{_NAME}(?!\s+on\s+pypi)",
+            # "I tried to log in to check": a purpose, not an account
+            r"\b(?:log|sign)(?:ged)?\s?in\s?to\s+(?!(?:check|see|look|verify|confirm|upload|publish|"
+            r"release|change|fix|update|find|try|get|make|do|reset|remove|add|pypi)\b)"
+            rf"{_OPEN}?{_NAME}(?!\s+on\s+pypi)",
             False,
         ),
         (
@@ -575,7 +580,9 @@ _NAME_SLIP = (
     r"(?:\s+(?:with|in|on) the (?:user ?name|account(?: name)?|name)\b"
     r"|(?=\W+(?:actually\W+)?(?:it'?s|it is|the (?:user ?name|account(?: name)?) is)\b)"
     # "- wait, sorry, I just double-checked an old pip upload log and it's x"
-    r"|(?=[^.]{0,80}?\band it'?s\b))"
+    r"|(?=[^.]{0,80}?\band it'?s\b)"
+    # "user is jdoe_stats -- sorry typo, jdoee_stats."
+    r"|(?=\W+[A-Za-z0-9]+[._-][\w.-]*\w\s*(?:[.,;!]|$)))"
 )
 # A sentence that takes back what was said just before.
 _TAKEN_BACK = re.compile(

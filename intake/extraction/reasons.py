@@ -399,8 +399,17 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + CODES
             + r"|\b(?:i've|i have|we've|we have) (?:still )?got (?:all )?(?:of )?(?:my |the |our )?"
             + CODES
-            # "the recovery codes i still have them printed here"
-            + rf"|{CODES},? (?:i|we) (?:still )?have (?:them|all of them)\b",
+            # "the recovery codes i still have them printed here", "recovery codes yes i have them"
+            + rf"|{CODES}(?:,|\W+yes\b,?)? (?:i|we) (?:still )?have (?:them|all of them)\b"
+            # "recovery codes printed and in a drawer"
+            + rf"|{CODES}\s+(?:printed|saved|stored|written down) and (?:kept |filed )?in\s+"
+            r"(?:a|an|my|the|our)\s+(?:\w+\s+)?(?:drawer|safe|folder|binder|wallet|vault|notebook|"
+            r"desk)\b"
+            # "the printed sheet of recovery codes, which I keep in my desk drawer"
+            r"|\b(?:sheet|printout|print-?out|copy|list|card) of (?:my |the |our )?"
+            + CODES
+            + r",? which (?:i|we) (?:still )?(?:keep|have|store)\b"
+            r"(?![^.]*\b(?:lost|stolen|left|gone|wiped|died|broke|no longer|can't|cannot)\b)",
         ),
     )
 )
