@@ -352,6 +352,14 @@ _COMMIT_ADDRESS = re.compile(
     _I,
 )
 _NOT_SAID = re.compile(r"\b(?:not|never|no)\b|n't\b", _I)
+# "https://docs.lotusgrid.example.com", "…/docs/install": a project's documentation.
+_DOCS_SITE = re.compile(r"^(?:https?://)?(?:docs|developers?)\.|/docs?(?:/|$)", _I)
+# "tags signed with my OpenPGP key", "signed with GPG key 0x5E1A9C07"
+_SIGNED = re.compile(
+    r"\bsigned (?:with|using|by) (?:my |our |the same |his |her )?(?:own )?"
+    r"(?:gpg|pgp|openpgp|ssh|signing|sigstore)(?: signing)? key\b(?: 0x[0-9a-f]{6,40}\b)?",
+    _I,
+)
 _CODE_HOST = re.compile(
     r"\b(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|sr\.ht|sourceforge\.net|"
     r"pypi\.org/project|readthedocs\.(?:io|org)|github\.io|gitlab\.io)/",
@@ -394,7 +402,8 @@ def ownership_items(sentence: str) -> list[str]:
         items = [
             url
             for url in urls
-            if not _NOT_EVIDENCE_URL.search(url) and (own_site or _CODE_HOST.search(url + "/"))
+            if not _NOT_EVIDENCE_URL.search(url)
+            and (own_site or _CODE_HOST.search(url + "/") or _DOCS_SITE.search(url))
         ]
     if any(cue in lowered for cue in _CLAIM_CUES):
         # "maintainer of flaskmark (github.com/x/flaskmark) and gh-release-notes": the list
@@ -406,6 +415,8 @@ def ownership_items(sentence: str) -> list[str]:
                     named = _package_names(match.group("names"), plain, linked)
                     first = _first_closing_name(text, match) if plain and not named else None
                     items.extend(named or _package_names(first or "", False))
+    if "signed" in lowered:
+        items += [match.group(0) for match in _SIGNED.finditer(sentence)]
     if "@" in sentence:
         for match in _COMMIT_EMAIL.finditer(sentence):
             items.append(match.group("email") or match.group("before"))
