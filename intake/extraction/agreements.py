@@ -108,9 +108,9 @@ _COC_NO = _any(
 )
 _TIME_YES = _any(
     r"\b(?:understand|acknowledge|acknowlege|aknowledge|accept|realise|realize|am aware|'m aware|"
-    r"aware|know|get it|i get|"
+    r"aware|conscious|know|get it|i get|"
     r"appreciate|recognize|recognise|get that|see that|understood)\b.{0,90}?"
-    r"\b(?:take|takes|taking)\b.{0,50}?"
+    r"\b(?:take|takes|taking|require|requires)\b.{0,50}?"
     r"\b(?:time|while|weeks?|wks|days?|months?|long|ages|forever|period)\b",
     # "I realise it could be a while before you can help"
     r"\b(?:realise|realize|understand|know|aware)\b[^.]{0,30}?\b(?:it|this) (?:could|may|might|"
@@ -271,7 +271,9 @@ _REQUIRED_FIRST = re.compile(
     r"\bif\b[^.]{0,40}?\b(?:requires?|needs?|wants?)\s+(?:us|me)\s+to\s*$"
     r"|\bif\b[^.]{0,40}?\b(?:is|are)\s+(?:required|needed|necessary|a prerequisite)\b[^.]{0,20}$"
     # "If there is a code of conduct I have to accept, I will accept it."
-    r"|^\W*(?:and\s+|but\s+)?if\b[^.;]{0,80}$",
+    r"|^\W*(?:and\s+|but\s+)?if\b[^.;]{0,80}$"
+    # "I saw on your website that I must agree Code of Conduct": the rule, not an agreement
+    r"|\b(?:i|we) (?:must|have to|need to|should|am required to|are required to)\s*$",
     _I,
 )
 # "It may take a long time" is what is accepted, not a doubt about accepting it.

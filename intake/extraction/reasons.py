@@ -391,7 +391,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:with|of|containing|listing) (?:all )?(?:my |the |our )?"
             + CODES
             + r"(?![^.]*\b(?:lost|stolen|left|gone|wiped|died|broke|no longer|can't|cannot)\b)|"
-            r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?:have|kept|saved|found) "
+            r"\b(?:i|we) (?!had )(?:\w+ ){0,2}?(?<!had )(?<!my )(?<!the )(?<!did )(?<!used to )"
+            r"(?:have|kept|saved|found) "
             r"(?:(?:my |the |our )?[\w-]+(?: [\w-]+)? (?:and|&) )?(?:all )?(?:of )?"
             r"(?:even |also )?(?:(?:a few|some|several|a couple) of )?(?:my |the |our )?"
             r"(?:a few |some |several |(?:\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
