@@ -230,7 +230,10 @@ _TIME_NO = _any(
     r"|\b(?:don't|do not|can't|cannot) (?:have|afford|spare) (?:(?:weeks|months)(?: to wait)?|"
     r"(?:the )?time to wait)\b",
     r"\b(?:don't|do not) (?:accept|understand) .{0,40}\btime\b",
-    r"(?<!won't take )(?<!not take )(?<!doesn't take )(?<!wouldn't take )\btoo long\b"
+    # "weeks is too long" (never "put this off for far too long", "sorry if it's too long")
+    r"(?<!won't take )(?<!not take )(?<!doesn't take )(?<!wouldn't take )"
+    r"(?<!for )(?<!for far )(?<!for way )(?<!for much )(?<!if it's )(?<!if its )(?<!if this is )"
+    r"(?<!if it is )(?<!this is getting )(?<!this got )\btoo long\b"
     r"|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
     r"\bneed (?:it|this|access|the account|my account) (?:back )?(?:before|by|today|tomorrow|asap|"
     r"urgently|right away|immediately|this week|within)\b",

@@ -266,7 +266,7 @@ def _reason(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:
     sentences = tuple(
         sentence
         for sentence in _standing(_standing(answers.sentences, _RETRACTION), _RESOLVED)
-        if not _RESOLVED.match(sentence)
+        if not (_RESOLVED.match(sentence) or _HELPED_BEFORE.search(sentence))
     )
     # Where the main cause may be said: across two sentences, or under a codes label.
     context = [*_with_followers(sentences), *codes_lines]
@@ -466,6 +466,10 @@ _RESOLVED = re.compile(
     r"was sorted|was resolved|got resolved|was fixed|got fixed|is resolved|is sorted)\b",
     re.I,
 )
+
+
+# "last year you helped me out when I lost my phone": an earlier case, not this one.
+_HELPED_BEFORE = re.compile(r"\b(?:you|your team|support) (?:\w+ )?helped (?:me|us)\b", re.I)
 
 
 def _part_answer(value: str, part: str = "") -> bool | None:

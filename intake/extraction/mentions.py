@@ -17,7 +17,7 @@ _I = re.I
 _NAME = r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?)"
 _OPEN = r"(?:[`'\"“‘(]\s?)"
 _ACCOUNT = r"(?:account|acount|accout|accnt|acnt|acct|acc|profile)"
-_ADVERB = r"(?:(?:literally|actually|simply|just|really|still|now|currently)\s+)?"
+_ADVERB = r"(?:(?:literally|actually|simply|just|really|still|now|currently|also)\s+)?"
 # The username and the account in the languages requests arrive in (es, pt, de, fr, it,
 # ru, zh, ja, ko, tr, id), so that a request we cannot read still names its account.
 _FOREIGN_USER = (
@@ -441,6 +441,7 @@ def sure_mentions(sentences: Iterable[str]) -> list[tuple[Mention, str]]:
 def _named_alone(sentence: str, previous: str, taken_back: bool) -> list[tuple[Mention, str]]:
     """ "I left the username field empty in the form. It's pelican-forms.": the name a
     sentence gives alone after one about the account (or after "Scratch that.")."""
+    sentence = _INTERJECTIONS.sub("", sentence)  # "Sorry, no, it's kestrel_dev."
     named = _NAME_ALONE.match(sentence) if _NAMES_ACCOUNT.search(previous) or taken_back else None
     if named and named.group("instead") and not taken_back:
         named = None
@@ -450,6 +451,9 @@ def _named_alone(sentence: str, previous: str, taken_back: bool) -> list[tuple[M
     if name.isalpha() and _NOT_SURE_OF_IT.search(previous):
         return []  # "I don't remember my username. It's awful."
     return [(Mention(name, True), sentence)]
+
+
+_INTERJECTIONS = re.compile(r"^\W*(?:(?:sorry|oops|no|wait|actually|hmm+|ah)\b\W+)+", _I)
 
 
 def after_correction(sentence: str) -> list[Mention]:

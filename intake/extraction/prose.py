@@ -378,7 +378,9 @@ _CLAUSE_SPLIT = re.compile(
     # ", I went to the login": a new first-person clause in a run-on sentence.
     r"|(?<=,)\s+(?=(?:i|we|they|he|she)\s)"
     # "I know the password (it's in my manager, just without the username field)": an aside.
-    r"|\s+\((?=(?:it'?s|it is|that'?s|they'?re|they are|they|which|just|saved|stored|kept)\s)"
+    r"|\s+\((?=(?:it'?s|it is|that'?s|they'?re|they are|they|which|just|saved|stored|kept|i|we)\s)"
+    # "I still know my password, and nobody has changed it"
+    r"|,\s*and\s+(?=(?:nobody|no one)\b)"
     # "acct x / key snapped / pw+email ok": a run of slash-separated answers
     r"|\s+/\s+(?!(?:the\s+|account\s+)?(?:password|e-?mail|pw|user ?name|pass)\b[^/:]{0,12}[/:])"
     # "username x, password known, account email not reachable"
