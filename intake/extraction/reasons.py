@@ -152,7 +152,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bnever (?:got|managed to get|could get) (?:any|one|a single one)?(?: of)? ?"
             r"(?:them|it|one|those|these)? ?to work\b|"
             # "in hindsight that was an error", "purged in error": a mistake, not a refusal.
-            r"\bwrong(?!ly)|\bexpired|\bunsuccessful|"
+            r"(?<!i was )(?<!i am )(?<!i'm )(?<!we were )\bwrong(?!ly)|\bexpired|\bunsuccessful|"
             r"(?<!that was an )(?<!this was an )(?<!it was an )"
             r"(?<!which was an )(?<!in )\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
             r"\b(?:none|no one) (?:(?:of|from) them )?(?:is |are |was |were )?(?:accepted|valid|"
