@@ -343,12 +343,18 @@ def coc_statement(sentence: str) -> bool | None:
 def time_statement(sentence: str) -> bool | None:
     """True/False when the sentence accepts or refuses that recovery takes time."""
     sentence = _ASKED_OF_PEOPLE.sub(" ", _answered(sentence))
-    if not _TIME_WORDS.search(sentence) or _advice(sentence):
+    if not _TIME_WORDS.search(sentence) or _advice(sentence) or _unanswered_label(sentence):
         return None
     sentence = _SHORT_WITH.sub(" with ", _DONT_MIND.sub("am fine", sentence))
     return _agreement(sentence, _TIME_YES, _TIME_NO)
 
 
+def _unanswered_label(sentence: str) -> bool:
+    """ "Acknowledge long wait:" or "Acknowledge long wait ......": a form's label, unanswered."""
+    return bool(_LABEL_END.search(sentence)) and not FIRST_PERSON.search(sentence)
+
+
+_LABEL_END = re.compile(r"(?::|\.{2,}|…)\s*$")
 # "ok w/ coc", "agree w coc": "with", shortened.
 _SHORT_WITH = re.compile(r"\s+w/?\s+", _I)
 # "Say you agree to the Code of Conduct and that you accept it could take weeks": advice

@@ -198,7 +198,7 @@ _TITLE_LINE = re.compile(
     r"^(?P<label>(?!(?:I|We|My|Our)\b)[A-Z][a-z]+(?: [a-z]+){0,2})\.\s+(?P<value>\S.*)$"
 )
 # A form's "_No response_", "N/A" or a dash answers nothing.
-_NO_ANSWER = r"_?no response_?|n/?a|-+"
+_NO_ANSWER = r"_?no response_?|n/?a|-+|\(?(?:left )?blank\)?|\(?empty\)?"
 _NO_RESPONSE = re.compile(rf"^(?:{_NO_ANSWER})$", re.I)
 _NEXT_LABEL = re.compile(
     r"^(?:anything else|other (?:info\w*|details|notes?)|notes?|comments?|additional "
@@ -599,7 +599,7 @@ class _Reader:
             self.section, self.section_entry = heading or None, None
             self.prose.append([])
             return index + 1
-        label = _LABEL_LINE.match(clean_markup(_BULLET.sub("", line)))
+        label = line_label = _LABEL_LINE.match(clean_markup(_BULLET.sub("", line)))
         field = label_field(label.group("label")) if label else None
         if field is None:
             # "Recovery codes. These were stored in …": a title, then its paragraph.
@@ -607,11 +607,16 @@ class _Reader:
             field = label_field(label.group("label")) if label else None
         if label and field and _goes_on_as_prose(label.group("label"), label.group("value")):
             field = None
+        label = label or (
+            line_label if line_label and _CHECKBOX.match(line_label["value"]) else None
+        )
         boxed = _CHECKBOX.match(label.group("value")) if label else None
         box_like = boxed is not None and boxed.group("glyph") not in _ANSWER_GLYPHS
-        if label and boxed and box_like and (field or len(boxed.group("text").split()) >= 3):
-            # "Code of Conduct: ☐ I agree to the PSF Code of Conduct": a box after its label.
-            text = f"{label.group('label')}: {boxed.group('text')}"
+        box_text = boxed.group("text").strip() if boxed else ""
+        if label and boxed and box_like and (field or len(box_text.split()) >= 3 or not box_text):
+            # "Code of Conduct: ☐ I agree to the PSF Code of Conduct": a box after its label;
+            # "Acknowledge long wait ....... [ ]": the label is what the box says.
+            text = f"{label.group('label')}: {box_text}" if box_text else label.group("label")
             self.checkboxes.append(Checkbox(_ticked(boxed), text, line))
             return index + 1
         if label and field:

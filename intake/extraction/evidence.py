@@ -282,7 +282,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "the account name is agrosense-pl, and the package is agrosense", "The package is
         # called picoblink"
         (
-            r"\bthe (?:package|project|library) (?:is called|is named|name is|is)\s+"
+            r"\b(?:the|my|our) (?:package|project|library) (?:is called|is named|name is|is)\s+"
             r"(?!(?:broken|fine|ok|okay|gone|old|new|small|popular|mine|ours|used|deprecated|public|"
             r"private|available|down|missing|outdated|important|critical|still|also|not|now)\b)"
             + _PACKAGES
@@ -295,7 +295,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             r"\b(?:i|we) (?:write|wrote|built|build|made) (?P<names>"
             + _PACKAGE
-            + r")\b(?=\s+(?:in|for|as|and|,))",
+            + r")\b(?=\s*,|\s+(?:in|for|as|and)\b)",
             True,
         ),
         # "tessellate-client is the package our company publishes"
@@ -334,6 +334,12 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             rf"\b(?:{_CARE}|maintenance)\s+(?:of\s+)?(?:the\s+)?(?P<names>{_PACKAGE}),\s+(?:a|an|my|our|the)\s+"
             rf"(?:[\w-]+\s+){{0,3}}?{_KIND}\b",
+            False,
+        ),
+        # "my first package, it is called turtle-mazes"
+        (
+            rf"{_WHOSE}(?:first |only |own )?{_KIND}\b[^.]{{0,20}}?\b(?:is|it'?s|it is) called\s+"
+            + _PACKAGES,
             False,
         ),
         # "its the beanstalk-utils maintainer"
@@ -458,9 +464,12 @@ def _first_closing_name(text: str, match: re.Match[str]) -> str | None:
     lone = _LONE_NAME.match(text, start)
     if lone is None or "account" in text[max(0, start - 20) : start].lower():
         return None
+    if not _KIND_WORD.search(text, match.start(), start):
+        return None  # "I build marionettes, and …": no package is named before it
     return lone.group("name")
 
 
+_KIND_WORD = re.compile(rf"\b{_KIND}\b", _I)
 _LONE_NAME = re.compile(r"[`'\"“]?(?P<name>[a-z][a-z0-9]{3,})[`'\"”]?\s*(?=[.,;!)](?!\w)|$)")
 
 

@@ -493,8 +493,11 @@ def _email_answer(value: str) -> bool | None:
 
 
 _THIS_ADDRESS = re.compile(
-    r"^\W*(?:yes,?\s+)?(?:this|this one|this address|this e-?mail|the one i'?m (?:writing|sending|"
-    r"mailing) (?:you )?from|(?:the )?same as (?:this|the sender|sender))[^\w?]*$",
+    r"^\W*(?:yes,?\s+)?(?:this|this one|this address|this e-?mail|this is it|the one i'?m "
+    r"(?:writing|sending|mailing) (?:you )?from|(?:the )?same as (?:this|the sender|sender))"
+    # "this one, the account address", "this one, it's on the account"
+    r"(?:,?\s+(?:(?:it'?s|it is)\s+)?(?:on the account|the (?:account|registered) "
+    r"(?:address|e-?mail)|(?:the )?one on the account))?[^\w?]*$",
     re.I,
 )
 # "Password known: TBD - it's saved on my old laptop": not answered yet.
