@@ -450,8 +450,9 @@ _ASIDE = re.compile(
 )
 _PACKAGE_LIKE = re.compile(r"[-_.\d]")
 _VERSION = re.compile(r"v?\d+(?:\.\d+)*(?:[a-z]+\d*)?", re.I)
-# "my projects expired", "which I own personally": an English word, not a package.
-_ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly)")
+# "my projects expired", "which I own personally", "packages on PyPI going": an English
+# word, not a package.
+_ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly|ing)")
 
 
 _LINK_PATH = re.compile(r"/([\w.-]+?)(?:\.git)?/?(?=[\s)\]]|$)")
