@@ -470,7 +470,7 @@ def _first_closing_name(text: str, match: re.Match[str]) -> str | None:
     return lone.group("name")
 
 
-_KIND_WORD = re.compile(rf"\b{_KIND}\b", _I)
+_KIND_WORD = re.compile(rf"\b{_KIND}\b|{_FOREIGN_KIND}|\breleases? of\b", _I)
 _LONE_NAME = re.compile(r"[`'\"“]?(?P<name>[a-z][a-z0-9]{3,})[`'\"”]?\s*(?=[.,;!)](?!\w)|$)")
 
 
