@@ -381,6 +381,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|\s+\((?=(?:it'?s|it is|that'?s|they'?re|they are|they|which|just|saved|stored|kept|i|we)\s)"
     # "I still know my password, and nobody has changed it"
     r"|,\s*and\s+(?=(?:nobody|no one)\b)"
+    # "The password I have, obviously, that was never the problem."
+    r"|,\s*(?=(?:that|it) (?:was|is|'s) (?:never|not) (?:the|an?) (?:problem|issue)\b)"
     # "acct x / key snapped / pw+email ok": a run of slash-separated answers
     r"|\s+/\s+(?!(?:the\s+|account\s+)?(?:password|e-?mail|pw|user ?name|pass)\b[^/:]{0,12}[/:])"
     # "username x, password known, account email not reachable"
@@ -912,8 +914,14 @@ def clause_polarity(clause: str) -> bool | None:
     clause = _DOUBLE_NEGATIVE.sub("have", clause)
     if _PAST_ACCESS.search(clause) and not re.search(r"\bstill\b", clause, _I):
         return False if NEGATION.search(clause) is None else None
-    if NEGATION.search(clause):
+    if NEGATION.search(clause) or _CHANGED_AWAY.search(clause):
         return False
     if _ACCESS_CUE.search(clause):
         return True
     return None
+
+
+# "the email address on the account had been changed to one …": a notice of a takeover.
+_CHANGED_AWAY = re.compile(
+    r"\b(?:has|had|have) been (?:changed|replaced|swapped|switched)\b(?!\s+(?:back|by me)\b)", _I
+)

@@ -755,7 +755,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\binherit\w*\b.{0,20}\baccount\b"
             r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|dev|admin|founder|"
             r"co-?worker|guy|organi[sz]er|volunteer|treasurer|postdoc)\b.{0,80}"
-            r"\b(?:left|leaving|departed|passed away|died|retired)\b"
+            # "… the company handed the project over to me when I left": the requester left
+            r"(?<!\bi )(?<!\bwe )\b(?:left|leaving|departed|passed away|died|retired)\b"
             # "My father, George, passed away in January, … the package": the owner is gone.
             r"|^(?=.*\b(?:account|package|project|maintain\w*|pypi)\b).*?\b(?:my|our) (?:late )?"
             r"(?:father|mother|dad|mum|mom|husband|wife|partner|brother|"
