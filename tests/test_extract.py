@@ -1282,6 +1282,22 @@ def _field(text: str, key: str) -> Any:
             "credentials.email",
             True,
         ),
+        # A form's label with an empty box after a dotted leader, or with nothing after it,
+        # agrees to nothing.
+        ("Acknowledge long wait ....... [ ]", "time_acknowledged", False),
+        ("Acknowledge long wait ....... [x]", "time_acknowledged", True),
+        ("Acknowledge long wait:", "time_acknowledged", None),
+        ("I've put this off for far too long, so let's get it done.", "time_acknowledged", None),
+        ("I saw on your website that I must agree Code of Conduct.", "coc_agreed", None),
+        ("I did have recovery codes, but they were on my work laptop.", "recovery_codes", None),
+        ("Username / password / email: yes / yes / no", "credentials.email", False),
+        ("pw ✅ email ❌", "credentials.email", False),
+        (
+            "I keep a tiny bitmap-font package, pixelfont, going on weekends.",
+            "ownership_evidence",
+            ["pixelfont"],
+        ),
+        ("I build marionettes, and I wrote a small tool for it.", "ownership_evidence", None),
     ],
 )
 def test_rule(text: str, key: str, expected: object) -> None:
