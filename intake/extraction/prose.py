@@ -23,7 +23,7 @@ MAIL_NOT_MESSAGE = (
 
 NEGATION = re.compile(
     # "dahl-consulting.no" is a Norwegian address, not a "no"
-    r"(?<![.@/])\b(?:not|no longer|never|no|none|lost|forgot|forgotten|without|unable|gone|"
+    r"(?<![.@/])\b(?:not|no longer|never|no|none|lost|forgot|forgotten|forget|without|unable|gone|"
     r"deactivated|"
     r"deleted|closed|expired|defunct|disabled|inaccessible|unaccessible|unreachable|unusable|"
     r"lack|missing|neither|nor|nobody|no one|shut down|terminated|cancell?ed|suspended|"

@@ -31,7 +31,8 @@ _NOT_LOST = re.compile(
     _I,
 )
 _DEVICE = (
-    r"(?:phone|smartphone|telephone|mobile|handy|cell|tablet|ipad|device|authenticator|2fa app|"
+    r"(?:phone|smartphone|telephone|mobile|handy|cell|celular|cellphone|tablet|ipad|device|"
+    r"authenticator|2fa app|"
     r"solokey|nitrokey|titan key|browser extension|authenticator extension|handset|"
     r"authentication application|authenticator application|"
     r"(?:my |the )2fa\b(?!\s+(?:codes?|prompt|screen|step|page|check))|"
@@ -439,7 +440,7 @@ _CODES_STEMS = (
     "fallback",
 )
 _DEVICE_STEMS = (
-    "phone", "mobile", "handy", "cell", "tablet", "ipad", "device", "authenticat", "app",
+    "phone", "mobile", "handy", "cell", "celular", "tablet", "ipad", "device", "authenticat", "app",
     "otp", "key", "authy", "factor", "token", "samsung", "pixel", "android", "seed", "vault",
     "password manager", "secret", "touch", "face id", "faceid", "windows hello", "macbook",
     "handset", "extension", "2fa", "google auth", "aegis", "2fas", "freeotp", "raivo",
