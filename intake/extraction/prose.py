@@ -367,7 +367,8 @@ _CLAUSE_SPLIT = re.compile(
     r"(?:password|e-?mail|user ?name|mailbox|inbox)\b)"
     r"|,(?=\s+(?:password|e-?mail|user ?name)\s+(?:i|we)\b)"
     # "codes lost with it, password and email still mine": the pair has its own verb
-    r"|,(?=\s+(?:password|e-?mail)\s+(?:and|&)\s+(?:e-?mail|password)\s+(?:still|are|both)\b)"
+    r"|(?<!username)(?<!user name),"
+    r"(?=\s+(?:password|e-?mail)\s+(?:and|&)\s+(?:e-?mail|password)\s+(?:still|are|both|i|we)\b)"
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
     r"|,(?=\s+(?:its|it's|it is)\s+(?:prob|probably|maybe|possibly)\b)"
     r"|,(?=\s+(?:and\s+)?(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
