@@ -31,7 +31,7 @@ _NOT_LOST = re.compile(
     _I,
 )
 _DEVICE = (
-    r"(?:phone|smartphone|telephone|mobile|handy|cell|celular|cellphone|tablet|ipad|device|"
+    r"(?:phone|smartphone|telephone|handphone|mobile|handy|cell|celular|cellphone|tablet|ipad|device|"
     r"authenticator|2fa app|"
     r"solokey|nitrokey|titan key|browser extension|authenticator extension|handset|"
     r"authentication application|authenticator application|"
@@ -67,7 +67,8 @@ _DEVICE_TROUBLE = (
     r"robb\w*|left|taxi|train|forgot\w*|misplac\w*|snapp\w*|fail\w*|reinstall\w*|restor\w*|"
     r"pickpocket\w*|nick(?:ed)?|snatch\w*|mugg\w*|grabbed|"
     r"empty|sold|gave away|traded|taken|repair\w*|slipp\w*|sank|sunk|remov\w*|discontinu\w*|"
-    r"crush\w*|recycl\w*|corrupt\w*|ruin\w*|flood\w*|boot ?loop|run over|ran over|driven over|"
+    r"crush\w*|recycl\w*|corrupt\w*|ruin\w*|flood\w*|initiali[sz]\w*|eras\w*|boot ?loop|"
+    r"run over|ran over|driven over|"
     r"squash\w*|overboard|"
     r"flatten\w*|fried|bricked|melt\w*|burn\w*|hand\w* (?:it |them )?back|gave (?:it )?back|"
     r"gave up|give up|given up|(?:won't|doesn't|does not|will not) charge|stopped charging|"
@@ -816,7 +817,7 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\b{_DEVICE}\b[^.]{{0,40}}?;\s*(?:one|both|the (?:first|second|other)|each)\b"
             rf"[^.;]{{0,30}}?\b{_DEVICE_TROUBLE}\b"
             # "my phone went into the Vistula"
-            rf"|\b{_DEVICE}\b[^.;]{{0,20}}?\bwent (?:into|in|overboard|under)\b"
+            rf"|\b{_DEVICE}\b[^.;]{{0,20}}?\bwent (?:into|in|overboard|under|over the side)\b"
             # "The security key was on my keyring, and the keyring was stolen"
             rf"|\b{_DEVICE}\b[^.;]{{0,60}}?\b(?:on|in|inside)\s+(?:my|the|a|our)\s+(?:keyring|keychain|"
             r"bag|backpack|wallet|purse|jacket|car|luggage|suitcase|pocket)\b[^.]{0,60}?"
@@ -847,6 +848,10 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:old |former |work |university |registered |group |team |shared |"
             r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
             r"|\b(?:e-?mail|address|mailbox|inbox)\s+(?:is|was|went|has gone|now)\s+dead\b"
+            # "I lost access to my old Yahoo address", "I can no longer access my university
+            # address"
+            r"|\b(?:lost access to|(?:can no longer|can't|cannot|no longer can) access)\s+"
+            r"(?:my |the |that |its |our )?(?:[\w-]+ ){0,2}?(?:e-?mail|inbox|mailbox|address)\b"
             r"|\b(?:(?<!\ban )e-?mail\b" + MAIL_NOT_MESSAGE + r"|address|mailbox|inbox)\b"
             r".{0,80}\b(?:deleted|closed|deactivated|"
             r"disabled|gone|expired|shut down|shut off|cut off|turned off|switched off|"
