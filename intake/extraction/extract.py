@@ -142,9 +142,18 @@ class Extraction:
         return Extraction(findings, self.language)
 
 
+_SEES_SUBJECT = re.compile(
+    r"\b(?:see|read|check|details in|info in|all in|as per|as in)\s+(?:the\s+|my\s+)?subject\b"
+    r"|\bsubject says it all\b",
+    re.I,
+)
+
+
 def extract_fields(own_text: str, subject: str = "") -> Extraction:
     """Extract every field the requester's own words state; a new request's ``subject``
     may name the account ("locked out - user x") when the text names none."""
+    if subject and _SEES_SUBJECT.search(own_text):
+        own_text = f"{subject}\n\n{own_text}"  # "see subject": the subject is the request
     answers = read_answers(own_text)
     language = detect_language(" ".join(answers.sentences))
     findings = _apply_rules(answers)

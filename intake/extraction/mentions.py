@@ -79,7 +79,12 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # clause of its own
         (rf"(?:^|[,;/]\s*)(?:pypi\s+)?(?:user|acct)\s+{_NAME}(?=\s*(?:[.,;/]|$))", True),
         # "hey 👋 acct: lunaquill"
-        (rf"(?<![\w/])acct\s*[:=]\s*{_OPEN}?{_NAME}", True),
+        (rf"(?<![\w/])(?:acct|user)\s*[:=]\s*{_OPEN}?{_NAME}", True),
+        # "account - harrow-t."
+        (
+            rf"(?:^|[.;,/]\s*)(?:pypi\s+)?(?:account|acct)\s+[-–—]\s+{_OPEN}?{_NAME}(?=\s*(?:[.,;/]|$))",
+            True,
+        ),
         (
             rf"^\s*{_NAME}\s*\((?:this is |that's |which is )?(?:my|the)\s+(?:pypi\s+)?"
             rf"(?:user ?name|username|account(?: name)?)\)",

@@ -385,7 +385,8 @@ _CLAUSE_SPLIT = re.compile(
     # "The password I have, obviously, that was never the problem."
     r"|,\s*(?=(?:that|it) (?:was|is|'s) (?:never|not) (?:the|an?) (?:problem|issue)\b)"
     # "acct x / key snapped / pw+email ok": a run of slash-separated answers
-    r"|\s+/\s+(?!(?:the\s+|account\s+)?(?:password|e-?mail|pw|user ?name|pass)\b[^/:]{0,12}[/:])"
+    r"|\s+/{1,2}\s+"
+    r"(?!(?:the\s+|account\s+)?(?:password|e-?mail|pw|user ?name|pass)\b[^/:]{0,12}[/:])"
     # "username x, password known, account email not reachable"
     r"|,(?=\s+(?:the\s+|my\s+|account\s+)?(?:password|e-?mail|pw|user ?name)\s+(?:not\s+|still\s+|"
     r"is\s+|was\s+)?(?:known|ok|okay|fine|good|yes|no|works?|working|lost|gone|unknown|forgotten|"
@@ -559,9 +560,11 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         and not HEDGE.search(sentence[writing_from.end() :])  # "…is this one, I think?"
     ):
         found["email"] = True
+    paired = _paired_answers(sentence)
+    if len(paired) == len(_PARTS):
+        return {**found, **paired}  # "username/pw/email - yes/yes/no": one answer each
     if _ALL_THREE.search(sentence) and not HEDGE.search(sentence):
         return dict.fromkeys(("username", "password", "email"), True)
-    paired = _paired_answers(sentence)
     if len(paired) < len(_PARTS):
         # "I have the password and the email yes": the pairs, and what the clauses say
         reader = _ClauseReader(found)
