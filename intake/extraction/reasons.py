@@ -157,6 +157,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?<!i was )(?<!i am )(?<!i'm )(?<!we were )\bwrong(?!ly)|\bexpired|\bunsuccessful|"
             r"(?<!that was an )(?<!this was an )(?<!it was an )"
             r"(?<!which was an )(?<!in )\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
+            # "the codes i saved never worked, not once"
+            r"\bnever worked\b|"
             r"\b(?:none|no one) (?:(?:of|from) them )?(?:is |are |was |were )?(?:accepted|valid|"
             r"working|work\w*)|"
             r"\bused (?:up )?(?:all|every one|each one|them all)\b|\b(?:ran|run|running) out\b|"
@@ -296,6 +298,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\bno (?:codes|{CODES})\b[^.;]{{0,30}}?\bnever "
             r"(?:set (?:\w+ ){0,3}?up|enabled|turned on|switched on|activated)\b"
             r"(?!\s+(?:there|on|for|in)\b)"
+            # "codes? never made any", "codes ❌ never got them in the first place"
+            r"|\bcodes?\W+(?:(?!lost\b)\w+\W+){0,2}?never (?:made|saved|got|received|downloaded|"
+            r"generated|had)\s+"
+            r"(?:any|them|one)\b"
             # "Codes never saved": a fragment answering our question.
             r"|(?:^|[,;])\W*(?:the |my |any |no )?codes?\W+(?:were |was |i )?never\s+"
             r"(?:saved|downloaded|generated|stored|kept|printed|written|noted|wrote)\b",
