@@ -78,6 +78,23 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "lost phone, 2fa gone, user kzhang. pls reset", "user ozymandias42 / lost phone": a
         # clause of its own
         (rf"(?:^|[,;/]\s*)(?:pypi\s+)?(?:user|acct)\s+{_NAME}(?=\s*(?:[.,;/]|$))", True),
+        # "my account is ecaldwell (…)", "It's my account: ctran-lab.", "my personal PyPI
+        # account, rmehta (…)": the name closes the clause
+        (
+            r"\b(?:my|our)\s+(?:own\s+|personal\s+|main\s+|lab\s+|team\s+|company\s+|project\s+)?"
+            rf"(?:pypi\s+)?account(?:\s+name)?\s*(?:is|:|,)\s*{_OPEN}?{_NAME}"
+            r"(?=['\"”’`)]?\s*(?:[,;:!(]|\.(?![\w@])|$))",
+            True,
+        ),
+        # "published from the lab account, kimlab, which …"
+        (
+            r"\b(?:lab|team|project|company|org|organi[sz]ation|release|shared|group|foundation)\s+"
+            rf"account,?\s+{_OPEN}?{_NAME}(?=['\"”’`)]?\s*(?:[,;(]|\.(?![\w@])))",
+            True,
+        ),
+        (rf"\baccount is (?:registered )?under the (?:user ?)?name\s+{_OPEN}?{_NAME}", True),
+        # "It isn't t.okafor, it's tokafor."
+        (rf"\bit isn'?t\s+\S+?,\s+it'?s\s+{_OPEN}?{_NAME}", True),
         # "hey 👋 acct: lunaquill"
         (rf"(?<![\w/])(?:acct|user)\s*[:=]\s*{_OPEN}?{_NAME}", True),
         # "account - harrow-t."
