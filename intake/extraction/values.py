@@ -59,6 +59,7 @@ NOT_USERNAMES = frozenset(
     1password lastpass keepass keepassxc aegis yubikey google microsoft apple icloud duo okta
     usual whichever whatever someone everyone anyone recently quickly soon clean recovered
     correct accurate unchanged valid invalid confirmed verified spelled written
+    may might must shall
     compromised hacked suspended broken free available fixed accessible
     dont cant wont didnt doesnt isnt havent dunno forgot forgotten remember unsure
     somewhere anywhere everywhere nowhere elsewhere reset resets restore restored
