@@ -82,7 +82,7 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # account, rmehta (…)": the name closes the clause
         (
             r"\b(?:my|our)\s+(?:own\s+|personal\s+|main\s+|lab\s+|team\s+|company\s+|project\s+)?"
-            rf"(?:pypi\s+)?account(?:\s+name)?\s*(?:is|:|,)\s*{_OPEN}?{_NAME}"
+            rf"(?:pypi\s+)?account(?:\s+name)?(?:\s+is\s+|\s*[:,]\s*){_OPEN}?{_NAME}"
             r"(?=['\"”’`)]?\s*(?:[,;:!(]|\.(?![\w@])|$))",
             True,
         ),
