@@ -419,8 +419,9 @@ def ownership_items(sentence: str) -> list[str]:
             for claim, plain in _OWNERSHIP_CLAIMS:
                 for match in claim.finditer(text):
                     named = _package_names(match.group("names"), plain, linked)
-                    first = _first_closing_name(text, match) if plain and not named else None
-                    items.extend(named or _package_names(first or "", False))
+                    if not named and plain:
+                        named = _package_names(_first_closing_name(text, match), False)
+                    items.extend(named)
     if "signed" in lowered:
         items += [match.group(0) for match in _SIGNED.finditer(sentence)]
     if "@" in sentence:
@@ -458,15 +459,15 @@ _ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly|ing)")
 _LINK_PATH = re.compile(r"/([\w.-]+?)(?:\.git)?/?(?=[\s)\]]|$)")
 
 
-def _first_closing_name(text: str, match: re.Match[str]) -> str | None:
+def _first_closing_name(text: str, match: re.Match[str]) -> str:
     """A lower-case name the claim ends with ("…package, pixelfont, going on weekends"),
-    unless it is the account's ("…under my own account, ialbrecht.")."""
+    or "" when there is none or it is the account's ("…under my own account, ialbrecht.")."""
     start = match.start("names")
     lone = _LONE_NAME.match(text, start)
     if lone is None or "account" in text[max(0, start - 20) : start].lower():
-        return None
+        return ""
     if not _KIND_WORD.search(text, match.start(), start):
-        return None  # "I build marionettes, and …": no package is named before it
+        return ""  # "I build marionettes, and …": no package is named before it
     return lone.group("name")
 
 
