@@ -456,9 +456,6 @@ _VERSION = re.compile(r"v?\d+(?:\.\d+)*(?:[a-z]+\d*)?", re.I)
 _ENGLISH_WORD = re.compile(r"[a-z]+(?:ed|ly|ing)")
 
 
-_LINK_PATH = re.compile(r"/([\w.-]+?)(?:\.git)?/?(?=[\s)\]]|$)")
-
-
 def _first_closing_name(text: str, match: re.Match[str]) -> str:
     """A lower-case name the claim ends with ("…package, pixelfont, going on weekends"),
     or "" when there is none or it is the account's ("…under my own account, ialbrecht.")."""
@@ -473,6 +470,9 @@ def _first_closing_name(text: str, match: re.Match[str]) -> str:
 
 _KIND_WORD = re.compile(rf"\b{_KIND}\b|{_FOREIGN_KIND}|\breleases? of\b", _I)
 _LONE_NAME = re.compile(r"[`'\"“]?(?P<name>[a-z][a-z0-9]{3,})[`'\"”]?\s*(?=[.,;!)](?!\w)|$)")
+
+
+_LINK_PATH = re.compile(r"/([\w.-]+?)(?:\.git)?/?(?=[\s)\]]|$)")
 
 
 def _linked_names(sentence: str) -> frozenset[str]:
