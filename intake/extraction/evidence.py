@@ -94,7 +94,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (rf"{_WHOSE}{_KIND}\s+(?!{_NOT_A_PACKAGE})" + _PACKAGES, True),
         (
-            rf"^\s*(?:{_KIND}|stuff|things)(?: i (?:own|maintain|publish))?\s*:\s*" + _PACKAGES,
+            rf"^\s*(?:{_KIND}|stuff|things)(?: (?:i|we) (?:own|maintain|publish|release))?\s*:\s*"
+            + _PACKAGES,
             False,
         ),
         # "I maintain a couple of small things, mainly hummus-config on PyPI"
@@ -151,7 +152,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "Our organisation publishes helix-seqtools", "it publishes corvid-sdk and corvid-cli",
         # "the account is used to publish the corvid-sdk package", "We ship a release of x"
         (
-            r"\b(?:it|which|the account|our (?:organi[sz]ation|company|team|org|lab|group))\s+"
+            r"\b(?:it|which|the account|(?:our|the) (?:organi[sz]ation|company|team|org|lab|group|"
+            r"foundation|department|institute|project|society|collective|consortium))\s+"
             r"(?:also\s+)?(?:is used to\s+)?(?:publish|maintain|own|host|release)(?:e?s)?\s+"
             rf"(?:the\s+|our\s+|my\s+)?(?:{_KIND}\s+)?"
             + _PACKAGES
@@ -254,6 +256,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (r"\(\s*(?:package|project|library)s?\s+" + _PACKAGES + r"\s*\)", False),
+        # "We maintain the following:" with one item of the list after it
+        (rf"\b{_CARE}\b.{{0,40}}?\bthe following\s*:?\s+" + _PACKAGES + r"(?=\s*(?:\(|$))", False),
         # "I maintain amberjack.": a lone name that ends the claim.
         (
             r"\b(?:i|we|that|which)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
@@ -361,14 +365,21 @@ _NOT_SAID = re.compile(r"\b(?:not|never|no)\b|n't\b", _I)
 # "https://docs.lotusgrid.example.com", "…/docs/install": a project's documentation.
 _DOCS_SITE = re.compile(r"^(?:https?://)?(?:docs|developers?)\.|/docs?(?:/|$)", _I)
 # "tags signed with my OpenPGP key", "signed with GPG key 0x5E1A9C07"
+_KEY = r"(?:gpg|pgp|openpgp|ssh|signing|sigstore)(?: signing)? key\b(?: 0x[0-9a-f]{6,40}\b)?"
+# "I sign my releases with my GPG key", "the PGP key that is used to sign the releases"
 _SIGNED = re.compile(
-    r"\bsigned (?:with|using|by) (?:my |our |the same |his |her )?(?:own )?"
-    r"(?:gpg|pgp|openpgp|ssh|signing|sigstore)(?: signing)? key\b(?: 0x[0-9a-f]{6,40}\b)?",
+    r"\bsign(?:ed|s)?\s+(?:(?:all\s+)?(?:my|our|the|every)\s+(?:\w+\s+)?"
+    r"(?:releases|tags|commits|uploads|wheels|packages)\s+)?(?:with|using|by)\s+"
+    rf"(?:my |our |the same |the |his |her |a )?(?:own |team |project )?{_KEY}"
+    rf"|\b{_KEY}\s+(?:that is |which is |that'?s |i )?used to sign\b(?:\s+(?:the|my|our)\s+"
+    r"(?:releases|tags|commits|uploads))?",
     _I,
 )
 _CODE_HOST = re.compile(
     r"\b(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|sr\.ht|sourceforge\.net|"
-    r"pypi\.org/project|readthedocs\.(?:io|org)|github\.io|gitlab\.io)/",
+    r"pypi\.org/project|readthedocs\.(?:io|org)|github\.io|gitlab\.io)/"
+    # a forge of one's own: "gitlab.uni-halvard.example/kestrel/kestrelnet", "git.example.com/x/y"
+    r"|//(?:git|gitlab|gitea|forgejo|codeberg|hg|src|source|code)\.[\w.-]+/[\w.-]+/[\w.-]+",
     _I,
 )
 _OWN_SITE = re.compile(
@@ -422,7 +433,7 @@ def ownership_items(sentence: str) -> list[str]:
                     if not named and plain:
                         named = _package_names(_first_closing_name(text, match), False)
                     items.extend(named)
-    if "signed" in lowered:
+    if "sign" in lowered:
         items += [match.group(0) for match in _SIGNED.finditer(sentence)]
     if "@" in sentence:
         for match in _COMMIT_EMAIL.finditer(sentence):

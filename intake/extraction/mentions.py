@@ -377,6 +377,8 @@ def username_mentions(sentence: str) -> list[Mention]:
             host = after.startswith("/") and "." in name  # "my profile github.com/x"
             if _PACKAGE_ON.search(sentence[: match.start()]):
                 continue  # "The package on the account is ledstrip-ctl": the package's name
+            if not strong and _ANY_ACCOUNT.search(sentence, 0, match.start("name")):
+                continue  # "a dozen other account migrations": accounts in general
             if after.startswith(("@", "://")) or host or other or contraction or cut:
                 continue
             theirs = _THIRD_PARTY.search(sentence, 0, match.start("name")) is not None
@@ -393,6 +395,11 @@ def username_mentions(sentence: str) -> list[Mention]:
     return found
 
 
+_ANY_ACCOUNT = re.compile(
+    r"\b(?:other|another|every|each|all|any|some|many|several|dozen|few|those|these|more|no)\s+"
+    r"(?:[\w-]+\s+)?(?:account|user ?name)s?\s+$",
+    _I,
+)
 _PACKAGE_ON = re.compile(
     r"\b(?:package|project|library|repo|distribution)s?\s+(?:on|in|under|from|of)\s*(?:the|my|this|"
     r"that|our)?\s*$",

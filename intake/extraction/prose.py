@@ -66,7 +66,8 @@ HEDGE = re.compile(
     r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
     r"(?:have not|haven't|not yet) (?:checked|looked)|"
     r"(?:can't|cannot|can not|couldn't|could not|unable to) prove|"
-    r"not 100%|i suppose|could be|(?:no idea|don't know|do not know|not know) (?:whether|if)|"
+    r"not 100%|i suppose|i assume|i presume|could be|"
+    r"(?:no idea|don't know|do not know|not know) (?:whether|if)|"
     # "can't remember which username I picked" is not knowing it, not a doubt
     r"(?:cannot|can't|can not|don't|do not|not) (?:\w+ )?(?:recall|remember) (?:whether|if|"
     r"which(?! (?:user ?name|login|account name) (?:i|we)\b))|"

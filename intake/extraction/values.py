@@ -107,6 +107,11 @@ def _mark_word(mark: re.Match[str]) -> str:
     return "yes " if mark.group(0)[0] in "✅☑✔" else "no "
 
 
+# "fine, as long as it is under a week", "yes if it's needed": a condition, not a yes.
+_CONDITIONAL = re.compile(
+    r"\b(?:as long as|provided|only if|unless|if)\b(?!\s+(?:it takes|you need|needed|necessary))",
+    re.I,
+)
 # "Sure, I'll have a look at it tonight", "Yes I can send all of that, but first …": not yet.
 _LATER = re.compile(
     r"\b(?:i'll|i will|will)\s+(?:have a look|look|read|check|get back|think|answer|reply|"
@@ -128,7 +133,7 @@ def yes_no(value: str) -> bool | None:
         return None
     if _NO.match(text) and not _NO_TROUBLE.match(text):
         return False
-    if _YES.match(text) and not _LATER.search(text):
+    if _YES.match(text) and not _LATER.search(text) and not _CONDITIONAL.search(text):
         # "Ok, but could you give me a rough estimate?": a question back, not a yes.
         return None if text.endswith("?") and len(text.split()) > 2 else True
     return None
