@@ -496,9 +496,23 @@ def _part_answer(value: str, part: str = "") -> bool | None:
 
 def _email_answer(value: str) -> bool | None:
     """An answer under an email label: "this one" is the address the mail comes from."""
-    if _THIS_ADDRESS.match(value) and not HEDGE.search(value):
+    if (_THIS_ADDRESS.match(value) or _FROM_IT.search(value)) and not HEDGE.search(value):
         return True
     return _part_answer(value)
+
+
+# "jo@example.com (sending from it now)", "this one, same I write from", "this address,
+# jo@example.com, is the account email": the answer is the address the mail comes from.
+_FROM_IT = re.compile(
+    r"^(?!.*\b(?:not|n't|never|no longer|wish)\b)(?:"
+    r".*\b(?:i'?m |i am |am )?(?:writing|sending|mailing|e-?mailing|write|send|sent)\b[^.;]{0,12}?"
+    r"\bfrom (?:it|this(?: one| address| mailbox| e-?mail)?|here)\b"
+    r"|.*\bsame (?:as )?(?:the one )?(?:i|i'?m|i am) (?:write|writing|send|sending) from\b"
+    r"|\W*this (?:is the|address\b.{0,60}\bis the) (?:registered|account|pypi|linked) "
+    r"(?:address|e-?mail)\b"
+    r"|\W*the one (?:i'?m|i am) (?:writing|sending) from is the one on\b)",
+    re.I,
+)
 
 
 _THIS_ADDRESS = re.compile(
@@ -597,12 +611,13 @@ def _combined(value: str, line: str) -> dict[str, bool]:
         lead = "I have " if had and index == 0 else ""
         for part, said in credential_statements(f"{lead}{sentence}").items():
             stated.setdefault(part, said)
-    if stated:
-        return stated
-    answer = yes_no(value)
-    if answer is True and not re.search(r"\b(?:but|except|not)\b", value, re.I):
-        return dict.fromkeys(CREDENTIAL_PARTS, True)
-    return {}
+    every = not stated or _EVERY_PART.search(value)  # "I have all three, I'm writing from it"
+    if every and yes_no(value) is True and not re.search(r"\b(?:but|except|not)\b", value, re.I):
+        return {**dict.fromkeys(CREDENTIAL_PARTS, True), **stated}
+    return stated
+
+
+_EVERY_PART = re.compile(r"\b(?:all (?:three|3|of them)|both|everything)\b", re.I)
 
 
 def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding]:

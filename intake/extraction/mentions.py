@@ -210,8 +210,9 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+|locked\s+|publishing\s+|"
             rf"release\s+|company\s+|team\s+)?"
             rf"(?:pypi(?:\.org)?\s+)?{_ACCOUNT}(?:\s+|,\s*)(?:any ?more,?\s*|now,?\s*)?"
-            r"(?:on (?:pypi|the index)\s+)?"
-            rf"(?:is\s+{_ADVERB}(?:named\s+|called\s+)?|(?:which|that) is\s+|its\s+|it's\s+|"
+            # "My account there is called: binario9", "Username mine is ville_kk"
+            r"(?:on (?:pypi|the index)\s+|(?:there|mine)\s+(?=is\b))?"
+            rf"(?:is\s+{_ADVERB}(?:named:?\s+|called:?\s+)?|(?:which|that) is\s+|its\s+|it's\s+|"
             rf"named\s+|called\s+)?{_OPEN}?{_NAME}",
             False,
         ),

@@ -129,6 +129,9 @@ _NEUTRAL_PHRASES = re.compile(
     # "could you update the email on my account to this address": a request, not access
     r"|\b(?:update|change|switch|move)\s+(?:the|my)\s+(?:account\s+)?(?:e-?mail|address)\b"
     r"[^.;]{0,40}?\bto\s+(?:this|my new|the new|a new)\b"
+    # "I read that I should email this address": the desk's address, not the account's
+    r"|\b(?:should|to|must|can|could|would|will)\s+(?:e-?mail|write to|contact|mail)\s+"
+    r"(?:this|the support|your|the) (?:support )?(?:address|e-?mail)\b"
     # "while working as a research engineer": a job, not a working password
     r"|\bworking (?:as|at|for) (?:an?|the|my)\b"
     # "I registered in 2017 using the address from my provider": how, not what is had now.
@@ -294,17 +297,20 @@ _PASSWORD_REFUSED = re.compile(
     # was not their doing
     r"|\bwhoever\b[^.;]{0,20}?\b(?:has |had )?(?:changed|reset)\s+(?:my|the)\s+password\b"
     r"|\b(?:notices?|notifications?|e-?mails?|alerts?)\b[^.;]{0,30}?\b(?:my|the|your)\s+password\s+"
-    r"(?:had|has)\s+been\s+changed\b"
+    r"(?:had\s+been|has\s+been|was)\s+changed\b"
     r"|[\"“]your password has been changed[\"”]",
     _I,
 )
 # "a mail that the email address on my PyPI account was changed": changed by somebody else.
 _EMAIL_CHANGED = re.compile(
     r"\b(?:got|received|had) (?:a |an )?(?:mail|e-?mail|notice|notification|message)\b[^.;]{0,20}?"
-    r"\b(?:that|saying)\b[^.;]{0,15}?\b(?:the |my )?e-?mail(?: address)?\b[^.;]{0,40}?"
-    r"\b(?:was|had been|has been) changed\b"
+    r"\b(?:that|saying)\b[^.;]{0,15}?\b(?:the |my )?(?:account |pypi )?e-?mail(?: address)?\b"
+    r"[^.;]{0,40}?\b(?:was|had been|has been) changed\b"
     r"|\b(?:someone|somebody|they|the attacker|the hacker)\s+(?:then\s+|also\s+)?changed\s+"
-    r"(?:my|the)\s+(?:account\s+)?e-?mail(?: address)?\b",
+    r"(?:my|the)\s+(?:account\s+)?e-?mail(?: address)?\b"
+    # "someone used it to change the email on our company account"
+    r"|\b(?:used (?:it|them|that|the \w+) to|managed to|went on to)\s+change\s+(?:the|my|our)\s+"
+    r"(?:account\s+)?e-?mail(?: address)?\b",
     _I,
 )
 # "The reset email arrived and I set a new password": the new one is known.
@@ -495,6 +501,31 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     _I,
 )
 
+_ACCT = r"(?:acct|account|registered|reg|pypi|linked|associated)"
+_SENDING = (
+    r"\b(?:writing|sending|e-?mailing|mailing|messaging|contacting you|sent)\b (?:you )?(?:this )?"
+)
+# Shorter and team wordings: "emailing from registered addr", "writing from the team alias
+# which is the acct email", "writing from the email address on that account".
+_FROM_ACCOUNT_ADDRESS = re.compile(
+    rf"{_SENDING}from (?:the |my |our )?(?:[\w-]+'s |team |shared |group |same )?{_ACCT} "
+    r"(?:e-?mail|address|addr|alias|mailbox|inbox)\b"
+    rf"|{_SENDING}from (?:the |my |our )?[^.;,]{{0,40}}?(?:,\s*\S+@\S+?,)?\s*(?:which|that) is "
+    rf"the (?:{_ACCT} (?:e-?mail|address|addr)|(?:address|e-?mail|one) (?:registered|on (?:the|my|"
+    r"our|that)|linked|associated|tied))"
+    rf"|{_SENDING}from (?:the|this) (?:e-?mail )?address (?:on|of) (?:that|the|my|this) account\b"
+    rf"|\bthis is (?:the|my) {_ACCT} (?:e-?mail|address)\b"
+    r"|\be-?mail (?:is|was) (?:the )?same (?:one )?(?:of|as) this\b"
+    rf"|\b{_ACCT}(?:'s)? (?:e-?mail|address)(?: address)? is \S+@\S+?,? (?:which|that) "
+    r"(?:i'?m|i am|we'?re|we are) (?:writing|sending|mailing)\b",
+    _I,
+)
+
+
+def _account_address_said(sentence: str) -> re.Match[str] | None:
+    """Where the sentence says it comes from the account's own address."""
+    return _WRITING_FROM_ACCOUNT_EMAIL.search(sentence) or _FROM_ACCOUNT_ADDRESS.search(sentence)
+
 
 def _says_writing_from(said: str) -> bool:
     """The clause that says the requester writes from the account's address, undoubted and
@@ -555,7 +586,7 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         lambda mark: " no" if mark.group(0).strip()[0] in _CROSSES else " yes", sentence
     )
     sentence = _NOT_KEPT_THERE.sub("", sentence)
-    writing_from = _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
+    writing_from = _account_address_said(sentence)
     # "I think I still remember the password, and this address is the one on the account":
     # the doubt is about the password; only the clause that says it counts.
     if (
@@ -913,12 +944,20 @@ def _add_clause(merged: list[str], piece: str, after_conjunction: bool) -> None:
         merged.append(piece)
 
 
+# "even if I got the password back…": what would be, not what is.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:even )?if (?:i|we) (?:got|get|had|could|were|was|reset|recovered|regained|managed)\b"
+    r"(?![^.;]{0,30}\b(?:still|already)\b)",
+    _I,
+)
 _OPEN_RELATIVE = re.compile(r"\b(?:which|whom)\s*$", _I)
 _PAST_ACCESS = re.compile(r"\bused to (?:have|know|use|access)\b|\bhad (?:access|the|my)\b", _I)
 
 
 def clause_polarity(clause: str) -> bool | None:
     """Whether a clause affirms having something (True), denies it (False), or neither."""
+    if _HYPOTHETICAL.search(clause):
+        return None
     clause = _DOUBLE_NEGATIVE.sub("have", clause)
     if _PAST_ACCESS.search(clause) and not re.search(r"\bstill\b", clause, _I):
         return False if NEGATION.search(clause) is None else None
