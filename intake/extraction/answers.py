@@ -193,6 +193,7 @@ _LABEL_LINE = re.compile(
     r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)]|[a-h]\))\s+")
+_DOTTED = re.compile(r"^[-*•+]\s+")
 _LIST_MARK = re.compile(r"^[-*•+]\s+")
 _TITLE_LINE = re.compile(
     r"^(?P<label>(?!(?:I|We|My|Our)\b)[A-Z][a-z]+(?: [a-z]+){0,2})\.\s+(?P<value>\S.*)$"
@@ -849,12 +850,14 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
     """Join hard-wrapped lines, keep bullets apart, and split into sentences.
 
     Bullets under a line ending in ":" carry that line ("What I still have:" then
-    "- the password" reads "What I still have the password").
+    "- the password" reads "What I still have: the password"), across a blank line too.
     """
     result: list[str] = []
-    for paragraph in paragraphs:
+    introduced = ""
+    for paragraph in filter(None, paragraphs):
         units: list[str] = []
-        header = ""
+        # a numbered list after "Hi, following the list on the help page:" answers it
+        header = introduced if _DOTTED.match(paragraph[0]) else ""
         previous = ""
         # Where sentences start with a capital, a lower-case line goes on with the line above
         # ("Grounds. The authenticator application was" / "installed on a company handset").
@@ -867,7 +870,8 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
             wrapped = goes_on or (even and _goes_on(previous)) or len(previous) >= MAX_LINE // 2
             previous = line
             if _BULLET.match(line):
-                units.append(f"{header} {_BULLET.sub('', line)}".strip())
+                item = _BULLET.sub("", line).strip()
+                units.append(f"{header}: {item}" if header else item)
                 in_bullet = True
             elif units and wrapped and (in_bullet or not header):
                 units[-1] = f"{units[-1]} {line}"  # a wrapped line goes on, in a bullet too
@@ -879,6 +883,7 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
             else:
                 units.append(line)
                 header, in_bullet = "", False
+        introduced = header if _introduces(paragraph[-1]) else ""
         for unit in units:
             result.extend(
                 piece for sentence in split_sentences(unit) for piece in _slashed(sentence)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from intake.extraction.prose import FIRST_PERSON
 from intake.extraction.values import NOT_USERNAMES, yes_no
 
 _I = re.I
@@ -29,7 +30,7 @@ _NOT_EVIDENCE_URL = re.compile(
 _PACKAGE = r"[`'\"“]?[A-Za-z0-9][\w.-]{0,98}[A-Za-z0-9][`'\"”]?"
 _ROLE = r"(?:co-?)?(?:maintainer|author|owner|creator|developer)s?\b"
 # "and" inside "moth-and-lamp" is part of the name.
-_LIST_SEPARATOR = r"(?:,|(?<![\w-])and(?![\w-])(?:\s+of\b)?|&|/|(?<![\w-])or(?![\w-]))"
+_LIST_SEPARATOR = r"(?:,|(?<![\w-])and(?![\w-])(?:\s+of\b)?|&|\+|/|(?<![\w-])or(?![\w-]))"
 # "the owner of the obrien-tools account": an account's name, not a package.
 _PACKAGES = (
     rf"(?P<names>{_PACKAGE}(?:\s*{_LIST_SEPARATOR}\s*(?!{_ROLE}){_PACKAGE}){{0,9}})"
@@ -43,6 +44,7 @@ _KIND = (
 )
 _CARE = (
     r"(?:maintain\w*|own|owns|owner|author\w*|publish\w*|created|wrote|release[sd]?|upload\w*|put|"
+    r"make|makes|made|"
     r"develop\w*|look(?:s|ing)? after|take care of|takes care of|taking care of|keeps? up|kept up|"
     r"responsible for|in charge of|keep|keeps|release manager for)"
 )
@@ -58,7 +60,9 @@ _FOREIGN_CARE = (
     r"desarrollo|desenvolvo|autora?|сопровождаю|поддерживаю|разрабатываю|автор|gestisco)\b"
 )
 # "my (little) package …", "the account's projects …": whose the packages are.
-_WHOSE = r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble)\s+)?"
+_WHOSE = (
+    r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble|only|one|own|main)\s+)?"
+)
 # "my package manager", "our project account": another thing, not a package.
 _NOT_A_PACKAGE = r"(?:account|managers?|index|registry)\b"
 # (pattern, plain): a plain pattern only names the packages, so a name found by it
@@ -79,7 +83,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (
             rf"{_WHOSE}{_KIND}\b(?!\s+{_NOT_A_PACKAGE})\s*(?:on pypi\s+)?"
-            r"(?:(?:on|in|under) (?:the|this|that|my|our) (?:pypi )?"
+            r"(?:(?:on|in|under|from) (?:the|this|that|my|our) (?:pypi )?"
             r"account\s+)?(?:are|is|include|includes|:|\(|"
             r",?\s*(?:especially|including|like|such as|namely|mainly|in particular))\s*"
             + _PACKAGES,
@@ -187,9 +191,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (
-            r"\b(?:i|we)\s+(?:\w+\s+)?(?:publish|(?:co-?)?maintain|own|wrote|created|develop|release)\s+"
-            + _NOT_PACKAGE_NEXT
-            + _PACKAGES,
+            r"\b(?:i|we|they|he|she)\s+(?:\w+\s+)?(?:publish|(?:co-?)?maintain|own|wrote|created|develop|"
+            r"release)\s+" + _NOT_PACKAGE_NEXT + _PACKAGES,
             True,
         ),
         (rf"\b(?:the\s+)?{_KIND}\s+(?P<names>{_PACKAGE})\s+is\s+(?:mine|ours)\b", False),
@@ -215,10 +218,10 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (
-            rf"\b{_KIND}\s+(?:i|we)\s+(?:\w+\s+)?(?:maintain|own|publish|wrote|created|develop|"
-            r"look after|take care of)\s+"
-            r"(?:(?:under|from)\s+(?!another\b|a different\b|other\b|an old\b)\S+(?:\s+account)?\s+"
-            r"|on pypi\s+)?(?:is|are|:)\s+" + _PACKAGES,
+            rf"\b{_KIND}\s+(?:i|we|they|he|she)\s+(?:\w+\s+)?(?:maintain|own|publish|wrote|created|"
+            r"develop|made|make|built|release|look after|take care of)(?:s|ed)?"
+            r"(?:\s+(?:under|from)\s+(?!another\b|a different\b|other\b|an old\b)\S+(?:\s+account)?"
+            r"|\s+on pypi)?(?:\s+(?:is|are)|\s*:)\s+" + _PACKAGES,
             False,
         ),
         (
@@ -256,11 +259,31 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (r"\(\s*(?:package|project|library)s?\s+" + _PACKAGES + r"\s*\)", False),
+        # "Package of mine: poro-tracker"
+        (rf"\b{_KIND}\s+of\s+(?:mine|ours)\s*:\s*" + _PACKAGES, False),
+        # "A few packages I maintain, in case it helps: sievekit": one item under its lead-in
+        (
+            rf"\b{_KIND}\b[^:]{{0,40}}?\b(?:i|we|they)\s+(?:\w+\s+)?(?:maintain|own|publish|made|make|"
+            r"wrote|created|look after|release)\b[^:]{0,40}:\s+(?P<names>" + _PACKAGE + r")"
+            r"(?=\s*(?:\(|$|[-–—]\s))",
+            False,
+        ),
+        # "Evidence that this is ours: tidewater-schemas"
+        (
+            r"^\W*(?:evidence|proof)\b[^:]{0,50}:\s+(?P<names>" + _PACKAGE + r")(?=\s*(?:\(|$))",
+            True,
+        ),
+        # "the project yasmin-geo, which I publish on PyPI"
+        (
+            rf"\bthe\s+{_KIND}\s+(?P<names>{_PACKAGE}),?\s+which\s+(?:i|we)\s+(?:\w+\s+)?"
+            r"(?:publish|maintain|own|wrote|created|release|look after)",
+            False,
+        ),
         # "We maintain the following:" with one item of the list after it
         (rf"\b{_CARE}\b.{{0,40}}?\bthe following\s*:?\s+" + _PACKAGES + r"(?=\s*(?:\(|$))", False),
         # "I maintain amberjack.": a lone name that ends the claim.
         (
-            r"\b(?:i|we|that|which)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
+            r"\b(?:i|we|they|he|she|that|which)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
             r"(?:(?:co-?)?maintain|publish|own|wrote|created|develop|release|look after|"
             r"take care of)(?:e?s|ing|e?d)?\s+"
             + _NOT_PACKAGE_NEXT
@@ -361,18 +384,44 @@ _COMMIT_ADDRESS = re.compile(
     r"\b(?:this|that|the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:e-?mail\s+)?address\b",
     _I,
 )
+# "you can see my name in the commits since 2019"
+_NAME_IN_COMMITS = re.compile(
+    r"\b(?:my|our) (?:full )?names?\b[^.;]{0,30}?\b(?:in|on) (?:the |all the |its |every )?"
+    r"(?:\w+ )?(?:commits?|commit history|git history|git log)\b(?: since \d{4})?",
+    _I,
+)
 _NOT_SAID = re.compile(r"\b(?:not|never|no)\b|n't\b", _I)
 # "https://docs.lotusgrid.example.com", "…/docs/install": a project's documentation.
 _DOCS_SITE = re.compile(r"^(?:https?://)?(?:docs|developers?)\.|/docs?(?:/|$)", _I)
 # "tags signed with my OpenPGP key", "signed with GPG key 0x5E1A9C07"
-_KEY = r"(?:gpg|pgp|openpgp|ssh|signing|sigstore)(?: signing)? key\b(?: 0x[0-9a-f]{6,40}\b)?"
-# "I sign my releases with my GPG key", "the PGP key that is used to sign the releases"
+_KEY = (
+    r"(?:gpg|pgp|openpgp|ssh|signing|sigstore)(?: signing)? key\b(?: 0x[0-9a-f]{6,40}\b)?"
+    r"(?:,?\s+(?:fingerprint\s+)?(?:ending|ending in|with fingerprint)\s+[0-9a-f]{4,40}\b)?"
+)
+_SIGNED_THINGS = r"(?:releases|release tags|tags|commits|uploads|wheels|packages|artifacts)"
+# "my commits are signed with my SSH key", "I sign releases of x with gpg key ending 9F3A",
+# "the PGP key that is used to sign the releases": the claim with what it signs.
 _SIGNED = re.compile(
-    r"\bsign(?:ed|s)?\s+(?:(?:all\s+)?(?:my|our|the|every)\s+(?:\w+\s+)?"
-    r"(?:releases|tags|commits|uploads|wheels|packages)\s+)?(?:with|using|by)\s+"
-    rf"(?:my |our |the same |the |his |her |a )?(?:own |team |project )?{_KEY}"
+    rf"(?:\b(?:all\s+)?(?:(?:my|our|the)\s+)?(?:\w+\s+)?{_SIGNED_THINGS}\b[^.;,]{{0,40}}?"
+    r"\b(?:are|were|have been|get|is)\s+(?:all\s+|always\s+)?)?"
+    rf"(?:\b(?:i|we)\s+(?:also\s+|always\s+)?)?\bsign(?:ed|s)?\s+"
+    rf"(?:(?:all\s+)?(?:(?:my|our|the|every)\s+)?(?:\w+\s+)?{_SIGNED_THINGS}(?:\s+of\s+\S+)?\s+)?"
+    r"(?:with|using|by)\s+"
+    rf"(?:my |our |the same |the |his |her |a |an )?(?:own |team |project )?{_KEY}"
     rf"|\b{_KEY}\s+(?:that is |which is |that'?s |i )?used to sign\b(?:\s+(?:the|my|our)\s+"
-    r"(?:releases|tags|commits|uploads))?",
+    rf"{_SIGNED_THINGS})?",
+    _I,
+)
+# "was published from our GitHub Actions workflow with trusted publishing", "the trusted
+# publisher for x was set up by me", "I can still push to the GitHub repo"
+_INTENT = re.compile(
+    r"\b(?:like to|want|would|will|plan\w*|once|could|should|going to|hope|if)\b|\?", _I
+)
+_PUBLISHING_CLAIM = re.compile(
+    r"(?:[^.;]|\.(?=\w)){0,80}\btrusted publish(?:er|ing)\b[^.;]{0,80}"
+    r"|\b(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:have\s+)?(?:push|commit|write|admin|maintainer)\s+"
+    r"(?:access\s+|rights\s+)?(?:to|on|in)\s+(?:the\s+|my\s+|our\s+)?(?:github\s+|gitlab\s+)?"
+    r"(?:repo|repository)\b",
     _I,
 )
 _CODE_HOST = re.compile(
@@ -401,6 +450,7 @@ _NOT_PACKAGES = frozenset(
     helpers toolkit toolkits tool distribution distributions release releases upload uploads
     build builds version versions page pages name names half most many lots plenty dozens
     hundreds thousands people users everyone which system systems domain server infrastructure
+    counts matters qualifies works breaks needs uses depends exists
     """.split()
 )
 
@@ -425,7 +475,9 @@ def ownership_items(sentence: str) -> list[str]:
     if any(cue in lowered for cue in _CLAIM_CUES):
         # "maintainer of flaskmark (github.com/x/flaskmark) and gh-release-notes": the list
         # goes on past the aside.
-        for text in dict.fromkeys((sentence, _ASIDE.sub("", sentence))):
+        # "The lab maintains: kestrel-io", a list item under its lead-in, reads on without the colon
+        unlisted = _LEAD_IN.sub(" ", sentence)
+        for text in dict.fromkeys((sentence, _ASIDE.sub("", sentence), unlisted)):
             linked = _linked_names(text)
             for claim, plain in _OWNERSHIP_CLAIMS:
                 for match in claim.finditer(text):
@@ -434,12 +486,20 @@ def ownership_items(sentence: str) -> list[str]:
                         named = _package_names(_first_closing_name(text, match), False)
                     items.extend(named)
     if "sign" in lowered:
-        items += [match.group(0) for match in _SIGNED.finditer(sentence)]
+        items += [match.group(0).strip() for match in _SIGNED.finditer(sentence)]
+    if ("trusted" in lowered or "push" in lowered or "access" in lowered) and FIRST_PERSON.search(
+        sentence
+    ):
+        items += [
+            match.group(0).strip()
+            for match in _PUBLISHING_CLAIM.finditer(sentence)
+            if not (_NOT_SAID.search(match.group(0)) or _INTENT.search(match.group(0)))
+        ]
     if "@" in sentence:
         for match in _COMMIT_EMAIL.finditer(sentence):
             items.append(match.group("email") or match.group("before"))
     elif "commit" in lowered:
-        worded = _COMMIT_ADDRESS.search(sentence)
+        worded = _COMMIT_ADDRESS.search(sentence) or _NAME_IN_COMMITS.search(sentence)
         if worded and not _NOT_SAID.search(worded.group(0)):
             items.append(worded.group(0))
     return items
@@ -452,11 +512,12 @@ _CLAIM_CUES = (
     "module", "tool", "helper", "plugin", "extension", "utilit", "wrapper", "client",
     "framework", "toolkit", "behind", "listed", "repo", "rights", "permission", "on pypi",
     "write", "keep", "manager", "built", "made", "pkg", "called", "named", "maintenance",
-    "paket", "projekt", "bibliot", "paquet", "proyect", "librer", "pacote", "projet", "pacchett",
-    "progett", "пакет", "проект", "библиотек",
+    "evidence", "proof", "paket", "projekt", "bibliot", "paquet", "proyect", "librer", "pacote",
+    "projet", "pacchett", "progett", "пакет", "проект", "библиотек",
 )  # fmt: skip
 
 
+_LEAD_IN = re.compile(r"(?<=\w):\s+(?=\S)")
 _ASIDE = re.compile(
     r"\s*\((?=[^()]*(?:://|github\.com|gitlab\.com|codeberg\.org))[^()]{0,120}\)", _I
 )
