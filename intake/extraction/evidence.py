@@ -60,9 +60,7 @@ _FOREIGN_CARE = (
     r"desarrollo|desenvolvo|autora?|сопровождаю|поддерживаю|разрабатываю|автор|gestisco)\b"
 )
 # "my (little) package …", "the account's projects …": whose the packages are.
-_WHOSE = (
-    r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble|only|one|own|main)\s+)?"
-)
+_WHOSE = r"\b(?:my|our|the account'?s|its)\s+(?:(?:little|lil|small|tiny|humble|only|own)\s+)?"
 # "my package manager", "our project account": another thing, not a package.
 _NOT_A_PACKAGE = r"(?:account|managers?|index|registry)\b"
 # (pattern, plain): a plain pattern only names the packages, so a name found by it
