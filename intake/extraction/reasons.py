@@ -106,8 +106,14 @@ _RESET_CODES = (
     rf"|\b(?:reset|regenerated|revoked)\s+(?:(?!{_DEVICE_NOUN})[\w']+\s+){{0,3}}?{CODES}"
     rf"|\bnew {CODES} (?:had|have|were|was) (?:been )?(?:generated|created)"
     rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,20}}?\bregenerat\w*\W+(?:\w+\W+)?{CODES}"
-    rf"|\b(?:clicked|pressed|hit|tapped)\b.{{0,30}}?\b(?:make|generate|create|get)\s+(?:a\s+)?"
-    rf"new\s+(?:set of\s+)?{CODES}"
+    rf"|\b(?:clicked|pressed|pushed|hit|tapped)\b.{{0,30}}?\b(?:make|generate|create|get)\s+(?:a\s+)?"
+    rf"new\s+(?:set of\s+)?(?:{CODES}|codes)"
+    # "hit regenerate in jan without noticing", "I regenerated them without realising"
+    r"|\b(?:clicked|pressed|pushed|hit|tapped)\s+(?:the\s+)?[\"“']?regenerate\b"
+    r"|\bregenerated (?:them|those|it)\b[^.]{0,30}?\bwithout (?:realis|realiz|notic|know)\w*"
+    # "the new ones substituted the old ones"
+    r"|\bnew (?:ones|codes|set)\s+(?:\w+\s+)?(?:substituted|replaced|superseded|invalidated|"
+    r"overwrote|overrode)\s+the old (?:ones|codes)\b"
     rf"|\brefresh\w*\s+(?:my |the |our )?{CODES}"
     # "My recovery codes stopped working. I think they were regenerated …": the next sentence
     rf"|{CODES}[^.!?]{{0,60}}[.!?]\s+(?:i think |i guess |apparently |it seems )?"
@@ -126,8 +132,8 @@ _RESET_CODES = (
     rf"|{CODES}.{{0,80}}?\b(?:not|without) (?:realis|realiz|knowing|noticing)\w*\b"
     r".{0,30}?\binvalidat"
     r"|\b(?:regenerated|refreshed)\s+(?:the|my|our|all(?: the| my)?)\s+codes\b"
-    r"|\b(?:the|my|our|those|these)\s+codes\s+(?:were|was|had been|have been|got)\s+"
-    r"(?:\w+\s+)?(?:regenerated|revoked)\b"
+    r"|\b(?:the|my|our|those|these)\s+(?:old\s+|original\s+|printed\s+)?codes\s+(?:were|was|"
+    r"had been|have been|got)\s+(?:\w+\s+)?(?:regenerated|revoked|replaced|superseded|invalidated)\b"
     r"|\b(?:generated|created|made)\s+(?:a\s+)?new\s+(?:set|ones|codes)\b.{0,40}?\b(?:invalidat\w*|"
     r"killed|replaced|voided|cancell?ed)\b"
     rf"|{CODES}[^.!?]{{0,200}}[.!?]\s+[^.!?]{{0,200}}\b(?:regenerated|reset|revoked|replaced)\s+them\b"
@@ -1003,7 +1009,7 @@ _RESET_GATE = _holds(*_RESET_CUES)
 _NOT_WORKING_GATE = _holds(*_STATE_CUES["not_working"])
 _KIND_GATES: dict[str, Callable[[str], bool]] = {
     "codes_reset_unknowingly": lambda s: (
-        (mentions_codes(s) or "new " in s.lower()) and _RESET_GATE(s)
+        (mentions_codes(s) or "new " in s.lower() or "regenerat" in s.lower()) and _RESET_GATE(s)
     ),
     "recovery_codes_not_working": lambda s: mentions_codes(s) and _NOT_WORKING_GATE(s),
     "lost_2fa_device": _holds(*_DEVICE_STEMS),
