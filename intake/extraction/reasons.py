@@ -22,7 +22,9 @@ CODES = (
     r"recuperation|rescue|printed|notebook|paper|spare|emergency|fallback)[- ]?"
     r"(?:(?:one-time|one time|single-use|login|access) )?(?:codes?|numbers)"
     r"|codes? (?:(?:i|we) (?:had )?)?(?:printed|wrote down|written down|downloaded)"
-    r"|codes? (?:of|for) (?:recovery|recuperation))"
+    r"|codes? (?:of|for) (?:recovery|recuperation)"
+    # "2fa codes from my recovery list"
+    r"|codes? (?:from|on|in) (?:my|the|our) (?:recovery|backup) (?:list|sheet|file|page|printout))"
 )
 _ANY_CODES = rf"(?:{CODES}|\b(?:any|the|those|these|my|our|some|such|no|pypi'?s)\s+codes\b)"
 _NOT_LOST = re.compile(
@@ -91,12 +93,12 @@ _TROUBLE_AFTER = (
 _ROLE = (
     r"(?:maintainer|owner|colleague|employee|admin\w*|cto|ceo|lead|boss|manager|founder|"
     r"co-?founder|contractor|intern|engineer|developer|sysadmin|team ?member|staff(?: ?member)?|"
-    r"co-?worker|partner)"
+    r"co-?worker|partner|supervisor|advisor|adviser|professor|mentor)"
 )
 _HELD = (
     r"(?:set (?:it |this |the account )?up|created|registered|owned|ran|managed|enabled|had|held|"
     r"controlled|left|leaving|departed|turned on|configured|maintained|handled|kept|took|"
-    r"passed away|died|retired|moved on|quit)"
+    r"passed away|died|retired|moved on|quit|made)"
 )
 _RESET_CODES = (
     rf"{CODES}\b(?:\s+(?!{_DEVICE_NOUN})[\w'-][\w'.-]*(?<!\.)){{0,5}}?\s+"
@@ -700,8 +702,14 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # that, not the device they took, is what staff must look into.
         (
             "other",
+            # (not "after a friend had her email hacked": somebody else's)
+            r"(?<!her email )(?<!his email )(?<!their email )(?<!her account )(?<!his account )"
+            r"(?<!their account )"
             r"\b(?:compromised|hacked|hijacked|invaded|breached|phish\w*|"
             r"(?:taken|took|take|taking) over)\b"
+            # "my supervisor did it for me on his own phone"
+            r"|\b(?:did|set) (?:it|this|that)(?: up)?\b[^.]{0,20}?\bon (?:his|her|their) "
+            r"(?:own |personal )?(?:phone|device|laptop)\b"
             # "One unknown security key got added", "a security key I never registered showed
             # up", "a new API token I didn't create": a second factor or token not theirs.
             r"|\b(?:unknown|unrecogni[sz]ed|strange|foreign|mystery)\s+(?:\w+\s+)?(?:security key|"
@@ -757,6 +765,13 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bunauthori[sz]ed (?:access|log ?ins?|sign-?ins?|changes?|party|person|user|"
             r"third party)\b"
             r"|\b(?:intruder|attacker|hacker)\b"
+            # "there is 2fa on my account that i didnt add"
+            r"|\b(?:2fa|two[- ]factor|mfa|totp|authenticator|security key)\b[^.]{0,40}?\b(?:that|which)"
+            r"\s+(?:i|we)\s+(?:didn'?t|did not|never)\s+(?:add|set up|enable|register|turn on)"
+            # "the person who registered it left the university"
+            r"|\b(?:person|one|guy|woman|man|colleague|student|people)\s+who\s+(?:registered|created|"
+            r"set up|made|opened)\s+(?:it|the account|this account|our account)\b[^.]{0,40}?"
+            r"\b(?:left|departed|retired|moved on|quit)\b"
             r"|\bfake (?:login|log-?in|sign-?in) (?:page|site|form)\b"
             # "locked after too many failed login attempts", "frozen after the malware report"
             r"|\b(?:is|was|got|has been) (?:locked|frozen|suspended|disabled)\b[^.]{0,20}?"
@@ -1025,7 +1040,7 @@ _TAKEOVER_STEMS = (
     "my dad", "my mum", "my mom", "my kid", "my child", "my boss", "guy", "organi", "who set up",
     "who enabled", "who configured", "who registered", "who turned on", "who had",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
-    "whoever", " me", "my doing", "intruder", "without", "not do", "n't do", "never do", "fake",
+    "whoever", " me", "my doing", "his own", "her own", "intruder", "without", "not do", "n't do", "never do", "fake",
 )  # fmt: skip
 # The four "other" rules: a stranger's second factor, a changed owner, somebody else's
 # second factor, and 2FA never turned on.
