@@ -135,7 +135,8 @@ _RESET_CODES = (
     r".{0,30}?\binvalidat"
     r"|\b(?:regenerated|refreshed)\s+(?:the|my|our|all(?: the| my)?)\s+codes\b"
     r"|\b(?:the|my|our|those|these)\s+(?:old\s+|original\s+|printed\s+)?codes\s+(?:were|was|"
-    r"had been|have been|got)\s+(?:\w+\s+)?(?:regenerated|revoked|replaced|superseded|invalidated)\b"
+    r"had been|have been|got)\s+(?:\w+\s+)?"
+    r"(?:regenerated|revoked|replaced|superseded|invalidated)\b"
     r"|\b(?:generated|created|made)\s+(?:a\s+)?new\s+(?:set|ones|codes)\b.{0,40}?\b(?:invalidat\w*|"
     r"killed|replaced|voided|cancell?ed)\b"
     rf"|{CODES}[^.!?]{{0,200}}[.!?]\s+[^.!?]{{0,200}}\b(?:regenerated|reset|revoked|replaced)\s+them\b"
@@ -766,8 +767,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"third party)\b"
             r"|\b(?:intruder|attacker|hacker)\b"
             # "there is 2fa on my account that i didnt add"
-            r"|\b(?:2fa|two[- ]factor|mfa|totp|authenticator|security key)\b[^.]{0,40}?\b(?:that|which)"
-            r"\s+(?:i|we)\s+(?:didn'?t|did not|never)\s+(?:add|set up|enable|register|turn on)"
+            r"|\b(?:2fa|two[- ]factor|mfa|totp|authenticator|security key)\b[^.]{0,40}?"
+            r"\b(?:that|which)\s+(?:i|we)\s+(?:didn'?t|did not|never)\s+"
+            r"(?:add|set up|enable|register|turn on)"
             # "the person who registered it left the university"
             r"|\b(?:person|one|guy|woman|man|colleague|student|people)\s+who\s+(?:registered|created|"
             r"set up|made|opened)\s+(?:it|the account|this account|our account)\b[^.]{0,40}?"
@@ -1040,7 +1042,8 @@ _TAKEOVER_STEMS = (
     "my dad", "my mum", "my mom", "my kid", "my child", "my boss", "guy", "organi", "who set up",
     "who enabled", "who configured", "who registered", "who turned on", "who had",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
-    "whoever", " me", "my doing", "his own", "her own", "intruder", "without", "not do", "n't do", "never do", "fake",
+    "whoever", " me", "my doing", "his own", "her own", "intruder", "without", "not do", "n't do",
+    "never do", "fake",
 )  # fmt: skip
 # The four "other" rules: a stranger's second factor, a changed owner, somebody else's
 # second factor, and 2FA never turned on.
