@@ -45,7 +45,11 @@ _TIME_WORDS = re.compile(
 )
 _COC_YES = _any(
     r"\b(?:i|we)\s+(?:hereby\s+|also\s+|fully\s+|do\s+|am\s+)?(?:agree|accept|will (?:follow|abide|"
-    r"adhere|respect|comply)|promise|confirm|consent|commit)\b.{0,60}?" + _COC,
+    r"adhere|respect|comply)|promise|confirm|consent|commit|adhere to|abide by|comply with)\b"
+    r".{0,60}?" + _COC,
+    # "The group agrees to the Code of Conduct" (written for a team)
+    r"\b(?:the|our)\s+(?:group|team|lab|company|foundation|organi[sz]ation|department|project|"
+    r"maintainers)\s+(?:agrees|accepts)\b.{0,30}?" + _COC,
     r"\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?" + _COC,
     _COC + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
     # "that Code of Conduct my grandson mentioned and I'm happy to agree to it"
@@ -103,8 +107,8 @@ _COC_NO = _any(
     r"refuse to|decline to|disagree|"
     r"not going to|not gonna|rather not|not agreeing|not accepting|not signing)\b"
     r".{0,40}" + _COC,
-    _COC + r".{0,60}\b(?:won't|will not|refuse to|not going to|(?:i'd|i would) rather not) "
-    r"(?:sign|agree|accept)\b",
+    _COC + r".{0,60}\b(?:won't|will not|refuse to|not going to|(?:i'd|i would) rather not|"
+    r"(?<!say )(?<!saying )(?:i|we) (?:do not|don't|cannot|can't)) (?:sign|agree|accept)\b",
 )
 _TIME_YES = _any(
     r"\b(?:understand|acknowledge|acknowlege|aknowledge|accept|realise|realize|am aware|'m aware|"
@@ -140,7 +144,9 @@ _TIME_YES = _any(
     r"(?:clear|understood|fine|ok|okay|acceptable|no problem)\b"
     r"|\bi(?:'m| am) (?:a )?patient\b|\b(?:i'll|i will|we'll|we will) be (?:\w+ )?patient\b"
     r"|\b(?:weeks|months) (?:is|are) (?:fine|ok|okay|no problem|acceptable)\b"
-    r"|\bno (?:rush|hurry)\b|\btake your time\b"
+    r"|\bno (?:rush|hurry)\b|\btake (?:your|ur|yr) time\b"
+    # "Time it can take, I understand."
+    r"|\btime it (?:can|may|will|might) take\b\W{0,3}(?:i|we) (?:understand|accept|know)\b"
     r"|\bnot in (?:any|a|much of a) (?:rush|hurry)\b(?!\s+to\b)"
     # "I know requests like this sit in a queue for a while"
     r"|\b(?:know|understand|realise|realize|aware)\b[^.;]{0,60}\b(?:sit|wait|stay)s? in (?:a|the) "
@@ -151,9 +157,10 @@ _TIME_YES = _any(
     r"|\b(?:multi-week|long|lengthy|slow|weeks-long)\s+(?:turnaround|wait|process|timeline|timeframe)\s+"
     r"(?:is|are|would be)\s+(?:acceptable|fine|ok|okay|no problem)\b"
     # "can wait", "I will wait"; never "Wait, no - …"
-    r"|(?:^\W*(?:i\s+|we\s+)?(?:can|will)\s+|\b(?:i|we|and)\s+can\s+|\b(?:i'll|i will|we'll|"
+    r"|(?:^\W*(?:i\s+|we\s+)?(?:can|will)\s+|\b(?:i|we|and)\s+can\s+|\b(?:i'll|ill|i will|we'll|"
     r"we will|will)\s+)wait\b"
-    r"(?! (?:a (?:bit|little|few|couple|day|week)|some days|until)\b)",
+    r"(?! (?:a (?:bit|little|few|couple|day|week)|some days|until|to hear|for (?:your|a|the) "
+    r"(?:reply|response|answer|news))\b)",
     r"(?<!not )(?<!n't )(?<!from )"
     r"\b(?:fine|ok|okay|happy|alright|comfortable|no problem|no issue)\s+(?:with|on)\s+"
     r"(?:the|teh|a|any)\s+"
@@ -236,7 +243,10 @@ _TIME_NO = _any(
     r"(?<!if it is )(?<!this is getting )(?<!this got )\btoo long\b"
     r"|\bnot (?:ok|okay|fine|acceptable)\b|\bunacceptable\b",
     r"\bneed (?:it|this|access|the account|my account) (?:back )?(?:before|by|today|tomorrow|asap|"
-    r"urgently|right away|immediately|this week|within)\b",
+    r"urgently|right away|immediately|this week|within)\b"
+    # "We need this locked down today, not next week"
+    r"|\bneed (?:it|this|that|the account|my account) (?:\w+\s+){1,2}?(?:today|tonight|tomorrow|"
+    r"right away|immediately|right now)\b",
     r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
     r"(?:accept|afford|"
     r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",

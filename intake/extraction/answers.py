@@ -895,6 +895,9 @@ def _slashed(sentence: str) -> list[str]:
     """ "user x / lost phone / pw ok / never saved codes": a line of statements parted by
     slashes is read as one sentence each; "lost / not working / never saved" is a choice,
     and "Access to username / password / email: yes / yes / no" a label's answers."""
+    piped = [piece.strip() for piece in sentence.split(" | ")]
+    if len(piped) >= 3 and not sentence.lstrip().startswith("|"):
+        return [piece for piece in piped if piece]  # "u/n: x | phone wiped | agree coc"
     pieces = [piece.strip() for piece in sentence.split(" / ")]
     if len(pieces) < 3 or ":" in sentence or is_option_list(sentence):
         return [sentence]

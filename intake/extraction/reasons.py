@@ -306,7 +306,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?!\s+(?:on|in|to)\b)"
             rf"|\bno (?:codes|{CODES})\b[^.;]{{0,30}}?\bnever "
             r"(?:set (?:\w+ ){0,3}?up|enabled|turned on|switched on|activated)\b"
-            r"(?!\s+(?:there|on|for|in)\b)"
+            r"(?!\s+(?:there|on|for|in)\b(?!\s+the first place))"
+            # "never saved codes", "I never saw any recovery codes myself"
+            r"|(?:^|[,;]|\b(?:i|we))\W*never (?:saved|downloaded|generated|made|had|saw|wrote down|"
+            r"printed)\s+(?:any\s+)?(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b"
             # "codes? never made any", "codes ❌ never got them in the first place"
             r"|\bcodes?\W+(?:(?!lost\b)\w+\W+){0,2}?never (?:made|saved|got|received|downloaded|"
             r"generated|had)\s+"
@@ -328,9 +331,12 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:did not|didn't|never) (?:hand\w*|give|gave|pass\w*|leave|left|share\w*)"
             r"(?: over| on| us| me)*)\b[^.!?]{0,50}"
             + CODES
+            # "lost codes too": a terse line
+            + r"|(?:^|[,;]|\b(?:i|we|also|and))\W*lost (?:the |my |all (?:the |my )?)?codes\b"
+            r"(?! of conduct)"
             # "I still have my codes, so it's only the email and password I'm missing": the
             # loss is of another part.
-            + rf"|{CODES}(?:(?!\b(?:e-?mail|password(?! manager)|user ?name)\b).){{0,120}}?"
+             + rf"|{CODES}(?:(?!\b(?:e-?mail|password(?! manager)|user ?name)\b).){{0,120}}?"
             r"(?<!nothing is )(?<!nothing is actually )\b(?:lost|gone|deleted|missing|unavailable|"
             r"inaccessible|"
             r"suspended|erased|wiped|"
@@ -417,6 +423,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + CODES
             + r"|\b(?:i've|i have|we've|we have) (?:still )?got (?:all )?(?:of )?(?:my |the |our )?"
             + CODES
+            # "still have my recovery codes saved tho": a terse line
+            + rf"|^\W*(?:still\s+)?(?:have|got|kept)\s+(?:all\s+)?(?:my |the |our )?{CODES}"
             # "the recovery codes i still have them printed here", "recovery codes yes i have them"
             + rf"|{CODES}(?:,|\s*[-–—:]|\W+yes\b,?)?\s+(?:i|we) (?:still )?have "
             r"(?:them|all of them)\b"

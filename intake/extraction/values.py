@@ -74,7 +74,8 @@ _YES = re.compile(
     r"no problem|no worries|no rush|no issue|not a problem|"
     r"of course|sure|ok|okay|agreed?|i agree|i do|i have|(?:i'?ve )?got (?:it|them)(?=\W*$)|"
     r"i accept|accepted|accept|understood|"
-    r"i understand|have|still have|absolutely|definitely|affirmative|done|known|still known|"
+    r"i understand|understand|have|still have|absolutely|definitely|affirmative|done|known|"
+    r"still known|"
     r"acknowledged|noted|acceptable|same as (?:this|the one|here)|"
     r"still mine|mine|fine|working|works|available|accessible|reachable|retained|intact|held|kept)"
     r"\b(?![.\-_]\w)",
