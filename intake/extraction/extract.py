@@ -504,7 +504,7 @@ def _email_answer(value: str) -> bool | None:
 # "jo@example.com (sending from it now)", "this one, same I write from", "this address,
 # jo@example.com, is the account email": the answer is the address the mail comes from.
 _FROM_IT = re.compile(
-    r"^(?!.*\b(?:not|n't|never|no longer|wish)\b)(?:"
+    r"^(?!\W*no\b)(?!.*\b(?:not|n't|never|no longer|wish|new|other|another|different)\b)(?:"
     r".*\b(?:i'?m |i am |am )?(?:writing|sending|mailing|e-?mailing|write|send|sent)\b[^.;]{0,12}?"
     r"\bfrom (?:it|this(?: one| address| mailbox| e-?mail)?|here)\b"
     r"|.*\bsame (?:as )?(?:the one )?(?:i|i'?m|i am) (?:write|writing|send|sending) from\b"

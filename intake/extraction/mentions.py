@@ -676,6 +676,21 @@ _HEADLINE_WORDS = frozenset(
 )
 
 
+def _named_after_dash(labelled: re.Match[str], after_dash: bool) -> bool:
+    """ "Lost security key - user bramblecote": a dashed part that is "user" and the name."""
+    name = labelled.group("name").lower()
+    return (
+        after_dash
+        and labelled.start() == 0
+        and labelled.group("word").lower() in ("user", "u/n", "acct")
+        and _looks_like_username(name, False)
+        and name not in _HEADLINE_NOUNS
+    )
+
+
+_HEADLINE_NOUNS = frozenset("error trouble uncertain unknown lockout issue problem".split())
+
+
 def subject_username(subject: str) -> str | None:
     """The username a subject line gives as the account ("locked out - user x", "mfa reset -
     acct x", "my pypi user is x - 2fa reset?"); None when it names none, or several."""
@@ -699,7 +714,11 @@ def subject_username(subject: str) -> str | None:
         names += [
             name
             for name in found
-            if (labelled and labelled.group("sep")) or not name.isalpha()
+            if (
+                labelled
+                and (labelled.group("sep") or _named_after_dash(labelled, index > 0 and dashed))
+            )
+            or not name.isalpha()
             if _looks_like_username(name, True) and clean_username(name) == name
         ]
     return names[0] if len({name.lower() for name in names}) == 1 else None

@@ -66,7 +66,7 @@ HEDGE = re.compile(
     r"(?:tell|say)(?: you)?(?: (?:whether|if))?|"
     r"(?:have not|haven't|not yet) (?:checked|looked)|"
     r"(?:can't|cannot|can not|couldn't|could not|unable to) prove|"
-    r"not 100%|i suppose|i assume|i presume|could be|"
+    r"not 100%|i suppose|i (?:assume|presume) (?:that )?(?:i|we)\b|could be|"
     r"(?:no idea|don't know|do not know|not know) (?:whether|if)|"
     # "can't remember which username I picked" is not knowing it, not a doubt
     r"(?:cannot|can't|can not|don't|do not|not) (?:\w+ )?(?:recall|remember) (?:whether|if|"
@@ -365,6 +365,8 @@ _CLAUSE_SPLIT = re.compile(
     # "…, though it was saved without the username": a clause of its own
     r",\s*though\s+(?=(?:it|i|we|they|the|my)\b)|"
     r"\bwhereas\b|\bexcept\b|"
+    # "I know my password, the problem is the site wants me to verify the email"
+    r",\s*(?=the (?:problem|issue|trouble|catch|thing) is\b)|"
     # "I have the email, not the password": the "not" belongs to the clause it opens.
     r"\bexcluding\b|(?:\band|,)(?=\s+not\s+(?:the|my|our|sure|quite|entirely|certain)\b)"
     r"|\band not\b|, not\b|\bso\b|\bbecause\b"

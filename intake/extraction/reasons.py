@@ -423,6 +423,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + CODES
             + r"|\b(?:i've|i have|we've|we have) (?:still )?got (?:all )?(?:of )?(?:my |the |our )?"
             + CODES
+            # "I did save recovery codes after all"
+            + rf"|\b(?:i|we) did (?:save|keep|download|print|write down) (?:the |my |our )?{CODES}"
+            r"(?![^.]*\b(?:but|lost|gone|went|left|wiped|stolen|no idea|sure)\b)"
             # "still have my recovery codes saved tho": a terse line
             + rf"|^\W*(?:still\s+)?(?:have|got|kept)\s+(?:all\s+)?(?:my |the |our )?{CODES}"
             # "the recovery codes i still have them printed here", "recovery codes yes i have them"

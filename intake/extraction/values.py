@@ -110,7 +110,8 @@ def _mark_word(mark: re.Match[str]) -> str:
 
 # "fine, as long as it is under a week", "yes if it's needed": a condition, not a yes.
 _CONDITIONAL = re.compile(
-    r"\b(?:as long as|provided|only if|unless|if)\b(?!\s+(?:it takes|you need|needed|necessary))",
+    r"\b(?:as long as|provided|only if|unless|if)\b"
+    r"(?!\s+(?:it takes|you need|needed|necessary|you can|you could|possible|that'?s possible))",
     re.I,
 )
 # "Sure, I'll have a look at it tonight", "Yes I can send all of that, but first …": not yet.
