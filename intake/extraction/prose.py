@@ -313,6 +313,17 @@ _EMAIL_CHANGED = re.compile(
     r"(?:account\s+)?e-?mail(?: address)?\b",
     _I,
 )
+# "reset mail goes to an old hotmail i cant get into", "mail to the account address goes
+# nowhere": the mailbox is gone.
+_MAIL_GOES_NOWHERE = re.compile(
+    r"\b(?:(?:password\s+)?(?:reset|recovery)\s+|password\s+)?(?:mails?|e-?mails?|links?|messages?|"
+    r"resets?)\b"
+    r"(?:\s+(?:to|for)\s+(?:the|my|our)\s+(?:account\s+)?(?:e-?mail\s+)?address)?\s+"
+    r"(?:goes|go|went|are sent|get sent|is sent|gets sent|end up|ends up)\s+(?:to\s+)?"
+    r"(?:nowhere|(?:an?|my|the|that|our)\s+(?:\w+\s+)?(?:old|dead|former|previous|closed|defunct|"
+    r"expired|deleted|lapsed|retired)\b)",
+    _I,
+)
 # "The reset email arrived and I set a new password": the new one is known.
 _NEW_PASSWORD = re.compile(
     r"\b(?:i|we)\s+(?:then\s+)?(?:set|chose|created|made)\s+(?:a|my)\s+new\s+password\b"
@@ -800,6 +811,7 @@ def _plain(sentence: str) -> str:
     sentence = _NEW_PASSWORD.sub("I have the password", sentence)
     sentence = _PASSWORD_REFUSED.sub("the password is lost", sentence)
     sentence = _EMAIL_CHANGED.sub("; the email is lost;", sentence)
+    sentence = _MAIL_GOES_NOWHERE.sub("; the email is lost;", sentence)
     sentence = _NOT_THE_PART.sub(
         lambda found: f"the {found.group('part') or found.group('topic')} is fine", sentence
     )
