@@ -282,6 +282,12 @@ _CONDITION = re.compile(
     r"(?:read|reviewed|looked|checked|gone through|finished)\b",
     _I,
 )
+_QUESTION_WORDS = 6
+# "if it's reasonable, I'll wait": the clause before sets a condition ("even if it takes
+# months, I'll wait" does not).
+_IF_FIRST = re.compile(
+    r"(?<!even )\bif\b(?!\s+(?:it|this|that) (?:takes|needs|lasts)\b)[^.;,]{0,40},\s*$", _I
+)
 # "If your process requires us to accept a long wait, …": a condition before it.
 _REQUIRED_FIRST = re.compile(
     r"\bif\b[^.]{0,40}?\b(?:requires?|needs?|wants?)\s+(?:us|me)\s+to\s*$"
@@ -420,8 +426,10 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     if no.search(sentence):
         return False
     found = yes.search(sentence)
-    if found is None:
-        return None
+    if found is None or (
+        sentence.rstrip().endswith("?") and len(sentence.split()) <= _QUESTION_WORDS
+    ):
+        return None  # "Okay to wait?": a question, the label of a numbered answer
     said = sentence[max(0, found.start() - 30) : found.end()]  # the agreement and its lead-in
     # "…never saved them, i agree to the code of conduct": a clause before is not the lead-in,
     # unless it sets a condition ("if it is needed, I will agree").
@@ -430,8 +438,11 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     if len(before.split()) >= _OWN_CLAUSE_WORDS and not _IF.search(before):
         said = clause
     said = _CONTENT_NEGATION.sub(" ", said)
-    if _CONDITION.search(sentence[found.end() : found.end() + 40]) or _REQUIRED_FIRST.search(
-        sentence[: found.start()]
+    before = sentence[: found.start()]
+    if (
+        _CONDITION.search(sentence[found.end() : found.end() + 40])
+        or _REQUIRED_FIRST.search(before)
+        or _IF_FIRST.search(before)
     ):
         return None  # "… agree to the code of conduct, if that's needed"
     if HEDGE.search(_MAY_TAKE.sub("takes", said)):

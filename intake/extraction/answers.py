@@ -533,7 +533,8 @@ def _as_label_lines(lines: list[str]) -> list[str]:
         if _TABLE_RULE.match(line):
             continue
         if row:
-            found.append(f"{row.group('label')}: {row.group('value')}")
+            # an empty cell answers nothing; it must not take the next row as its value
+            found.append(f"{row.group('label')}: {row.group('value') or '(left blank)'}")
         elif answer and asked:
             found[-1] = f"{asked.group('question').rstrip(' ?:.')}: {answer.group('answer')}"
         else:
