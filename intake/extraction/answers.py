@@ -26,7 +26,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "username",
             r"(?:your |my |the )?(?:(?:pypi(?:\.org)?|index) )?(?:account )?"
             r"(?:user ?name|username|usernme|usrname|user|usr|user ?id|login(?: name| ?id)?|handle|"
-            r"account(?: name)?)"
+            r"account(?: name)?|acct(?: name)?|handle on pypi)"
             r"(?: on (?:pypi|the index)| of the account| to recover)?"
             r"|(?:name|id) on pypi|pypi (?:name|id)|u/n"
             r"|what is (?:your|the) (?:pypi )?(?:user ?name|account(?: name)?)"
@@ -175,6 +175,9 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _CHECKBOX = re.compile(
     r"^(?:[-*•+]\s*)?(?:\[(?P<mark>[ xX✓✔✗*]?)\]|(?P<glyph>[☐☑☒✅❌⬜🔲])\ufe0f?)\s*(?P<text>.*)$"
 )
+# "✔ I know my password", "✘ Recovery codes (never made any)": a checklist line says its
+# own answer, and is no value for the empty label above it.
+_TICKED = re.compile(r"^(?:[-*•+]\s*)?[✔✓✘✗✖]\ufe0f?\s")
 # Glyph boxes: "☐ I agree …" is left open, "☑ I agree …" ticked.
 _OPEN_GLYPHS = frozenset("☐❌⬜🔲")
 # "Recovery codes: ❌ never saved them": a mark on an answer, not a box to tick.
@@ -280,7 +283,7 @@ def label_field(label: str) -> str | None:
     remark_only = comma and _REMARK.match(remark)
     for part in dict.fromkeys((text, head if remark_only else text)):
         part = re.sub(r"[^\w/' .-]", " ", part)
-        part = re.sub(r"\s+", " ", part).strip(" .-?")
+        part = re.sub(r"\s+", " ", part).strip(" .-?:")
         for candidate in dict.fromkeys((part, _spelled_out(part))):
             for name, pattern in LABELS:
                 if pattern.fullmatch(candidate):
@@ -783,7 +786,7 @@ def _heading_text(line: str) -> str | None:
 
 
 def _is_free_value(line: str) -> bool:
-    if not line or _CHECKBOX.match(line) or _heading_text(line):
+    if not line or _CHECKBOX.match(line) or _TICKED.match(line) or _heading_text(line):
         return False
     label = _LABEL_LINE.match(clean_markup(_BULLET.sub("", line)))
     return not (label and label_field(label.group("label")))

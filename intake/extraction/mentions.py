@@ -205,6 +205,14 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (rf"\b(?:the\s+)?name of (?:the\s+)?user\s+(?:is|:|=)\s+{_OPEN}?{_NAME}", True),
+        # "So seqwrangler-dev, which is my username, is …"
+        (rf"{_OPEN}?{_NAME},?\s+which is my (?:pypi\s+)?(?:user ?name|account name)\b", True),
+        # "My username, in case it isn't obvious from the address, is drsaltmarsh."
+        (
+            rf"\bmy (?:pypi\s+)?user ?name\b(?:\s*\([^()]{{0,60}}\)|,[^,.]{{0,60}},)"
+            rf"\s*is\s+{_OPEN}?{_NAME}",
+            True,
+        ),
         (rf"\bthe\s+{_OPEN}?{_NAME}['\"”’]?\s+{_ACCOUNT}\b", False),
         (
             rf"\b(?:(?:my|our|the|this)\s+)?(?:personal\s+|old\s+|main\s+|locked\s+|publishing\s+|"

@@ -129,6 +129,9 @@ _NEUTRAL_PHRASES = re.compile(
     # "could you update the email on my account to this address": a request, not access
     r"|\b(?:update|change|switch|move)\s+(?:the|my)\s+(?:account\s+)?(?:e-?mail|address)\b"
     r"[^.;]{0,40}?\bto\s+(?:this|my new|the new|a new)\b"
+    # "(my username, in case it isn't obvious from the address, is x)": no loss
+    r"|\b(?:in case\s+)?(?:it|that)\s+(?:isn't|is not|wasn't|was not|might not be|may not be)\s+"
+    r"(?:obvious|clear|evident)\b(?:\s+from\s+(?:the|my|this)\s+(?:e-?mail\s+)?\w+)?"
     # "I read that I should email this address": the desk's address, not the account's
     r"|\b(?:should|to|must|can|could|would|will)\s+(?:e-?mail|write to|contact|mail)\s+"
     r"(?:this|the support|your|the) (?:support )?(?:address|e-?mail)\b"
