@@ -83,7 +83,10 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: (?:on|of|for) (?:the|my|your) account)?"
             r"|(?:the |my )?(?:mailbox|inbox)(?: (?:on|of|for) (?:the|my) account| on file)?"
             r"(?: reachable| accessible| ok| okay| fine| works| working| status)?"
-            r"|(?:e-?mail|mailbox|inbox) status"
+            r"|(?:e-?mail|mailbox|inbox) (?:status|access)"
+            # "Can I still log into the mailbox?"
+            r"|(?:can i |can you |do i |do you )?(?:still )?(?:log ?in|sign ?in|get) ?(?:to|into) "
+            r"(?:the |my |your )?(?:mailbox|inbox|e-?mail(?: account)?)"
             r"|(?:still )?(?:read|access|check)s? (?:the |my )?(?:registered |account |linked )?"
             r"(?:mailbox|inbox|e-?mail(?: address)?)",
         ),

@@ -487,7 +487,7 @@ def _part_answer(value: str, part: str = "") -> bool | None:
     # answer is the first sentence when the next ones go on to another part.
     first, _, rest = value.partition(". ")
     named = part_named_in(rest)
-    if named and part not in named and yes_no(first) is not None:
+    if named and part not in named and _first_known(yes_no, clause_polarity, first) is not None:
         value = first
     if is_option_list(value) or HEDGE.search(value) or _PLACEHOLDER.match(value):
         return None
@@ -510,6 +510,7 @@ _FROM_IT = re.compile(
     r"|.*\bsame (?:as )?(?:the one )?(?:i|i'?m|i am) (?:write|writing|send|sending) from\b"
     r"|\W*this (?:is the|address\b.{0,60}\bis the) (?:registered|account|pypi|linked) "
     r"(?:address|e-?mail)\b"
+    r"|\W*this address\b.{0,60}\bis the one (?:on|registered|linked|associated)\b"
     r"|\W*the one (?:i'?m|i am) (?:writing|sending) from is the one on\b)",
     re.I,
 )
@@ -520,7 +521,9 @@ _THIS_ADDRESS = re.compile(
     r"(?:writing|sending|mailing) (?:you )?from|(?:the )?same as (?:this|the sender|sender))"
     # "this one, the account address", "this one, it's on the account"
     r"(?:,?\s+(?:(?:it'?s|it is)\s+)?(?:on the account|the (?:account|registered) "
-    r"(?:address|e-?mail)|(?:the )?one on the account))?[^\w?]*$",
+    r"(?:address|e-?mail)|(?:the )?one on the account|same as (?:always|before|ever)))?[^\w?]*$"
+    # "jo@example.com (this address)"
+    r"|^\W*\S+@\S+\s*\((?:this|this one|this address|the one i'?m writing from)\)\W*$",
     re.I,
 )
 # "Password known: TBD - it's saved on my old laptop": not answered yet.
