@@ -129,6 +129,9 @@ _NEUTRAL_PHRASES = re.compile(
     # "could you update the email on my account to this address": a request, not access
     r"|\b(?:update|change|switch|move)\s+(?:the|my)\s+(?:account\s+)?(?:e-?mail|address)\b"
     r"[^.;]{0,40}?\bto\s+(?:this|my new|the new|a new)\b"
+    # "PyPI keeps telling me to verify my email address before I can do anything": a step
+    r"|\b(?:verify|confirm|validate)\s+(?:my|the|your)\s+(?:e-?mail|address)(?:\s+address)?\b"
+    r"[^.;,]{0,40}?\bbefore\b[^.;,]*"
     # "(my username, in case it isn't obvious from the address, is x)": no loss
     r"|\b(?:in case\s+)?(?:it|that)\s+(?:isn't|is not|wasn't|was not|might not be|may not be)\s+"
     r"(?:obvious|clear|evident)\b(?:\s+from\s+(?:the|my|this)\s+(?:e-?mail\s+)?\w+)?"
@@ -188,7 +191,9 @@ _ACCESS_CUE = re.compile(
     r"came (?:to|through)|log ?into|getting|known to me|remains? known|ok|okay|good|"
     r"(?<=password )known|(?<=pw )known|(?<=username )known|(?<=user name )known|"
     r"(?:log|logging|sign|signing) ?in with|"
-    r"still good|(?:is|are|'s) (?:safely |still )?in my head|memori[sz]ed)\b"
+    r"still good|(?:is|are|'s) (?:safely |still )?in my head|memori[sz]ed|"
+    # "the email is mine"
+    r"(?:is|are|'s) (?:still |also )?(?:mine|ours))\b"
     r"|\bable to\b"
     # "I can offer proof": an offer, not access.
     r"|\bcan\b(?!\s+(?:also\s+)?(?:offer|provide|send|show|give|prove|share|supply|verify|push|"
@@ -531,6 +536,9 @@ _FROM_ACCOUNT_ADDRESS = re.compile(
     r"our|that)|linked|associated|tied))"
     rf"|{_SENDING}from (?:the|this) (?:e-?mail )?address (?:on|of) (?:that|the|my|this) account\b"
     rf"|\bthis is (?:the|my) {_ACCT} (?:e-?mail|address)\b"
+    # "This address (jo@example.com) is the one registered on the account."
+    r"|\bthis (?:e-?mail )?address\s*(?:\([^()]*\)\s*)?is the (?:one|address) (?:registered|linked|"
+    r"associated|on)\b"
     r"|\be-?mail (?:is|was) (?:the )?same (?:one )?(?:of|as) this\b"
     rf"|\b{_ACCT}(?:'s)? (?:e-?mail|address)(?: address)? is \S+@\S+?,? (?:which|that) "
     r"(?:i'?m|i am|we'?re|we are) (?:writing|sending|mailing)\b",
@@ -588,6 +596,13 @@ _NOT_KEPT_THERE = re.compile(
 )
 
 
+# "I still know the password (he didn't change it)": what was not done denies nothing.
+_NOT_CHANGED_ASIDE = re.compile(
+    r"\s*\((?:he|she|they|the attacker|the hacker|nobody|no one|it)\s+(?:didn't|did not|hasn't|"
+    r"has not|never|hadn't|wasn't|was not)\s+(?:been\s+)?(?:change|changed|touch|touched|reset)\w*"
+    r"(?:\s+(?:it|that|them))?\)",
+    _I,
+)
 # "pw ✅ email ❌": a tick or a cross after a part is its answer.
 _CROSSES = "❌✗✘"
 _MARKS = re.compile(r"\s*[✅✔✓☑❌✗✘]\ufe0f?")
@@ -601,7 +616,7 @@ def credential_statements(sentence: str) -> dict[str, bool]:
     sentence = _MARKS.sub(
         lambda mark: " no" if mark.group(0).strip()[0] in _CROSSES else " yes", sentence
     )
-    sentence = _NOT_KEPT_THERE.sub("", sentence)
+    sentence = _NOT_CHANGED_ASIDE.sub("", _NOT_KEPT_THERE.sub("", sentence))
     writing_from = _account_address_said(sentence)
     # "I think I still remember the password, and this address is the one on the account":
     # the doubt is about the password; only the clause that says it counts.
