@@ -191,9 +191,7 @@ _ACCESS_CUE = re.compile(
     r"came (?:to|through)|log ?into|getting|known to me|remains? known|ok|okay|good|"
     r"(?<=password )known|(?<=pw )known|(?<=username )known|(?<=user name )known|"
     r"(?:log|logging|sign|signing) ?in with|"
-    r"still good|(?:is|are|'s) (?:safely |still )?in my head|memori[sz]ed|"
-    # "the email is mine"
-    r"(?:is|are|'s) (?:still |also )?(?:mine|ours))\b"
+    r"still good|(?:is|are|'s) (?:safely |still )?in my head|memori[sz]ed)\b"
     r"|\bable to\b"
     # "I can offer proof": an offer, not access.
     r"|\bcan\b(?!\s+(?:also\s+)?(?:offer|provide|send|show|give|prove|share|supply|verify|push|"
