@@ -281,12 +281,14 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b{_CARE}\b.{{0,40}}?\bthe following\s*:?\s+" + _PACKAGES + r"(?=\s*(?:\(|$))", False),
         # "I maintain amberjack.": a lone name that ends the claim.
         (
-            r"\b(?:i|we|they|he|she|that|which)(?:'ve| have)?\s+(?:also\s+|been\s+)*"
+            r"\b(?:i|we|they|he|she|that|which)(?:'ve| have)?\s+"
+            r"(?:also\s+|been\s+|first\s+|originally\s+|recently\s+)*"
             r"(?:(?:co-?)?maintain|publish|own|wrote|created|develop|release|look after|"
             r"take care of)(?:e?s|ing|e?d)?\s+"
             + _NOT_PACKAGE_NEXT
             + _PACKAGES
-            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b|\s+(?:for|since|from|with|btw)\b"
+            + r"(?=\s*(?:[.,;!()]|$)|\s+on pypi\b|\s+is\b"
+            r"|\s+(?:for|since|from|with|btw|if|in case)\b"
             r"|\s+and\s+(?:i|we|you|a|an|some|several|its?|two|three|there|they|people|my|our)\b)",
             False,
         ),
@@ -385,7 +387,10 @@ _COMMIT_ADDRESS = re.compile(
 # "you can see my name in the commits since 2019"
 _NAME_IN_COMMITS = re.compile(
     r"\b(?:my|our) (?:full )?names?\b[^.;]{0,30}?\b(?:in|on) (?:the |all the |its |every )?"
-    r"(?:\w+ )?(?:commits?|commit history|git history|git log)\b(?: since \d{4})?",
+    r"(?:\w+ )?(?:commits?|commit history|git history|git log)\b(?: since \d{4})?"
+    # "every commit for the last four years has my name on it"
+    r"|\b(?:every|each|all(?: the)?|the) commits?\b[^.;]{0,40}?\b(?:has|have|carry|carries|shows?|"
+    r"bears?) my (?:full )?name\b(?: on it)?",
     _I,
 )
 _NOT_SAID = re.compile(r"\b(?:not|never|no)\b|n't\b", _I)
@@ -393,10 +398,11 @@ _NOT_SAID = re.compile(r"\b(?:not|never|no)\b|n't\b", _I)
 _DOCS_SITE = re.compile(r"^(?:https?://)?(?:docs|developers?)\.|/docs?(?:/|$)", _I)
 # "tags signed with my OpenPGP key", "signed with GPG key 0x5E1A9C07"
 _KEY = (
-    r"(?:gpg|pgp|openpgp|ssh|signing|sigstore)(?: signing)? key\b(?: 0x[0-9a-f]{6,40}\b)?"
+    r"(?:gpg|pgp|openpgp|ssh|signing|sigstore)(?: signing)? (?:key|identity|certificate)\b"
+    r"(?: 0x[0-9a-f]{6,40}\b)?"
     r"(?:,?\s+(?:fingerprint\s+)?(?:ending|ending in|with fingerprint)\s+[0-9a-f]{4,40}\b)?"
 )
-_SIGNED_THINGS = r"(?:releases|release tags|tags|commits|uploads|wheels|packages|artifacts)"
+_SIGNED_THINGS = r"(?:releases?|release tags?|tags?|commits?|uploads?|wheels?|packages?|artifacts?)"
 # "my commits are signed with my SSH key", "I sign releases of x with gpg key ending 9F3A",
 # "the PGP key that is used to sign the releases": the claim with what it signs.
 _SIGNED = re.compile(
@@ -419,7 +425,9 @@ _PUBLISHING_CLAIM = re.compile(
     r"(?:[^.;]|\.(?=\w)){0,80}\btrusted publish(?:er|ing)\b[^.;]{0,80}"
     r"|\b(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:have\s+)?(?:push|commit|write|admin|maintainer)\s+"
     r"(?:access\s+|rights\s+)?(?:to|on|in)\s+(?:the\s+|my\s+|our\s+)?(?:github\s+|gitlab\s+)?"
-    r"(?:repo|repository)\b",
+    r"(?:repo|repository)\b"
+    # "I can push a commit or a file of your choosing there"
+    r"|\b(?:i|we)\s+(?:can\s+)?(?:still\s+)?push\s+(?:a|any|an?\s+\w+)\s+(?:commit|file|branch|tag)\b",
     _I,
 )
 _CODE_HOST = re.compile(
@@ -448,7 +456,8 @@ _NOT_PACKAGES = frozenset(
     helpers toolkit toolkits tool distribution distributions release releases upload uploads
     build builds version versions page pages name names half most many lots plenty dozens
     hundreds thousands people users everyone which system systems domain server infrastructure
-    counts matters qualifies works breaks needs uses depends exists
+    counts matters qualifies works breaks needs uses depends exists source sources maintain
+    maintains live lives group groups ironic e.g i.e
     """.split()
 )
 
@@ -580,7 +589,9 @@ _OFFER = re.compile(
 _TOLD = re.compile(r"(?:i|he|she|they|we|it|you|this|that|there)\b", re.I)
 # A part longer than this with no claim in it is a sentence about the proof, not an item.
 _ITEM_WORDS = 8
-NONE_ANSWER = re.compile(r"^(?:no|none|nothing|n/a|na|-|no other proof|not really)\.?$", re.I)
+NONE_ANSWER = re.compile(
+    r"^\W*(?:no|none|nothing|n/a|na|-|no other proof|not really|\(?left blank\)?)\.?$", re.I
+)
 _PARTS = re.compile(r"[\n;]|,\s+|\s+and\s+|\s+[-–—]\s+", re.I)
 _PYPI_PROJECT = re.compile(r"pypi\.org/project/([^/\s]+)", re.I)
 _BESIDE_LINK = re.compile(r"\([^()]*\)|\S+(?:://|\.(?:com|org|io|net)/)\S*", re.I)
