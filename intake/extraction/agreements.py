@@ -61,6 +61,11 @@ _COC_YES = _any(
     _COC + r".{0,30}\b(?:i|we) (?:\w+ )?(?:agree|accept)\b",
     r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
     r"\b(?:my|our) (?:full )?(?:agreement|consent) (?:to|with)\s+(?:the\s+)?" + _COC,
+    # "I read through your Code of Conduct and I'm in agreement with it", "✔ Conduct rules",
+    # "ticked the box agreeing to the Code of Conduct"
+    _COC + r".{0,40}\b(?:i'?m|i am|we'?re|we are) in (?:full )?agreement with (?:it|them)\b",
+    r"^\W*[✔✓☑✅]\ufe0f?\s*(?:i agree to\s+)?(?:the\s+)?" + _COC + r"\W*$",
+    r"\bticked the box agreeing to\s+(?:the\s+)?" + _COC,
     r"\b(?:i'm|i am|we're|we are) (?:hereby )?(?:agreeing|accepting)\b.{0,30}?" + _COC,
     r"\b(?:happy|glad|willing|fine|ok|okay) to be (?:held to|bound by)\s+(?:the\s+)?" + _COC,
     r"^\W*agreed,? (?:re|regarding|on|about)\b\W*(?:the\s+)?" + _COC,
@@ -72,9 +77,8 @@ _COC_YES = _any(
     _COC + r"\W{1,3}(?:i'll|i will|we'll|we will|will)\s+(?:stick to|follow|abide by|respect|"
     r"keep to|adhere to|comply with)\s+(?:it|them)\b",
     # "Code of conduct: yes." and "yes to the code of conduct" inside a sentence.
-    _COC
-    + r"\s*(?:[:=]|-+|–)?\s*(?:read(?: it)?(?:,| and)\s*)?(?:yes|y|agreed?|ok|okay|accepted|fine|"
-    r"good)\b(?!\?)",
+    _COC + r"\s*(?:[:=]|-+|–)?\s*(?:read(?: it| them)?(?:,| and)\s*)?"
+    r"(?:yes|y|agreed?|ok|okay|accepted|fine|good)\b(?!\?)",
     r"\byes,? (?:to|for) (?:the\s+)?" + _COC,
     _COC + r".{0,40}\b(?:fine|ok|okay|happy|glad)\s+(?:with\s+)?(?:following|to follow|abiding by|"
     r"to abide by)\s+(?:it|them)\b",
@@ -115,7 +119,7 @@ _TIME_YES = _any(
     r"aware|conscious|know|get it|i get|"
     r"appreciate|recognize|recognise|get that|see that|understood)\b.{0,90}?"
     r"\b(?:take|takes|taking|require|requires)\b.{0,50}?"
-    r"\b(?:time|while|weeks?|wks|days?|months?|long|ages|forever|period)\b",
+    r"\b(?:time|while|weeks?|wks|days?|months?|long|longer|ages|forever|period)\b",
     # "I realise it could be a while before you can help"
     r"\b(?:realise|realize|understand|know|aware)\b[^.]{0,30}?\b(?:it|this) (?:could|may|might|"
     r"will|can) (?:be|take) a (?:good |long |little )?while\b",
@@ -143,7 +147,7 @@ _TIME_YES = _any(
     r"\btakes?\b[^.]{0,30}?\b(?:time|while|weeks|long)\b[^.]{0,15}?\b(?:is|are)\s+"
     r"(?:clear|understood|fine|ok|okay|acceptable|no problem)\b"
     r"|\bi(?:'m| am) (?:a )?patient\b|\b(?:i'll|i will|we'll|we will) be (?:\w+ )?patient\b"
-    r"|\b(?:weeks|months) (?:is|are) (?:fine|ok|okay|no problem|acceptable)\b"
+    r"|\b(?:weeks|months) (?:is|are) (?:fine|ok|okay|no problem|acceptable|nothing)\b"
     r"|\bno (?:rush|hurry)\b|\btake (?:your|ur|yr) time\b"
     # "Time it can take, I understand."
     r"|\btime it (?:can|may|will|might) take\b\W{0,3}(?:i|we) (?:understand|accept|know)\b"
@@ -212,7 +216,7 @@ _TIME_YES = _any(
     r"(?:period|time|while)\b",
     # "I understand this could drag on for a while", "fine with the recovery being slow"
     # "I understand a recovery is not a quick process", "there's a waiting period"
-    r"\b(?:understand|understood|aware|know|realise|realize|accept|appreciate)\b.{0,40}?"
+    r"\b(?:understand|understood|aware|know|realise|realize|accept|appreciate|gather)\b.{0,40}?"
     r"\b(?:is\s*n't|is not|are\s*n't|are not|won't be|will not be|not)\s+(?:going to be\s+)?"
     r"(?:an?\s+)?"
     r"(?:instant|quick|fast|immediate|speedy|rapid)\b(?![^.]{0,40}\bbut\b)"
@@ -283,6 +287,7 @@ _CONDITION = re.compile(
     _I,
 )
 _QUESTION_WORDS = 6
+_CROSSED = re.compile(r"^\W*?[✘✗✖❌]")
 # "if it's reasonable, I'll wait": the clause before sets a condition ("even if it takes
 # months, I'll wait" does not).
 _IF_FIRST = re.compile(
@@ -400,7 +405,13 @@ _ASKING = re.compile(
 )
 
 
-_NEW_CLAUSE = re.compile(r"[,;]\s+(?=(?:and\s+|but\s+|so\s+)?(?:i|we)\s)", _I)
+_NEW_CLAUSE = re.compile(
+    r"[,;]\s+(?=(?:and\s+|but\s+|so\s+)?(?:i|we)\s)"
+    # "codes never saved, CoC agreed, no rush": a list of fragments, each its own
+    r"|[,;]\s+(?=(?:the\s+)?(?:coc|code of conduct|conduct|no rush|no hurry|wait|waiting)\b)",
+    _I,
+)
+_TOPIC_FIRST = re.compile(r"(?:the\s+)?(?:coc|code of conduct|conduct|no rush|no hurry|wait)\b", _I)
 # A clause of its own before the agreement ("…never saved them honestly, i agree"); a short
 # one ("Not yet, I will accept …", "I'm not sure, I agree") is the agreement's lead-in.
 _OWN_CLAUSE_WORDS = 4
@@ -426,6 +437,8 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     if no.search(sentence):
         return False
     found = yes.search(sentence)
+    if found is not None and _CROSSED.match(sentence):
+        return False  # "✘ Waiting OK? - No.": the cross is the answer
     if found is None or (
         sentence.rstrip().endswith("?") and len(sentence.split()) <= _QUESTION_WORDS
     ):
@@ -435,7 +448,9 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     # unless it sets a condition ("if it is needed, I will agree").
     clause = _NEW_CLAUSE.split(said)[-1]
     before = said[: len(said) - len(clause)]
-    if len(before.split()) >= _OWN_CLAUSE_WORDS and not _IF.search(before):
+    if (len(before.split()) >= _OWN_CLAUSE_WORDS or _TOPIC_FIRST.match(clause)) and not _IF.search(
+        before
+    ):
         said = clause
     said = _CONTENT_NEGATION.sub(" ", said)
     before = sentence[: found.start()]

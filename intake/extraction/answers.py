@@ -167,6 +167,9 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
             r"|(?:long )?recovery time(?:frame)?|timeframe"
             r"|timeline|patience(?: clause)?|duration|waiting|(?:it )?takes time"
+            # "Waiting OK?", "OK to wait?"
+            r"|(?:is )?wait(?:ing)? (?:ok|okay|fine|alright)"
+            r"|(?:ok|okay|fine) (?:to|with) wait(?:ing)?"
             r"|(?:recovery |this |it )?(?:may|can|might|will) take "
             r"(?:a long |some |significant )?time"
             r"|(?:i |do you )?(?:acknowledges?|accepts?|understands?)\b.{0,60}\b(?:time|long|while)"
@@ -540,7 +543,8 @@ def _as_label_lines(lines: list[str]) -> list[str]:
             continue
         if row:
             # an empty cell answers nothing; it must not take the next row as its value
-            found.append(f"{row.group('label')}: {row.group('value') or '(left blank)'}")
+            label = row.group("label").rstrip(" :")  # "| Acct: | harrow-pell |"
+            found.append(f"{label}: {row.group('value') or '(left blank)'}")
         elif answer and asked:
             found[-1] = f"{asked.group('question').rstrip(' ?:.')}: {answer.group('answer')}"
         else:

@@ -101,11 +101,12 @@ _OPTION_WORDS = frozenset(("yes", "no", "lost", "not working", "never saved", "h
 
 
 # "✅ yes", "❌": a tick or a cross typed before (or instead of) the answer.
-_MARK = re.compile(r"^(?:✅|☑️?|✔️?|❌|✖️?)\s*")
+_MARK = re.compile(r"^(?:✅|☑️?|✔️?|❌|✖️?|\[[xX✓✔]\]|\[\s?\])\s*")
 
 
 def _mark_word(mark: re.Match[str]) -> str:
-    return "yes " if mark.group(0)[0] in "✅☑✔" else "no "
+    ticked = mark.group(0)[0] in "✅☑✔" or mark.group(0)[:2].lower() in ("[x", "[✓", "[✔")
+    return "yes " if ticked else "no "
 
 
 # "fine, as long as it is under a week", "yes if it's needed": a condition, not a yes.
