@@ -59,7 +59,7 @@ _COC_YES = _any(
     # "He has read the PSF Code of Conduct and agrees to it." (written on his behalf)
     _COC + r".{0,10}\band (?:agrees|accepts) (?:to )?it\b",
     _COC + r".{0,30}\b(?:i|we) (?:\w+ )?(?:agree|accept)\b",
-    r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to)\s+(?:the\s+)?" + _COC,
+    r"\b(?:d'accord|in agreement|agree|agreed|ok|okay|fine)\s+(?:with|to|for)\s+(?:the\s+)?" + _COC,
     r"\b(?:my|our) (?:full )?(?:agreement|consent) (?:to|with)\s+(?:the\s+)?" + _COC,
     # "I read through your Code of Conduct and I'm in agreement with it", "✔ Conduct rules",
     # "ticked the box agreeing to the Code of Conduct"

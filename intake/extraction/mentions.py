@@ -391,7 +391,11 @@ def username_mentions(sentence: str) -> list[Mention]:
             if after.startswith(("@", "://")) or host or other or contraction or cut:
                 continue
             theirs = _THIRD_PARTY.search(sentence, 0, match.start("name")) is not None
-            if not _looks_like_username(name, strong):
+            # "Account: aelsayed": after a label's colon, a name may end like a word
+            labelled = strong and _AFTER_COLON.search(sentence, 0, match.start("name"))
+            if not _looks_like_username(name, strong) and not (
+                labelled and name.lower() not in NOT_USERNAMES | _FOREIGN_WORDS
+            ):
                 continue
             opener = re.search(r"[`'\"“‘(]\s?$", sentence[: match.start("name")])
             # "the second account (lesson learned)": a bracket is a quote only round a name.
@@ -409,6 +413,7 @@ _ANY_ACCOUNT = re.compile(
     r"(?:[\w-]+\s+)?(?:account|user ?name)s?\s+$",
     _I,
 )
+_AFTER_COLON = re.compile(r"[:=]\s*[`'\"“‘(]?\s?$")
 _PACKAGE_ON = re.compile(
     r"\b(?:package|project|library|repo|distribution)s?\s+(?:on|in|under|from|of)\s*(?:the|my|this|"
     r"that|our)?\s*$",
