@@ -33,7 +33,8 @@ _NOT_LOST = re.compile(
     _I,
 )
 _DEVICE = (
-    r"(?:phone|smartphone|telephone|handphone|mobile|handy|cell|celular|cellphone|tablet|ipad|device|"
+    r"(?:phone|smartphone|telephone|handphone|fone|mobile|handy|cell|celular|cellphone|tablet|ipad|"
+    r"device|backpack|rucksack|handbag|bag|"
     r"authenticator|2fa app|"
     r"solokey|nitrokey|titan key|browser extension|authenticator extension|handset|"
     r"authentication application|authenticator application|"
@@ -468,7 +469,8 @@ _CODES_STEMS = (
     "fallback",
 )
 _DEVICE_STEMS = (
-    "phone", "mobile", "handy", "cell", "celular", "tablet", "ipad", "device", "authenticat", "app",
+    "phone", "fone", "mobile", "handy", "cell", "celular", "tablet", "ipad", "device",
+    "authenticat", "app", "bag", "backpack", "rucksack",
     "otp", "key", "authy", "factor", "token", "samsung", "pixel", "android", "seed", "vault",
     "password manager", "secret", "touch", "face id", "faceid", "windows hello", "macbook",
     "handset", "extension", "2fa", "google auth", "aegis", "2fas", "freeotp", "raivo",
@@ -747,6 +749,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:someone|somebody|an? attacker|an? hacker)\b(?: else)? (?:has |had )?"
             r"(?:logged|signed|got|broke|gained|enabled|added|set up|turned on|switched on|"
             r"activated|enrolled|replaced)\b"
+            # (not "someone broke into my car and took my laptop": a theft of the device)
+            r"(?!\s+into (?:my|our|the) (?:car|house|home|flat|apartment|office|van|room|locker|"
+            r"hotel room|bag)\b)"
             # "I didn't add any security key"
             r"|\b(?:i|we) (?:didn't|did not|never) (?:add|register|create)\s+"
             r"(?:any|this|that|the|a|an)\s+(?:new\s+)?"

@@ -65,6 +65,7 @@ NOT_USERNAMES = frozenset(
     somewhere anywhere everywhere nowhere elsewhere reset resets restore restored
     restoration reactivation unlock unlocked lockout takeover hijack deletion removal
     transfer ownership creation verification second third latter former spare affected original
+    misspelled misspelt mistyped incorrect typo
     """.split()
 )
 
