@@ -516,6 +516,15 @@ def says(pattern: re.Pattern[str], sentence: str) -> bool:
     return pattern.search(sentence) is not None
 
 
+# "please ignore what I said about the codes being lost - I found the printout"
+_FOUND_AFTER_ALL = re.compile(
+    r"\bignore what (?:i|we) (?:said|wrote) about (?:the |my |our )?(?:recovery |backup )?"
+    r"codes\b[^.!?]{0,40}?\b(?:i|we) (?:just |finally )?(?:found|have|still have) (?:them|the "
+    r"(?:printout|sheet|list|card|paper)|it)\b",
+    _I,
+)
+
+
 @lru_cache(maxsize=4096)
 def recovery_code_state(sentence: str) -> str | None:
     """The recovery-codes state a sentence states, or None.
@@ -525,6 +534,8 @@ def recovery_code_state(sentence: str) -> str | None:
     """
     if not mentions_codes(sentence):
         return None
+    if _FOUND_AFTER_ALL.search(sentence):
+        return "have"
     lowered = sentence.lower()
     for state, pattern in RECOVERY_CODE_RULES:
         cues = _STATE_CUES.get(state)

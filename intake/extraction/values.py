@@ -211,10 +211,14 @@ def codes_value(value: str) -> str | None:
         (
             "never_saved",
             r"never(?! (?:needed|used|tried|had to use)\b)|not saved|didn't save|did not save|"
-            r"not generated|nobody|no one"
+            r"not generated|(?:nobody|no one)(?! (?:can|could) (?:find|locate))"
             r"|none (?:were |was )?(?:ever )?saved(?!\s+(?:on|in|to)\b)|none (?:were|was)",
         ),
-        ("lost", r"\blost\b|no access|don't have|do not have|gone|missing|can't find|no\b"),
+        (
+            "lost",
+            r"\blost\b|no access|don't have|do not have|gone|missing|can't find|no\b"
+            r"|(?:nobody|no one) (?:can|could) (?:find|locate)",
+        ),
         ("have", r"\bhave\b|\byes\b|\bstill\b|\bsaved\b"),
     )
     for state, pattern in table:
