@@ -61,7 +61,7 @@ _DEVICE_TROUBLE = (
     r"(?:los(?:t|e|ing)\w*|drop\w*|brok\w*|break\w*|stol\w*|wip\w*|reset\w*|replac\w*|"
     # "a login from a new device" or "verify the new device" is no trouble with one.
     r"(?<!from a )(?<!from the )(?<!verify the )(?<!confirm the )(?<!verify a )new(?!-device)|"
-    r"chang\w*|"
+    r"chang\w*|went (?:along )?with|"
     r"switch\w*|mov\w*|dead|died|damag\w*|destroy\w*|smash\w*|crack\w*|fell|drown\w*|water|"
     r"factory|upgrad\w*|uninstall\w*|delet\w*|transfer\w*|surviv\w*|stopp\w*|wash\w*|gone|"
     r"re-?imag\w*|reflash\w*|swim\w*|took a swim|submerged|dunked|decommission\w*|"
