@@ -74,7 +74,7 @@ FORM_CODES_BOX = re.compile(
     re.I,
 )
 _CODES_BOX = re.compile(r"recovery codes?", re.I)
-_COC_BOX = re.compile(r"code of conduct", re.I)
+_COC_BOX = re.compile(r"code of conduct|\bconduct (?:rules|code|policy)\b|\bcoc\b", re.I)
 _TIME_BOX = re.compile(r"\btime\b|\btake\b|\bdelay\b|\bwait", re.I)
 # What recovery codes are written on.
 _SHEET = r"(?:sheet|printout|print-?out|paper|list)"
