@@ -277,6 +277,8 @@ _CONDITION = re.compile(
     # "ok to wait as long as its under a week": a limit, unlike "as long as it takes"
     r"|\b(?:as long as|if) (?:it'?s|its|it is|this is|that'?s|it gets done|it'?s done|done) "
     r"(?:under|less than|within|no more than|not more than|before|by)\b"
+    r"|\bas long as (?:it|this) (?:doesn'?t|does not|won'?t|will not) "
+    r"(?:take|stretch|go|last|drag)\b"
     # "I'll agree to it if that's what it takes"
     r"|\bif (?:that'?s|that is|it'?s|it is|this is) what (?:it takes|you need|is needed|"
     r"is required|you require|'s needed|'s required)\b"

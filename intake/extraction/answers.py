@@ -427,6 +427,7 @@ def _own_lines(own_text: str) -> list[str]:
         _normalise(piece)
         for line in _columns(_without_comments(_readable(own_text)).split("\n"))
         for piece in pieces(line, MAX_LINE)
+        for piece in _slashed_labels(piece)
     ]
     return [line for line in _as_label_lines(lines) if not _is_template_line(line)]
 
@@ -443,6 +444,22 @@ _NUMBERED_ROW = re.compile(
 )
 _INDENTED = re.compile(r"^(?: {2,}|\t)\S")
 _SHORT_ITEM = 3
+
+
+_SLASHED_LABEL = re.compile(r"\s+/\s+(?=(?P<label>[^\W\d_][\w ]{1,30}):\s)")
+
+
+def _slashed_labels(line: str) -> list[str]:
+    """ "Password: known / Email: this one": two labels on one line, one answer each."""
+    cuts = [found for found in _SLASHED_LABEL.finditer(line) if label_field(found.group("label"))]
+    if not cuts or not _LABEL_LINE.match(line):
+        return [line]
+    starts = [0, *(found.end() for found in cuts)]
+    ends = [*(found.start() for found in cuts), len(line)]
+    parts = [line[start:end] for start, end in zip(starts, ends, strict=True)]
+    # "Username / password / email: yes": one label naming three parts, not three labels
+    answered = all(re.search(r":\s*\S", part) for part in parts)
+    return parts if answered else [line]
 
 
 def _columns(lines: list[str]) -> list[str]:

@@ -491,7 +491,16 @@ def _part_answer(value: str, part: str = "") -> bool | None:
         value = first
     if is_option_list(value) or HEDGE.search(value) or _PLACEHOLDER.match(value):
         return None
+    if _CHANGED_ANSWER.match(value):
+        return False  # "Email on file: also changed, to an address I've never seen"
     return _first_known(yes_no, clause_polarity, value)
+
+
+_CHANGED_ANSWER = re.compile(
+    r"^\W*(?:(?:it was|it's been|was|also|been|got|they|someone|the attacker|the hacker)\s+)*"
+    r"(?:changed|reset|swapped)\b(?!\s+(?:it\s+)?(?:back|by me)\b)",
+    re.I,
+)
 
 
 def _email_answer(value: str) -> bool | None:

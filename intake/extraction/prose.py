@@ -399,7 +399,7 @@ _CLAUSE_SPLIT = re.compile(
     r"|,(?=\s+(?:its|it's|it is)\s+(?:prob|probably|maybe|possibly)\b)"
     r"|,(?=\s+(?:and\s+)?(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
-    r"|\s+[-–—]\s+(?=(?:it|that|this|they|which|not|no|but|though|only)\b)"
+    r"|\s+[-–—]\s+(?=(?:it|that|this|they|which|not|no|but|though|only|the|my|our)\b)"
     # a message without punctuation: "…was on it still have password … no backup codes …"
     r"|\s+(?=(?:no|never)\s+(?:backup|recovery|2fa)\b)"
     # ", I went to the login": a new first-person clause in a run-on sentence.
