@@ -178,7 +178,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 _CHECKBOX = re.compile(
-    r"^(?:[-*•+]\s*)?(?:\[(?P<mark>[ xX✓✔✗*]?)\]|(?P<glyph>[☐☑☒✅❌⬜🔲])\ufe0f?)\s*(?P<text>.*)$"
+    r"^(?:(?:[-*•+]|\d{1,2}[.)])\s*)?"
+    r"(?:\[(?P<mark>[ xX✓✔✗*]?)\]|(?P<glyph>[☐☑☒✅❌⬜🔲])\ufe0f?)\s*(?P<text>.*)$"
 )
 # "✔ I know my password", "✘ Recovery codes (never made any)": a checklist line says its
 # own answer, and is no value for the empty label above it.

@@ -636,7 +636,7 @@ def _recovery_codes(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Fin
     labelled = _labelled(answers, "recovery_codes", _codes_answer)
     if labelled:
         return _agreed("recovery_codes", labelled, ANSWER)
-    said = _codes_named(_standing(answers.sentences, _RETRACTION))
+    said = _after_other_sites_codes(_codes_named(_standing(answers.sentences, _RETRACTION)))
     prose = [
         (state, said.get(sentence, sentence))
         # "I have my recovery codes! ... Edit: no I don't.": the first is taken back.
@@ -671,6 +671,35 @@ _ONE_TIME_CODES = re.compile(
     r"verification|conduct)\b",
     re.I,
 )
+
+
+# "Then I looked at the file name: github-recovery-codes.txt. So they were never PyPI's
+# codes": what was said of those codes is about another site's.
+_OTHER_SITES_CODES = re.compile(
+    r"\b(?:they|those|these|the (?:recovery |backup )?codes)\s+(?:were|are)\s+(?:never|not)\s+"
+    r"(?:pypi'?s|for pypi|(?:the )?pypi (?:ones|codes))\b"
+    r"|\b(?:they|those|these|the (?:recovery |backup )?codes)\s+(?:were|are)\s+(?:actually\s+)?"
+    r"(?:for|from)\s+(?:github|gitlab|google|aws|microsoft|another (?:site|service|account))\b",
+    re.I,
+)
+
+
+def _after_other_sites_codes(read: dict[str, str]) -> dict[str, str]:
+    """The readings (keys, with the requester's own words) after the last one saying the
+    codes were another site's; what follows it is read as about PyPI's codes."""
+    texts = list(read)
+    cut = max((i for i, text in enumerate(texts) if _OTHER_SITES_CODES.search(text)), default=None)
+    if cut is None:
+        return read
+    said = list(_OTHER_SITES_CODES.finditer(texts[cut]))[-1]
+    rest = texts[cut][said.end() :].lstrip(" .,;:-")
+    after = [(rest, read[texts[cut]])] if rest else []
+    after += [(text, read[text]) for text in texts[cut + 1 :]]
+    # "… those are for GitHub. I never saved the PyPI ones.": about PyPI's codes
+    return {
+        (f"As for the PyPI recovery codes, {text}" if index == 0 else text): own
+        for index, (text, own) in enumerate(after)
+    }
 
 
 def _codes_named(sentences: tuple[str, ...]) -> dict[str, str]:
