@@ -147,7 +147,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (
-            r"\b(?:maintain\w*|owner|author\w*|creator|developer) of:?\s+(?:the\s+)?"
+            r"\b(?:maintain\w*|maintaner|mantainer|maintainor|owner|author\w*|creator|developer)"
+            r" of:?\s+(?:the\s+)?"
             rf"(?:{_KIND}\s+)?" + _PACKAGES,
             False,
         ),
@@ -395,7 +396,7 @@ _NAME_IN_COMMITS = re.compile(
 )
 _NOT_SAID = re.compile(r"\b(?:not|never|no)\b|n't\b", _I)
 # "https://docs.lotusgrid.example.com", "…/docs/install": a project's documentation.
-_DOCS_SITE = re.compile(r"^(?:https?://)?(?:docs|developers?)\.|/docs?(?:/|$)", _I)
+_DOCS_SITE = re.compile(r"^(?:https?://)?(?:docs|developers?)\.|\.docs\.|/docs?(?:/|$)", _I)
 # "tags signed with my OpenPGP key", "signed with GPG key 0x5E1A9C07"
 _KEY = (
     r"(?:gpg|pgp|openpgp|ssh|signing|sigstore)(?: signing)? (?:key|identity|certificate)\b"
@@ -412,6 +413,11 @@ _SIGNED = re.compile(
     rf"(?:(?:all\s+)?(?:(?:my|our|the|every)\s+)?(?:\w+\s+)?{_SIGNED_THINGS}(?:\s+of\s+\S+)?\s+)?"
     r"(?:with|using|by)\s+"
     rf"(?:my |our |the same |the |his |her |a |an )?(?:own |team |project )?{_KEY}"
+    # "release tags since v0.4 are GPG-signed by me", "signed with Sigstore using my identity"
+    rf"|\b{_SIGNED_THINGS}\b(?:[^.;]|\.(?=\d)){{0,30}}?\b(?:are|were)\s+(?:all\s+)?"
+    r"(?:gpg|pgp|ssh|sigstore)-signed\b"
+    r"(?:\s+by me)?"
+    r"|\bsigned (?:with|using|via) sigstore\b(?:\s+using my [\w-]+ identity)?"
     rf"|\b{_KEY}\s+(?:that is |which is |that'?s |i )?used to sign\b(?:\s+(?:the|my|our)\s+"
     rf"{_SIGNED_THINGS})?",
     _I,
@@ -427,7 +433,10 @@ _PUBLISHING_CLAIM = re.compile(
     r"(?:access\s+|rights\s+)?(?:to|on|in)\s+(?:the\s+|my\s+|our\s+)?(?:github\s+|gitlab\s+)?"
     r"(?:repo|repository)\b"
     # "I can push a commit or a file of your choosing there"
-    r"|\b(?:i|we)\s+(?:can\s+)?(?:still\s+)?push\s+(?:a|any|an?\s+\w+)\s+(?:commit|file|branch|tag)\b",
+    r"|\b(?:i|we)\s+(?:can\s+)?(?:still\s+)?push\s+(?:a|any|an?\s+\w+)\s+(?:commit|file|branch|tag)\b"
+    # "I'm an admin of the ashanti-labs org"
+    r"|\b(?:i'?m|i am|we are)\s+(?:an?\s+|the\s+)?(?:admin|owner)\s+of\s+the\s+[\w-]+\s+"
+    r"(?:org|organi[sz]ation)\b",
     _I,
 )
 _CODE_HOST = re.compile(
@@ -494,9 +503,9 @@ def ownership_items(sentence: str) -> list[str]:
                     items.extend(named)
     if "sign" in lowered:
         items += [match.group(0).strip() for match in _SIGNED.finditer(sentence)]
-    if ("trusted" in lowered or "push" in lowered or "access" in lowered) and FIRST_PERSON.search(
-        sentence
-    ):
+    if (
+        "trusted" in lowered or "push" in lowered or "access" in lowered or "admin" in lowered
+    ) and FIRST_PERSON.search(sentence):
         items += [
             match.group(0).strip()
             for match in _PUBLISHING_CLAIM.finditer(sentence)
@@ -519,8 +528,8 @@ _CLAIM_CUES = (
     "module", "tool", "helper", "plugin", "extension", "utilit", "wrapper", "client",
     "framework", "toolkit", "behind", "listed", "repo", "rights", "permission", "on pypi",
     "write", "keep", "manager", "built", "made", "pkg", "called", "named", "maintenance",
-    "evidence", "proof", "paket", "projekt", "bibliot", "paquet", "proyect", "librer", "pacote",
-    "projet", "pacchett", "progett", "пакет", "проект", "библиотек",
+    "evidence", "proof", "maintan", "mantain", "paket", "projekt", "bibliot", "paquet", "proyect",
+    "librer", "pacote", "projet", "pacchett", "progett", "пакет", "проект", "библиотек",
 )  # fmt: skip
 
 
