@@ -75,6 +75,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:access to|have|have access to|access) "
             r"(?:to )?(?:the |your |my )?(?:account |account's |linked |registered )?e-?mail"
             r"(?: address| account| inbox)?(?: (?:of|on|for) (?:the |my )?account)?|e-?mail access"
+            r"|e-?mail known"
             r"|(?:the |my )?(?:account |linked |registered )?e-?mail(?: address)?(?: (?:on|of|for) "
             r"(?:the |my )?account| on file)?(?: ok| okay| fine| works| working|"
             r"(?: still)? (?:accessible|reachable))?"

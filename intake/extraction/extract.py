@@ -517,6 +517,7 @@ _FROM_IT = re.compile(
     r".*\b(?:i'?m |i am |am )?(?:writing|sending|mailing|e-?mailing|write|send|sent)\b[^.;]{0,12}?"
     r"\bfrom (?:it|this(?: one| address| mailbox| e-?mail)?|here)\b"
     r"|.*\bsame (?:as )?(?:the one )?(?:i|i'?m|i am) (?:write|writing|send|sending) from\b"
+    r"|.*\byou'?re reading (?:it|this)\b[^.;]{0,20}\bfrom\b"
     r"|\W*this (?:is the|address\b.{0,60}\bis the) (?:registered|account|pypi|linked) "
     r"(?:address|e-?mail)\b"
     r"|\W*this address\b.{0,60}\bis the one (?:on|registered|linked|associated)\b"
@@ -531,7 +532,8 @@ _THIS_ADDRESS = re.compile(
     # "this one, the account address", "this one, it's on the account"
     r"(?:,?\s+(?:(?:it'?s|it is)\s+)?(?:on the account|the (?:account|registered) "
     r"(?:address|e-?mail)|(?:the )?one on the account|same as (?:always|before|ever)))?[^\w?]*$"
-    # "jo@example.com (this address)"
+    # "this one, jo@example.com", "jo@example.com (this address)"
+    r"|^\W*(?:this one|this address),?\s+\S+@\S+\W*$"
     r"|^\W*\S+@\S+\s*\((?:this|this one|this address|the one i'?m writing from)\)\W*$",
     re.I,
 )

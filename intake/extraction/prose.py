@@ -76,6 +76,9 @@ HEDGE = re.compile(
     _I,
 )
 _DOUBLE_NEGATIVE = re.compile(
+    # "It isn't that I can't read my email"
+    r"\b(?:it isn't|it's not|it is not) that (?:i|we) (?:can't|cannot|don't|do not) "
+    r"(?:read|access|know|have|get|remember)\b|"
     r"\b(?:have not|haven't|did not|didn't|never) (?:lost|forgotten|forgot|lose|forget)\b"
     r"|\b(?:it's|it is) not that (?:i've|i have|i) (?:lost|forgotten|forgot)\b"
     # "It's not that I don't know my password", "Nor is it the case that I've lost the email"
@@ -330,6 +333,13 @@ _MAIL_GOES_NOWHERE = re.compile(
     r"expired|deleted|lapsed|retired)\b)",
     _I,
 )
+# "registered to an email address with a provider that closed down last year"
+_PROVIDER_GONE = re.compile(
+    r"\b(?:e-?mail )?address\b[^.;]{0,40}?\b(?:provider|domain|host|isp)\b[^.;]{0,20}?"
+    r"\b(?:closed|shut|folded|died|expired|lapsed|went out of business|went under)\b"
+    r"(?:\s+(?:down|up|shop))?",
+    _I,
+)
 # "The reset email arrived and I set a new password": the new one is known.
 _NEW_PASSWORD = re.compile(
     r"\b(?:i|we)\s+(?:then\s+)?(?:set|chose|created|made)\s+(?:a|my)\s+new\s+password\b"
@@ -533,7 +543,21 @@ _FROM_ACCOUNT_ADDRESS = re.compile(
     rf"the (?:{_ACCT} (?:e-?mail|address|addr)|(?:address|e-?mail|one) (?:registered|on (?:the|my|"
     r"our|that)|linked|associated|tied))"
     rf"|{_SENDING}from (?:the|this) (?:e-?mail )?address (?:on|of) (?:that|the|my|this) account\b"
-    rf"|\bthis is (?:the|my) {_ACCT} (?:e-?mail|address)\b"
+    rf"|\bthis is (?:the|my) {_ACCT}(?:'s)? (?:e-?mail|address)\b"
+    # "emailing from the address registered on the account"
+    rf"|{_SENDING}from (?:the|my|our) (?:e-?mail )?address (?:registered|linked|associated) "
+    r"(?:on|to|with) (?:the|my|our) (?:pypi )?account\b"
+    # "the email is the same which I write from"
+    r"|\b(?:e-?mail|address)\b[^.;]{0,20}\bsame (?:one )?(?:which |that |as the one |as )?"
+    r"(?:i|i'?m|i am) (?:write|writing|send|sending|mail|mailing) from\b"
+    # "you're reading it from the registered address"
+    r"|\byou'?re reading (?:it|this|a message|this message|my message)\b[^.;]{0,20}\bfrom "
+    r"(?:the|my) (?:registered|account'?s?|pypi|linked) (?:e-?mail )?address\b"
+    # "The mail is this one.", "Email known (this one)"
+    r"|\b(?:the |my )?(?:e-?)?mail(?: address)? (?:is|known) \(?this (?:one|address)\)?"
+    # "I do get email at this address, which is on the account"
+    r"|\b(?:get|receive|read)\s+(?:e-?)?mail\s+(?:at|on|to)\s+this address\b[^.;]{0,20}"
+    r"\b(?:which|that) is (?:on|the one on|registered)"
     # "This address (jo@example.com) is the one registered on the account."
     r"|\bthis (?:e-?mail )?address\s*(?:\([^()]*\)\s*)?is the (?:one|address) (?:registered|linked|"
     r"associated|on)\b"
@@ -828,6 +852,7 @@ def _plain(sentence: str) -> str:
     sentence = _PASSWORD_REFUSED.sub("the password is lost", sentence)
     sentence = _EMAIL_CHANGED.sub("; the email is lost;", sentence)
     sentence = _MAIL_GOES_NOWHERE.sub("; the email is lost;", sentence)
+    sentence = _PROVIDER_GONE.sub("; the email is lost;", sentence)
     sentence = _NOT_THE_PART.sub(
         lambda found: f"the {found.group('part') or found.group('topic')} is fine", sentence
     )
