@@ -39,7 +39,7 @@ _NEGATED_AGREEMENT = re.compile(
 _COC_WORDS = re.compile(r"conduct|\bcoc\b", _I)
 _TIME_WORDS = re.compile(
     r"time|wait|wating|rush|hurry|long|length|while|tak|patien|slow|drag|week|month|today|tomorrow|"
-    r"asap|"
+    r"asap|hours|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"period|urgent|overnight|quick|fast|instant|speedy|rapid|immediate|delay",
     _I,
 )
@@ -250,7 +250,8 @@ _TIME_NO = _any(
     r"urgently|right away|immediately|this week|within)\b"
     # "We need this locked down today, not next week"
     r"|\bneed (?:it|this|that|the account|my account) (?:\w+\s+){1,2}?(?:today|tonight|tomorrow|"
-    r"right away|immediately|right now)\b",
+    r"right away|immediately|right now|within \d+ (?:hours|hrs|days)|by (?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day)\b",
     r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
     r"(?:accept|afford|"
     r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",

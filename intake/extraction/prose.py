@@ -77,7 +77,7 @@ HEDGE = re.compile(
 )
 _DOUBLE_NEGATIVE = re.compile(
     # "It isn't that I can't read my email"
-    r"\b(?:it isn't|it's not|it is not) that (?:i|we) (?:can't|cannot|don't|do not) "
+    r"\b(?:it isn't|it's not|it is not) (?:that|as if) (?:i|we) (?:can't|cannot|don't|do not) "
     r"(?:read|access|know|have|get|remember)\b|"
     r"\b(?:have not|haven't|did not|didn't|never) (?:lost|forgotten|forgot|lose|forget)\b"
     r"|\b(?:it's|it is) not that (?:i've|i have|i) (?:lost|forgotten|forgot)\b"

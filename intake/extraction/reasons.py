@@ -308,6 +308,12 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\bno (?:codes|{CODES})\b[^.;]{{0,30}}?\bnever "
             r"(?:set (?:\w+ ){0,3}?up|enabled|turned on|switched on|activated)\b"
             r"(?!\s+(?:there|on|for|in)\b(?!\s+the first place))"
+            # "I don't have recovery codes - I never set them up", "I never turned on 2FA
+            # myself, so I have no device or codes for it"
+            rf"|\b(?:don't|do not) have (?:any )?(?:{CODES}|codes)\W{{1,4}}(?:i|we) never "
+            r"(?:set (?:them|it|any) up|saved|made|got|generated|had)\b"
+            r"|\bnever (?:turned on|enabled|set up|activated|switched on)\b[^.]{0,60}?\bno "
+            r"(?:device or |app or |key or )?codes\b"
             # "never saved codes", "I never saw any recovery codes myself"
             r"|(?:^|[,;]|\b(?:i|we))\W*never (?:saved|downloaded|generated|made|had|saw|wrote down|"
             r"printed)\s+(?:any\s+)?(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b"
@@ -402,7 +408,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "have",
             # "my recovery codes are saved in a password manager"
-            rf"\b(?:my|the|our) {CODES} (?:are|is) (?:still |safely |all )?"
+            rf"\b(?:my|the|our) {CODES} (?:are|is) (?:still |safely |all |also )?"
             r"(?:saved|stored|kept|safe|printed|with (?:me|us)|in (?:my|our) (?:\w+ )?"
             r"(?:safe|drawer|desk|wallet|vault|password manager|notebook|binder|folder))\b"
             r"(?! (?:on|in) (?:the|that|my) (?:lost|stolen|old|broken|dead|wiped)\b| somewhere)"
@@ -572,7 +578,9 @@ def recovery_code_state(sentence: str) -> str | None:
     return None
 
 
-_NOT_THAT = re.compile(r"\bnot that\b|\b(?:isn't|is not|not) (?:true|the case) that\b", _I)
+_NOT_THAT = re.compile(
+    r"\bnot (?:that|as if)\b|\b(?:isn't|is not|not) (?:true|the case) that\b", _I
+)
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _WAS_GOING_TO = re.compile(
     r"\b(?:was|were) (?:going|about) to (?:say|write)\b|\bwould have said\b"
