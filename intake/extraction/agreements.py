@@ -456,11 +456,11 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     ):
         said = clause
     said = _CONTENT_NEGATION.sub(" ", said)
-    before = sentence[: found.start()]
+    ahead = sentence[: found.start()]
     if (
         _CONDITION.search(sentence[found.end() : found.end() + 40])
-        or _REQUIRED_FIRST.search(before)
-        or _IF_FIRST.search(before)
+        or _REQUIRED_FIRST.search(ahead)
+        or _IF_FIRST.search(ahead)
     ):
         return None  # "… agree to the code of conduct, if that's needed"
     if HEDGE.search(_MAY_TAKE.sub("takes", said)):
