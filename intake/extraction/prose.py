@@ -437,6 +437,41 @@ _CLAUSE_SPLIT = re.compile(
 )
 _NEW_SUBJECT = re.compile(r"^\s*(?:i|we)\b", _I)
 _ACCOUNT_EMAIL = r"\b(?:account|pypi|registered) (?:e-?mail|address)"
+_ACCT = r"(?:acct|account|registered|reg|pypi|linked|associated)"
+_SENDING = (
+    r"\b(?:writing|sending|e-?mailing|mailing|messaging|contacting you|sent)\b (?:you )?(?:this )?"
+)
+# Shorter and team wordings: "emailing from registered addr", "writing from the team alias
+# which is the acct email", "writing from the email address on that account".
+_SHORT_WRITING_FROM = (
+    rf"{_SENDING}from (?:the |my |our )?(?:[\w-]+'s |team |shared |group |same )?{_ACCT} "
+    r"(?:e-?mail|address|addr|alias|mailbox|inbox)\b"
+    rf"|{_SENDING}from (?:the |my |our )?[^.;,]{{0,40}}?(?:,\s*\S+@\S+?,)?\s*(?:which|that) is "
+    rf"the (?:{_ACCT} (?:e-?mail|address|addr)|(?:address|e-?mail|one) (?:registered|on (?:the|my|"
+    r"our|that)|linked|associated|tied))"
+    rf"|{_SENDING}from (?:the|this) (?:e-?mail )?address (?:on|of) (?:that|the|my|this) account\b"
+    rf"|\bthis is (?:the|my) {_ACCT}(?:'s)? (?:e-?mail|address)\b"
+    # "emailing from the address registered on the account"
+    rf"|{_SENDING}from (?:the|my|our) (?:e-?mail )?address (?:registered|linked|associated) "
+    r"(?:on|to|with) (?:the|my|our) (?:pypi )?account\b"
+    # "the email is the same which I write from"
+    r"|\b(?:e-?mail|address)\b[^.;]{0,20}\bsame (?:one )?(?:which |that |as the one |as )?"
+    r"(?:i|i'?m|i am) (?:write|writing|send|sending|mail|mailing) from\b"
+    # "you're reading it from the registered address"
+    r"|\byou'?re reading (?:it|this|a message|this message|my message)\b[^.;]{0,20}\bfrom "
+    r"(?:the|my) (?:registered|account'?s?|pypi|linked) (?:e-?mail )?address\b"
+    # "The mail is this one.", "Email known (this one)"
+    r"|\b(?:the |my )?(?:e-?)?mail(?: address)? (?:is|known) \(?this (?:one|address)\)?"
+    # "I do get email at this address, which is on the account"
+    r"|\b(?:get|receive|read)\s+(?:e-?)?mail\s+(?:at|on|to)\s+this address\b[^.;]{0,20}"
+    r"\b(?:which|that) is (?:on|the one on|registered)"
+    # "This address (jo@example.com) is the one registered on the account."
+    r"|\bthis (?:e-?mail )?address\s*(?:\([^()]*\)\s*)?is the (?:one|address) (?:registered|linked|"
+    r"associated|on)\b"
+    r"|\be-?mail (?:is|was) (?:the )?same (?:one )?(?:of|as) this\b"
+    rf"|\b{_ACCT}(?:'s)? (?:e-?mail|address)(?: address)? is \S+@\S+?,? (?:which|that) "
+    r"(?:i'?m|i am|we'?re|we are) (?:writing|sending|mailing)\b"
+)
 _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"\b(?:writing|sending|contacting you|emailing you|reaching out|sent|mailing) (?:this )?"
     r"(?:\w+ ){0,2}from (?:the |my )?(?:same )?"
@@ -526,51 +561,10 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
     r"hotmail|yahoo|proton\w*)|"
     r"(?:the|this) (?:same )?(?:one|address) (?:i'?m|i am) "
     r"(?:writing|sending|"
-    r"mailing) (?:you )?from)\b",
+    r"mailing) (?:you )?from)\b"
+    rf"|{_SHORT_WRITING_FROM}",
     _I,
 )
-
-_ACCT = r"(?:acct|account|registered|reg|pypi|linked|associated)"
-_SENDING = (
-    r"\b(?:writing|sending|e-?mailing|mailing|messaging|contacting you|sent)\b (?:you )?(?:this )?"
-)
-# Shorter and team wordings: "emailing from registered addr", "writing from the team alias
-# which is the acct email", "writing from the email address on that account".
-_FROM_ACCOUNT_ADDRESS = re.compile(
-    rf"{_SENDING}from (?:the |my |our )?(?:[\w-]+'s |team |shared |group |same )?{_ACCT} "
-    r"(?:e-?mail|address|addr|alias|mailbox|inbox)\b"
-    rf"|{_SENDING}from (?:the |my |our )?[^.;,]{{0,40}}?(?:,\s*\S+@\S+?,)?\s*(?:which|that) is "
-    rf"the (?:{_ACCT} (?:e-?mail|address|addr)|(?:address|e-?mail|one) (?:registered|on (?:the|my|"
-    r"our|that)|linked|associated|tied))"
-    rf"|{_SENDING}from (?:the|this) (?:e-?mail )?address (?:on|of) (?:that|the|my|this) account\b"
-    rf"|\bthis is (?:the|my) {_ACCT}(?:'s)? (?:e-?mail|address)\b"
-    # "emailing from the address registered on the account"
-    rf"|{_SENDING}from (?:the|my|our) (?:e-?mail )?address (?:registered|linked|associated) "
-    r"(?:on|to|with) (?:the|my|our) (?:pypi )?account\b"
-    # "the email is the same which I write from"
-    r"|\b(?:e-?mail|address)\b[^.;]{0,20}\bsame (?:one )?(?:which |that |as the one |as )?"
-    r"(?:i|i'?m|i am) (?:write|writing|send|sending|mail|mailing) from\b"
-    # "you're reading it from the registered address"
-    r"|\byou'?re reading (?:it|this|a message|this message|my message)\b[^.;]{0,20}\bfrom "
-    r"(?:the|my) (?:registered|account'?s?|pypi|linked) (?:e-?mail )?address\b"
-    # "The mail is this one.", "Email known (this one)"
-    r"|\b(?:the |my )?(?:e-?)?mail(?: address)? (?:is|known) \(?this (?:one|address)\)?"
-    # "I do get email at this address, which is on the account"
-    r"|\b(?:get|receive|read)\s+(?:e-?)?mail\s+(?:at|on|to)\s+this address\b[^.;]{0,20}"
-    r"\b(?:which|that) is (?:on|the one on|registered)"
-    # "This address (jo@example.com) is the one registered on the account."
-    r"|\bthis (?:e-?mail )?address\s*(?:\([^()]*\)\s*)?is the (?:one|address) (?:registered|linked|"
-    r"associated|on)\b"
-    r"|\be-?mail (?:is|was) (?:the )?same (?:one )?(?:of|as) this\b"
-    rf"|\b{_ACCT}(?:'s)? (?:e-?mail|address)(?: address)? is \S+@\S+?,? (?:which|that) "
-    r"(?:i'?m|i am|we'?re|we are) (?:writing|sending|mailing)\b",
-    _I,
-)
-
-
-def _account_address_said(sentence: str) -> re.Match[str] | None:
-    """Where the sentence says it comes from the account's own address."""
-    return _WRITING_FROM_ACCOUNT_EMAIL.search(sentence) or _FROM_ACCOUNT_ADDRESS.search(sentence)
 
 
 def _says_writing_from(said: str) -> bool:
@@ -639,7 +633,7 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         lambda mark: " no" if mark.group(0).strip()[0] in _CROSSES else " yes", sentence
     )
     sentence = _NOT_CHANGED_ASIDE.sub("", _NOT_KEPT_THERE.sub("", sentence))
-    writing_from = _account_address_said(sentence)
+    writing_from = _WRITING_FROM_ACCOUNT_EMAIL.search(sentence)
     # "I think I still remember the password, and this address is the one on the account":
     # the doubt is about the password; only the clause that says it counts.
     if (
