@@ -408,13 +408,15 @@ _ASKING = re.compile(
 )
 
 
+# What an agreement is about, when it starts its own fragment ("…, CoC agreed, no rush").
+_TOPICS = r"coc|code of conduct|conduct|no rush|no hurry|wait"
 _NEW_CLAUSE = re.compile(
     r"[,;]\s+(?=(?:and\s+|but\s+|so\s+)?(?:i|we)\s)"
     # "codes never saved, CoC agreed, no rush": a list of fragments, each its own
-    r"|[,;]\s+(?=(?:the\s+)?(?:coc|code of conduct|conduct|no rush|no hurry|wait|waiting)\b)",
+    rf"|[,;]\s+(?=(?:the\s+)?(?:{_TOPICS}|waiting)\b)",
     _I,
 )
-_TOPIC_FIRST = re.compile(r"(?:the\s+)?(?:coc|code of conduct|conduct|no rush|no hurry|wait)\b", _I)
+_TOPIC_FIRST = re.compile(rf"(?:the\s+)?(?:{_TOPICS})\b", _I)
 # A clause of its own before the agreement ("…never saved them honestly, i agree"); a short
 # one ("Not yet, I will accept …", "I'm not sure, I agree") is the agreement's lead-in.
 _OWN_CLAUSE_WORDS = 4

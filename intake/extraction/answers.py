@@ -203,7 +203,6 @@ _LABEL_LINE = re.compile(
     r"(?P<value>.*)$"
 )
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)]|[a-h]\))\s+")
-_DOTTED = re.compile(r"^[-*•+]\s+")
 _LIST_MARK = re.compile(r"^[-*•+]\s+")
 _TITLE_LINE = re.compile(
     r"^(?P<label>(?!(?:I|We|My|Our)\b)[A-Z][a-z]+(?: [a-z]+){0,2})\.\s+(?P<value>\S.*)$"
@@ -886,7 +885,7 @@ def _sentences(paragraphs: list[list[str]]) -> list[str]:
     for paragraph in filter(None, paragraphs):
         units: list[str] = []
         # a numbered list after "Hi, following the list on the help page:" answers it
-        header = introduced if _DOTTED.match(paragraph[0]) else ""
+        header = introduced if _LIST_MARK.match(paragraph[0]) else ""
         previous = ""
         # Where sentences start with a capital, a lower-case line goes on with the line above
         # ("Grounds. The authenticator application was" / "installed on a company handset").

@@ -427,6 +427,7 @@ _SIGNED = re.compile(
 _INTENT = re.compile(
     r"\b(?:like to|want|would|will|plan\w*|once|could|should|going to|hope|if)\b|\?", _I
 )
+_PUBLISHING_CUES = ("trusted", "push", "access", "admin")
 _PUBLISHING_CLAIM = re.compile(
     r"(?:[^.;]|\.(?=\w)){0,80}\btrusted publish(?:er|ing)\b[^.;]{0,80}"
     r"|\b(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:have\s+)?(?:push|commit|write|admin|maintainer)\s+"
@@ -503,9 +504,7 @@ def ownership_items(sentence: str) -> list[str]:
                     items.extend(named)
     if "sign" in lowered:
         items += [match.group(0).strip() for match in _SIGNED.finditer(sentence)]
-    if (
-        "trusted" in lowered or "push" in lowered or "access" in lowered or "admin" in lowered
-    ) and FIRST_PERSON.search(sentence):
+    if any(cue in lowered for cue in _PUBLISHING_CUES) and FIRST_PERSON.search(sentence):
         items += [
             match.group(0).strip()
             for match in _PUBLISHING_CLAIM.finditer(sentence)

@@ -394,7 +394,9 @@ def username_mentions(sentence: str) -> list[Mention]:
             # "Account: aelsayed": after a label's colon, a name may end like a word
             labelled = strong and _AFTER_COLON.search(sentence, 0, match.start("name"))
             if not _looks_like_username(name, strong) and not (
-                labelled and name.lower() not in NOT_USERNAMES | _FOREIGN_WORDS
+                labelled
+                and name.lower() not in NOT_USERNAMES
+                and name.lower() not in _FOREIGN_WORDS
             ):
                 continue
             opener = re.search(r"[`'\"“‘(]\s?$", sentence[: match.start("name")])
@@ -701,7 +703,8 @@ def _named_after_dash(labelled: re.Match[str], after_dash: bool) -> bool:
     )
 
 
-_HEADLINE_NOUNS = frozenset("error trouble uncertain unknown lockout issue problem".split())
+# Headline words NOT_USERNAMES lets through ("Locked out - user error").
+_HEADLINE_NOUNS = frozenset("error trouble uncertain".split())
 
 
 def subject_username(subject: str) -> str | None:
