@@ -373,6 +373,8 @@ _DISCLOSURE = re.compile(
     r"\b(?:post|posting|share|sharing|"
     r"(?:send|sending|sent)(?!\s+(?:this|these|you this|it from)\b)|"
     r"include|including|paste|pasting|"
+    # "I'm not going to email you my password": the mail verb, not the mailbox
+    r"e-?mail(?:ing)? (?:you|it|them|anyone)|tell(?:ing)? (?:you|anyone) (?:my|the|it|them)\b|"
     r"attach|attaching|disclose|reveal|give (?:you|out)|put (?:it|them) (?:here|in)|"
     r"(?:type|write|put)\w* (?:it |my \w+ |the \w+ )?(?:into|in) (?:an?|this|the) "
     r"(?:e-?mail|message|mail))\b",
@@ -567,6 +569,42 @@ _WRITING_FROM_ACCOUNT_EMAIL = re.compile(
 )
 
 
+# One clause that names the address this mail comes from and says it is the account's,
+# in any order: "I'm writing from the address on file", "my e-mail (the one I'm writing
+# from) is the one on the account", "This email is my registered email".
+_THIS_SENDER = re.compile(
+    # (not "please change the email on my account to this address": a request)
+    r"(?<!\bto )(?<!\binto )\bthis (?:e-?mail|address|mailbox|inbox|mail)(?: address| id)?\b"
+    r"(?!\s+(?:to|is to|is about)\b)"
+    r"|\((?:this|this one|the one i'?m writing from)\)"
+    r"|\b(?:i'?m |i am |i )?(?:writing|sending|mailing|write|send) (?:you )?(?:this )?from\b"
+    r"|\b(?:the )?(?:one|address|e-?mail) (?:i'?m|i am|i) (?:writing|sending|mailing|write|send) "
+    r"(?:you )?(?:this )?from\b",
+    _I,
+)
+_THE_ACCOUNTS = re.compile(
+    r"\bon file\b|\b(?:on|of|for|in|with) (?:the|my|our) (?:pypi )?account\b|\bin pypi\b"
+    r"|\b(?:registered|account'?s?|pypi|linked|associated) (?:e-?mail|address|one)\b"
+    r"|\bthe one (?:i|we) registered\b|\b(?:is|one) registered\b",
+    _I,
+)
+_LIKELY = re.compile(r"\b(?:should|ought to|supposed to|must be)\b", _I)
+_SENDER_CLAUSE = re.compile(r"[;]|,?\s+\b(?:but|however|although|though|whereas)\b", _I)
+
+
+def says_sending_from_account_address(sentence: str) -> bool:
+    """A clause that says this mail comes from the account's address, undenied, undoubted."""
+    if HEDGE.search(sentence) or _LIKELY.search(sentence) or sentence.rstrip().endswith("?"):
+        return False
+    return any(
+        _THIS_SENDER.search(clause)
+        and _THE_ACCOUNTS.search(clause)
+        and not NEGATION.search(clause)
+        and not _NOT_WRITING.search(clause)
+        for clause in _SENDER_CLAUSE.split(sentence)
+    )
+
+
 def _says_writing_from(said: str) -> bool:
     """The clause that says the requester writes from the account's address, undoubted and
     not denied; a doubt in an earlier clause counts only when that clause names no other part.
@@ -652,7 +690,10 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         reader = _ClauseReader(found)
         for clause in clauses(_plain(sentence)):
             reader.read(clause)
-    return {**found, **paired, **_reported_then_corrected(sentence)}
+    result = {**found, **paired, **_reported_then_corrected(sentence)}
+    if "email" not in result and says_sending_from_account_address(sentence):
+        result["email"] = True
+    return result
 
 
 # "I said I had my password, but … so I don't actually have it anymore" (or "I wrote that I

@@ -38,6 +38,8 @@ _DEVICE = (
     r"authenticator|2fa app|"
     r"solokey|nitrokey|titan key|browser extension|authenticator extension|handset|"
     r"authentication application|authenticator application|"
+    # "confirm via email for the 2FA reset": the reset they ask for, no trouble.
+    r"(?<!for )(?<!request )(?<!about )"
     r"(?:my |the )2fa\b(?!\s+(?:codes?|prompt|screen|step|page|check))|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
@@ -179,7 +181,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:previously|already) (?:been )?used|\bused before|"
             r"\b(?:says?|said|tells? me|claims?|shows?)\b.{0,30}?\bnever generated)"
             # "I tried the codes …", never "I'll try to dig out the codes … don't count on it"
-            rf"|\b(?:tried|used|entered|trying|using|enter|try|tries)\b(?!\s+to\b)"
+            # ("I have never used the recovery codes, not sure …": no try at all)
+            rf"|(?<!never )(?<!n't )(?<!not )"
+            r"\b(?:tried|used|entered|trying|using|enter|try|tries)\b(?!\s+to\b)"
             rf".{{0,40}}{CODES}.{{0,60}}?"
             r"(?:\bnot\b|n't\b|\breject|\brefus|\binvalid|\bfail|\berror|\bwrong|\bnone of them|"
             r"\bpreviously used|\balready used)"
@@ -821,7 +825,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|\b{_HELD}\b.{{0,30}}?\bby (?:a|an|our|the|my|his|her) (?:previous|former|old) "
             rf"{_ROLE}\b"
             r"|\binherit\w*\b.{0,20}\baccount\b"
-            r"|\b(?:maintainer|owner|colleague|employee|engineer|developer|dev|admin|founder|"
+            # "I'm the only active maintainer left": the one who stayed.
+            r"|(?<!\bonly )(?<!\bonly active )(?<!\blast )(?<!\bsole )"
+            r"\b(?:maintainer|owner|colleague|employee|engineer|developer|dev|admin|founder|"
             r"co-?worker|guy|organi[sz]er|volunteer|treasurer|postdoc)\b.{0,80}"
             # "… the company handed the project over to me when I left": the requester left
             r"(?<!\bi )(?<!\bwe )\b(?:left|leaving|departed|passed away|died|retired)\b"
