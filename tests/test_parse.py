@@ -151,3 +151,16 @@ def test_html_is_read_whatever_the_markup_holds() -> None:
         "",
         "unclosed <b attr='x",
     ]
+
+
+def test_a_definition_list_reads_as_label_lines() -> None:
+    html = (
+        "<dl><dt>PyPI login</dt><dd>alice</dd>\n<dt>Password:</dt>\n<dd>Yes, I know it.</dd>"
+        "<dt>Notes</dt></dl><p>Thanks</p>"
+    )
+    assert [line for line in html_to_text(html).split("\n") if line] == [
+        "PyPI login: alice",
+        "Password: Yes, I know it.",
+        "Notes",
+        "Thanks",
+    ]

@@ -82,6 +82,7 @@ class _TextCollector:
         self._skip_depth = 0
         self._cells = 0  # cells so far in the table row
         self._in_pre = 0
+        self._term = False  # a <dt> just ended: its <dd> continues the line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
@@ -96,6 +97,11 @@ class _TextCollector:
             self._current.append("- ")
         elif tag == "input" and dict(attrs).get("type") == "checkbox":
             self._current.append("[x] " if "checked" in dict(attrs) else "[ ] ")
+        elif tag == "dd" and self._term:
+            # A definition list reads as "Label: value" lines, like a two-column table.
+            term = "".join(self._current).rstrip()
+            self._current = [term, " " if term.endswith(":") else ": "]
+            self._term = False
         elif tag in ("td", "th"):
             # A two-column table reads as "Label: value" lines.
             labelled = "".join(self._current).rstrip().endswith(":")
@@ -110,6 +116,9 @@ class _TextCollector:
                 self._in_pre += 1
 
     def handle_endtag(self, tag: str) -> None:
+        self._term = tag == "dt"
+        if tag == "dt":
+            return
         if tag in _SKIPPED:
             self._skip_depth = max(0, self._skip_depth - 1)
         elif tag == "blockquote":
