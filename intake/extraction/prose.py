@@ -29,7 +29,7 @@ NEGATION = re.compile(
     r"lack|missing|neither|nor|nobody|no one|shut down|terminated|cancell?ed|suspended|"
     r"discontinued|dead|lapsed?|expire|bounc\w*|didnt|dont|doesnt|cant|wont|havent|hasnt|isnt|retired|"
     r"wasnt|couldnt|arent)\b|n't\b|\bcannot\b"
-    r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they)\b"
+    r"|\b(?:someone|somebody|an? attacker|the attacker|an? hacker|the hacker|they|he|she)\b"
     r"(?:(?:\s+\w+){0,2}\s+|[^.;]{0,120}?\b)(?:changed|reset)\b"
     # "a notification that the email address was changed" (and it was not them)
     r"|\b(?:e-?mail(?: address)?|address|password)\s+(?:was|had been|has been|got)\s+changed\b"
@@ -409,6 +409,9 @@ _CLAUSE_SPLIT = re.compile(
     r"(?=\s+(?:password|e-?mail)\s+(?:and|&)\s+(?:e-?mail|password)\s+(?:still|are|both|i|we)\b)"
     r"|,(?=\s+(?:still\s+)?(?:have|has|know|agree|fine)\b)"
     r"|,(?=\s+(?:its|it's|it is)\s+(?:prob|probably|maybe|possibly)\b)"
+    # "…, maybe I registered with this email": a guess about a part is a clause of its own
+    r"|,(?=\s+(?:maybe|perhaps|probably|possibly)\s+(?:i|we|it|the|my)\b[^.;]*?"
+    r"\b(?:e-?mail|address|password|user ?name)\b)"
     r"|,(?=\s+(?:and\s+)?(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
     r"|\s+[-–—]\s+(?=(?:it|that|this|they|which|not|no|but|though|only|the|my|our)\b)"
@@ -430,7 +433,7 @@ _CLAUSE_SPLIT = re.compile(
     r"is\s+|was\s+)?(?:known|ok|okay|fine|good|yes|no|works?|working|lost|gone|unknown|forgotten|"
     r"reachable|unreachable|accessible|inaccessible|dead|changed)\b)"
     r"|\s+(?=\b(?:i|we)\s+(?:also\s+|still\s+|do\s+|don't\s+|dont\s+|really\s+|just\s+)?"
-    r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|"
+    r"(?:have|had|lost|can|cant|can't|cannot|never|no|don't|dont|do|know|remember|forgot|forget|"
     r"receive|get|read|use|haven't|havent|hadn't|didn't|didnt|wasn't|couldn't|won't|"
     r"agree|understand|am|was|got|still|used|think|also|need|want|tried|changed|bought|"
     r"dropped|left)\b)"
@@ -866,14 +869,23 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
+_PARENTHESES = re.compile(r"\([^()]{0,300}\)")
+
+
+def _unless_naming_a_part(aside: re.Match[str]) -> str:
+    text = aside.group(0)
+    return text if any(pattern.search(text) for pattern in _PARTS.values()) else " "
+
+
 def _plain(sentence: str) -> str:
     """The sentence without the words that say nothing about having a credential."""
     sentence = _SOMEONE_ELSES.sub(" ", sentence)
-    sentence = _ASIDE.sub(
+    sentence = _ASIDE.sub(_unless_naming_a_part, sentence)
+    # "I don't remember my username (something like rav-geo, I'm not sure), and I don't
+    # know the password either": the doubt is the aside's own.
+    sentence = _PARENTHESES.sub(
         lambda aside: (
-            aside.group(0)
-            if any(pattern.search(aside.group(0)) for pattern in _PARTS.values())
-            else " "
+            _unless_naming_a_part(aside) if HEDGE.search(aside.group(0)) else aside.group(0)
         ),
         sentence,
     )
@@ -1048,7 +1060,7 @@ def clause_polarity(clause: str) -> bool | None:
     """Whether a clause affirms having something (True), denies it (False), or neither."""
     if _HYPOTHETICAL.search(clause):
         return None
-    clause = _DOUBLE_NEGATIVE.sub("have", clause)
+    clause = _REASSURANCE.sub(" ", _DOUBLE_NEGATIVE.sub("have", clause))
     if _PAST_ACCESS.search(clause) and not re.search(r"\bstill\b", clause, _I):
         return False if NEGATION.search(clause) is None else None
     if NEGATION.search(clause) or _CHANGED_AWAY.search(clause):
@@ -1058,6 +1070,8 @@ def clause_polarity(clause: str) -> bool | None:
     return None
 
 
+# "I know it, no problem": a reassurance, no denial.
+_REASSURANCE = re.compile(r"\b(?:no|without any|without) (?:problems?|issues?|worries)\b", _I)
 # "the email address on the account had been changed to one …": a notice of a takeover.
 _CHANGED_AWAY = re.compile(
     r"\b(?:has|had|have) been (?:changed|replaced|swapped|switched)\b(?!\s+(?:back|by me)\b)", _I
