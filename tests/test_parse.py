@@ -164,3 +164,15 @@ def test_a_definition_list_reads_as_label_lines() -> None:
         "Notes",
         "Thanks",
     ]
+
+
+def test_a_link_whose_text_hides_its_address_keeps_the_address() -> None:
+    html = (
+        '<p>I maintain <a href="https://pypi.org/project/fhir-lite/">fhir-lite</a>, see '
+        '<a href="https://github.com/a/fhir-lite">https://github.com/a/fhir-lite</a> or '
+        '<a href="mailto:me@example.org">write</a>.</p>'
+    )
+    assert html_to_text(html) == (
+        "I maintain fhir-lite (https://pypi.org/project/fhir-lite/), see "
+        "https://github.com/a/fhir-lite or write."
+    )

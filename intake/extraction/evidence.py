@@ -184,9 +184,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (
             r"\b(?:i|we)(?:\s+have|'ve|\s+'ve)?\s*(?:got\s+)?(?<=\s)"
             r"(?:one|a|two|three|a few|some)\s+"
-            rf"(?!private\b|internal\b)(?:[\w-]+\s+)?{_KIND}\b\s*[,:]\s*(?:called\s+|named\s+)?"
-            + _PACKAGES
-            + r"(?![^.]*\bnot (?:on|in) pypi\b)",
+            rf"(?!private\b|internal\b)(?:[\w-]+\s+)?{_KIND}\b(?:\s+(?:there|here|on pypi|on it))?"
+            r"\s*[,:(]\s*(?:called\s+|named\s+)?" + _PACKAGES + r"(?![^.]*\bnot (?:on|in) pypi\b)",
             True,
         ),
         (
@@ -208,7 +207,7 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         (
             rf"\bthe\s+{_KIND}\s+(?:(?:on|in|under) (?:that|the|this|my|our) (?:pypi )?account\s+|"
-            r"in question\s+)?(?:are|is)\s+" + _PACKAGES,
+            r"(?:on|in|under) (?:it|there)\s+|in question\s+)?(?:are|is)\s+" + _PACKAGES,
             True,
         ),
         (
@@ -247,8 +246,9 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         # "the oatmeal-parser package on PyPI", "packages, mainly ninebark-schemas"
         (rf"\bthe\s+(?P<names>{_PACKAGE})\s+(?:package|project|library)\s+on\s+pypi\b", False),
         (
-            rf"\b{_KIND}\b[^.]{{0,60}}?,?\s*"
-            r"(?:mainly|mostly|especially|including|notably|in particular)\s+" + _PACKAGES,
+            rf"\b(?:{_KIND}|ones)\b[^.]{{0,60}}?,?\s*"
+            r"(?:mainly|mostly|especially|including|notably|in particular|being|like|such as|"
+            r"e\.g\.,?)\s+" + _PACKAGES,
             True,
         ),
         # "…owner of the following projects:" with an item of the list after it.
@@ -265,6 +265,14 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             rf"\b{_KIND}\b[^:]{{0,40}}?\b(?:i|we|they)\s+(?:\w+\s+)?(?:maintain|own|publish|made|make|"
             r"wrote|created|look after|release)\b[^:]{0,40}:\s+(?P<names>" + _PACKAGE + r")"
             r"(?=\s*(?:\(|$|[-–—]\s))",
+            False,
+        ),
+        # "I maintain a few things: nip-validator", "I maintain these on PyPI: tidewater": an
+        # item of the list under its lead-in
+        (
+            rf"\b(?:i|we)\s+(?![^:.]{{0,60}}\baccount)(?:\w+\s+)?{_CARE}\b[^:.]{{0,40}}:\s+"
+            rf"(?P<names>{_PACKAGE}(?:\s*{_LIST_SEPARATOR}\s*{_PACKAGE}){{0,9}})"
+            r"(?=\s*(?:[(,.]|$|[-–—]\s))",
             False,
         ),
         # "Evidence that this is ours: tidewater-schemas"
@@ -316,6 +324,18 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             + _PACKAGES
             + r"(?=\s*(?:[.,;!)]|$|\s+(?:on pypi|and|that)\b))",
             False,
+        ),
+        # "the account our CI uses for publishing helix-core and helix-cli"
+        (
+            r"\b(?:use[sd]?|using)\b[^.]{0,20}?\b(?:for|to)\s+(?:publish|releas|upload)\w*\s+"
+            r"(?:the\s+)?" + _PACKAGES,
+            True,
+        ),
+        # "I have some packages with a few downloads, boleto-parser is the main one"
+        (
+            r"(?P<names>" + _PACKAGE + r")\s+is\s+the\s+(?:main|biggest|most (?:used|popular|"
+            r"important)|best known|important) one\b",
+            True,
         ),
         # "I'm the release manager for nimbusrail-python"
         (r"\b(?:release manager|lead maintainer|core developer)\s+(?:for|of)\s+" + _PACKAGES, True),
@@ -467,7 +487,8 @@ _NOT_PACKAGES = frozenset(
     build builds version versions page pages name names half most many lots plenty dozens
     hundreds thousands people users everyone which system systems domain server infrastructure
     counts matters qualifies works breaks needs uses depends exists source sources maintain
-    maintains live lives group groups ironic e.g i.e
+    maintains live lives group groups ironic e.g i.e also ones other others more smaller bigger
+    larger etc
     """.split()
 )
 
@@ -600,7 +621,7 @@ _ITEM_WORDS = 8
 NONE_ANSWER = re.compile(
     r"^\W*(?:no|none|nothing|n/a|na|-|no other proof|not really|\(?left blank\)?)\.?$", re.I
 )
-_PARTS = re.compile(r"[\n;]|,\s+|\s+and\s+|\s+[-–—]\s+", re.I)
+_PARTS = re.compile(r"[\n;]|,\s+|\s+and\s+|\s+[-–—]\s+|(?<=\w)\.\s+(?=[A-Z])", re.I)
 _PYPI_PROJECT = re.compile(r"pypi\.org/project/([^/\s]+)", re.I)
 _BESIDE_LINK = re.compile(r"\([^()]*\)|\S+(?:://|\.(?:com|org|io|net)/)\S*", re.I)
 _PACKAGE_NAME = re.compile(r"[A-Za-z0-9][\w.]*[-_.\d][\w.-]*[A-Za-z0-9]")

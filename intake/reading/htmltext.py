@@ -51,6 +51,7 @@ _BLOCKS = frozenset(
 # Deeper quotes are still quotes; writing each level out would make the text grow
 # with the square of the nesting.
 MAX_QUOTE_DEPTH = 10
+_WEB = ("http://", "https://")
 _SKIPPED = frozenset(("script", "style", "head", "title", "template"))
 _HEADINGS = {f"h{n}": "#" * n + " " for n in range(1, 7)}
 
@@ -83,6 +84,7 @@ class _TextCollector:
         self._cells = 0  # cells so far in the table row
         self._in_pre = 0
         self._term = False  # a <dt> just ended: its <dd> continues the line
+        self._link: tuple[str, int] | None = None  # an open <a>: its href, where its text starts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
@@ -97,6 +99,9 @@ class _TextCollector:
             self._current.append("- ")
         elif tag == "input" and dict(attrs).get("type") == "checkbox":
             self._current.append("[x] " if "checked" in dict(attrs) else "[ ] ")
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            self._link = (href, len(self._current)) if href.startswith(_WEB) else None
         elif tag == "dd" and self._term:
             # A definition list reads as "Label: value" lines, like a two-column table.
             term = "".join(self._current).rstrip()
@@ -119,6 +124,8 @@ class _TextCollector:
         self._term = tag == "dt"
         if tag == "dt":
             return
+        if tag == "a" and self._link:
+            self._close_link(*self._link)
         if tag in _SKIPPED:
             self._skip_depth = max(0, self._skip_depth - 1)
         elif tag == "blockquote":
@@ -140,6 +147,13 @@ class _TextCollector:
                 self._current.append(line)
             return
         self._current.append(re.sub(r"\s+", " ", data))
+
+    def _close_link(self, href: str, start: int) -> None:
+        """A link whose text hides its address keeps it: "<a href=…/x>x</a>" reads "x (…/x)"."""
+        self._link = None
+        text = "".join(self._current[start:])
+        if text.strip() and href.rstrip("/") not in text:
+            self._current.append(f" ({href})")
 
     def _break(self) -> None:
         text = "".join(self._current).strip()
@@ -175,7 +189,8 @@ class _TextCollector:
             closing = raw.search(markup, position)
             return closing.end() if closing else len(markup)
         # Only a form checkbox needs its attributes read.
-        self.handle_starttag(tag, _attributes(token.group("attrs")) if tag == "input" else [])
+        wanted = tag in ("input", "a")
+        self.handle_starttag(tag, _attributes(token.group("attrs")) if wanted else [])
         return position
 
     def text(self) -> str:
