@@ -704,17 +704,28 @@ def _after_other_sites_codes(read: dict[str, str]) -> dict[str, str]:
     }
 
 
+# "…they were on the company laptop, which I had to give back. So they're gone.": "they"
+# are the codes the sentence before named.
+_THEY_GONE = re.compile(
+    r"^\W*(?:so|and so|which means)?,?\s*(?:they|those)(?:'re| are| were)"
+    r"(?=\s+(?:all\s+|also\s+|now\s+)?(?:gone|lost)\b[^.!?]{0,20}[.!]?\s*$)",
+    re.I,
+)
+
+
 def _codes_named(sentences: tuple[str, ...]) -> dict[str, str]:
     """Each sentence as the codes rules read it (keys), with the requester's own words
     (values): "I've tried all ten codes" after the recovery codes were named is about them."""
     read: dict[str, str] = {}
-    named = False
+    named = just_named = False
     for sentence in sentences:
         text = sentence
         names_them = bool(_CODES_NAMED.search(sentence))
         if named and not names_them and not _ONE_TIME_CODES.search(sentence):
             text = _BARE_CODES.sub("the recovery codes", sentence)
-        named = named or names_them
+        if just_named and _THEY_GONE.match(sentence):
+            text = _THEY_GONE.sub("the recovery codes are", sentence, count=1)
+        named, just_named = named or names_them, names_them
         read.setdefault(text, sentence)
     return read
 

@@ -199,6 +199,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:rejects?|refuses?|won't accept|doesn't accept|does not accept)\s+"
             rf"(?:every|each|all|any|my)\s+(?:single\s+)?(?:one of (?:my |the )?)?{CODES}"
             rf"|\bused up (?:the last (?:one )?of )?(?:my |the |our )?{CODES}"
+            rf"|\bused (?:up )?(?:my|the|our) (?:very )?last\s+{CODES}"
+            # "… logging in with recovery codes. I've now gone through the whole set"
+            rf"|{CODES}[^.!?]{{0,200}}[.!?]?\s+[^.!?]{{0,40}}\b(?:gone|went|burned|burnt|worked) "
+            r"through (?:the )?(?:whole|entire|full) (?:set|list|sheet|batch)\b"
             rf"|\bno\s+(?:more\s+)?{CODES}\s+left\b"
             # "Stolen phone plus rejected recovery codes"
             r"|(?<![\"“'])(?<!not )(?<!never )\b(?:rejected|invalid|non-working|refused|useless)\s+"
@@ -331,7 +335,11 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "lost",
-            r"\b(?:lost|lose|misplaced|can't find(?! where)|cannot find(?! where)|couldn't find|"
+            # "the phone was stolen and the authenticator was on it, along with the codes"
+            r"\b(?:stolen|lost|gone|broken|wiped|destroyed|taken|robbed)\b[^.]{0,80}?"
+            r"\b(?:along with|together with|as well as)\s+(?:all\s+)?(?:the\s+|my\s+)?"
+            + CODES
+            + r"|\b(?:lost|lose|misplaced|can't find(?! where)|cannot find(?! where)|couldn't find|"
             r"could not find|can not find(?! where)|no longer have|don't have|do not have|"
             r"no access to|lost access to|"
             r"not able to (?:find|locate)|there (?:are|were) no|"
@@ -343,12 +351,13 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: over| on| us| me)*)\b[^.!?]{0,50}"
             + CODES
             # "lost codes too": a terse line
-            + r"|(?:^|[,;]|\b(?:i|we|also|and))\W*lost (?:the |my |all (?:the |my )?)?codes\b"
+            + r"|(?:^|[,;+&]|\b(?:i|we|also|and))\W*lost (?:the |my |all (?:the |my )?)?codes\b"
             r"(?! of conduct)"
             # "I still have my codes, so it's only the email and password I'm missing": the
             # loss is of another part.
              + rf"|{CODES}(?:(?!\b(?:e-?mail|password(?! manager)|user ?name)\b).){{0,120}}?"
-            r"(?<!nothing is )(?<!nothing is actually )\b(?:lost|gone|deleted|missing|unavailable|"
+            r"(?<!nothing is )(?<!nothing is actually )"
+            r"\b(?:lost|gone(?! through)|deleted|missing|unavailable|"
             r"inaccessible|"
             r"suspended|erased|wiped|"
             r"no longer (?:available|accessible|there|usable)|in the (?:bin|trash)|"
@@ -368,6 +377,7 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:didn't|did not) (?:come across|transfer|carry over|make it)|"
             r"(?:regard|consider|treat|count)\w*\s+them\s+as\s+(?:lost|gone)|"
             r"can't find(?! where)|cannot find(?! where)|can not find|couldn't find|could not find|"
+            r"can't locate|cannot locate|can not locate|couldn't locate|could not locate|"
             r"left with (?:him|her|them|it)|went (?:along )?with (?:him|her|them|it|the [\w-]+)|"
             r"(?:delete|deleted|erased|removed|lost|threw away)\s+(?:it|them) by mistake)\b"
             rf"|{CODES}\W+(?:\w+\W+){{0,3}}?(?:no idea|don't know|dont know|do not know) where\b"
@@ -535,6 +545,15 @@ _FOUND_AFTER_ALL = re.compile(
 )
 
 
+# "…, I think they were in a note on that phone, so they're gone too": the doubt was
+# about where; the conclusion stands.
+_CONCLUDED_GONE = re.compile(
+    rf"{CODES}\b[^.!?]*?,?\s+(?P<conclusion>(?:so|and so|which means)\s+(?:they|those|these|"
+    r"the codes)(?:'re| are| were)\s+(?:all\s+|also\s+)?(?:gone|lost)\b[^.!?]*)",
+    _I,
+)
+
+
 @lru_cache(maxsize=4096)
 def recovery_code_state(sentence: str) -> str | None:
     """The recovery-codes state a sentence states, or None.
@@ -546,6 +565,9 @@ def recovery_code_state(sentence: str) -> str | None:
         return None
     if _FOUND_AFTER_ALL.search(sentence):
         return "have"
+    concluded = _CONCLUDED_GONE.search(sentence)
+    if concluded and not HEDGE.search(concluded.group("conclusion")):
+        return "lost"  # "I think they were on that phone, so they're gone too": said after all
     lowered = sentence.lower()
     for state, pattern in RECOVERY_CODE_RULES:
         cues = _STATE_CUES.get(state)
