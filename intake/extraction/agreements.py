@@ -252,6 +252,13 @@ _TIME_NO = _any(
     r"|\bneed (?:it|this|that|the account|my account) (?:\w+\s+){1,2}?(?:today|tonight|tomorrow|"
     r"right away|immediately|right now|within \d+ (?:hours|hrs|days)|by (?:mon|tues|wednes|thurs|"
     r"fri|satur|sun)day)\b",
+    # "I need this resolved before Friday", "I expect this to be handled within 48 hours", "I'd
+    # appreciate this being handled before then": a deadline set for the review
+    r"\b(?:need|expect|want|require|appreciate)\s+(?:it|this|that|the account|my account|access)"
+    r"\s+(?:to be\s+|being\s+)?(?:\w+\s+){0,2}?(?:before|by|within)\s+(?:then\b|that\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|(?:the )?end of|"
+    r"\d+\s*(?:hours?|hrs?|days?)\b|next week|this week)"
+    r"|\b(?:don'?t|do not) (?:make|let) (?:me|us) wait\b",
     r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
     r"(?:accept|afford|"
     r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",
@@ -441,7 +448,19 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     """A refusal wins; an agreement counts only when nothing in it is negated or hedged."""
     if no.search(sentence):
         return False
-    found = yes.search(sentence)
+    return _agreed(sentence, yes.search(sentence), yes)
+
+
+# How many later agreements are tried after a hedged one.
+_RETRIES = 3
+
+
+def _agreed(
+    sentence: str, found: re.Match[str] | None, yes: re.Pattern[str], retries: int = _RETRIES
+) -> bool | None:
+    """Whether the agreement ``found`` stands in the sentence; a hedged one gives way to a
+    later one ("I know you probably get a lot of these and I understand it might take a
+    while")."""
     if found is not None and _CROSSED.match(sentence):
         return False  # "✘ Waiting OK? - No.": the cross is the answer
     if found is None or (
@@ -466,5 +485,6 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     ):
         return None  # "… agree to the code of conduct, if that's needed"
     if HEDGE.search(_MAY_TAKE.sub("takes", said)):
-        return None
+        later = yes.search(sentence, found.start() + 1) if retries else None
+        return _agreed(sentence, later, yes, retries - 1)
     return None if _NEGATED_AGREEMENT.search(said) else True
