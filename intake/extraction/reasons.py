@@ -39,7 +39,7 @@ _DEVICE = (
     r"solokey|nitrokey|titan key|browser extension|authenticator extension|handset|"
     r"authentication application|authenticator application|"
     # "confirm via email for the 2FA reset": the reset they ask for, no trouble.
-    r"(?<!for )(?<!request )(?<!about )"
+    r"(?<!for )(?<!request )(?<!about )(?<!reset of )"
     r"(?:my |the )2fa\b(?!\s+(?:codes?|prompt|screen|step|page|check))|"
     r"(?:totp|otp|2fa|mfa) secrets?|"
     r"totp app|otp app|authentication app|app of authentication|"
@@ -120,6 +120,14 @@ _RESET_CODES = (
     r"|\bnew (?:ones|codes|set)\s+(?:\w+\s+)?(?:substituted|replaced|superseded|invalidated|"
     r"overwrote|overrode)\s+the old (?:ones|codes)\b"
     rf"|\brefresh\w*\s+(?:my |the |our )?{CODES}"
+    # "apparently I generated new recovery codes in November", "I did not realise
+    # regenerating invalidates the old ones"
+    r"|\b(?:apparently|accidentally|by mistake|unknowingly|inadvertently|mistakenly)\b[^.]{0,40}?"
+    rf"\b(?:i|we)\s+(?:had\s+)?(?:re-?)?generated\s+(?:a\s+)?(?:new\s+)?(?:set of\s+)?{CODES}"
+    r"|\b(?:i|we)\s+(?:had\s+)?(?:accidentally|unknowingly|inadvertently|mistakenly)\s+"
+    rf"(?:re-?)?generated\s+(?:a\s+)?(?:new\s+)?(?:set of\s+)?{CODES}"
+    r"|\b(?:did not|didn't|never) reali[sz]e\b[^.]{0,30}?\bregenerat\w*\b[^.]{0,30}?"
+    r"\b(?:invalidat|replac|cancel|void|kill)\w*"
     # "My recovery codes stopped working. I think they were regenerated …": the next sentence
     rf"|{CODES}[^.!?]{{0,60}}[.!?]\s+(?:i think |i guess |apparently |it seems )?"
     r"(?:they|those|these) (?:were|had been|have been|got) (?:re-?generated|reset)\b"
@@ -845,7 +853,15 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # colleague persuaded me to publish"
             rf"|\b(?:previous|former|old) {_ROLE}\b.{{0,60}}?\b{_HELD}\b"
             rf"|\b{_HELD}\b.{{0,30}}?\bby (?:a|an|our|the|my|his|her) (?:previous|former|old) "
-            rf"{_ROLE}\b"
+            rf"(?:\w+ )?(?:{_ROLE}|student|postdoc)\b"
+            # "Ben left the project in 2023", "He's left Orca Systems": the holder is gone
+            r"|(?-i:\b[A-Z][a-z]+)\s+(?:has\s+|had\s+)?(?:since\s+)?left\s+(?:the|our)\s+"
+            r"(?:project|company|team|organi[sz]ation|university|lab|group|job)\b"
+            r"|\b(?:he|she)(?:'s| has| had)?\s+(?:since\s+)?(?:left|quit|departed)\s+"
+            r"(?:the\s+|our\s+)?(?:project|company|team|organi[sz]ation|university|lab|group|job|(?-i:[A-Z])\w+)"
+            # "he has changed the account password and swapped the email"
+            r"|\b(?:he|she)\s+(?:has\s+|had\s+)?(?:since\s+)?(?:changed|reset|swapped)\s+"
+            r"(?:the\s+|my\s+|our\s+)?(?:account(?:'s)?\s+)?(?:password|e-?mail)\b"
             r"|\binherit\w*\b.{0,20}\baccount\b"
             # "I'm the only active maintainer left": the one who stayed.
             r"|(?<!\bonly )(?<!\bonly active )(?<!\blast )(?<!\bsole )"
@@ -1106,7 +1122,7 @@ _TAKEOVER_STEMS = (
     "who enabled", "who configured", "who registered", "who turned on", "who had",
     "unauthori", "previous", "former", "old ", "inherit", "left", "departed", "passed away", "died",
     "whoever", " me", "my doing", "his own", "her own", "intruder", "without", "not do", "n't do",
-    "never do", "fake",
+    "never do", "fake", "changed", "swapped",
 )  # fmt: skip
 # The four "other" rules: a stranger's second factor, a changed owner, somebody else's
 # second factor, and 2FA never turned on.
@@ -1137,6 +1153,8 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", _I)
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+_CLAUSES = re.compile(r"[,;:]|\band\b|\bbut\b", _I)
+_DEVICE_RULE = next(rule for kind, rule in REASON_KIND_RULES if kind == "lost_2fa_device")
 _ABOUT_ACCOUNT = re.compile(r"\b(?:account|pypi|maintainer|owner)\b", _I)
 
 
@@ -1174,6 +1192,12 @@ def _own_statement(sentence: str) -> bool:
     # "Recovery codes don't work.": codes that fail are a cause, lost ones an answer.
     first_clause = _CLAUSE_END.split(sentence, maxsplit=1)[0]
     if _ABOUT_ACCOUNT.search(sentence) or not _CODES_WORDS.search(first_clause):
+        return True
+    # "never bothered with the backup codes and now the phone's gone": the device is the cause
+    if any(
+        says(_DEVICE_RULE, clause) and not _CODES_WORDS.search(clause)
+        for clause in _CLAUSES.split(sentence)
+    ):
         return True
     return ":" not in sentence and recovery_code_state(sentence) == "not_working"
 
