@@ -448,11 +448,21 @@ _SHORT_ITEM = 3
 
 
 _SLASHED_LABEL = re.compile(r"\s+/\s+(?=(?P<label>[^\W\d_][\w ]{1,30}):\s)")
+_SENTENCE_LABEL = re.compile(r"(?<=[.!;])\s+(?=(?P<label>[^\W\d_][\w ]{1,30}):\s)")
+_INNER_SENTENCE = re.compile(r"[.!?]\s+\S")
 
 
 def _slashed_labels(line: str) -> list[str]:
-    """ "Password: known / Email: this one": two labels on one line, one answer each."""
-    cuts = [found for found in _SLASHED_LABEL.finditer(line) if label_field(found.group("label"))]
+    """ "Password: known / Email: this one", "CoC: agreed. Time: fine": two labels on one
+    line, one answer each; after a full stop only when every answer is one sentence."""
+    parts = _labels_cut(line, _SENTENCE_LABEL)
+    if len(parts) > 1 and not any(_INNER_SENTENCE.search(part.rstrip()) for part in parts):
+        return parts
+    return _labels_cut(line, _SLASHED_LABEL)
+
+
+def _labels_cut(line: str, separator: re.Pattern[str]) -> list[str]:
+    cuts = [found for found in separator.finditer(line) if label_field(found.group("label"))]
     if not cuts or not _LABEL_LINE.match(line):
         return [line]
     starts = [0, *(found.end() for found in cuts)]

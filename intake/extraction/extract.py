@@ -708,7 +708,7 @@ def _after_other_sites_codes(read: dict[str, str]) -> dict[str, str]:
 # are the codes the sentence before named.
 _THEY_GONE = re.compile(
     r"^\W*(?:so|and so|which means)?,?\s*(?:they|those)(?:'re| are| were)"
-    r"(?=\s+(?:all\s+|also\s+|now\s+)?(?:gone|lost)\b[^.!?]{0,20}[.!]?\s*$)",
+    r"(?=\s+(?:all\s+|also\s+|now\s+)?(?:gone|lost)\b(?:\s+(?:too|as well|now|for good))?\W*$)",
     re.I,
 )
 

@@ -39,9 +39,9 @@ _ALL_PARTS = re.compile(
     r"|^(?:yes|yep|yeah)\W{0,3}(?:to |for )?all (?:three|3)\b",
     re.I,
 )
-# "I agree to both", "Agreed to both": the two agreements.
+# "I agree to both", "Agreed to both", "codes lost, agree to both": the two agreements.
 _BOTH_AGREED = re.compile(
-    r"^(?:(?:yes|yep|yeah|sure|ok|okay)\W{0,3})?(?:i\s+|we\s+)?(?:agree|agreed|accept|accepted)"
+    r"(?:^|[,;]\s*|\band\s+)(?:(?:yes|yep|yeah|sure|ok|okay)\W{0,3})?(?:i\s+|we\s+)?(?:agree|agreed|accept|accepted)"
     r"\s+(?:to\s+|with\s+)?"
     r"(?:both|all|everything|all of (?:it|them))\b",
     re.I,
@@ -179,7 +179,7 @@ def _positional(own: list[str], asked: list[str]) -> list[Answer]:
         )
         if len(fields) == count
         # "… stolen at the airport. Yes to all three access questions.": any sentence
-        for line in [next((s for s in sentences if pattern.match(s)), "")]
+        for line in [next((s for s in sentences if pattern.search(s)), "")]
         if line
         for field in fields
     ]

@@ -76,6 +76,7 @@ _DEVICE_TROUBLE = (
     r"run over|ran over|driven over|"
     r"squash\w*|overboard|"
     r"flatten\w*|fried|bricked|melt\w*|burn\w*|hand\w* (?:it |them )?back|gave (?:it )?back|"
+    r"give (?:it )?back|"
     r"gave up|give up|given up|(?:won't|doesn't|does not|will not) charge|stopped charging|"
     r"surrender\w*|"
     r"(?:won't|will not|doesn't|does not) switch on|"
@@ -556,8 +557,9 @@ _FOUND_AFTER_ALL = re.compile(
 # "…, I think they were in a note on that phone, so they're gone too": the doubt was
 # about where; the conclusion stands.
 _CONCLUDED_GONE = re.compile(
-    rf"{CODES}\b[^.!?]*?,?\s+(?P<conclusion>(?:so|and so|which means)\s+(?:they|those|these|"
-    r"the codes)(?:'re| are| were)\s+(?:all\s+|also\s+)?(?:gone|lost)\b[^.!?]*)",
+    rf"{CODES}\b[^.!?]*?,?\s+(?P<conclusion>(?:so|and so|which means)\s+(?:(?:they|those|these|"
+    r"the codes)(?:'re| are| were)\s+(?:all\s+|also\s+)?(?:gone|lost)\b"
+    r"|(?:i|we)\s+(?:don'?t|do not|no longer)\s+have\s+(?:them|those|any)\b)[^.!?]*)",
     _I,
 )
 
@@ -573,9 +575,14 @@ def recovery_code_state(sentence: str) -> str | None:
         return None
     if _FOUND_AFTER_ALL.search(sentence):
         return "have"
-    concluded = _CONCLUDED_GONE.search(sentence)
+    state = _ruled_state(sentence)
+    concluded = _CONCLUDED_GONE.search(sentence) if state is None else None
     if concluded and not HEDGE.search(concluded.group("conclusion")):
         return "lost"  # "I think they were on that phone, so they're gone too": said after all
+    return state
+
+
+def _ruled_state(sentence: str) -> str | None:
     lowered = sentence.lower()
     for state, pattern in RECOVERY_CODE_RULES:
         cues = _STATE_CUES.get(state)
