@@ -134,7 +134,8 @@ _OWNERSHIP_CLAIMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         ),
         # "The account publishes tallgrass-etl and tgeo"
         (
-            r"\b(?:the|this|that|my|our) (?:pypi )?account\s+(?:publishes|owns|hosts|holds)\s+"
+            r"\b(?:the|this|that|my|our) (?:pypi )?account\s+(?:[\w.-]+\s+)?"
+            r"(?:publishes|owns|hosts|holds)\s+"
             r"(?:the\s+)?(?:packages?\s+|projects?\s+)?" + _PACKAGES,
             False,
         ),

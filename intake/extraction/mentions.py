@@ -53,6 +53,9 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (
+            # (not "I maintain these on PyPI: x": a list of packages)
+            r"(?<!these on )(?<!those on )(?<!them on )(?<!packages on )(?<!projects on )"
+            r"(?<!things on )(?<!stuff on )(?<!maintain on )(?<!publish on )"
             rf"\bpypi(?:\.org)?(?: user ?name| account| user| name| login| handle)?\s*(?:is|:|=)\s*"
             # "PyPI is built from …": a name ends the clause.
             rf"{_OPEN}?{_NAME}(?![.\w-]*\w)(?=['\"”’`)]?(?:\s*[.,;:!?)|(]|\s*$|\s+(?:and|but|on)\b))",
@@ -338,7 +341,7 @@ _PLAIN_FOLLOWER = re.compile(
     r"(?:\s*$|\s*[.,;:!?)\"'`]|\s+\([^)]*@|\s+(?:on pypi|is|are|has|have|had|was|were|since|and|"
     r"but|because|for|after|which|that|got|became|now|anymore|any more|overnight|yesterday|"
     r"today|recently|again|earlier|last|as soon as|asap|please|urgently|immediately|quickly|seems|"
-    r"appears|looks|account|on|in|at)\b)",
+    r"appears|looks|account|on|in|at|publishes|owns|hosts|holds)\b)",
     _I,
 )
 

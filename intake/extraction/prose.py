@@ -228,7 +228,8 @@ _PARTS = {
         r"(?<!phishing )(?<!spam )(?<!fake )(?<!scam )(?<!security )(?<!notice )(?<!\" )(?<!” )"
         r"(?:(?<!in )(?<!via )(?<!over )(?<!with )(?<!two )(?<!three )(?<!several )"
         r"|(?=e-?mails? (?:address|account|inbox)))"
-        r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b"
+        # (not "I won't email you my password": the verb)
+        r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b(?!\s+(?:you|me|us|them|him|her)\b)"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b|\bwebmail\b|\be?-?mail[- ]?id\b|\bmail on file\b"
         r"|\b(?:the|my) (?:gmail|hotmail|outlook|yahoo)(?= \(this one\)|\W*$| account\b)"
@@ -580,7 +581,8 @@ _THIS_SENDER = re.compile(
     r"(?<!\bto )(?<!\binto )\bthis (?:e-?mail|address|mailbox|inbox|mail)(?: address| id)?\b"
     r"(?!\s+(?:to|is to|is about)\b)"
     r"|\((?:this|this one|the one i'?m writing from)\)"
-    r"|\b(?:i'?m |i am |i )?(?:writing|sending|mailing|write|send) (?:you )?(?:this )?from\b"
+    r"|\b(?:i'?m |i am |i )?(?:writing|sending|mailing|write|send) (?:to )?(?:you )?(?:this )?"
+    r"from\b"
     r"|\b(?:the )?(?:one|address|e-?mail) (?:i'?m|i am|i) (?:writing|sending|mailing|write|send) "
     r"(?:you )?(?:this )?from\b",
     _I,

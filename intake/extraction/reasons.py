@@ -209,6 +209,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:every|each|all|any|my)\s+(?:single\s+)?(?:one of (?:my |the )?)?{CODES}"
             rf"|\bused up (?:the last (?:one )?of )?(?:my |the |our )?{CODES}"
             rf"|\bused (?:up )?(?:my|the|our) (?:very )?last\s+{CODES}"
+            rf"|{CODES}\W+(?:(?:i|we)\s+)?(?:have\s+|'ve\s+)?used (?:up )?(?:my |the |our )?"
+            r"(?:very )?last (?:one|of them)\b"
             # "… logging in with recovery codes. I've now gone through the whole set"
             rf"|{CODES}[^.!?]{{0,200}}[.!?]?\s+[^.!?]{{0,40}}\b(?:gone|went|burned|burnt|worked) "
             r"through (?:the )?(?:whole|entire|full) (?:set|list|sheet|batch)\b"
