@@ -279,6 +279,8 @@ _CONDITION = re.compile(
     r"\bif (?:that'?s|thats|that is|it'?s|its|it is|this is)? ?(?:really |absolutely |strictly )?"
     r"(?:needed|required|necessary|a must|a requirement|mandatory|compulsory|a prerequisite)\b"
     r"|\bif (?:that|it|this) helps\b|\bonly if\b|\b(?:provided|providing|unless|assuming|once)\b"
+    # "happy to agree to it if you send me a copy first"
+    r"|\bif you (?:send|show|give|share|provide|explain|tell)\b|\bif you\b[^.]{0,40}\bfirst\b"
     r"|\bbut\b[^.]{0,30}\b(?:read|review|first|before)\b"
     # "I'd be okay waiting if it's only a few days"
     r"|^\W*(?:if|as long as|provided) (?:it'?s|it is|this is|that'?s) (?:only|just|not more than)\b"
@@ -310,7 +312,9 @@ _REQUIRED_FIRST = re.compile(
     # "If there is a code of conduct I have to accept, I will accept it."
     r"|^\W*(?:and\s+|but\s+)?if\b[^.;]{0,80}$"
     # "I saw on your website that I must agree Code of Conduct": the rule, not an agreement
-    r"|\b(?:i|we) (?:must|have to|need to|should|am required to|are required to)\s*$",
+    r"|\b(?:i|we) (?:must|have to|need to|should|am required to|are required to)\s*$"
+    # "Before I say yes to the waiting part, can you tell me …": not yet
+    r"|\b(?:before|until) (?:i|we) (?:say|said|can say|give)\s*$",
     _I,
 )
 # "It may take a long time" is what is accepted, not a doubt about accepting it.
@@ -451,6 +455,9 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     return _agreed(sentence, yes.search(sentence), yes)
 
 
+# How far after an agreement a condition still bounds it ("I can wait for the recovery, as
+# long as it is under a week").
+_CONDITION_REACH = 60
 # How many later agreements are tried after a hedged one.
 _RETRIES = 3
 
@@ -479,7 +486,7 @@ def _agreed(
     said = _CONTENT_NEGATION.sub(" ", said)
     ahead = sentence[: found.start()]
     if (
-        _CONDITION.search(sentence[found.end() : found.end() + 40])
+        _CONDITION.search(sentence[found.end() : found.end() + _CONDITION_REACH])
         or _REQUIRED_FIRST.search(ahead)
         or _IF_FIRST.search(ahead)
     ):

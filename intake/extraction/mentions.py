@@ -80,7 +80,10 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?login\s+(?:is|was|:)\s+{_OPEN}?{_NAME}", True),
         # "lost phone, 2fa gone, user kzhang. pls reset", "user ozymandias42 / lost phone": a
         # clause of its own
-        (rf"(?:^|[,;/]\s*)(?:pypi\s+)?(?:user|acct)\s+{_NAME}(?=\s*(?:[.,;/]|$))", True),
+        (
+            rf"(?:^|[,;/]\s*)(?:pypi\s+)?(?:user|acct)\s+{_OPEN}?{_NAME}['\"”’`]?(?=\s*(?:[.,;/]|$))",
+            True,
+        ),
         # "my account is ecaldwell (…)", "It's my account: ctran-lab.", "my personal PyPI
         # account, rmehta (…)": the name closes the clause
         (

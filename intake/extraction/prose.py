@@ -122,6 +122,10 @@ _NEUTRAL_PHRASES = re.compile(
     r"|\b(?:pass|asks?(?: me)? for|wants|requires|prompts?(?: me)? for)\b[^.;,]{0,20}?\bafter "
     r"(?:i (?:enter|type|put in)\s+|entering\s+|typing\s+)?(?:my |the )?password\b"
     r"|\bnothing (?:else )?(?:is )?(?:missing|wrong|affected|broken)\b"
+    # "…, no notifications about any changes though": no news, no loss
+    r"|\b(?:no|never got any|haven't had any|have not had any) (?:notifications?|alerts?|warnings?|"
+    r"e-?mails?|messages?) (?:about|of|regarding|for) (?:any )?(?:changes?|logins?|sign-?ins?|"
+    r"activity)\b"
     # "I can't find your earlier message in my inbox": a message, not the mailbox
     r"|\b(?:can't|cannot|couldn't|could not) find\b[^.;]{0,40}?\b(?:in|from) my (?:inbox|mailbox|"
     r"e-?mail)\b"
@@ -714,7 +718,10 @@ _IT_DENIED = re.compile(
     r"\b(?:i|we) (?:don't|do not|no longer)\s+(?:actually\s+|really\s+|even\s+)?"
     r"(?:have|know|remember|control)\s+(?:it|that)"
     r"|\b(?:i|we) (?:actually\s+)?(?:lost|forgot)\s+(?:it|that)"
-    r"|\b(?:it'?s|it is) (?:actually\s+)?(?:gone|lost)",
+    r"|\b(?:it'?s|it is) (?:actually\s+)?(?:gone|lost)"
+    # "…, but I checked and I can't log in to it any more"
+    r"|\b(?:i|we) (?:can't|cannot|can no longer|could not|couldn't)\s+"
+    r"(?:log ?in|sign ?in|get|access|open|read)(?:\s+(?:in)?to)?\s+(?:it|that)",
     _I,
 )
 _OTHER_LOST = re.compile(

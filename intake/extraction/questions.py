@@ -41,9 +41,11 @@ _ALL_PARTS = re.compile(
 )
 # "I agree to both", "Agreed to both", "codes lost, agree to both": the two agreements.
 _BOTH_AGREED = re.compile(
-    r"(?:^|[,;]\s*|\band\s+)(?:(?:yes|yep|yeah|sure|ok|okay)\W{0,3})?(?:i\s+|we\s+)?(?:agree|agreed|accept|accepted)"
-    r"\s+(?:to\s+|with\s+)?"
-    r"(?:both|all|everything|all of (?:it|them))\b",
+    r"(?:^|[,;]\s*|\band\s+)(?:(?:yes|yep|yeah|sure|ok|okay)\W{0,3})?(?:i\s+|we\s+)?"
+    r"(?:(?:agree|agreed|accept|accepted)\s+(?:to\s+|with\s+)?(?:both|all|everything|all of "
+    r"(?:it|them))"
+    # "ok for both (code of conduct + the delay)"
+    r"|(?<=ok )(?:for|to|with) both|(?<=okay )(?:for|to|with) both)\b",
     re.I,
 )
 # "Both yes", "yes to both": the two credential lines still asked, when nothing else asks

@@ -197,9 +197,12 @@ def codes_value(value: str) -> str | None:
     if is_option_list(text) or HEDGE.search(first) or _NO_IDEA.search(first):
         return None  # "no idea where they are, might be in a drawer": not known yet
     stated = recovery_code_state(f"recovery codes {first}")
-    if stated in (None, "have") and first != text:
-        # "I kept them in a notes app on that phone. They're lost …": the loss is the answer.
-        stated = recovery_code_state(f"recovery codes {text}") or stated
+    if stated in (None, "have", "lost") and first != text:
+        # "I kept them in a notes app on that phone. They're lost …": the loss is the answer;
+        # "I don't have. I never save them.": why they are not had is.
+        whole = recovery_code_state(f"recovery codes {text}")
+        if stated != "lost" or whole == "never_saved":
+            stated = whole or stated
     if stated:
         return stated
     table = (
