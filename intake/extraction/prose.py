@@ -236,6 +236,7 @@ _PARTS = {
         r"\be-?mails?(?: address(?:es)?| accounts?| inbox)?\b(?!\s+(?:you|me|us|them|him|her)\b)"
         + MAIL_NOT_MESSAGE
         + r"|\binbox\b|\bmailbox\b|\bwebmail\b|\be?-?mail[- ]?id\b|\bmail on file\b"
+        r"|\be-?mail (?:that'?s|that is|which is) (?:on file|on the account|registered)\b"
         r"|\b(?:the|my) (?:gmail|hotmail|outlook|yahoo)(?= \(this one\)|\W*$| account\b)"
         r"|\b(?:alumni )?mail forwarding\b"
         r"|(?<=\band )mail\b|\bmail(?= and (?:the |my )?(?:password|user ?name)\b)"
@@ -376,7 +377,7 @@ _STILL_HAD = re.compile(
 _DISCLOSURE = re.compile(
     # "I'm sending this from it" is about the message, not the secret.
     r"\b(?:post|posting|share|sharing|"
-    r"(?:send|sending|sent)(?!\s+(?:this|these|you this|it from)\b)|"
+    r"(?:send|sending|sent)(?!\s+(?:this|these|you this|it from|from)\b)|"
     r"include|including|paste|pasting|"
     # "I'm not going to email you my password": the mail verb, not the mailbox
     r"e-?mail(?:ing)? (?:you|it|them|anyone)|tell(?:ing)? (?:you|anyone) (?:my|the|it|them)\b|"
@@ -426,6 +427,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|(?<=,)\s+(?=(?:i|we|they|he|she)\s)"
     # "I know the password (it's in my manager, just without the username field)": an aside.
     r"|\s+\((?=(?:it'?s|it is|that'?s|they'?re|they are|they|which|just|saved|stored|kept|i|we)\s)"
+    # "Edited to add, since the form doesn't ask: I still have the username, …"
+    r"|(?:(?<=\bask)|(?<=\badd)|(?<=\bsay)|(?<=\bnote)):\s+(?=(?:i|we)\s)"
     # "I still know my password, and nobody has changed it"
     r"|,\s*and\s+(?=(?:nobody|no one)\b)"
     # "The password I have, obviously, that was never the problem."
@@ -886,9 +889,19 @@ def _unless_naming_a_part(aside: re.Match[str]) -> str:
     return text if any(pattern.search(text) for pattern in _PARTS.values()) else " "
 
 
+# "My co-maintainer Jonas still has his password and his own 2FA": a fellow maintainer's
+# own credentials (unlike a father's, whose account it is).
+_FELLOW_MAINTAINERS = re.compile(
+    r"\b(?:co-?maintainers?|colleagues?|teammates?|fellow maintainers?|co-?owners?)\b[^.]{0,120}?"
+    r"\b(?:his|her|their)\s+(?:own\s+)?(?:password|e-?mail(?: address)?|2fa|credentials)\b"
+    r"(?:\s+and\s+(?:his|her|their)\s+(?:own\s+)?(?:working\s+)?(?:password|e-?mail|2fa))?",
+    _I,
+)
+
+
 def _plain(sentence: str) -> str:
     """The sentence without the words that say nothing about having a credential."""
-    sentence = _SOMEONE_ELSES.sub(" ", sentence)
+    sentence = _FELLOW_MAINTAINERS.sub(" ", _SOMEONE_ELSES.sub(" ", sentence))
     sentence = _ASIDE.sub(_unless_naming_a_part, sentence)
     # "I don't remember my username (something like rav-geo, I'm not sure), and I don't
     # know the password either": the doubt is the aside's own.
@@ -1080,7 +1093,11 @@ def clause_polarity(clause: str) -> bool | None:
 
 
 # "I know it, no problem": a reassurance, no denial.
-_REASSURANCE = re.compile(r"\b(?:no|without any|without) (?:problems?|issues?|worries)\b", _I)
+_REASSURANCE = re.compile(
+    r"\b(?:no|without any|without) (?:problems?|issues?|worries)\b"
+    r"|\b(?:it'?s|it is|is) not (?:a )?problem\b",
+    _I,
+)
 # "the email address on the account had been changed to one …": a notice of a takeover.
 _CHANGED_AWAY = re.compile(
     r"\b(?:has|had|have) been (?:changed|replaced|swapped|switched)\b(?!\s+(?:back|by me)\b)", _I
