@@ -1898,3 +1898,24 @@ def test_every_language_has_one_reply_line() -> None:
     assert all(line and "\n" not in line for line in REPLY_LINES.values())
     assert reply_line("es") == REPLY_LINES["es"]
     assert reply_line(None) is None and reply_line("xx") is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("Recovery codes rejected - tmoreau", "My codes are rejected.", "tmoreau"),
+        ("Account recovery: qmarsh", "My phone is gone.", "qmarsh"),
+        ("[yuki-t] 2FA recovery", "My phone is gone.", "yuki-t"),
+        ("yousef-alqahtani", "My security key broke.", "yousef-alqahtani"),
+        # A plain word is a name only in a subject about a lockout, and never a stock word.
+        ("Locked out - urgent", "My phone is gone.", None),
+        ("Holiday photos - beltbalancer", "My phone is gone.", None),
+        ("[RITM0091732] PyPI account access", "My phone is gone.", None),
+        ("Locked out - table", "I don't remember my username.", None),
+    ],
+)
+def test_a_subject_naming_the_account_gives_the_username(
+    subject: str, body: str, expected: str | None
+) -> None:
+    found = extract_fields(body, subject).findings.get("username")
+    assert (found.value if found else None) == expected

@@ -238,6 +238,9 @@ def _subject_username(subject: str, found: Mapping[str, Finding]) -> dict[str, F
     before = found.get("username")
     if not subject or (before and before.rank > REMARK) or "username_refused" in found:
         return {}
+    forgotten = found.get("credentials.username")
+    if forgotten is not None and forgotten.value is False:
+        return {}  # "I don't remember my username": no word of the subject is it
     name = subject_username(subject)
     if name is None:
         return {}

@@ -690,6 +690,7 @@ _SUBJECT_NAME = re.compile(
 # A part that is only a name with a digit, hyphen or underscore in it, after a dash.
 _NAME_PART = re.compile(r"(?P<name>[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9]*)")
 _DASHED = re.compile(r"\s[-–—]\s")
+_BRACKETED = re.compile(r"\[[^\]]+\]")
 _HEADLINE_WORDS = frozenset(
     "follow-up followup re-sent re-send resend log-in sign-in sign-on set-up e-mail check-in "
     "re-open re-opened re-request second-try two-step 2-step one-time self-service "
@@ -711,6 +712,36 @@ def _named_after_dash(labelled: re.Match[str], after_dash: bool) -> bool:
 
 # Headline words NOT_USERNAMES lets through ("Locked out - user error").
 _HEADLINE_NOUNS = frozenset("error trouble uncertain".split())
+# A subject about a lockout, so that a plain word set apart in it may be the account's
+# name ("Recovery codes rejected - tmoreau", "Account recovery: qmarsh", "[yuki-t] 2FA").
+_LOCKOUT_HEADLINE = re.compile(
+    r"\b(?:recover\w*|locked|lockout|2fa|two[- ]factor|mfa|totp|authenticator|codes?|reset|"
+    r"lost|stolen|broken|access)\b",
+    _I,
+)
+_SET_APART = re.compile(r"\s[-–—|:]\s|[\[\]()]|:\s")
+# Plain words a subject sets apart that are not names.
+_SUBJECT_WORDS = frozenset(
+    """urgent desperate update reminder resolved solved fixed followup correction answers
+    answer reply details info information more again second third final important asap
+    request question help please stuck thanks pending waiting case ticket status new
+    """.split()
+)
+
+
+def _plain_name_set_apart(text: str, subject: str, parts: int) -> re.Match[str] | None:
+    """A lone plain word a lockout subject sets apart ("Recovery codes rejected - tmoreau")."""
+    word = _PLAIN_PART.fullmatch(text)
+    if word is None or (parts < 2 and ": " not in subject) or not _SET_APART.search(subject):
+        return None
+    name = word.group("name").lower()
+    if name in NOT_USERNAMES or name in _SUBJECT_WORDS or name in _HEADLINE_NOUNS:
+        return None
+    rest = subject.replace(text, " ", 1)
+    return word if _LOCKOUT_HEADLINE.search(rest) else None
+
+
+_PLAIN_PART = re.compile(r"(?P<name>[a-z][a-z0-9]{3,29})")
 
 
 def subject_username(subject: str) -> str | None:
@@ -718,11 +749,18 @@ def subject_username(subject: str) -> str | None:
     acct x", "my pypi user is x - 2fa reset?"); None when it names none, or several."""
     names = []
     parts = _SUBJECT_PARTS.split(_REPLY_PREFIX.sub("", subject))
-    dashed = bool(_DASHED.search(subject))
+    dashed = bool(_DASHED.search(subject) or _BRACKETED.search(subject))
     for index, part in enumerate(parts):
         text = part.strip()
         labelled = _SUBJECT_NAME.search(text)
-        alone = _NAME_PART.fullmatch(text) if index and dashed else None
+        alone = _NAME_PART.fullmatch(text) if (index and dashed) or len(parts) == 1 else None
+        if alone and alone.group("name").isupper():
+            alone = None  # "[RITM0091732] PyPI account access": a ticket's number
+        tail = text.rsplit(": ", 1)[-1]
+        plain = None if labelled or alone else _plain_name_set_apart(tail, subject, len(parts))
+        if plain:
+            names.append(plain.group("name"))
+            continue
         if alone and alone.group("name").lower() in _HEADLINE_WORDS:
             alone = None
         if labelled:
