@@ -725,6 +725,7 @@ _SUBJECT_WORDS = frozenset(
     """urgent desperate update reminder resolved solved fixed followup correction answers
     answer reply details info information more again second third final important asap
     request question help please stuck thanks pending waiting case ticket status new
+    redacted removed hidden private sensitive omitted
     """.split()
 )
 
