@@ -57,6 +57,7 @@ HEDGE = re.compile(
     r"\bill (?:have|need) to (?:check|verify|confirm|find out)|"
     r"(?:must|should) (?:first )?(?:check|verify|find out)|check whether|"
     r"may have|may never|might never|still looking|looking for them|searching for them|"
+    r"may or may not|might or might not|"
     r"(?:there's|there is) a chance|"
     r"(?:i|we)(?:'ll| will) check|"
     r"hopefully|i guess|i hope|not certain|if i remember|may still|should still|"

@@ -56,7 +56,8 @@ _SECOND_FACTOR = rf"(?:{_DEVICE}|totp|otp|2fa|mfa)"
 # password: "(I wiped my password manager vault)" after "I don't have the password" is not.
 _VAULT_TROUBLE = (
     r"^(?:(?=.*\b(?:totp|2fa|authenticat\w*|seeds?|otp)\b)|(?!.*\bpassword\b)).*?"
-    r"\b(?:vault|password manager)\b"
+    r"\b(?:vault|password manager|vaultwarden|bitwarden|1password|lastpass|keepass\w*|enpass|"
+    r"dashlane|keeper)\b"
 )
 _DEVICE_NOUN = r"(?:phone|smartphone|mobile|device|tablet|laptop|computer|pc|notebook|ipad|app\b)"
 _DEVICE_TROUBLE = (
@@ -230,7 +231,9 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "never_saved",
-            r"(?:\b(?:never|didn't|didnt|did not|forgot to|failed to|neglected to)|"
+            # "There were never any recovery codes on my end because I didn't set it up."
+            rf"\bthere (?:were|was) (?:never|not ever) any {CODES}"
+            r"|(?:\b(?:never|didn't|didnt|did not|forgot to|failed to|neglected to)|"
             r"\b(?:i|we) (?:am |was |have |had |do )?not)\s+(?:\w+\s+){0,2}?"
             r"(?:save|saved|generate|generated|download|downloaded|downloded|write|wrote|written|store|"
             r"had|made|"
@@ -350,6 +353,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "lost",
+            # "my laptop bag was stolen from the train, in which my Yubikey and printed recovery
+            # codes both were kept"
+            r"\b(?:stolen|lost|taken|gone)\b[^.]{0,80}?\b(?:in which|where|"
+            r"(?:which|that) (?:had|held|contained))\b[^.]{0,40}?" + CODES + r"|"
             # "the phone was stolen and the authenticator was on it, along with the codes"
             r"\b(?:stolen|lost|gone|broken|wiped|destroyed|taken|robbed)\b[^.]{0,80}?"
             r"\b(?:along with|together with|as well as)\s+(?:all\s+)?(?:the\s+|my\s+)?"
@@ -916,6 +923,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("recovery_codes_not_working", RECOVERY_CODE_RULES[0][1].pattern),
         (
             "lost_2fa_device",
+            # "pypi keeps asking for a 2fa code and I don't have the app anymore"
+            r"^(?=.*\b(?:2fa|totp|otp|authenticat\w*|two[- ]factor)\b).*?"
+            r"\b(?:don't|do not|no longer) have (?:the|my|that) app\b|"
             rf"\b{_DEVICE_TROUBLE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE}"
             rf"|\b{_DEVICE}\b{_SAME_CLAUSE}{{0,60}}?\b{_DEVICE_TROUBLE}\b(?!\s+{_NOT_DEVICE})"
             # "a security key (…) for 2FA, but I lost it": the trouble names it again.
@@ -973,7 +983,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:e-?mail|address|mailbox|inbox)\s+(?:is|was|went|has gone|now)\s+dead\b"
             # "I lost access to my old Yahoo address", "I can no longer access my university
             # address"
-            r"|\b(?:lost access to|(?:can no longer|can't|cannot|no longer can) access)\s+"
+            r"|\b(?:lost access to|(?:can no longer|can't|cannot|no longer can) "
+            r"(?:access|get into|log into))\s+"
             r"(?:my |the |that |its |our )?(?:[\w-]+ ){0,2}?(?:e-?mail|inbox|mailbox|address|"
             r"(?:gmail|yahoo|hotmail|outlook|proton(?:mail)?) account)\b"
             r"|\b(?:(?<!\ban )e-?mail\b" + MAIL_NOT_MESSAGE + r"|address|mailbox|inbox)\b"
