@@ -437,7 +437,7 @@ _THIRD_PARTY = re.compile(
     r"\b(?:(?!\b(?i:my|our)\b)[^.;:!?])*$"
     # "My co-maintainer Ana (anabel-p on PyPI) can vouch for me"
     r"|\b(?i:co-?maintainer|colleague|brother|sister|wife|husband|partner|friend|boss|manager|"
-    r"co-?worker|son|daughter)\b[^.;:!?()]{0,30}\(\s*$"
+    r"co-?worker|son|daughter)\b[^.;:!?()]{0,30}\(\s*(?i:(?:pypi\s+)?(?:user|account|login)\s*[:=]?\s*)?$"
 )
 
 

@@ -264,7 +264,7 @@ _GONE = re.compile(
     r"|\b(?:can't|cant|cannot|can no longer|could not|couldn't|can not|no longer) "
     r"(?:access|reach|open|read|use|get into|log into|sign into|receive|get)"
     r"(?: (?:it|that|this|them|anything(?: there| at it| sent (?:there|to it))?))?"
-    r"(?: any ?more)?\s*[.,;!]?\s*$",
+    r"(?: any ?more)?(?:\s*[.,;!]?\s*$|\s*,)",
     _I,
 )
 # "…, but I fixed that": the trouble told just before is over, and the part is had again.
@@ -365,6 +365,9 @@ _UNCHANGED = re.compile(
 # "…, but I do remember it": the part named just before is still had.
 _STILL_HAD = re.compile(
     r"\b(?:remember|know|have|kept|keep)\s+(?:it|them)\b"
+    # "The email of the account is our group address, | I have access to it."
+    r"|^\W*(?:and\s+)?(?:i|we)\s+(?:still\s+)?(?:have|got)\s+(?:full\s+)?access to "
+    r"(?:it|them|that)\b"
     r"|^\s*(?:which|that|and)?\s*(?:it|pypi|the site|the system)\s+(?:still\s+)?accepts?\b"
     r"|^\s*(?:so\s+)?(?:at least\s+)?(?:that|it|this)\s+(?:one\s+)?(?:still\s+)?works\b"
     r"|^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:can\s+)?(?:still\s+)?(?:read|access|use|check|open|"
@@ -598,8 +601,15 @@ _THIS_SENDER = re.compile(
 _THE_ACCOUNTS = re.compile(
     r"\bon file\b|\b(?:on|of|for|in|with) (?:the|my|our) (?:pypi )?account\b|\bin pypi\b"
     r"|\b(?:registered|account'?s?|pypi|linked|associated) (?:e-?mail|address|one)\b"
-    r"|\bthe one (?:i|we) registered\b|\b(?:is|one) registered\b",
+    r"|\bthe one (?:i|we) registered\b|\b(?:is|one) registered\b"
+    r"|\b(?:i|we) (?:used|use) (?:for|to) (?:the )?regist\w*|\b(?:registered|signed up) with\b",
     _I,
+)
+# "…, maybe you can find the account with it?": a suggestion to the reader after the fact.
+_SUGGESTION = re.compile(r",\s*(?:maybe|perhaps)\s+you\b[^.]*[.?!]*\s*$", _I)
+# "the one I signed up with on GitHub": another site's account
+_ELSEWHERE = re.compile(
+    r"\b(?:github|gitlab|bitbucket|twitter|google|test ?pypi|another|other|different)\b", _I
 )
 _LIKELY = re.compile(r"\b(?:should|ought to|supposed to|must be)\b", _I)
 _SENDER_CLAUSE = re.compile(r"[;]|,?\s+\b(?:but|however|although|though|whereas)\b", _I)
@@ -607,6 +617,7 @@ _SENDER_CLAUSE = re.compile(r"[;]|,?\s+\b(?:but|however|although|though|whereas)
 
 def says_sending_from_account_address(sentence: str) -> bool:
     """A clause that says this mail comes from the account's address, undenied, undoubted."""
+    sentence = _SUGGESTION.sub("", sentence)
     if HEDGE.search(sentence) or _LIKELY.search(sentence) or sentence.rstrip().endswith("?"):
         return False
     return any(
@@ -614,6 +625,7 @@ def says_sending_from_account_address(sentence: str) -> bool:
         and _THE_ACCOUNTS.search(clause)
         and not NEGATION.search(clause)
         and not _NOT_WRITING.search(clause)
+        and not _ELSEWHERE.search(clause)
         for clause in _SENDER_CLAUSE.split(sentence)
     )
 
@@ -780,9 +792,11 @@ class _ClauseReader:
         self.doubted: set[str] = set()
         self.after_which = False
         self.just_stated: list[str] = []
+        self.conditional = False  # the clause before set a condition ("if the address is …")
 
     def read(self, clause: str) -> None:
         parts = [part for part, pattern in _PARTS.items() if pattern.search(clause)]
+        conditional, self.conditional = self.conditional, bool(re.search(r"\bif\b", clause, _I))
         # "the account email was my old work address, which | I lost with the job"
         after_which, self.after_which = self.after_which, bool(_OPEN_RELATIVE.search(clause))
         if not parts and after_which and self.previous:
@@ -806,7 +820,7 @@ class _ClauseReader:
             return
         if not parts and self.previous and _GONE.search(clause) and not HEDGE.search(clause):
             parts, clause = self.previous, "no longer"
-        elif not parts and _STILL_HAD.search(clause):
+        elif not parts and _STILL_HAD.search(clause) and not conditional:
             parts = self.previous
         self.previous = parts or (self.previous if len(clause.split()) <= _SHORT_CLAUSE else [])
         if parts and not HEDGE.search(clause) and _about_having(clause):
@@ -893,7 +907,8 @@ def _unless_naming_a_part(aside: re.Match[str]) -> str:
 # "My co-maintainer Jonas still has his password and his own 2FA": a fellow maintainer's
 # own credentials (unlike a father's, whose account it is).
 _FELLOW_MAINTAINERS = re.compile(
-    r"\b(?:co-?maintainers?|colleagues?|teammates?|fellow maintainers?|co-?owners?)\b[^.]{0,120}?"
+    r"\b(?:co-?maintainers?|colleagues?|teammates?|fellow maintainers?|co-?owners?)\b"
+    r"(?:[^.]|\.(?=\S)){0,120}?"
     r"\b(?:his|her|their)\s+(?:own\s+)?(?:password|e-?mail(?: address)?|2fa|credentials)\b"
     r"(?:\s+and\s+(?:his|her|their)\s+(?:own\s+)?(?:working\s+)?(?:password|e-?mail|2fa))?",
     _I,

@@ -30,6 +30,7 @@ NOT_USERNAMES = frozenset(
     box tbh idk lol btw fyi imo pls plz thx obvs asap she he they we you them us him her uses used
     needs requires belongs shows says lists holds owns maintainer current maybe perhaps possibly
     similar guess think like sorry thanks hello hi okay theirs
+    gmail googlemail yahoo hotmail outlook protonmail proton icloud github gitlab google microsoft
     hers ours yours open known addresses after again against all also altogether always am
     an and another any anymore app apps are as associated at back bad basically be because
     been before being below between blocked both bunch but by called can can't cannot closed
