@@ -1919,3 +1919,21 @@ def test_a_subject_naming_the_account_gives_the_username(
 ) -> None:
     found = extract_fields(body, subject).findings.get("username")
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please solve this in 24 hours, people depend on the package.", False),
+        ("I need this resolved before Friday because of a client demo.", False),
+        ("Don't make me wait weeks.", False),
+        ("I understand it may take weeks, but please reply within 2 days.", True),
+        ("I can wait for the recovery, as long as it is under a week, because of a release.", None),
+        ("Before I say yes to the waiting part, can you tell me how long it takes?", None),
+        ("I know you probably get a lot of these and I understand it might take a while.", True),
+    ],
+)
+def test_a_deadline_refuses_the_wait_and_a_limit_or_a_question_accepts_nothing(
+    text: str, expected: bool | None
+) -> None:
+    assert _field(text, "time_acknowledged") is expected

@@ -258,7 +258,11 @@ _TIME_NO = _any(
     r"\s+(?:to be\s+|being\s+)?(?:\w+\s+){0,2}?(?:before|by|within)\s+(?:then\b|that\b|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|(?:the )?end of|"
     r"\d+\s*(?:hours?|hrs?|days?)\b|next week|this week)"
-    r"|\b(?:don'?t|do not) (?:make|let) (?:me|us) wait\b",
+    r"|\b(?:don'?t|do not) (?:make|let) (?:me|us) wait\b"
+    # "Please solve this in 24 hours", "please get this locked down ideally within 24 hours"
+    # (not "please reply within 2 days": an answer, not the review)
+    r"|\b(?:please|need to|must)\b(?:(?!\b(?:reply|respond|answer|confirm|acknowledge|get back)\b)"
+    r"[^.]){0,40}?\b(?:within|in) (?:the next )?\d+\s*(?:hours?|hrs?|days?)\b",
     r"\b(?:can't|cannot|can not|won't|will not|couldn't|could not|don't|do not)\s+(?:\w+\s+)?"
     r"(?:accept|afford|"
     r"live with|handle|tolerate)\b.{0,30}?\b(?:wait\w*|weeks?|months?|delays?)\b",
