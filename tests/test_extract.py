@@ -1937,3 +1937,22 @@ def test_a_deadline_refuses_the_wait_and_a_limit_or_a_question_accepts_nothing(
     text: str, expected: bool | None
 ) -> None:
     assert _field(text, "time_acknowledged") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("The PSF Code of Conduct - of course I'll follow it.", "coc_agreed", True),
+        ("The Code of Conduct of PSF, of course I follow it.", "coc_agreed", True),
+        ("No problem waiting, however long it takes on your side.", "time_acknowledged", True),
+        (
+            "The significant processing time you warn about is fine by me.",
+            "time_acknowledged",
+            True,
+        ),
+        ("- waiting: that's fine, take the time you need", "time_acknowledged", True),
+        ("The wait is fine, I guess.", "time_acknowledged", None),
+    ],
+)
+def test_an_agreement_said_indirectly_is_read(text: str, key: str, expected: bool | None) -> None:
+    assert _field(text, key) is expected

@@ -52,6 +52,10 @@ _COC_YES = _any(
     r"maintainers)\s+(?:agrees|accepts)\b.{0,30}?" + _COC,
     r"\b(?:agreed?|accepted|accept) (?:to )?(?:follow |abide by )?(?:the )?" + _COC,
     _COC + r".{0,30}\b(?:agreed|accepted|agree to (?:follow|abide|respect|it))\b",
+    # "The PSF Code of Conduct - of course I'll follow it", "CoC: yes, I'll follow it"
+    _COC + r"[^.;?]{0,40}?\b(?:i|we)(?:'ll| will| do| shall)?\s+(?:of course\s+|certainly\s+|"
+    r"happily\s+|gladly\s+|also\s+)?(?:follow|respect|abide by|honou?r|observe|uphold)\s+"
+    r"(?:it|that|them)\b",
     # "that Code of Conduct my grandson mentioned and I'm happy to agree to it"
     _COC + r"[^.;]{0,50}\b(?:happy|glad|willing|ready) to (?:agree|accept|follow)(?: to)? it\b",
     r"\bno (?:problem|issue|objection) (?:with )?(?:agreeing|accepting|signing up) to\s+(?:the\s+)?"
@@ -115,6 +119,15 @@ _COC_NO = _any(
     r"(?<!say )(?<!saying )(?:i|we) (?:do not|don't|cannot|can't)) (?:sign|agree|accept)\b",
 )
 _TIME_YES = _any(
+    # "No problem waiting", "No problem for waiting long time"
+    # (not "I would have no problem waiting if …": what they would do)
+    r"(?<!would have )(?<!'d have )(?<!would be )"
+    r"\bno (?:problem|issue|worries|trouble)\s+(?:with\s+|for\s+|about\s+)?wait(?:ing)?\b",
+    # "The significant processing time you warn about is fine by me."
+    r"\b(?:wait|waiting|delay|timeline|(?:processing|recovery|review|long|significant) time|"
+    r"time (?:it|this) takes)\b[^.;?]{0,50}?\b(?:is|are|'s)\s+(?:totally\s+|"
+    r"perfectly\s+|completely\s+|all\s+)?(?:fine|ok|okay|acceptable|alright|all right)"
+    r"(?:\s+(?:by|with|for)\s+(?:me|us)\b|(?=\s*(?:[,.;!]|$)))",
     r"\b(?:understand|acknowledge|acknowlege|aknowledge|accept|realise|realize|am aware|'m aware|"
     r"aware|conscious|know|get it|i get|"
     r"appreciate|recognize|recognise|get that|see that|understood)\b.{0,90}?"
@@ -459,6 +472,7 @@ def _agreement(sentence: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool
     return _agreed(sentence, yes.search(sentence), yes)
 
 
+_DOUBT_FOLLOWS = re.compile(r"[\s,]*(?:i (?:guess|think|suppose)|probably|maybe|perhaps)\b", _I)
 # How far after an agreement a condition still bounds it ("I can wait for the recovery, as
 # long as it is under a week").
 _CONDITION_REACH = 60
@@ -495,6 +509,8 @@ def _agreed(
         or _IF_FIRST.search(ahead)
     ):
         return None  # "… agree to the code of conduct, if that's needed"
+    if _DOUBT_FOLLOWS.match(sentence, found.end()):
+        return None  # "The wait is fine, I guess."
     if HEDGE.search(_MAY_TAKE.sub("takes", said)):
         later = yes.search(sentence, found.start() + 1) if retries else None
         return _agreed(sentence, later, yes, retries - 1)

@@ -163,7 +163,7 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "time_acknowledged",
             r"acknowledge?ment|(?:long )?processing time|time acknowledge?ment"
             r"|(?:significant )?time"
-            r"|waiting time|wait"
+            r"|waiting time|(?:significant |long )?wait"
             r"|(?:the )?long (?:wait|waiting|timeline|process)|wait(?:ing)? time|timescales?"
             r"|accept(?:ing)? (?:the )?(?:long )?(?:wait|waiting|delay|timeline)"
             r"|(?:long )?recovery time(?:frame)?|timeframe"

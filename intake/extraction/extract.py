@@ -788,7 +788,7 @@ def _agreements(answers: Answers, _: Mapping[str, Finding]) -> dict[str, Finding
 
 _BOX_WORDS = re.compile(r"\b(?:box|checkbox|tick|ticked|unticked|unchecked)\b", re.I)
 # Under its label, "I've read the PSF one and agree to follow it" is about the label's subject.
-_LABEL_SUBJECT = {"coc_agreed": "Code of Conduct: "}
+_LABEL_SUBJECT = {"coc_agreed": "Code of Conduct: ", "time_acknowledged": "The wait: "}
 
 
 def _agreement(
