@@ -423,6 +423,9 @@ _CLAUSE_SPLIT = re.compile(
     r"|,(?=\s+(?:maybe|perhaps|probably|possibly)\s+(?:i|we|it|the|my)\b[^.;]*?"
     r"\b(?:e-?mail|address|password|user ?name)\b)"
     r"|,(?=\s+(?:and\s+)?(?:the\s+|my\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
+    # "Have pw, don't have the codes."
+    r"|,(?=\s+(?:(?:but|and)\s+)?(?:i\s+)?(?:don't|do not|never)\s+(?:have|had|saved?)\s+"
+    r"(?:the\s+|my\s+|any\s+)?(?:recovery\s+|backup\s+)?codes?\b)"
     r"|,\s*(?=(?:the\s+|my\s+)?only\b))\s*"
     r"|\s+[-–—]\s+(?=(?:it|that|this|they|which|not|no|but|though|only|the|my|our)\b)"
     # a message without punctuation: "…was on it still have password … no backup codes …"
@@ -844,7 +847,9 @@ class _ClauseReader:
 _DOUBT_AFTER = re.compile(
     rf"^\s*(?:but|though|although|,)?\s*{_TO_CHECK}\b"
     # "…, I think." at the end; ", I believe, the email" doubts what follows
-    r"|^\s*(?:but\s+)?(?:i think|i believe|not sure|i guess)\s*[.!]\s*$",
+    r"|^\s*(?:but\s+)?(?:i think|i believe|not sure|i guess)\s*[.!]\s*$"
+    # "Whether I can still get into the email on the account, | I'm not sure"
+    r"|^\s*(?:but\s+)?(?:i'?m|i am)\s+not\s+(?:sure|certain)\s*[.!;]?\s*$",
     _I,
 )
 

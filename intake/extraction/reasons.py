@@ -176,7 +176,8 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bnever (?:got|managed to get|could get) (?:any|one|a single one)?(?: of)? ?"
             r"(?:them|it|one|those|these)? ?to work\b|"
             # "in hindsight that was an error", "purged in error": a mistake, not a refusal.
-            r"(?<!i was )(?<!i am )(?<!i'm )(?<!we were )\bwrong(?!ly)|\bexpired|\bunsuccessful|"
+            r"(?<!i was )(?<!i am )(?<!i'm )(?<!we were )\bwrong(?!ly)|"
+            r"(?<!domain )(?<!address )(?<!mailbox )(?<!email )\bexpired|\bunsuccessful|"
             r"(?<!that was an )(?<!this was an )(?<!it was an )"
             r"(?<!which was an )(?<!in )\berror(?!\s+(?:from|on|of)\s+my\s+part)|"
             # "the codes i saved never worked, not once"
@@ -656,7 +657,10 @@ _TAIL_DOUBT = re.compile(
     r"|\bif (?:i|we) (?:ever|even) (?:had|made|saved|got|generated|created)\b",
     _I,
 )
-_ONLY_THERE = re.compile(r"\b(?:anywhere else|elsewhere|only (?:on|in)|except (?:on|in))\b", _I)
+# (not "never saved, neither on paper nor anywhere else": nowhere at all)
+_ONLY_THERE = re.compile(
+    r"(?<!nor )\b(?:anywhere else|elsewhere|only (?:on|in)|except (?:on|in))\b", _I
+)
 
 
 _PLACE = (
