@@ -62,6 +62,8 @@ USERNAME_MENTIONS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             True,
         ),
         (rf"\b(?:the|my|our)\s+(?:pypi\s+)?user\s+(?:is|was|name is)\s+{_OPEN}?{_NAME}", True),
+        # "lost my phone with the 2fa app. user is 'brindle-ops'."
+        (rf"(?:^|[,.;]\s*)(?:pypi\s+)?user\s+is\s+{_OPEN}{_NAME}['\"”’`]", True),
         # "its user hana_k."
         (
             rf"\bit'?s\s+(?:pypi\s+)?(?:user|username|account)\s+{_OPEN}?{_NAME}(?=\s*(?:[.,;]|$))",

@@ -354,6 +354,10 @@ RECOVERY_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "lost",
+            # "Codes: they were only in a screenshot on the dead phone"
+            rf"{CODES}\W+(?:they\s+)?(?:were|was|are)\s+(?:only\s+)?(?:in|on)\s+(?:a|an|the|my)\s+"
+            r"[^.]{0,40}?\bon (?:the|my|that) (?:dead|lost|stolen|broken|wiped|smashed|drowned) "
+            r"(?:phone|device|laptop|tablet)\b|"
             # "my laptop bag was stolen from the train, in which my Yubikey and printed recovery
             # codes both were kept"
             r"\b(?:stolen|lost|taken|gone)\b[^.]{0,80}?\b(?:in which|where|"
@@ -985,6 +989,9 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:old |former |work |university |registered |group |team |shared |"
             r"linked |primary |original )?(?:e-?mail|inbox|mailbox)"
             r"|\b(?:e-?mail|address|mailbox|inbox)\s+(?:is|was|went|has gone|now)\s+dead\b"
+            # "the email on the account is an old Yahoo address I no longer have access to"
+            r"|\b(?:e-?mail|address|mailbox|inbox)\b[^.]{0,30}?\b(?:i|we) "
+            r"(?:(?:no longer|don't|do not) have access|(?:can't|cannot) (?:access|get into|log into))\b"
             # "I lost access to my old Yahoo address", "I can no longer access my university
             # address"
             r"|\b(?:lost access to|(?:can no longer|can't|cannot|no longer can) "
