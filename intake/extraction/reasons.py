@@ -991,7 +991,8 @@ REASON_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:e-?mail|address|mailbox|inbox)\s+(?:is|was|went|has gone|now)\s+dead\b"
             # "the email on the account is an old Yahoo address I no longer have access to"
             r"|\b(?:e-?mail|address|mailbox|inbox)\b[^.]{0,30}?\b(?:i|we) "
-            r"(?:(?:no longer|don't|do not) have access|(?:can't|cannot) (?:access|get into|log into))\b"
+            r"(?:(?:no longer|don't|do not) have access|"
+            r"(?:can't|cannot) (?:access|get into|log into))\b"
             # "I lost access to my old Yahoo address", "I can no longer access my university
             # address"
             r"|\b(?:lost access to|(?:can no longer|can't|cannot|no longer can) "
