@@ -1912,6 +1912,10 @@ def test_every_language_has_one_reply_line() -> None:
         ("Holiday photos - beltbalancer", "My phone is gone.", None),
         ("[RITM0091732] PyPI account access", "My phone is gone.", None),
         ("Locked out - table", "I don't remember my username.", None),
+        ("About my account kanjiparse", "My phone was stolen.", "kanjiparse"),
+        ("2FA lockout on thistle-ui", "My phone was stolen.", "thistle-ui"),
+        ("Need 2FA reset, recovery codes give an error", "My phone was stolen.", None),
+        ("Lockout on friday", "My phone was stolen.", None),
     ],
 )
 def test_a_subject_naming_the_account_gives_the_username(

@@ -727,9 +727,37 @@ _SUBJECT_WORDS = frozenset(
     """urgent desperate update reminder resolved solved fixed followup correction answers
     answer reply details info information more again second third final important asap
     request question help please stuck thanks pending waiting case ticket status new
-    redacted removed hidden private sensitive omitted
+    redacted removed hidden private sensitive omitted monday tuesday wednesday thursday friday
+    saturday sunday today tomorrow yesterday weekend january february march april may june july
+    august september october november december everything anything something mine
     """.split()
 )
+
+
+# "About my account kanjiparse", "2FA lockout on thistle-ui", "tern-io recovery": the
+# account a lockout subject names as the account, at its end or at its start ("Account
+# recovery for x" names what the request is for, which may be anything).
+_SUBJECT_ACCOUNT = re.compile(
+    r"\b(?:my (?:pypi )?account|lockout (?:on|of|for)|locked out of|reset (?:for|on))\s+"
+    r"(?P<name>[a-z0-9][a-z0-9._-]{2,48}[a-z0-9])\s*$"
+    # at the start only a name no word can be: "tern-io recovery", not "Need 2FA reset"
+    r"|^(?P<first>[a-z0-9][a-z0-9]*[._-][a-z0-9._-]*[a-z0-9]|[a-z]+\d[a-z0-9]*)\s+"
+    r"(?:2fa|mfa|recovery|lockout|locked out|account recovery)\b",
+    _I,
+)
+
+
+def _subject_account(subject: str) -> str | None:
+    found = _SUBJECT_ACCOUNT.search(subject.strip())
+    if found is None:
+        return None
+    name = found.group("name") or found.group("first")
+    lowered = name.lower()
+    if lowered in _SUBJECT_WORDS or lowered in _HEADLINE_NOUNS:
+        return None
+    if name.isalpha() and not _looks_like_username(name, False):
+        return None
+    return name if clean_username(name) == name else None
 
 
 def _plain_name_set_apart(text: str, subject: str, parts: int) -> re.Match[str] | None:
@@ -784,4 +812,6 @@ def subject_username(subject: str) -> str | None:
             or not name.isalpha()
             if _looks_like_username(name, True) and clean_username(name) == name
         ]
+    if not names and (named := _subject_account(_REPLY_PREFIX.sub("", subject))):
+        names.append(named)
     return names[0] if len({name.lower() for name in names}) == 1 else None
