@@ -41,6 +41,7 @@ from intake.extraction.mentions import (
 from intake.extraction.prose import (
     HEDGE,
     NEGATION,
+    PARENTHESES,
     clause_polarity,
     credential_remarks,
     credential_statements,
@@ -497,13 +498,10 @@ def _part_answer(value: str, part: str = "") -> bool | None:
     if _CHANGED_ANSWER.match(value):
         return False  # "Email on file: also changed, to an address I've never seen"
     # "I know it (it was memorised, not stored)": the aside says how, the answer is outside it
-    outside = _ASIDE.sub(" ", value)
+    outside = PARENTHESES.sub(" ", value)
     if outside != value and (answer := _first_known(yes_no, clause_polarity, outside)) is not None:
         return answer
     return _first_known(yes_no, clause_polarity, value)
-
-
-_ASIDE = re.compile(r"\s*\([^()]{1,120}\)")
 
 
 _CHANGED_ANSWER = re.compile(

@@ -708,12 +708,10 @@ def _named_after_dash(labelled: re.Match[str], after_dash: bool) -> bool:
         and labelled.start() == 0
         and labelled.group("word").lower() in ("user", "u/n", "acct")
         and _looks_like_username(name, False)
-        and name not in _HEADLINE_NOUNS
+        and name not in _SUBJECT_WORDS
     )
 
 
-# Headline words NOT_USERNAMES lets through ("Locked out - user error").
-_HEADLINE_NOUNS = frozenset("error trouble uncertain".split())
 # A subject about a lockout, so that a plain word set apart in it may be the account's
 # name ("Recovery codes rejected - tmoreau", "Account recovery: qmarsh", "[yuki-t] 2FA").
 _LOCKOUT_HEADLINE = re.compile(
@@ -722,14 +720,15 @@ _LOCKOUT_HEADLINE = re.compile(
     _I,
 )
 _SET_APART = re.compile(r"\s[-–—|:]\s|[\[\]()]|:\s")
-# Plain words a subject sets apart that are not names.
+# Headline words NOT_USERNAMES lets through ("Locked out - user error", "Locked out - urgent").
 _SUBJECT_WORDS = frozenset(
-    """urgent desperate update reminder resolved solved fixed followup correction answers
-    answer reply details info information more again second third final important asap
-    request question help please stuck thanks pending waiting case ticket status new
-    redacted removed hidden private sensitive omitted monday tuesday wednesday thursday friday
-    saturday sunday today tomorrow yesterday weekend january february march april may june july
-    august september october november december everything anything something mine
+    """error trouble uncertain urgent desperate update reminder resolved solved fixed followup
+    correction answers answer reply details info information more again second third final
+    important asap request question help please stuck thanks pending waiting case ticket
+    status new redacted removed hidden private sensitive omitted monday tuesday wednesday
+    thursday friday saturday sunday today tomorrow yesterday weekend january february march
+    april may june july august september october november december everything anything
+    something mine
     """.split()
 )
 
@@ -753,7 +752,7 @@ def _subject_account(subject: str) -> str | None:
         return None
     name = found.group("name") or found.group("first")
     lowered = name.lower()
-    if lowered in _SUBJECT_WORDS or lowered in _HEADLINE_NOUNS:
+    if lowered in _SUBJECT_WORDS:
         return None
     if name.isalpha() and not _looks_like_username(name, False):
         return None
@@ -766,7 +765,7 @@ def _plain_name_set_apart(text: str, subject: str, parts: int) -> re.Match[str] 
     if word is None or (parts < 2 and ": " not in subject) or not _SET_APART.search(subject):
         return None
     name = word.group("name").lower()
-    if name in NOT_USERNAMES or name in _SUBJECT_WORDS or name in _HEADLINE_NOUNS:
+    if name in NOT_USERNAMES or name in _SUBJECT_WORDS:
         return None
     rest = subject.replace(text, " ", 1)
     return word if _LOCKOUT_HEADLINE.search(rest) else None

@@ -901,7 +901,7 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
-_PARENTHESES = re.compile(r"\([^()]{0,300}\)")
+PARENTHESES = re.compile(r"\s*\([^()]{0,300}\)")
 
 
 def _unless_naming_a_part(aside: re.Match[str]) -> str:
@@ -926,7 +926,7 @@ def _plain(sentence: str) -> str:
     sentence = _ASIDE.sub(_unless_naming_a_part, sentence)
     # "I don't remember my username (something like rav-geo, I'm not sure), and I don't
     # know the password either": the doubt is the aside's own.
-    sentence = _PARENTHESES.sub(
+    sentence = PARENTHESES.sub(
         lambda aside: (
             _unless_naming_a_part(aside) if HEDGE.search(aside.group(0)) else aside.group(0)
         ),
