@@ -1377,6 +1377,49 @@ def _field(text: str, key: str) -> Any:
             ["all my commits are signed with my SSH key"],
         ),
         ("I'm not sure my little package counts.", "ownership_evidence", None),
+        # A deadline for the review refuses the wait; a limit or a question accepts nothing.
+        (
+            "Please solve this in 24 hours, people depend on the package.",
+            "time_acknowledged",
+            False,
+        ),
+        (
+            "I need this resolved before Friday because of a client demo.",
+            "time_acknowledged",
+            False,
+        ),
+        ("Don't make me wait weeks.", "time_acknowledged", False),
+        (
+            "I understand it may take weeks, but please reply within 2 days.",
+            "time_acknowledged",
+            True,
+        ),
+        (
+            "I can wait for the recovery, as long as it is under a week, because of a release.",
+            "time_acknowledged",
+            None,
+        ),
+        (
+            "Before I say yes to the waiting part, can you tell me how long it takes?",
+            "time_acknowledged",
+            None,
+        ),
+        (
+            "I know you probably get a lot of these and I understand it might take a while.",
+            "time_acknowledged",
+            True,
+        ),
+        # Agreements said indirectly.
+        ("The PSF Code of Conduct - of course I'll follow it.", "coc_agreed", True),
+        ("The Code of Conduct of PSF, of course I follow it.", "coc_agreed", True),
+        ("No problem waiting, however long it takes on your side.", "time_acknowledged", True),
+        (
+            "The significant processing time you warn about is fine by me.",
+            "time_acknowledged",
+            True,
+        ),
+        ("- waiting: that's fine, take the time you need", "time_acknowledged", True),
+        ("The wait is fine, I guess.", "time_acknowledged", None),
     ],
 )
 def test_rule(text: str, key: str, expected: object) -> None:
@@ -1923,40 +1966,3 @@ def test_a_subject_naming_the_account_gives_the_username(
 ) -> None:
     found = extract_fields(body, subject).findings.get("username")
     assert (found.value if found else None) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Please solve this in 24 hours, people depend on the package.", False),
-        ("I need this resolved before Friday because of a client demo.", False),
-        ("Don't make me wait weeks.", False),
-        ("I understand it may take weeks, but please reply within 2 days.", True),
-        ("I can wait for the recovery, as long as it is under a week, because of a release.", None),
-        ("Before I say yes to the waiting part, can you tell me how long it takes?", None),
-        ("I know you probably get a lot of these and I understand it might take a while.", True),
-    ],
-)
-def test_a_deadline_refuses_the_wait_and_a_limit_or_a_question_accepts_nothing(
-    text: str, expected: bool | None
-) -> None:
-    assert _field(text, "time_acknowledged") is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "key", "expected"),
-    [
-        ("The PSF Code of Conduct - of course I'll follow it.", "coc_agreed", True),
-        ("The Code of Conduct of PSF, of course I follow it.", "coc_agreed", True),
-        ("No problem waiting, however long it takes on your side.", "time_acknowledged", True),
-        (
-            "The significant processing time you warn about is fine by me.",
-            "time_acknowledged",
-            True,
-        ),
-        ("- waiting: that's fine, take the time you need", "time_acknowledged", True),
-        ("The wait is fine, I guess.", "time_acknowledged", None),
-    ],
-)
-def test_an_agreement_said_indirectly_is_read(text: str, key: str, expected: bool | None) -> None:
-    assert _field(text, key) is expected

@@ -618,7 +618,7 @@ _LIKELY = re.compile(r"\b(?:should|ought to|supposed to|must be)\b", _I)
 _SENDER_CLAUSE = re.compile(r"[;]|,?\s+\b(?:but|however|although|though|whereas)\b", _I)
 
 
-def says_sending_from_account_address(sentence: str) -> bool:
+def _says_sending_from_account_address(sentence: str) -> bool:
     """A clause that says this mail comes from the account's address, undenied, undoubted."""
     sentence = _SUGGESTION.sub("", sentence)
     if HEDGE.search(sentence) or _LIKELY.search(sentence) or sentence.rstrip().endswith("?"):
@@ -719,7 +719,7 @@ def credential_statements(sentence: str) -> dict[str, bool]:
         for clause in clauses(_plain(sentence)):
             reader.read(clause)
     result = {**found, **paired, **_reported_then_corrected(sentence)}
-    if "email" not in result and says_sending_from_account_address(sentence):
+    if "email" not in result and _says_sending_from_account_address(sentence):
         result["email"] = True
     return result
 
